@@ -1,0 +1,56 @@
+import type { Config } from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import { themes as prismThemes } from 'prism-react-renderer';
+
+const config: Config = {
+  title: 'InfraLab',
+  tagline: 'Learn cloud infrastructure by running it',
+  favicon: 'img/favicon.svg',
+  url: 'https://infralab.example.org',
+  baseUrl: '/',
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  future: { v4: true },
+  markdown: {
+    mermaid: true,
+    hooks: { onBrokenMarkdownLinks: 'throw' },
+  },
+  themes: [
+    '@docusaurus/theme-mermaid',
+    [
+      '@easyops-cn/docusaurus-search-local',
+      { hashed: true, indexBlog: false, docsRouteBasePath: '/docs', highlightSearchTermsOnTargetPage: false },
+    ],
+  ],
+  plugins: ['./src/plugins/no-common-chunk.ts'],
+  i18n: { defaultLocale: 'en', locales: ['en'] },
+  presets: [
+    [
+      'classic',
+      {
+        docs: { sidebarPath: './sidebars.ts', routeBasePath: '/docs' },
+        blog: false,
+        theme: { customCss: './src/css/custom.css' },
+      } satisfies Preset.Options,
+    ],
+  ],
+  themeConfig: {
+    colorMode: { respectPrefersColorScheme: true },
+    navbar: {
+      title: 'InfraLab',
+      logo: { alt: 'InfraLab home', src: 'img/favicon.svg' },
+      items: [
+        { type: 'docSidebar', sidebarId: 'course', position: 'left', label: 'Course' },
+        { to: '/lab', label: 'Lab', position: 'left' },
+        { to: '/progress', label: 'Progress', position: 'left' },
+      ],
+    },
+    footer: {
+      style: 'dark',
+      copyright: 'InfraLab — a teaching model of cloud infrastructure. Figures cite their sources on each page.',
+    },
+    prism: { theme: prismThemes.github, darkTheme: prismThemes.dracula, additionalLanguages: ['yaml', 'bash'] },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

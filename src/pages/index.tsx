@@ -1,0 +1,44 @@
+import React from 'react';
+import Layout from '@theme/Layout';
+import Link from '@docusaurus/Link';
+import styles from './index.module.css';
+
+const lessons = [
+  { to: '/docs/lessons/infrastructure', title: '1. What infrastructure is', text: 'Servers, storage, networks and data centres; owning versus renting; IaaS, PaaS and SaaS.' },
+  { to: '/docs/lessons/regions', title: '2. Regions', text: 'Separate geographic areas of data centres: isolation, data residency, price and latency.' },
+  { to: '/docs/lessons/availability-zones', title: '3. Availability zones', text: 'Isolated locations inside a region; designing a service that survives losing one.' },
+  { to: '/docs/lessons/virtualization', title: '4. Virtualization', text: 'Many virtual machines on one physical host; sharing CPU, memory and disk; overcommit.' },
+  { to: '/docs/lessons/hypervisors', title: '5. Hypervisors', text: 'Type 1 (bare metal) and type 2 (hosted): what each costs and what each isolates.' },
+  { to: '/docs/lessons/vm-lifecycle', title: '6. The life of a VM', text: 'Pending, running, stopping, stopped, terminated: what each action keeps and what it loses.' },
+  { to: '/docs/lessons/capstone', title: '7. Putting it together', text: 'Design a small service that survives an AZ outage, within a budget and a residency rule.' },
+];
+
+export default function Home(): React.JSX.Element {
+  return (
+    <Layout title="Learn cloud infrastructure by running it" description="Lessons on infrastructure, regions, availability zones, virtualization and hypervisors, with live simulations and engine-checked quizzes.">
+      <header className={styles.hero}>
+        <div className="container">
+          <h1>Learn cloud infrastructure by running it</h1>
+          <p className={styles.lead}>
+            InfraLab teaches infrastructure as a service, regions, availability zones, virtualization and
+            hypervisors. Every lesson embeds a live simulation: launch, stop and break virtual machines,
+            hosts, zones and regions in the page, and watch what happens. Every quiz answer is checked
+            against that same simulation.
+          </p>
+          <Link className="button button--primary button--lg" to="/docs/intro">Start the course</Link>
+        </div>
+      </header>
+      <main className="container margin-vert--lg">
+        <h2>The lessons</h2>
+        <ul className={styles.grid}>
+          {lessons.map((l) => (
+            <li key={l.to} className={styles.card}>
+              <h3><Link to={l.to}>{l.title}</Link></h3>
+              <p>{l.text}</p>
+            </li>
+          ))}
+        </ul>
+      </main>
+    </Layout>
+  );
+}
