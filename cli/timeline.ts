@@ -1,0 +1,41 @@
+/** Prints a report as a readable timeline, for people at a terminal. */
+import type { Report } from '@site/sim';
+
+export function clock(seconds: number): string {
+  const s = Math.round(seconds * 10) / 10;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  const sec = Number.isInteger(rest) ? String(rest).padStart(2, '0') : rest.toFixed(1).padStart(4, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+export function formatTimeline(report: Report): string {
+  const lines: string[] = [];
+  lines.push(`${report.scenario} (seed ${report.seed}, until ${clock(report.time)})`);
+  lines.push('');
+  const width = Math.max(...report.events.map((e) => clock(e.time).length), 4);
+  for (const e of report.events) {
+    lines.push(`${clock(e.time).padStart(width)}  ${e.kind.padEnd(22)} ${e.message}`);
+  }
+  const m = report.metrics;
+  lines.push('');
+  lines.push(`At ${clock(report.time)}:`);
+  lines.push(`  VMs serving: ${m.servingVms} (running: ${m.runningVms} of ${report.vms.length})`);
+  lines.push(
+    `  service availability: ${m.firstUpAt === null ? 'never came up' : `${m.availabilityPercent.toFixed(3)}% (down ${m.downtimeSeconds} s since it first came up at ${clock(m.firstUpAt)})`}`,
+  );
+  if (report.database) {
+    const d = report.database;
+    lines.push(
+      `  database: ${d.available ? 'available' : 'unavailable'} in ${d.primary.az}; write latency ${d.writeLatencyMs} ms; RPO ${d.rpoSeconds} s; failovers: ${d.failovers.map((f) => `${f.seconds} s to ${f.to.az}`).join(', ') || 'none'}`,
+    );
+  }
+  if (m.requests) lines.push(`  requests: ${m.requests.served} served, ${m.requests.dropped} dropped (${m.requests.droppedPercent}%)`);
+  lines.push(`  cost: $${m.cost.totalUsd.toFixed(4)} (compute $${m.cost.computeUsd.toFixed(4)}, disk $${m.cost.diskUsd.toFixed(4)})`);
+  if (m.cost.unpricedRegions.length) lines.push(`  no price known for: ${m.cost.unpricedRegions.join(', ')}`);
+  if (m.residencyViolations.length) {
+    lines.push(`  residency violations: ${m.residencyViolations.map((v) => `${v.what} in ${v.region}`).join('; ')}`);
+  }
+  return lines.join('\n');
+}

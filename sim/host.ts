@@ -1,0 +1,99 @@
+/**
+ * A physical host: what it can give VMs, what it has given, and how it shares its CPU.
+ * Capacity = (cores - reserved) x cpuOvercommit vCPUs and (memory - reserved) x memoryOvercommit GiB.
+ */
+import type { Policy } from './scenario';
+import type { HostState, Vm } from './types';
+
+export interface Size {
+  vcpu: number;
+  memoryGiB: number;
+  diskGiB: number;
+}
+
+export interface HostCapacity {
+  vcpu: number;
+  memoryGiB: number;
+  diskGiB: number;
+}
+
+export function hostCapacity(host: HostState, policy: Policy): HostCapacity {
+  const h = host.hypervisor;
+  return {
+    vcpu: Math.max(0, host.cores - h.reservedCores) * policy.cpuOvercommit,
+    memoryGiB: Math.max(0, host.memoryGiB - h.reservedMemoryGiB) * policy.memoryOvercommit,
+    diskGiB: host.diskGiB,
+  };
+}
+
+/** Memory a VM takes of its host: its own memory plus the hypervisor's overhead for it. */
+export function memoryFootprint(host: HostState, size: Size): number {
+  return size.memoryGiB + host.hypervisor.perVmOverheadMemoryGiB;
+}
+
+// Sums of fractional GiB (0.5 overheads) are exact in binary floating point, but a small epsilon
+// keeps a ratio like 1.1 from refusing a VM that fits on paper.
+const epsilon = 1e-9;
+
+export function fits(host: HostState, size: Size, policy: Policy): boolean {
+  const cap = hostCapacity(host, policy);
+  return (
+    host.allocatedVcpu + size.vcpu <= cap.vcpu + epsilon &&
+    host.allocatedMemoryGiB + memoryFootprint(host, size) <= cap.memoryGiB + epsilon &&
+    host.allocatedDiskGiB + size.diskGiB <= cap.diskGiB + epsilon
+  );
+}
+
+export function allocate(host: HostState, vm: Vm): void {
+  host.allocatedVcpu += vm.vcpu;
+  host.allocatedMemoryGiB += memoryFootprint(host, vm);
+  host.allocatedDiskGiB += vm.diskGiB;
+  host.vms.add(vm.name);
+}
+
+export function release(host: HostState, vm: Vm): void {
+  host.allocatedVcpu -= vm.vcpu;
+  host.allocatedMemoryGiB -= memoryFootprint(host, vm);
+  host.allocatedDiskGiB -= vm.diskGiB;
+  host.vms.delete(vm.name);
+}
+
+/** Load used to pick the least-loaded host: the larger of the CPU and memory shares taken. */
+export function loadShare(host: HostState, policy: Policy): number {
+  const cap = hostCapacity(host, policy);
+  const cpu = cap.vcpu > 0 ? host.allocatedVcpu / cap.vcpu : 1;
+  const mem = cap.memoryGiB > 0 ? host.allocatedMemoryGiB / cap.memoryGiB : 1;
+  return Math.max(cpu, mem);
+}
+
+export interface Contention {
+  /** Busy vCPUs the VMs ask for: the sum of vcpu x busy over VMs that run. */
+  demandCores: number;
+  /** Cores left for VMs once the hypervisor or host OS has its reserve. */
+  supplyCores: number;
+  /** Share of its demand each VM gets (fair sharing): min(1, supply / demand). */
+  share: number;
+  /** Percentage of its demand each VM waits for: steal time. */
+  stealPercent: number;
+}
+
+/** Fair sharing of the host's cores among the busy vCPUs of the VMs that run on it. */
+export function contention(host: HostState, vmsOnHost: Iterable<Vm>): Contention {
+  let demand = 0;
+  for (const vm of vmsOnHost) {
+    if (vm.state === 'running' && !vm.crashed) demand += vm.vcpu * vm.busy;
+  }
+  const supply = Math.max(0, host.cores - host.hypervisor.reservedCores);
+  const share = demand <= supply || demand === 0 ? 1 : supply / demand;
+  return {
+    demandCores: round(demand, 3),
+    supplyCores: supply,
+    share: round(share, 4),
+    stealPercent: round((1 - share) * 100, 1),
+  };
+}
+
+export function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

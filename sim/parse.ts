@@ -1,0 +1,186 @@
+/**
+ * Reading a scenario: YAML or JSON text, or an object, checked by the schema and then against the
+ * region catalog and itself. Every problem is reported with the field path and what was expected.
+ */
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { findRegion } from './regions';
+import { knownJurisdictions } from './residency';
+import { scenarioSchema, type Scenario } from './scenario';
+
+export interface ScenarioIssue {
+  /** Field path such as `regions[0].azs[1].hosts[0].cores`, or `line 4, column 3` for syntax. */
+  path: string;
+  message: string;
+}
+
+export class ScenarioError extends Error {
+  readonly source: string;
+  readonly issues: ScenarioIssue[];
+  constructor(source: string, issues: ScenarioIssue[]) {
+    super(issues.map((i) => `${source}: ${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n'));
+    this.name = 'ScenarioError';
+    this.source = source;
+    this.issues = issues;
+  }
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function zodIssues(error: z.ZodError): ScenarioIssue[] {
+  return error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return { path: formatPath(issue.path), message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+    }
+    if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
+      return { path: formatPath(issue.path), message: `missing; ${issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')}` };
+    }
+    return { path: formatPath(issue.path), message: issue.message.replace(/^Invalid input: /, '') };
+  });
+}
+
+/** Parses YAML or JSON text (JSON is read by the YAML parser too, so both get line numbers). */
+export function parseScenarioText(text: string, source = 'scenario'): Scenario {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(
+      source,
+      doc.errors.map((e) => ({
+        path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '',
+        message: `${/\.json$/i.test(source) ? 'JSON' : 'YAML'} syntax: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+      })),
+    );
+  }
+  return parseScenario(doc.toJS(), source);
+}
+
+/** Checks a scenario object; throws ScenarioError naming every problem found. */
+export function parseScenario(input: unknown, source = 'scenario'): Scenario {
+  const parsed = scenarioSchema.safeParse(input);
+  if (!parsed.success) throw new ScenarioError(source, zodIssues(parsed.error));
+  const issues = checkReferences(parsed.data);
+  if (issues.length > 0) throw new ScenarioError(source, issues);
+  return parsed.data;
+}
+
+/** What the schema cannot see: real region and AZ names, and references between parts. */
+function checkReferences(s: Scenario): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+  const regionAzs = new Map<string, string[]>();
+  const hostIds = new Set<string>();
+
+  s.regions.forEach((r, ri) => {
+    const catalog = findRegion(r.id);
+    if (!catalog) {
+      add(`regions[${ri}].id`, `unknown region "${r.id}": expected a region code from the catalog, such as us-east-1, us-west-2, eu-central-1 or ap-southeast-1`);
+      return;
+    }
+    if (regionAzs.has(r.id)) add(`regions[${ri}].id`, `region "${r.id}" is declared twice`);
+    const azs: string[] = [];
+    r.azs.forEach((az, ai) => {
+      if (!catalog.zones.includes(az.id)) add(`regions[${ri}].azs[${ai}].id`, `unknown AZ "${az.id}" in ${r.id}: expected one of ${catalog.zones.join(', ')}`);
+      else if (azs.includes(az.id)) add(`regions[${ri}].azs[${ai}].id`, `AZ "${az.id}" is declared twice`);
+      azs.push(az.id);
+      let n = 0;
+      az.hosts.forEach((h) => {
+        for (let i = 0; i < h.count; i++) hostIds.add(`${az.id}-h${++n}`);
+      });
+    });
+    regionAzs.set(r.id, azs);
+  });
+
+  const regionRef = (path: string, id: string): boolean => {
+    if (regionAzs.has(id)) return true;
+    add(path, `unknown region "${id}": expected one declared under regions (${[...regionAzs.keys()].join(', ')})`);
+    return false;
+  };
+  const azRef = (path: string, region: string, az: string) => {
+    const azs = regionAzs.get(region) ?? [];
+    if (!azs.includes(az)) add(path, `unknown AZ "${az}": expected one of ${region}'s declared AZs (${azs.join(', ')})`);
+  };
+
+  if (s.database) {
+    const d = s.database;
+    if (regionRef('database.region', d.region)) {
+      azRef('database.az', d.region, d.az);
+      if (d.standby) {
+        azRef('database.standby.az', d.region, d.standby.az);
+        if (d.standby.az === d.az) add('database.standby.az', 'expected an AZ other than the primary\'s: a standby in the same AZ fails with it');
+      }
+    }
+    if (d.replica && regionRef('database.replica.region', d.replica.region) && d.replica.region === d.region) {
+      add('database.replica.region', 'expected a region other than the primary\'s (a cross-region replica)');
+    }
+  }
+  if (s.residency) {
+    const known = knownJurisdictions();
+    s.residency.allowed.forEach((j, i) => {
+      if (!known.includes(j)) add(`residency.allowed[${i}]`, `unknown jurisdiction "${j}": expected one of ${known.join(', ')}`);
+    });
+  }
+  if (s.traffic) {
+    s.traffic.curve.forEach((p, i) => {
+      if (i > 0 && p.at <= s.traffic!.curve[i - 1].at) add(`traffic.curve[${i}].at`, 'expected times in increasing order');
+    });
+  }
+
+  // VM names as the engine will give them, in time order, to check what actions refer to.
+  const order = s.actions.map((a, i) => ({ ...a, i })).sort((a, b) => a.at - b.at || a.i - b.i);
+  const launched = new Map<string, number>();
+  const groups = new Set<string>();
+  const exists = (vm: string) => {
+    const m = /^(.*)-(\d+)$/.exec(vm);
+    if (!m) return false;
+    if (groups.has(m[1])) return true;
+    const n = Number(m[2]);
+    return n >= 1 && n <= (launched.get(m[1]) ?? 0);
+  };
+  for (const { action: a, i } of order) {
+    const p = `actions[${i}].${a.kind}`;
+    switch (a.kind) {
+      case 'launch':
+        if (groups.has(a.name)) add(`${p}.name`, `"${a.name}" is already a group's name`);
+        if (regionRef(`${p}.region`, a.region) && a.az !== undefined) azRef(`${p}.az`, a.region, a.az);
+        launched.set(a.name, (launched.get(a.name) ?? 0) + a.count);
+        break;
+      case 'group':
+        if (groups.has(a.name) || launched.has(a.name)) add(`${p}.name`, `the name "${a.name}" is already taken`);
+        if (regionRef(`${p}.region`, a.region)) a.azs?.forEach((az, k) => azRef(`${p}.azs[${k}]`, a.region, az));
+        if (a.scaling && a.scaling.min > a.scaling.max) add(`${p}.scaling.min`, 'expected min <= max');
+        groups.add(a.name);
+        break;
+      case 'start':
+      case 'stop':
+      case 'reboot':
+      case 'terminate':
+      case 'crash':
+        if (!exists(a.vm)) add(`${p}.vm`, `no VM named "${a.vm}" has been launched by then: expected a name such as ${[...launched.keys()].map((n) => `${n}-1`).join(', ') || 'web-1'}`);
+        break;
+      case 'fail':
+      case 'recover':
+        if (a.vm !== undefined && !exists(a.vm)) add(`${p}.vm`, `no VM named "${a.vm}" has been launched by then`);
+        if (a.host !== undefined && !hostIds.has(a.host)) add(`${p}.host`, `unknown host "${a.host}": hosts are named <az>-h<n>, such as ${[...hostIds][0] ?? 'eu-central-1a-h1'}`);
+        if (a.az !== undefined && ![...regionAzs.values()].some((azs) => azs.includes(a.az!))) add(`${p}.az`, `unknown AZ "${a.az}": expected a declared AZ`);
+        if (a.region !== undefined) regionRef(`${p}.region`, a.region);
+        break;
+      case 'load':
+        if (!exists(a.vm) && !launched.has(a.vm) && !groups.has(a.vm)) add(`${p}.vm`, `no VM, launch or group named "${a.vm}" by then`);
+        break;
+      case 'scale':
+        if (!groups.has(a.group)) add(`${p}.group`, `no group named "${a.group}" by then`);
+        break;
+    }
+  }
+  if (s.service?.vms !== undefined && !launched.has(s.service.vms) && !groups.has(s.service.vms)) {
+    add('service.vms', `no launch or group named "${s.service.vms}"`);
+  }
+  return issues;
+}

@@ -1,0 +1,93 @@
+/**
+ * Placement: which host a VM goes to. `pack` fills hosts in declared order (first fit); `spread`
+ * goes round-robin over the region's AZs in declared order, then takes the least-loaded host of the
+ * AZ; a pinned AZ restricts both to that AZ. Groups balance their members across their AZs.
+ */
+import { fits, loadShare, type Size } from './host';
+import type { Policy } from './scenario';
+import type { AzState, HostState, RegionState } from './types';
+
+export interface PlacementRequest {
+  size: Size;
+  region: RegionState;
+  policy: Policy;
+  /** Only this AZ (a pinned launch, or a stopped VM restarting in its own AZ). */
+  az?: string;
+  /** A group's AZs, with how many members each already has: the emptiest healthy AZ goes first. */
+  groupAzs?: { az: string; members: number }[];
+}
+
+function azUsable(region: RegionState, az: AzState): boolean {
+  return region.health === 'up' && az.health === 'up';
+}
+
+function firstFit(az: AzState, size: Size, policy: Policy): HostState | null {
+  for (const host of az.hosts) if (host.health === 'up' && fits(host, size, policy)) return host;
+  return null;
+}
+
+function leastLoaded(az: AzState, size: Size, policy: Policy): HostState | null {
+  let best: HostState | null = null;
+  let bestLoad = Infinity;
+  for (const host of az.hosts) {
+    if (host.health !== 'up' || !fits(host, size, policy)) continue;
+    const load = loadShare(host, policy);
+    if (load < bestLoad) {
+      best = host;
+      bestLoad = load;
+    }
+  }
+  return best;
+}
+
+function pickInAz(az: AzState, req: PlacementRequest): HostState | null {
+  return req.policy.placement === 'pack' ? firstFit(az, req.size, req.policy) : leastLoaded(az, req.size, req.policy);
+}
+
+/**
+ * The host for one VM, or null when nothing fits. Advances the region's spread cursor when it
+ * places by round-robin (the caller restores it if it abandons an all-or-nothing launch).
+ */
+export function chooseHost(req: PlacementRequest): HostState | null {
+  const { region } = req;
+  if (region.health !== 'up') return null;
+
+  if (req.az !== undefined) {
+    const az = region.azs.find((a) => a.id === req.az);
+    return az && azUsable(region, az) ? pickInAz(az, req) : null;
+  }
+
+  if (req.groupAzs) {
+    const order = [...req.groupAzs]
+      .map((g) => ({ ...g, state: region.azs.find((a) => a.id === g.az) }))
+      .filter((g): g is typeof g & { state: AzState } => g.state !== undefined && azUsable(region, g.state))
+      .sort((a, b) => a.members - b.members || a.state.index - b.state.index);
+    for (const g of order) {
+      const host = pickInAz(g.state, req);
+      if (host) return host;
+    }
+    return null;
+  }
+
+  if (req.policy.placement === 'pack') {
+    for (const az of region.azs) {
+      if (!azUsable(region, az)) continue;
+      const host = firstFit(az, req.size, req.policy);
+      if (host) return host;
+    }
+    return null;
+  }
+
+  const n = region.azs.length;
+  for (let k = 0; k < n; k++) {
+    const index = (region.spreadCursor + k) % n;
+    const az = region.azs[index];
+    if (!azUsable(region, az)) continue;
+    const host = leastLoaded(az, req.size, req.policy);
+    if (host) {
+      region.spreadCursor = (index + 1) % n;
+      return host;
+    }
+  }
+  return null;
+}

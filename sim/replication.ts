@@ -1,0 +1,113 @@
+/**
+ * A database with replication. A synchronous standby in another AZ of the same region confirms every
+ * write before it commits (RPO 0, each write waits an inter-AZ round trip); when the primary's AZ or
+ * region goes down the standby takes over after the failover time. An asynchronous replica in
+ * another region trails by the replication lag; promoting it after a region outage loses that lag.
+ */
+import { noteResidency } from './residency-check';
+import type { DatabaseSpec } from './scenario';
+import type { Simulation } from './simulation';
+import type { DatabaseState, Location } from './types';
+
+export function createDatabase(spec: DatabaseSpec): DatabaseState {
+  const primary = { region: spec.region, az: spec.az };
+  const standby = spec.standby ? { region: spec.region, az: spec.standby.az } : null;
+  return {
+    name: spec.name,
+    primary,
+    standby,
+    standbyHome: standby,
+    replica: spec.replica ? { region: spec.replica.region, lagSeconds: spec.replica.lagSeconds } : null,
+    available: true,
+    failover: null,
+    token: 0,
+    failovers: [],
+    rpoSeconds: 0,
+    lostWrites: 0,
+  };
+}
+
+function locationUp(sim: Simulation, loc: Location): boolean {
+  return sim.regions.get(loc.region)?.health === 'up' && sim.azs.get(loc.az)?.health === 'up';
+}
+
+function firstHealthyAz(sim: Simulation, region: string): string | undefined {
+  const r = sim.regions.get(region);
+  if (!r || r.health !== 'up') return undefined;
+  return r.azs.find((az) => az.health === 'up')?.id;
+}
+
+const where = (loc: Location) => `${loc.az} (${loc.region})`;
+
+/** Reacts to a change of health under the database: lose or restore copies, start a failover. */
+export function updateDatabase(sim: Simulation, db: DatabaseState): void {
+  const spec = sim.scenario.database!;
+
+  if (db.standby && !locationUp(sim, db.standby)) {
+    sim.record({ kind: 'standby-lost', az: db.standby.az, message: `${db.name}: standby in ${where(db.standby)} lost; writes go on without a synchronous copy` });
+    db.standby = null;
+  }
+
+  if (db.failover && !locationUp(sim, db.failover.to)) {
+    sim.record({ kind: 'db-unavailable', message: `${db.name}: failover target ${where(db.failover.to)} went down too; failover abandoned` });
+    db.failover = null;
+  }
+
+  if (db.available && !locationUp(sim, db.primary)) {
+    db.available = false;
+    sim.record({ kind: 'db-unavailable', az: db.primary.az, region: db.primary.region, message: `${db.name}: primary in ${where(db.primary)} is down` });
+  }
+
+  if (!db.available && !db.failover) {
+    if (locationUp(sim, db.primary)) {
+      db.available = true;
+      sim.record({ kind: 'db-available', message: `${db.name}: primary in ${where(db.primary)} is back; no data lost` });
+    } else if (db.standby && locationUp(sim, db.standby)) {
+      startFailover(sim, db, 'standby', db.standby, 0, spec.failoverSeconds);
+    } else {
+      const az = db.replica ? firstHealthyAz(sim, db.replica.region) : undefined;
+      if (db.replica && az) startFailover(sim, db, 'replica', { region: db.replica.region, az }, db.replica.lagSeconds, spec.promotionSeconds);
+    }
+  }
+
+  if (!db.standby && db.standbyHome && db.available && locationUp(sim, db.standbyHome) && db.standbyHome.az !== db.primary.az && db.standbyHome.region === db.primary.region) {
+    db.standby = db.standbyHome;
+    sim.record({ kind: 'standby-restored', az: db.standby.az, message: `${db.name}: standby in ${where(db.standby)} is in sync again` });
+  }
+}
+
+function startFailover(sim: Simulation, db: DatabaseState, kind: 'standby' | 'replica', to: Location, rpoSeconds: number, seconds: number): void {
+  db.token++;
+  db.failover = { kind, startedAt: sim.time, token: db.token, to, rpoSeconds };
+  const what = kind === 'standby' ? `failing over to the standby in ${where(to)}` : `promoting the replica in ${to.region} (the last ${rpoSeconds} s of writes were not copied yet)`;
+  sim.record({ kind: 'db-failover-started', az: to.az, region: to.region, message: `${db.name}: ${what}; takes ${seconds} s` });
+  sim.queue.push(sim.time + seconds, { type: 'db-failover-done', token: db.token });
+}
+
+export function completeFailover(sim: Simulation, db: DatabaseState, token: number): void {
+  const f = db.failover;
+  if (!f || f.token !== token) return;
+  const from = db.primary;
+  db.primary = f.to;
+  db.failover = null;
+  db.available = true;
+  if (f.kind === 'standby') {
+    db.standby = null;
+    db.standbyHome = from; // the old primary's AZ hosts the new standby once it is back
+  } else {
+    db.standby = null;
+    db.standbyHome = null;
+    db.replica = null;
+    db.lostWrites += Math.round(f.rpoSeconds * sim.scenario.database!.writesPerSecond);
+  }
+  db.rpoSeconds = Math.max(db.rpoSeconds, f.rpoSeconds);
+  noteResidency(sim, `database ${db.name}`, f.to.region);
+  db.failovers.push({ kind: f.kind, startedAt: f.startedAt, completedAt: sim.time, seconds: sim.time - f.startedAt, from, to: f.to, rpoSeconds: f.rpoSeconds });
+  sim.record({ kind: 'db-failover-complete', az: f.to.az, region: f.to.region, message: `${db.name}: primary is now in ${where(f.to)} after ${sim.time - f.startedAt} s; data lost: ${f.rpoSeconds} s of writes` });
+  updateDatabase(sim, db);
+}
+
+/** Milliseconds a write takes: the database's own time, plus a round trip to a synchronous standby. */
+export function writeLatencyMs(sim: Simulation, db: DatabaseState): number {
+  return sim.scenario.database!.writeMs + (db.standby ? sim.scenario.network.interAzRttMs : 0);
+}

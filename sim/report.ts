@@ -1,0 +1,222 @@
+/**
+ * The report: everything a view, a quiz or the CLI may read of a world, as plain JSON-safe data.
+ * Numbers are rounded here, once, so a report prints the same in every runtime.
+ */
+import { serviceIsUp, serviceVms } from './accounting';
+import type { SimEvent } from './events';
+import { impairment, type Impairment } from './faults';
+import { contention, hostCapacity, round } from './host';
+import type { HypervisorType } from './hypervisor';
+import { writeLatencyMs } from './replication';
+import type { ResidencyViolation } from './residency-check';
+import type { Simulation } from './simulation';
+import type { FailoverRecord, Health, Location, Vm, VmState } from './types';
+import { legalActions, type LifecycleAction } from './vm';
+
+export type NotServingReason = Impairment | 'rebooting' | VmState;
+
+export interface VmReport {
+  name: string;
+  state: VmState;
+  serving: boolean;
+  /** Why it does not serve, when it does not. */
+  reason: NotServingReason | null;
+  host: string | null;
+  az: string | null;
+  region: string;
+  vcpu: number;
+  memoryGiB: number;
+  diskGiB: number;
+  group: string | null;
+  busy: number;
+  stealPercent: number;
+  legalActions: LifecycleAction[];
+  costUsd: number;
+}
+
+export interface HostReport {
+  id: string;
+  az: string;
+  region: string;
+  health: Health;
+  hypervisor: HypervisorType;
+  cores: number;
+  memoryGiB: number;
+  diskGiB: number;
+  reservedCores: number;
+  reservedMemoryGiB: number;
+  perVmOverheadMemoryGiB: number;
+  capacityVcpu: number;
+  capacityMemoryGiB: number;
+  allocatedVcpu: number;
+  allocatedMemoryGiB: number;
+  vms: string[];
+  demandCores: number;
+  supplyCores: number;
+  stealPercent: number;
+}
+
+export interface DatabaseReport {
+  name: string;
+  available: boolean;
+  primary: Location;
+  standby: Location | null;
+  replica: { region: string; lagSeconds: number } | null;
+  failingOver: boolean;
+  writeLatencyMs: number;
+  rpoSeconds: number;
+  lostWrites: number;
+  failovers: FailoverRecord[];
+}
+
+export interface Metrics {
+  servingVms: number;
+  runningVms: number;
+  serviceUp: boolean;
+  /** Share of time the service was up, from the moment it first came up to now, in percent. */
+  availabilityPercent: number;
+  upSeconds: number;
+  downtimeSeconds: number;
+  firstUpAt: number | null;
+  cost: { computeUsd: number; diskUsd: number; totalUsd: number; unpricedRegions: string[] };
+  requests: { served: number; dropped: number; droppedPercent: number } | null;
+  residencyViolations: ResidencyViolation[];
+}
+
+export interface Report {
+  scenario: string;
+  seed: number;
+  time: number;
+  regions: { id: string; name: string; country: string; health: Health; azs: { id: string; health: Health }[] }[];
+  hosts: HostReport[];
+  vms: VmReport[];
+  groups: { name: string; desired: number; members: number; serving: number; azs: string[] }[];
+  database: DatabaseReport | null;
+  events: SimEvent[];
+  metrics: Metrics;
+}
+
+const usd = (x: number) => round(x, 6);
+
+export function vmReason(sim: Simulation, vm: Vm): NotServingReason | null {
+  if (vm.state !== 'running') return vm.state;
+  const impaired = impairment(sim, vm);
+  if (impaired) return impaired;
+  if (vm.rebootingUntil !== undefined) return 'rebooting';
+  return null;
+}
+
+export function buildReport(sim: Simulation, options: { events?: boolean } = {}): Report {
+  const acc = sim.account;
+  const stealByVm = new Map<string, number>();
+  const hosts: HostReport[] = [...sim.hosts.values()].map((host) => {
+    const onHost = [...host.vms].map((name) => sim.vms.get(name)!);
+    const c = contention(host, onHost);
+    for (const vm of onHost) stealByVm.set(vm.name, vm.state === 'running' && !vm.crashed ? c.stealPercent : 0);
+    const cap = hostCapacity(host, sim.scenario.policy);
+    return {
+      id: host.id,
+      az: host.az,
+      region: host.region,
+      health: host.health,
+      hypervisor: host.hypervisor.type,
+      cores: host.cores,
+      memoryGiB: host.memoryGiB,
+      diskGiB: host.diskGiB,
+      reservedCores: host.hypervisor.reservedCores,
+      reservedMemoryGiB: host.hypervisor.reservedMemoryGiB,
+      perVmOverheadMemoryGiB: host.hypervisor.perVmOverheadMemoryGiB,
+      capacityVcpu: round(cap.vcpu, 3),
+      capacityMemoryGiB: round(cap.memoryGiB, 3),
+      allocatedVcpu: host.allocatedVcpu,
+      allocatedMemoryGiB: round(host.allocatedMemoryGiB, 3),
+      vms: [...host.vms],
+      demandCores: c.demandCores,
+      supplyCores: c.supplyCores,
+      stealPercent: c.stealPercent,
+    };
+  });
+
+  const vms: VmReport[] = [...sim.vms.values()].map((vm) => {
+    const reason = vmReason(sim, vm);
+    return {
+      name: vm.name,
+      state: vm.state,
+      serving: reason === null,
+      reason,
+      host: vm.host ?? null,
+      az: vm.az ?? null,
+      region: vm.region,
+      vcpu: vm.vcpu,
+      memoryGiB: vm.memoryGiB,
+      diskGiB: vm.diskGiB,
+      group: vm.group ?? null,
+      busy: vm.busy,
+      stealPercent: stealByVm.get(vm.name) ?? 0,
+      legalActions: legalActions(vm),
+      costUsd: usd(acc.costByVm.get(vm.name) ?? 0),
+    };
+  });
+
+  const db = sim.db;
+  const window = acc.firstUpAt === null ? 0 : acc.upSeconds + acc.downSeconds;
+  const traffic = sim.scenario.traffic;
+  const totalRequests = acc.servedRequests + acc.droppedRequests;
+
+  return {
+    scenario: sim.scenario.name,
+    seed: sim.scenario.seed,
+    time: sim.time,
+    regions: [...sim.regions.values()].map((r) => ({
+      id: r.id,
+      name: r.name,
+      country: r.country,
+      health: r.health,
+      azs: r.azs.map((az) => ({ id: az.id, health: az.health })),
+    })),
+    hosts,
+    vms,
+    groups: [...sim.groups.values()].map((g) => {
+      const members = vms.filter((vm) => vm.group === g.name && vm.state !== 'terminated' && vm.state !== 'shutting-down');
+      return { name: g.name, desired: g.desired, members: members.length, serving: members.filter((vm) => vm.serving).length, azs: g.azs };
+    }),
+    database: db && {
+      name: db.name,
+      available: db.available,
+      primary: db.primary,
+      standby: db.standby,
+      replica: db.replica,
+      failingOver: db.failover !== null,
+      writeLatencyMs: round(writeLatencyMs(sim, db), 3),
+      rpoSeconds: db.rpoSeconds,
+      lostWrites: db.lostWrites,
+      failovers: db.failovers,
+    },
+    events: options.events === false ? [] : sim.events.slice(),
+    metrics: {
+      servingVms: serviceIsUp(sim).serving,
+      runningVms: vms.filter((vm) => vm.state === 'running').length,
+      serviceUp: serviceIsUp(sim).up,
+      availabilityPercent: window > 0 ? round((acc.upSeconds / window) * 100, 3) : 0,
+      upSeconds: round(acc.upSeconds, 3),
+      downtimeSeconds: round(acc.downSeconds, 3),
+      firstUpAt: acc.firstUpAt,
+      cost: {
+        computeUsd: usd(acc.computeUsd),
+        diskUsd: usd(acc.diskUsd),
+        totalUsd: usd(acc.computeUsd + acc.diskUsd),
+        unpricedRegions: [...acc.unpricedRegions],
+      },
+      requests: traffic
+        ? {
+            served: Math.round(acc.servedRequests),
+            dropped: Math.round(acc.droppedRequests),
+            droppedPercent: totalRequests > 0 ? round((acc.droppedRequests / totalRequests) * 100, 3) : 0,
+          }
+        : null,
+      residencyViolations: sim.residencyViolations.slice(),
+    },
+  };
+}
+
+export { serviceVms };

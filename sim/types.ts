@@ -1,0 +1,108 @@
+/** The engine's state: what a world is made of at one instant. */
+import type { Hypervisor } from './hypervisor';
+
+export type VmState = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
+export type Health = 'up' | 'failed';
+
+export interface RegionState {
+  id: string;
+  name: string;
+  country: string;
+  health: Health;
+  azs: AzState[];
+  /** Where `spread` placement starts next (round-robin over AZs in declared order). */
+  spreadCursor: number;
+}
+
+export interface AzState {
+  id: string;
+  region: string;
+  index: number;
+  health: Health;
+  hosts: HostState[];
+}
+
+export interface HostState {
+  id: string;
+  az: string;
+  region: string;
+  cores: number;
+  memoryGiB: number;
+  diskGiB: number;
+  hypervisor: Hypervisor;
+  health: Health;
+  /** Declared order across the whole world, for `pack`. */
+  order: number;
+  allocatedVcpu: number;
+  allocatedMemoryGiB: number;
+  allocatedDiskGiB: number;
+  vms: Set<string>;
+}
+
+export interface Vm {
+  name: string;
+  vcpu: number;
+  memoryGiB: number;
+  diskGiB: number;
+  region: string;
+  /** Pinned AZ, if the launch named one. */
+  pinnedAz?: string;
+  /** The AZ the VM lives in once placed: a stopped VM restarts in the same AZ, like an EC2 instance. */
+  az?: string;
+  host?: string;
+  state: VmState;
+  busy: number;
+  crashed: boolean;
+  rebootingUntil?: number;
+  group?: string;
+  /** Bumped at every transition; a scheduled completion carrying an older token is stale. */
+  token: number;
+  /** Since when the VM has been impaired (not serving for a fault), for groups' detection delay. */
+  impairedSince?: number;
+}
+
+export interface GroupState {
+  name: string;
+  desired: number;
+  vcpu: number;
+  memoryGiB: number;
+  diskGiB: number;
+  region: string;
+  azs: string[];
+  busy: number;
+  nextIndex: number;
+  scaling?: { min: number; max: number; targetRpsPerVm: number; intervalSeconds: number };
+  checkScheduled: boolean;
+}
+
+export interface Location {
+  region: string;
+  az: string;
+}
+
+export interface DatabaseState {
+  name: string;
+  primary: Location;
+  /** Synchronous standby in another AZ of the primary's region; null once lost until restored. */
+  standby: Location | null;
+  /** Where a lost standby comes back once its AZ recovers. */
+  standbyHome: Location | null;
+  replica: { region: string; lagSeconds: number } | null;
+  available: boolean;
+  /** A failover or promotion under way: when it completes, and its token. */
+  failover: { kind: 'standby' | 'replica'; startedAt: number; token: number; to: Location; rpoSeconds: number } | null;
+  token: number;
+  failovers: FailoverRecord[];
+  rpoSeconds: number;
+  lostWrites: number;
+}
+
+export interface FailoverRecord {
+  kind: 'standby' | 'replica';
+  startedAt: number;
+  completedAt: number;
+  seconds: number;
+  from: Location;
+  to: Location;
+  rpoSeconds: number;
+}
