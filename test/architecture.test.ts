@@ -27,7 +27,7 @@ describe('sim/ is self-contained', () => {
   it.each(simFiles.map((f) => [relative(root, f)]))('%s imports only sim/ files and data packages', (file) => {
     const imports = importsOf(readFileSync(join(root, file), 'utf8'));
     for (const spec of imports) {
-      const allowed = spec.startsWith('./') || spec.startsWith('../') ? !spec.startsWith('../../') : /^(zod|aws-regions|cloud-regions-country-flags)(\/|$)/.test(spec);
+      const allowed = spec.startsWith('./') || spec.startsWith('../') ? !spec.startsWith('../../') : /^(zod|yaml|aws-regions|cloud-regions-country-flags)(\/|$)/.test(spec);
       expect(allowed, `${file} imports ${spec}`).toBe(true);
     }
   });
