@@ -1,0 +1,6 @@
+import React from 'react';
+
+// Placeholder until the widget lands (issue 3).
+export default function LifecycleExplorer(): React.JSX.Element {
+  return <div role="note">This widget is being built.</div>;
+}

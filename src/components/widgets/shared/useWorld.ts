@@ -1,0 +1,68 @@
+/**
+ * A widget's engine world: built from a scenario, changed by actions and the passing of virtual
+ * time, read through the engine's report. The Simulation is mutable, so the hook keeps it in a ref
+ * and bumps a version to redraw.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { createWorld, type ActionInput, type Outcome, type Report, type ScenarioInput, type Simulation } from '@site/sim';
+import { actionSchemas } from '@site/sim';
+
+export interface WorldHandle {
+  world: Simulation;
+  report: Report;
+  /** Applies an action now (defaults filled in by the engine's schema); returns the engine's outcome. */
+  act(action: ActionInput): Outcome;
+  /** Advances virtual time by `seconds`, running what falls due. */
+  advance(seconds: number): void;
+  /** Runs to an absolute time. */
+  runTo(time: number): void;
+  /** Starts again from the scenario. */
+  reset(next?: ScenarioInput): void;
+  /** The last refusal, if the last action was refused. */
+  lastOutcome: Outcome | null;
+}
+
+export function toAction(input: ActionInput) {
+  const { kind, ...args } = input as { kind: keyof typeof actionSchemas } & Record<string, unknown>;
+  const parsed = actionSchemas[kind].parse(args);
+  return { kind, ...(parsed as object) } as Parameters<Simulation['apply']>[0];
+}
+
+export function useWorld(scenario: ScenarioInput, options: { events?: boolean } = {}): WorldHandle {
+  const worldRef = useRef<Simulation | null>(null);
+  const scenarioRef = useRef(scenario);
+  if (worldRef.current === null) worldRef.current = createWorld(scenario);
+  const [version, setVersion] = useState(0);
+  const [lastOutcome, setLastOutcome] = useState<Outcome | null>(null);
+  const bump = () => setVersion((v) => v + 1);
+
+  const act = useCallback((input: ActionInput) => {
+    const outcome = worldRef.current!.apply(toAction(input));
+    setLastOutcome(outcome);
+    bump();
+    return outcome;
+  }, []);
+  const advance = useCallback((seconds: number) => {
+    const w = worldRef.current!;
+    w.runUntil(w.time + seconds);
+    bump();
+  }, []);
+  const runTo = useCallback((time: number) => {
+    const w = worldRef.current!;
+    if (time < w.time) {
+      // Virtual time only runs forward: rebuild and replay deterministically to go back.
+      worldRef.current = createWorld(scenarioRef.current);
+    }
+    worldRef.current!.runUntil(time);
+    bump();
+  }, []);
+  const reset = useCallback((next?: ScenarioInput) => {
+    if (next) scenarioRef.current = next;
+    worldRef.current = createWorld(scenarioRef.current);
+    setLastOutcome(null);
+    bump();
+  }, []);
+
+  const report = useMemo(() => worldRef.current!.report({ events: options.events ?? true }), [version, options.events]);
+  return { world: worldRef.current!, report, act, advance, runTo, reset, lastOutcome };
+}
