@@ -28,11 +28,13 @@ export function impairment(sim: Simulation, vm: Vm): Impairment | null {
 
 /** Keeps `impairedSince` in step with the world: set when a fault starts, cleared when it ends. */
 export function refreshImpairments(sim: Simulation): void {
-  for (const vm of sim.vms.values()) {
-    const impaired = (vm.state === 'running' || vm.state === 'pending') && impairment(sim, vm) !== null;
-    if (impaired && vm.impairedSince === undefined) vm.impairedSince = sim.time;
-    if (!impaired) vm.impairedSince = undefined;
-  }
+  for (const vm of sim.vms.values()) refreshImpairment(sim, vm);
+}
+
+export function refreshImpairment(sim: Simulation, vm: Vm): void {
+  const impaired = (vm.state === 'running' || vm.state === 'pending') && impairment(sim, vm) !== null;
+  if (impaired && vm.impairedSince === undefined) vm.impairedSince = sim.time;
+  if (!impaired) vm.impairedSince = undefined;
 }
 
 export function applyFault(sim: Simulation, target: FaultTarget): Outcome {

@@ -5,31 +5,36 @@
  */
 import { chooseHost } from './placement';
 import type { Simulation } from './simulation';
-import { describeSize, newVm } from './vm';
 import type { GroupState, Vm } from './types';
+import { describeSize, newVm } from './vm';
 
 function members(sim: Simulation, group: GroupState): Vm[] {
-  return [...sim.vms.values()].filter((vm) => vm.group === group.name && vm.state !== 'shutting-down' && vm.state !== 'terminated');
+  return [...group.members].map((name) => sim.vms.get(name)!);
+}
+
+/** Schedules one check of the group at `time`, however many things ask for it. */
+export function requestGroupCheck(sim: Simulation, group: string, time: number): void {
+  const g = sim.groups.get(group);
+  if (!g || g.checksAt.has(time)) return;
+  g.checksAt.add(time);
+  sim.queue.push(time, { type: 'group-check', group });
 }
 
 /** After a fault or a recovery: every group looks again once its detection delay has passed. */
 export function scheduleGroupChecks(sim: Simulation): void {
-  for (const group of sim.groups.values()) {
-    sim.queue.push(sim.time + sim.scenario.timings.detectionSeconds, { type: 'group-check', group: group.name });
-  }
+  for (const group of sim.groups.values()) requestGroupCheck(sim, group.name, sim.time + sim.scenario.timings.detectionSeconds);
 }
 
 export function reconcileGroup(sim: Simulation, group: GroupState): void {
   const detection = sim.scenario.timings.detectionSeconds;
-  let live = members(sim, group);
 
-  for (const vm of live) {
+  for (const vm of members(sim, group)) {
     if (vm.impairedSince !== undefined && sim.time - vm.impairedSince >= detection) {
       sim.record({ kind: 'group-replacing', group: group.name, vm: vm.name, message: `${group.name}: ${vm.name} failed its health check; terminating and replacing it` });
       sim.beginTransition(vm, 'shutting-down');
     }
   }
-  live = members(sim, group);
+  const live = members(sim, group);
 
   // Scale in: the newest members go first.
   while (live.length > group.desired) {
@@ -40,8 +45,9 @@ export function reconcileGroup(sim: Simulation, group: GroupState): void {
 
   const region = sim.regions.get(group.region)!;
   let shortfall = group.desired - live.length;
+  if (shortfall <= 0) return;
+  const counts = group.azs.map((az) => ({ az, members: live.filter((vm) => vm.az === az && vm.impairedSince === undefined).length }));
   while (shortfall > 0) {
-    const counts = group.azs.map((az) => ({ az, members: live.filter((vm) => vm.az === az && vm.impairedSince === undefined).length }));
     const host = chooseHost({ size: group, region, policy: sim.scenario.policy, groupAzs: counts });
     if (!host) {
       sim.record({
@@ -50,13 +56,14 @@ export function reconcileGroup(sim: Simulation, group: GroupState): void {
         region: group.region,
         message: `insufficient capacity: ${group.name} cannot place ${shortfall} more × ${describeSize(group)} in a healthy AZ; retrying in ${detection} s`,
       });
-      sim.queue.push(sim.time + detection, { type: 'group-check', group: group.name });
+      requestGroupCheck(sim, group.name, sim.time + detection);
       return;
     }
     const vm = newVm(`${group.name}-${group.nextIndex++}`, group, undefined, group.name);
     sim.vms.set(vm.name, vm);
+    group.members.add(vm.name);
     sim.placeOn(vm, host);
-    live.push(vm);
+    counts.find((c) => c.az === host.az)!.members++;
     shortfall--;
   }
 }

@@ -17,7 +17,7 @@ export interface HostCapacity {
   diskGiB: number;
 }
 
-export function hostCapacity(host: HostState, policy: Policy): HostCapacity {
+export function hostCapacity(host: Pick<HostState, 'cores' | 'memoryGiB' | 'diskGiB' | 'hypervisor'>, policy: Policy): HostCapacity {
   const h = host.hypervisor;
   return {
     vcpu: Math.max(0, host.cores - h.reservedCores) * policy.cpuOvercommit,
@@ -35,12 +35,12 @@ export function memoryFootprint(host: HostState, size: Size): number {
 // keeps a ratio like 1.1 from refusing a VM that fits on paper.
 const epsilon = 1e-9;
 
-export function fits(host: HostState, size: Size, policy: Policy): boolean {
-  const cap = hostCapacity(host, policy);
+/** Whether a VM of this size fits the host's remaining capacity (cached on the host at creation). */
+export function fits(host: HostState, size: Size): boolean {
   return (
-    host.allocatedVcpu + size.vcpu <= cap.vcpu + epsilon &&
-    host.allocatedMemoryGiB + memoryFootprint(host, size) <= cap.memoryGiB + epsilon &&
-    host.allocatedDiskGiB + size.diskGiB <= cap.diskGiB + epsilon
+    host.allocatedVcpu + size.vcpu <= host.capacityVcpu + epsilon &&
+    host.allocatedMemoryGiB + memoryFootprint(host, size) <= host.capacityMemoryGiB + epsilon &&
+    host.allocatedDiskGiB + size.diskGiB <= host.diskGiB + epsilon
   );
 }
 
@@ -49,6 +49,7 @@ export function allocate(host: HostState, vm: Vm): void {
   host.allocatedMemoryGiB += memoryFootprint(host, vm);
   host.allocatedDiskGiB += vm.diskGiB;
   host.vms.add(vm.name);
+  host.loadIndex?.update(host);
 }
 
 export function release(host: HostState, vm: Vm): void {
@@ -56,14 +57,14 @@ export function release(host: HostState, vm: Vm): void {
   host.allocatedMemoryGiB -= memoryFootprint(host, vm);
   host.allocatedDiskGiB -= vm.diskGiB;
   host.vms.delete(vm.name);
+  host.loadIndex?.update(host);
 }
 
 /** Load used to pick the least-loaded host: the larger of the CPU and memory shares taken. */
-export function loadShare(host: HostState, policy: Policy): number {
-  const cap = hostCapacity(host, policy);
-  const cpu = cap.vcpu > 0 ? host.allocatedVcpu / cap.vcpu : 1;
-  const mem = cap.memoryGiB > 0 ? host.allocatedMemoryGiB / cap.memoryGiB : 1;
-  return Math.max(cpu, mem);
+export function loadShare(host: HostState): number {
+  const cpu = host.capacityVcpu > 0 ? host.allocatedVcpu / host.capacityVcpu : 1;
+  const mem = host.capacityMemoryGiB > 0 ? host.allocatedMemoryGiB / host.capacityMemoryGiB : 1;
+  return cpu > mem ? cpu : mem;
 }
 
 export interface Contention {

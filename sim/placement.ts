@@ -15,23 +15,31 @@ export interface PlacementRequest {
   az?: string;
   /** A group's AZs, with how many members each already has: the emptiest healthy AZ goes first. */
   groupAzs?: { az: string; members: number }[];
+  /**
+   * For `pack` within one multi-VM launch: where the previous VM went. Hosts before it did not fit
+   * a VM of this size and, as nothing is released mid-launch, still do not: skip them.
+   */
+  packCursor?: { az: number; host: number };
 }
 
 function azUsable(region: RegionState, az: AzState): boolean {
   return region.health === 'up' && az.health === 'up';
 }
 
-function firstFit(az: AzState, size: Size, policy: Policy): HostState | null {
-  for (const host of az.hosts) if (host.health === 'up' && fits(host, size, policy)) return host;
+function firstFit(az: AzState, size: Size): HostState | null {
+  for (const host of az.hosts) if (host.health === 'up' && fits(host, size)) return host;
   return null;
 }
 
-function leastLoaded(az: AzState, size: Size, policy: Policy): HostState | null {
+function leastLoaded(az: AzState, size: Size): HostState | null {
+  // Usually the least-loaded host fits and is up; otherwise (mixed sizes, a failed host) scan.
+  const top = az.loadIndex.peek();
+  if (top && top.health === 'up' && fits(top, size)) return top;
   let best: HostState | null = null;
   let bestLoad = Infinity;
   for (const host of az.hosts) {
-    if (host.health !== 'up' || !fits(host, size, policy)) continue;
-    const load = loadShare(host, policy);
+    if (host.health !== 'up' || !fits(host, size)) continue;
+    const load = loadShare(host);
     if (load < bestLoad) {
       best = host;
       bestLoad = load;
@@ -41,7 +49,7 @@ function leastLoaded(az: AzState, size: Size, policy: Policy): HostState | null 
 }
 
 function pickInAz(az: AzState, req: PlacementRequest): HostState | null {
-  return req.policy.placement === 'pack' ? firstFit(az, req.size, req.policy) : leastLoaded(az, req.size, req.policy);
+  return req.policy.placement === 'pack' ? firstFit(az, req.size) : leastLoaded(az, req.size);
 }
 
 /**
@@ -70,10 +78,14 @@ export function chooseHost(req: PlacementRequest): HostState | null {
   }
 
   if (req.policy.placement === 'pack') {
-    for (const az of region.azs) {
+    const cursor = req.packCursor ?? { az: 0, host: 0 };
+    for (; cursor.az < region.azs.length; cursor.az++, cursor.host = 0) {
+      const az = region.azs[cursor.az];
       if (!azUsable(region, az)) continue;
-      const host = firstFit(az, req.size, req.policy);
-      if (host) return host;
+      for (; cursor.host < az.hosts.length; cursor.host++) {
+        const host = az.hosts[cursor.host];
+        if (host.health === 'up' && fits(host, req.size)) return host;
+      }
     }
     return null;
   }
@@ -83,7 +95,7 @@ export function chooseHost(req: PlacementRequest): HostState | null {
     const index = (region.spreadCursor + k) % n;
     const az = region.azs[index];
     if (!azUsable(region, az)) continue;
-    const host = leastLoaded(az, req.size, req.policy);
+    const host = leastLoaded(az, req.size);
     if (host) {
       region.spreadCursor = (index + 1) % n;
       return host;

@@ -5,7 +5,7 @@
 import { serviceIsUp, serviceVms } from './accounting';
 import type { SimEvent } from './events';
 import { impairment, type Impairment } from './faults';
-import { contention, hostCapacity, round } from './host';
+import { contention, round } from './host';
 import type { HypervisorType } from './hypervisor';
 import { writeLatencyMs } from './replication';
 import type { ResidencyViolation } from './residency-check';
@@ -113,7 +113,6 @@ export function buildReport(sim: Simulation, options: { events?: boolean } = {})
     const onHost = [...host.vms].map((name) => sim.vms.get(name)!);
     const c = contention(host, onHost);
     for (const vm of onHost) stealByVm.set(vm.name, vm.state === 'running' && !vm.crashed ? c.stealPercent : 0);
-    const cap = hostCapacity(host, sim.scenario.policy);
     return {
       id: host.id,
       az: host.az,
@@ -126,8 +125,8 @@ export function buildReport(sim: Simulation, options: { events?: boolean } = {})
       reservedCores: host.hypervisor.reservedCores,
       reservedMemoryGiB: host.hypervisor.reservedMemoryGiB,
       perVmOverheadMemoryGiB: host.hypervisor.perVmOverheadMemoryGiB,
-      capacityVcpu: round(cap.vcpu, 3),
-      capacityMemoryGiB: round(cap.memoryGiB, 3),
+      capacityVcpu: round(host.capacityVcpu, 3),
+      capacityMemoryGiB: round(host.capacityMemoryGiB, 3),
       allocatedVcpu: host.allocatedVcpu,
       allocatedMemoryGiB: round(host.allocatedMemoryGiB, 3),
       vms: [...host.vms],

@@ -4,12 +4,13 @@
  */
 import { accrue, createAccounting, type Accounting } from './accounting';
 import type { SimEvent, Scheduled } from './events';
-import { applyFault, applyRecovery, impairment, refreshImpairments, type FaultTarget } from './faults';
-import { reconcileGroup, scheduleGroupChecks, evaluateScaling } from './groups';
-import { allocate, release } from './host';
+import { applyFault, applyRecovery, impairment, refreshImpairment, refreshImpairments, type FaultTarget } from './faults';
+import { evaluateScaling, reconcileGroup, requestGroupCheck, scheduleGroupChecks } from './groups';
+import { allocate, hostCapacity, release } from './host';
 import { buildReport, type Report } from './report';
 import { resolveHypervisor } from './hypervisor';
 import { chooseHost } from './placement';
+import { LoadIndex } from './load-index';
 import { EventQueue } from './queue';
 import { createRandom, type Random } from './random';
 import { findRegion } from './regions';
@@ -53,10 +54,12 @@ export class Simulation {
         spreadCursor: 0,
       };
       r.azs.forEach((a, index) => {
-        const az: AzState = { id: a.id, region: r.id, index, health: 'up', hosts: [] };
+        const az: AzState = { id: a.id, region: r.id, index, health: 'up', hosts: [], loadIndex: new LoadIndex([]) };
         let n = 0;
         for (const spec of a.hosts) {
           for (let i = 0; i < spec.count; i++) {
+            const hypervisor = resolveHypervisor(spec.hypervisor);
+            const capacity = hostCapacity({ ...spec, hypervisor }, scenario.policy);
             const host: HostState = {
               id: `${a.id}-h${++n}`,
               az: a.id,
@@ -64,18 +67,23 @@ export class Simulation {
               cores: spec.cores,
               memoryGiB: spec.memoryGiB,
               diskGiB: spec.diskGiB,
-              hypervisor: resolveHypervisor(spec.hypervisor),
+              hypervisor,
               health: 'up',
+              capacityVcpu: capacity.vcpu,
+              capacityMemoryGiB: capacity.memoryGiB,
               order: order++,
               allocatedVcpu: 0,
               allocatedMemoryGiB: 0,
               allocatedDiskGiB: 0,
               vms: new Set(),
+              loadIndex: null,
             };
             az.hosts.push(host);
             this.hosts.set(host.id, host);
           }
         }
+        az.loadIndex = new LoadIndex(az.hosts);
+        for (const host of az.hosts) host.loadIndex = az.loadIndex;
         region.azs.push(az);
         this.azs.set(az.id, az);
       });
@@ -146,7 +154,10 @@ export class Simulation {
         return this.rebootDone(item.vm, item.token);
       case 'group-check': {
         const group = this.groups.get(item.group);
-        if (group) reconcileGroup(this, group);
+        if (group) {
+          group.checksAt.delete(this.time);
+          reconcileGroup(this, group);
+        }
         return;
       }
       case 'scale-check': {
@@ -217,8 +228,9 @@ export class Simulation {
     const cursor = region.spreadCursor;
     const first = (this.launchCounters.get(a.name) ?? 0) + 1;
     const placed: Array<[Vm, HostState]> = [];
+    const packCursor = { az: 0, host: 0 };
     for (let i = 0; i < a.count; i++) {
-      const host = chooseHost({ size, region, policy: this.scenario.policy, az: a.az });
+      const host = chooseHost({ size, region, policy: this.scenario.policy, az: a.az, packCursor });
       if (!host) break;
       const vm = newVm(`${a.name}-${first + i}`, a, a.az);
       allocate(host, vm);
@@ -275,7 +287,8 @@ export class Simulation {
       busy: a.busy,
       nextIndex: 1,
       scaling: a.scaling,
-      checkScheduled: false,
+      members: new Set(),
+      checksAt: new Set(),
     };
     this.groups.set(group.name, group);
     this.record({ kind: 'group-created', group: group.name, region: a.region, message: `group ${group.name} wants ${group.desired} × ${describeSize(a)} across ${azs.join(', ')}` });
@@ -319,6 +332,7 @@ export class Simulation {
   /** Moves a VM into stopping or shutting-down and schedules where it settles. */
   beginTransition(vm: Vm, state: 'stopping' | 'shutting-down'): void {
     vm.state = state;
+    if (state === 'shutting-down' && vm.group) this.groups.get(vm.group)?.members.delete(vm.name);
     vm.rebootingUntil = undefined;
     vm.token++;
     const seconds = state === 'stopping' ? this.scenario.timings.stoppingSeconds : this.scenario.timings.shuttingDownSeconds;
@@ -342,11 +356,8 @@ export class Simulation {
     }
     const host = vm.host ? ` on ${vm.host}` : '';
     this.record({ kind: next as 'running' | 'stopped' | 'terminated', vm: name, host: vm.host, az: vm.az, message: `${name} is ${next}${host}` });
-    if (next === 'running') refreshImpairments(this);
-    if (vm.group) {
-      const group = this.groups.get(vm.group);
-      if (group && next === 'terminated') reconcileGroup(this, group);
-    }
+    if (next === 'running') refreshImpairment(this, vm);
+    if (vm.group && next === 'terminated') requestGroupCheck(this, vm.group, this.time);
   }
 
   private rebootDone(name: string, token: number): void {
@@ -355,7 +366,7 @@ export class Simulation {
     vm.rebootingUntil = undefined;
     vm.crashed = false;
     this.record({ kind: 'rebooted', vm: name, host: vm.host, message: `${name} is back up on ${vm.host}` });
-    refreshImpairments(this);
+    refreshImpairment(this, vm);
   }
 
   private setLoad(target: string, busy: number): Outcome {

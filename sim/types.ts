@@ -1,5 +1,6 @@
 /** The engine's state: what a world is made of at one instant. */
 import type { Hypervisor } from './hypervisor';
+import type { LoadIndex } from './load-index';
 
 export type VmState = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
 export type Health = 'up' | 'failed';
@@ -20,6 +21,8 @@ export interface AzState {
   index: number;
   health: Health;
   hosts: HostState[];
+  /** Hosts by load, for `spread`. */
+  loadIndex: LoadIndex;
 }
 
 export interface HostState {
@@ -31,12 +34,17 @@ export interface HostState {
   diskGiB: number;
   hypervisor: Hypervisor;
   health: Health;
+  /** What VMs may be given: (cores - reserved) x cpuOvercommit, (memory - reserved) x memoryOvercommit. */
+  capacityVcpu: number;
+  capacityMemoryGiB: number;
   /** Declared order across the whole world, for `pack`. */
   order: number;
   allocatedVcpu: number;
   allocatedMemoryGiB: number;
   allocatedDiskGiB: number;
   vms: Set<string>;
+  /** The AZ's load index, told when this host's allocation changes. */
+  loadIndex: LoadIndex | null;
 }
 
 export interface Vm {
@@ -72,7 +80,10 @@ export interface GroupState {
   busy: number;
   nextIndex: number;
   scaling?: { min: number; max: number; targetRpsPerVm: number; intervalSeconds: number };
-  checkScheduled: boolean;
+  /** Members not shutting down or terminated, in launch order. */
+  members: Set<string>;
+  /** Times at which a check is already scheduled, so that many triggers make one check. */
+  checksAt: Set<number>;
 }
 
 export interface Location {
