@@ -1,0 +1,13 @@
+import type { Figure } from './engine';
+
+/** One line per figure, with its ratio to the target when it has one. */
+export function format(f: Figure): string {
+  const value = f.value.toLocaleString('en-US');
+  let vs = '';
+  if (f.target) {
+    const ratio = f.target.better === 'higher' ? f.value / f.target.value : f.target.value / f.value;
+    const op = f.target.better === 'higher' ? '>=' : '<=';
+    vs = `  target ${op} ${f.target.value.toLocaleString('en-US')} ${f.unit}: ${ratio.toFixed(2)}x ${ratio >= 1 ? 'met' : 'NOT met'}`;
+  }
+  return `${f.name.padEnd(52)} ${value.padStart(14)} ${f.unit}${vs}`;
+}
