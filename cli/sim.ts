@@ -26,7 +26,9 @@ function main(argv: string[]): number {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    console.error(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    console.error(`${file}: cannot read the scenario: ${why}`);
     return 2;
   }
   const until = untilArg === undefined ? undefined : Number(untilArg);

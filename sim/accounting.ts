@@ -5,6 +5,7 @@
 import { diskMonthlyUsd, hoursPerMonth, vmHourlyUsd } from './pricing';
 import type { Simulation } from './simulation';
 import type { Vm } from './types';
+import { isMemberName } from './vm';
 
 export interface Accounting {
   lastTime: number;
@@ -40,7 +41,7 @@ export function createAccounting(): Accounting {
 export function serviceVms(sim: Simulation): Vm[] {
   const prefix = sim.scenario.service?.vms;
   const all = [...sim.vms.values()];
-  return prefix === undefined ? all : all.filter((vm) => vm.name.startsWith(`${prefix}-`));
+  return prefix === undefined ? all : all.filter((vm) => isMemberName(vm.name, prefix));
 }
 
 /** Whether the service is up now: enough of its VMs serve, and its database (if any) is available. */
@@ -71,7 +72,9 @@ export function accrue(sim: Simulation, t: number): void {
     else acc.downSeconds += dt;
   }
   if (sim.scenario.traffic) {
-    const capacity = serving * sim.scenario.traffic.perVmRps;
+    // Requests need the database too: while it is unavailable nothing is served.
+    const dbOk = sim.db === null || sim.db.available;
+    const capacity = dbOk ? serving * sim.scenario.traffic.perVmRps : 0;
     const demand = sim.trafficRps;
     acc.servedRequests += Math.min(demand, capacity) * dt;
     acc.droppedRequests += Math.max(0, demand - capacity) * dt;

@@ -78,6 +78,6 @@ export function evaluateScaling(sim: Simulation, group: GroupState): void {
     group.desired = wanted;
     reconcileGroup(sim, group);
   }
-  const next = sim.time + scaling.intervalSeconds;
-  if (next <= sim.scenario.until) sim.queue.push(next, { type: 'scale-check', group: group.name });
+  // The next check is always scheduled: a run may go on past the scenario's `until`.
+  sim.queue.push(sim.time + scaling.intervalSeconds, { type: 'scale-check', group: group.name });
 }

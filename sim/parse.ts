@@ -6,7 +6,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { findRegion } from './regions';
 import { knownJurisdictions } from './residency';
-import { scenarioSchema, type Scenario } from './scenario';
+import { actionSchemas, scenarioSchema, type Scenario } from './scenario';
 
 export interface ScenarioIssue {
   /** Field path such as `regions[0].azs[1].hosts[0].cores`, or `line 4, column 3` for syntax. */
@@ -34,10 +34,46 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out;
 }
 
+/** The fields an object at `path` of the scenario may have, to say what was expected. */
+function fieldsAt(path: ReadonlyArray<PropertyKey>): string[] {
+  let schema: unknown = scenarioSchema;
+  let rest = [...path];
+  if (rest[0] === 'actions' && typeof rest[2] === 'string' && rest[2] in actionSchemas) {
+    schema = actionSchemas[rest[2] as keyof typeof actionSchemas];
+    rest = rest.slice(3);
+  }
+  for (const key of [...rest, null]) {
+    // Unwrap defaults, optionals, unions (first object option), arrays and refinements.
+    for (let i = 0; i < 8; i++) {
+      const def = (schema as { def?: { type: string; innerType?: unknown; element?: unknown; options?: unknown[]; in?: unknown } }).def;
+      if (!def) return [];
+      if (def.type === 'default' || def.type === 'optional' || def.type === 'nullable') schema = def.innerType;
+      else if (def.type === 'pipe') schema = def.in;
+      else if (def.type === 'union') schema = (def.options ?? []).find((o) => (o as { def: { type: string } }).def.type === 'object') ?? def.options?.[0];
+      else if (def.type === 'array' && typeof key === 'number') {
+        schema = def.element;
+        break;
+      } else break;
+    }
+    if (key === null) break;
+    if (typeof key === 'number') continue;
+    const shape = (schema as { shape?: Record<string, unknown> }).shape;
+    if (!shape) return [];
+    schema = shape[key as string];
+  }
+  const shape = (schema as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
+}
+
 function zodIssues(error: z.ZodError): ScenarioIssue[] {
   return error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      return { path: formatPath(issue.path), message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+      const allowed = fieldsAt(issue.path);
+      const expected = allowed.length ? `; expected ${allowed.map((k) => `"${k}"`).join(', ')}` : '';
+      return {
+        path: formatPath([...issue.path, issue.keys[0]]),
+        message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${expected}`,
+      };
     }
     if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
       return { path: formatPath(issue.path), message: `missing; ${issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')}` };
@@ -46,19 +82,44 @@ function zodIssues(error: z.ZodError): ScenarioIssue[] {
   });
 }
 
-/** Parses YAML or JSON text (JSON is read by the YAML parser too, so both get line numbers). */
+/** Line and column (from 1) of a character offset. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
+}
+
+/** Parses JSON strictly, with the line and column of a syntax error. */
+function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : text.length;
+    const what = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    throw new ScenarioError(source, [{ path: lineAndColumn(text, offset), message: `JSON syntax: ${what}` }]);
+  }
+}
+
+/** Parses scenario text: strict JSON for a `.json` source, YAML otherwise, each with line numbers. */
 export function parseScenarioText(text: string, source = 'scenario'): Scenario {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (text.trim() === '') throw new ScenarioError(source, [{ path: '', message: 'the file is empty: expected a scenario with at least `regions`' }]);
+  if (/\.json$/i.test(source)) return parseScenario(parseJson(text, source), source);
+  const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       source,
       doc.errors.map((e) => ({
         path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '',
-        message: `${/\.json$/i.test(source) ? 'JSON' : 'YAML'} syntax: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+        message: `YAML syntax: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     );
   }
-  return parseScenario(doc.toJS(), source);
+  const value = doc.toJS();
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ScenarioError(source, [{ path: '', message: 'expected a scenario: a mapping with at least `regions`' }]);
+  }
+  return parseScenario(value, source);
 }
 
 /** Checks a scenario object; throws ScenarioError naming every problem found. */

@@ -17,7 +17,7 @@ export function createDatabase(spec: DatabaseSpec): DatabaseState {
     primary,
     standby,
     standbyHome: standby,
-    replica: spec.replica ? { region: spec.replica.region, lagSeconds: spec.replica.lagSeconds } : null,
+    replica: spec.replica ? { region: spec.replica.region, lagSeconds: spec.replica.lagSeconds, healthy: true } : null,
     available: true,
     failover: null,
     token: 0,
@@ -48,6 +48,17 @@ export function updateDatabase(sim: Simulation, db: DatabaseState): void {
     db.standby = null;
   }
 
+  if (db.replica) {
+    const up = sim.regions.get(db.replica.region)?.health === 'up';
+    if (db.replica.healthy && !up) {
+      db.replica.healthy = false;
+      sim.record({ kind: 'replica-lost', region: db.replica.region, message: `${db.name}: replica in ${db.replica.region} is unreachable; it cannot be promoted until its region is back` });
+    } else if (!db.replica.healthy && up) {
+      db.replica.healthy = true;
+      sim.record({ kind: 'replica-restored', region: db.replica.region, message: `${db.name}: replica in ${db.replica.region} has caught up again` });
+    }
+  }
+
   if (db.failover && !locationUp(sim, db.failover.to)) {
     sim.record({ kind: 'db-unavailable', message: `${db.name}: failover target ${where(db.failover.to)} went down too; failover abandoned` });
     db.failover = null;
@@ -65,7 +76,7 @@ export function updateDatabase(sim: Simulation, db: DatabaseState): void {
     } else if (db.standby && locationUp(sim, db.standby)) {
       startFailover(sim, db, 'standby', db.standby, 0, spec.failoverSeconds);
     } else {
-      const az = db.replica ? firstHealthyAz(sim, db.replica.region) : undefined;
+      const az = db.replica?.healthy ? firstHealthyAz(sim, db.replica.region) : undefined;
       if (db.replica && az) startFailover(sim, db, 'replica', { region: db.replica.region, az }, db.replica.lagSeconds, spec.promotionSeconds);
     }
   }

@@ -7,6 +7,8 @@ import type { SimEvent } from './events';
 import { impairment, type Impairment } from './faults';
 import { contention, round } from './host';
 import type { HypervisorType } from './hypervisor';
+import { rttMs } from './latency';
+import { findRegion } from './regions';
 import { writeLatencyMs } from './replication';
 import type { ResidencyViolation } from './residency-check';
 import type { Simulation } from './simulation';
@@ -61,7 +63,7 @@ export interface DatabaseReport {
   available: boolean;
   primary: Location;
   standby: Location | null;
-  replica: { region: string; lagSeconds: number } | null;
+  replica: { region: string; lagSeconds: number; healthy: boolean } | null;
   failingOver: boolean;
   writeLatencyMs: number;
   rpoSeconds: number;
@@ -92,6 +94,8 @@ export interface Report {
   vms: VmReport[];
   groups: { name: string; desired: number; members: number; serving: number; azs: string[] }[];
   database: DatabaseReport | null;
+  /** Round trips under the scenario's network model: between AZs, and between each pair of declared regions. */
+  latency: { interAzRttMs: number; interRegion: { from: string; to: string; rttMs: number }[] };
   events: SimEvent[];
   metrics: Metrics;
 }
@@ -104,6 +108,17 @@ export function vmReason(sim: Simulation, vm: Vm): NotServingReason | null {
   if (impaired) return impaired;
   if (vm.rebootingUntil !== undefined) return 'rebooting';
   return null;
+}
+
+function latencyReport(sim: Simulation): Report['latency'] {
+  const regions = [...sim.regions.keys()].map((id) => findRegion(id)).filter((r) => r !== undefined);
+  const interRegion: Report['latency']['interRegion'] = [];
+  for (let i = 0; i < regions.length; i++) {
+    for (let j = i + 1; j < regions.length; j++) {
+      interRegion.push({ from: regions[i].code, to: regions[j].code, rttMs: rttMs(regions[i].location, regions[j].location, sim.scenario.network) });
+    }
+  }
+  return { interAzRttMs: sim.scenario.network.interAzRttMs, interRegion };
 }
 
 export function buildReport(sim: Simulation, options: { events?: boolean } = {}): Report {
@@ -182,15 +197,16 @@ export function buildReport(sim: Simulation, options: { events?: boolean } = {})
     database: db && {
       name: db.name,
       available: db.available,
-      primary: db.primary,
-      standby: db.standby,
-      replica: db.replica,
+      primary: { ...db.primary },
+      standby: db.standby && { ...db.standby },
+      replica: db.replica && { ...db.replica },
       failingOver: db.failover !== null,
       writeLatencyMs: round(writeLatencyMs(sim, db), 3),
       rpoSeconds: db.rpoSeconds,
       lostWrites: db.lostWrites,
       failovers: db.failovers,
     },
+    latency: latencyReport(sim),
     events: options.events === false ? [] : sim.events.slice(),
     metrics: {
       servingVms: serviceIsUp(sim).serving,

@@ -117,7 +117,7 @@ export const launchSchema = z.strictObject({
 
 export const groupSchema = z.strictObject({
   name,
-  desired: z.number({ error: 'expected a whole number >= 0' }).int().min(0, { error: 'expected a whole number >= 0' }),
+  desired: z.number({ error: 'expected a whole number >= 0' }).int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }),
   vcpu: count('a whole number of vCPUs >= 1'),
   memoryGiB: positive('a positive memory size in GiB'),
   diskGiB: positive('a positive disk size in GiB').default(8),
@@ -126,8 +126,8 @@ export const groupSchema = z.strictObject({
   busy: fraction.default(0.25),
   scaling: z
     .strictObject({
-      min: z.number().int().min(0),
-      max: z.number().int().min(1),
+      min: z.number({ error: 'expected a whole number >= 0' }).int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }),
+      max: z.number({ error: 'expected a whole number >= 1' }).int({ error: 'expected a whole number >= 1' }).min(1, { error: 'expected a whole number >= 1' }),
       targetRpsPerVm: positive('requests per second > 0'),
       intervalSeconds: positive('seconds > 0').default(60),
     })
@@ -157,7 +157,7 @@ export const actionSchemas = {
   fail: faultTarget,
   recover: faultTarget,
   load: z.strictObject({ vm: z.string({ error: 'expected a VM name, or a launch or group name' }), busy: fraction }),
-  scale: z.strictObject({ group: name, desired: z.number().int().min(0, { error: 'expected a whole number >= 0' }) }),
+  scale: z.strictObject({ group: name, desired: z.number({ error: 'expected a whole number >= 0' }).int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }) }),
 } as const;
 
 export type ActionVerb = keyof typeof actionSchemas;

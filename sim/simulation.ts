@@ -18,7 +18,7 @@ import { createDatabase, completeFailover, updateDatabase } from './replication'
 import { noteResidency, type ResidencyViolation } from './residency-check';
 import type { Action, Scenario } from './scenario';
 import type { AzState, DatabaseState, GroupState, HostState, RegionState, Vm } from './types';
-import { describeSize, holdsHost, newVm, refusal, settlesTo } from './vm';
+import { describeSize, holdsHost, isMemberName, newVm, refusal, settlesTo } from './vm';
 
 export type Outcome = { ok: true; message: string } | { ok: false; reason: string };
 
@@ -241,7 +241,10 @@ export class Simulation {
       // All or nothing: undo the tentative placements.
       for (const [vm, host] of placed) release(host, vm);
       region.spreadCursor = cursor;
-      const reason = `insufficient capacity: ${a.count} × ${describeSize(size)} do not fit in ${where} (room for ${placed.length}); nothing was launched`;
+      const down = outageBlocking(region, a.az);
+      const reason = down
+        ? `cannot launch in ${where}: ${down}; nothing was launched`
+        : `insufficient capacity: ${a.count} × ${describeSize(size)} do not fit in ${where} (room for ${placed.length}); nothing was launched`;
       this.record({ kind: 'insufficient-capacity', message: reason, region: a.region, az: a.az });
       return { ok: false, reason };
     }
@@ -305,7 +308,10 @@ export class Simulation {
     const region = this.regions.get(vm.region)!;
     const host = chooseHost({ size: vm, region, policy: this.scenario.policy, az: vm.az });
     if (!host) {
-      const reason = `insufficient capacity: no host in ${vm.az} has room for ${name} (${describeSize(vm)}); it stays stopped`;
+      const down = outageBlocking(region, vm.az);
+      const reason = down
+        ? `cannot start ${name} in ${vm.az}: ${down}; it stays stopped`
+        : `insufficient capacity: no host in ${vm.az} has room for ${name} (${describeSize(vm)}); it stays stopped`;
       this.record({ kind: 'insufficient-capacity', vm: name, az: vm.az, region: vm.region, message: reason });
       return { ok: false, reason };
     }
@@ -370,7 +376,7 @@ export class Simulation {
   }
 
   private setLoad(target: string, busy: number): Outcome {
-    const matched = [...this.vms.values()].filter((vm) => vm.name === target || vm.name.startsWith(`${target}-`));
+    const matched = [...this.vms.values()].filter((vm) => vm.name === target || isMemberName(vm.name, target));
     if (matched.length === 0) return { ok: false, reason: `no VM named ${target} or ${target}-N` };
     for (const vm of matched) vm.busy = busy;
     const group = this.groups.get(target);
@@ -389,6 +395,13 @@ export class Simulation {
     if (this.db) updateDatabase(this, this.db);
     scheduleGroupChecks(this);
   }
+}
+
+/** Why nothing can be placed in a region (or one of its AZs) because of an outage, or null. */
+function outageBlocking(region: RegionState, az: string | undefined): string | null {
+  if (region.health === 'failed') return `region ${region.id} is down`;
+  if (az !== undefined) return region.azs.find((z) => z.id === az)?.health === 'failed' ? `AZ ${az} is down` : null;
+  return region.azs.every((z) => z.health === 'failed') ? `every AZ of ${region.id} is down` : null;
 }
 
 function assertNever(x: never): never {

@@ -98,7 +98,7 @@ export interface DatabaseState {
   standby: Location | null;
   /** Where a lost standby comes back once its AZ recovers. */
   standbyHome: Location | null;
-  replica: { region: string; lagSeconds: number } | null;
+  replica: { region: string; lagSeconds: number; healthy: boolean } | null;
   available: boolean;
   /** A failover or promotion under way: when it completes, and its token. */
   failover: { kind: 'standby' | 'replica'; startedAt: number; token: number; to: Location; rpoSeconds: number } | null;

@@ -10,7 +10,7 @@ export const lifecycle: Record<LifecycleAction, { from: readonly VmState[]; to: 
   start: { from: ['stopped'], to: 'pending' },
   stop: { from: ['running'], to: 'stopping' },
   reboot: { from: ['running'], to: 'running' },
-  terminate: { from: ['pending', 'running', 'stopped'], to: 'shutting-down' },
+  terminate: { from: ['pending', 'running', 'stopping', 'stopped'], to: 'shutting-down' },
   crash: { from: ['running'], to: 'running' },
 };
 
@@ -63,6 +63,11 @@ export function newVm(name: string, spec: { vcpu: number; memoryGiB: number; dis
     crashed: false,
     token: 0,
   };
+}
+
+/** Whether `name` is one of the VMs a launch or group called `prefix` creates (prefix-1, prefix-2, ...). */
+export function isMemberName(name: string, prefix: string): boolean {
+  return name.length > prefix.length + 1 && name.startsWith(`${prefix}-`) && /^\d+$/.test(name.slice(prefix.length + 1));
 }
 
 export function describeSize(size: { vcpu: number; memoryGiB: number }): string {
