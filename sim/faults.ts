@@ -32,7 +32,10 @@ export function refreshImpairments(sim: Simulation): void {
 }
 
 export function refreshImpairment(sim: Simulation, vm: Vm): void {
-  const impaired = (vm.state === 'running' || vm.state === 'pending') && impairment(sim, vm) !== null;
+  const faulted = (vm.state === 'running' || vm.state === 'pending') && impairment(sim, vm) !== null;
+  // A group counts a stopped member as unhealthy, as an auto-scaling group does, and replaces it.
+  const stoppedMember = vm.group !== undefined && (vm.state === 'stopping' || vm.state === 'stopped');
+  const impaired = faulted || stoppedMember;
   if (impaired && vm.impairedSince === undefined) vm.impairedSince = sim.time;
   if (!impaired) vm.impairedSince = undefined;
 }

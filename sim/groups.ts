@@ -50,13 +50,16 @@ export function reconcileGroup(sim: Simulation, group: GroupState): void {
   while (shortfall > 0) {
     const host = chooseHost({ size: group, region, policy: sim.scenario.policy, groupAzs: counts });
     if (!host) {
+      // One retry at a time: a failed attempt while a retry is pending says nothing new.
+      if (group.retryAt !== null && group.retryAt > sim.time) return;
+      group.retryAt = sim.time + detection;
+      requestGroupCheck(sim, group.name, group.retryAt);
       sim.record({
         kind: 'insufficient-capacity',
         group: group.name,
         region: group.region,
         message: `insufficient capacity: ${group.name} cannot place ${shortfall} more × ${describeSize(group)} in a healthy AZ; retrying in ${detection} s`,
       });
-      requestGroupCheck(sim, group.name, sim.time + detection);
       return;
     }
     const vm = newVm(`${group.name}-${group.nextIndex++}`, group, undefined, group.name);

@@ -81,8 +81,10 @@ export interface Contention {
 /** Fair sharing of the host's cores among the busy vCPUs of the VMs that run on it. */
 export function contention(host: HostState, vmsOnHost: Iterable<Vm>): Contention {
   let demand = 0;
-  for (const vm of vmsOnHost) {
-    if (vm.state === 'running' && !vm.crashed) demand += vm.vcpu * vm.busy;
+  if (host.health !== 'failed') {
+    for (const vm of vmsOnHost) {
+      if (vm.state === 'running' && !vm.crashed) demand += vm.vcpu * vm.busy;
+    }
   }
   const supply = Math.max(0, host.cores - host.hypervisor.reservedCores);
   const share = demand <= supply || demand === 0 ? 1 : supply / demand;

@@ -204,7 +204,7 @@ export function buildReport(sim: Simulation, options: { events?: boolean } = {})
       writeLatencyMs: round(writeLatencyMs(sim, db), 3),
       rpoSeconds: db.rpoSeconds,
       lostWrites: db.lostWrites,
-      failovers: db.failovers,
+      failovers: db.failovers.map((f) => ({ ...f, from: { ...f.from }, to: { ...f.to } })),
     },
     latency: latencyReport(sim),
     events: options.events === false ? [] : sim.events.slice(),

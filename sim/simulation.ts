@@ -292,6 +292,7 @@ export class Simulation {
       scaling: a.scaling,
       members: new Set(),
       checksAt: new Set(),
+      retryAt: null,
     };
     this.groups.set(group.name, group);
     this.record({ kind: 'group-created', group: group.name, region: a.region, message: `group ${group.name} wants ${group.desired} × ${describeSize(a)} across ${azs.join(', ')}` });
@@ -343,6 +344,10 @@ export class Simulation {
     vm.token++;
     const seconds = state === 'stopping' ? this.scenario.timings.stoppingSeconds : this.scenario.timings.shuttingDownSeconds;
     this.record({ kind: state, vm: vm.name, host: vm.host, message: `${vm.name} is ${state}` });
+    if (state === 'stopping' && vm.group) {
+      refreshImpairment(this, vm);
+      requestGroupCheck(this, vm.group, this.time + this.scenario.timings.detectionSeconds);
+    }
     this.queue.push(this.time + this.duration(seconds), { type: 'settle', vm: vm.name, token: vm.token });
   }
 
@@ -356,10 +361,8 @@ export class Simulation {
       release(this.hosts.get(vm.host)!, vm);
       vm.host = undefined;
     }
-    if (next === 'stopped' || next === 'terminated') {
-      vm.crashed = false;
-      vm.impairedSince = undefined;
-    }
+    if (next === 'stopped' || next === 'terminated') vm.crashed = false;
+    if (next === 'terminated') vm.impairedSince = undefined;
     const host = vm.host ? ` on ${vm.host}` : '';
     this.record({ kind: next as 'running' | 'stopped' | 'terminated', vm: name, host: vm.host, az: vm.az, message: `${name} is ${next}${host}` });
     if (next === 'running') refreshImpairment(this, vm);

@@ -84,6 +84,8 @@ export interface GroupState {
   members: Set<string>;
   /** Times at which a check is already scheduled, so that many triggers make one check. */
   checksAt: Set<number>;
+  /** When the pending retry after a shortfall runs; no second retry is scheduled before it. */
+  retryAt: number | null;
 }
 
 export interface Location {
