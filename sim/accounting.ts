@@ -15,7 +15,7 @@ export interface Accounting {
   serviceUp: boolean;
   computeUsd: number;
   diskUsd: number;
-  costByVm: Map<string, number>;
+  costByVm: Map<string, { computeUsd: number; diskUsd: number }>;
   servedRequests: number;
   droppedRequests: number;
   unpricedRegions: Set<string>;
@@ -52,6 +52,13 @@ export function serviceIsUp(sim: Simulation): { up: boolean; serving: number } {
   return { up: serving >= minServing && dbOk, serving };
 }
 
+/** Requests per second the service can take now: serving VMs x per-VM rate, none without its database. */
+export function requestCapacity(sim: Simulation): number {
+  const traffic = sim.scenario.traffic;
+  if (!traffic || (sim.db !== null && !sim.db.available)) return 0;
+  return serviceIsUp(sim).serving * traffic.perVmRps;
+}
+
 /** Adds the interval from the last accounted time to `t`, and notes a change of the service's state. */
 export function accrue(sim: Simulation, t: number): void {
   const acc = sim.account;
@@ -72,9 +79,7 @@ export function accrue(sim: Simulation, t: number): void {
     else acc.downSeconds += dt;
   }
   if (sim.scenario.traffic) {
-    // Requests need the database too: while it is unavailable nothing is served.
-    const dbOk = sim.db === null || sim.db.available;
-    const capacity = dbOk ? serving * sim.scenario.traffic.perVmRps : 0;
+    const capacity = requestCapacity(sim);
     const demand = sim.trafficRps;
     acc.servedRequests += Math.min(demand, capacity) * dt;
     acc.droppedRequests += Math.max(0, demand - capacity) * dt;
@@ -82,23 +87,23 @@ export function accrue(sim: Simulation, t: number): void {
   for (const vm of sim.vms.values()) {
     if (vm.state === 'terminated') continue;
     const region = vm.region;
-    let cost = 0;
+    let entry = acc.costByVm.get(vm.name);
+    if (!entry) acc.costByVm.set(vm.name, (entry = { computeUsd: 0, diskUsd: 0 }));
     if (vm.state === 'running') {
       const hourly = vmHourlyUsd(region, vm.vcpu);
       if (hourly === undefined) acc.unpricedRegions.add(region);
       else {
         const c = (hourly * dt) / 3600;
         acc.computeUsd += c;
-        cost += c;
+        entry.computeUsd += c;
       }
     }
     const monthly = diskMonthlyUsd(region, vm.diskGiB);
     if (monthly !== undefined) {
       const c = (monthly * dt) / (hoursPerMonth * 3600);
       acc.diskUsd += c;
-      cost += c;
+      entry.diskUsd += c;
     }
-    if (cost > 0) acc.costByVm.set(vm.name, (acc.costByVm.get(vm.name) ?? 0) + cost);
   }
   acc.lastTime = t;
 }

@@ -20,13 +20,16 @@ export { defaultNetwork, greatCircleKm, rttMs, type NetworkModel } from './laten
 export { euMemberStates, jurisdictionsOf, knownJurisdictions, regionAllowed } from './residency';
 export { priceTable, vmHourlyUsd, diskMonthlyUsd, hoursPerMonth } from './pricing';
 
-/** Builds a world from a scenario (an object that may omit defaults, or a parsed Scenario). */
-export function createWorld(scenario: ScenarioInput | Scenario, source = 'scenario'): Simulation {
+/**
+ * Builds a world from a scenario object as a file would hold it (defaults may be omitted). A
+ * scenario already parsed by parseScenario goes straight to `new Simulation(parsed)`.
+ */
+export function createWorld(scenario: ScenarioInput, source = 'scenario'): Simulation {
   return new Simulation(parseScenario(scenario, source));
 }
 
 /** Runs a scenario to its `until` and returns the report. */
-export function runScenario(scenario: ScenarioInput | Scenario, source = 'scenario'): Report {
+export function runScenario(scenario: ScenarioInput, source = 'scenario'): Report {
   return buildReport(createWorld(scenario, source).run());
 }
 

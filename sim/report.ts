@@ -2,7 +2,7 @@
  * The report: everything a view, a quiz or the CLI may read of a world, as plain JSON-safe data.
  * Numbers are rounded here, once, so a report prints the same in every runtime.
  */
-import { serviceIsUp, serviceVms } from './accounting';
+import { requestCapacity, serviceIsUp, serviceVms } from './accounting';
 import type { SimEvent } from './events';
 import { impairment, type Impairment } from './faults';
 import { contention, round } from './host';
@@ -13,7 +13,8 @@ import { writeLatencyMs } from './replication';
 import type { ResidencyViolation } from './residency-check';
 import type { Simulation } from './simulation';
 import type { FailoverRecord, Health, Location, Vm, VmState } from './types';
-import { legalActions, type LifecycleAction } from './vm';
+import { diskMonthlyUsd, hoursPerMonth, vmHourlyUsd } from './pricing';
+import { legalActions, refusal, type LifecycleAction } from './vm';
 
 export type NotServingReason = Impairment | 'rebooting' | VmState;
 
@@ -33,7 +34,14 @@ export interface VmReport {
   busy: number;
   stealPercent: number;
   legalActions: LifecycleAction[];
+  /** The engine's reason for each action that is not legal now. */
+  refusals: Partial<Record<LifecycleAction, string>>;
+  /** Cost so far: compute (while running) plus disk (until terminated). */
   costUsd: number;
+  computeUsd: number;
+  diskUsd: number;
+  /** What the VM costs per hour in its current state: compute while running, plus its disk until terminated. */
+  hourlyUsd: number;
 }
 
 export interface HostReport {
@@ -52,6 +60,10 @@ export interface HostReport {
   capacityMemoryGiB: number;
   allocatedVcpu: number;
   allocatedMemoryGiB: number;
+  /** Capacity left for new VMs. */
+  freeVcpu: number;
+  freeMemoryGiB: number;
+  freeDiskGiB: number;
   vms: string[];
   demandCores: number;
   supplyCores: number;
@@ -65,6 +77,8 @@ export interface DatabaseReport {
   standby: Location | null;
   replica: { region: string; lagSeconds: number; healthy: boolean } | null;
   failingOver: boolean;
+  /** When the failover or promotion under way began, or null. */
+  failoverStartedAt: number | null;
   writeLatencyMs: number;
   rpoSeconds: number;
   lostWrites: number;
@@ -82,6 +96,8 @@ export interface Metrics {
   firstUpAt: number | null;
   cost: { computeUsd: number; diskUsd: number; totalUsd: number; unpricedRegions: string[] };
   requests: { served: number; dropped: number; droppedPercent: number } | null;
+  /** Demand and what the serving VMs can take now, in requests per second (null without traffic). */
+  traffic: { demandRps: number; capacityRps: number } | null;
   residencyViolations: ResidencyViolation[];
 }
 
@@ -121,6 +137,15 @@ function latencyReport(sim: Simulation): Report['latency'] {
   return { interAzRttMs: sim.scenario.network.interAzRttMs, interRegion };
 }
 
+function refusals(vm: Vm): Partial<Record<LifecycleAction, string>> {
+  const out: Partial<Record<LifecycleAction, string>> = {};
+  for (const action of ['start', 'stop', 'reboot', 'terminate', 'crash'] as const) {
+    const why = refusal(vm, action);
+    if (why) out[action] = why;
+  }
+  return out;
+}
+
 export function buildReport(sim: Simulation, options: { events?: boolean } = {}): Report {
   const acc = sim.account;
   const stealByVm = new Map<string, number>();
@@ -144,6 +169,9 @@ export function buildReport(sim: Simulation, options: { events?: boolean } = {})
       capacityMemoryGiB: round(host.capacityMemoryGiB, 3),
       allocatedVcpu: host.allocatedVcpu,
       allocatedMemoryGiB: round(host.allocatedMemoryGiB, 3),
+      freeVcpu: round(host.capacityVcpu - host.allocatedVcpu, 3),
+      freeMemoryGiB: round(host.capacityMemoryGiB - host.allocatedMemoryGiB, 3),
+      freeDiskGiB: round(host.diskGiB - host.allocatedDiskGiB, 3),
       vms: [...host.vms],
       demandCores: c.demandCores,
       supplyCores: c.supplyCores,
@@ -153,6 +181,7 @@ export function buildReport(sim: Simulation, options: { events?: boolean } = {})
 
   const vms: VmReport[] = [...sim.vms.values()].map((vm) => {
     const reason = vmReason(sim, vm);
+    const cost = acc.costByVm.get(vm.name);
     return {
       name: vm.name,
       state: vm.state,
@@ -168,7 +197,14 @@ export function buildReport(sim: Simulation, options: { events?: boolean } = {})
       busy: vm.busy,
       stealPercent: stealByVm.get(vm.name) ?? 0,
       legalActions: legalActions(vm),
-      costUsd: usd(acc.costByVm.get(vm.name) ?? 0),
+      refusals: refusals(vm),
+      costUsd: usd((cost?.computeUsd ?? 0) + (cost?.diskUsd ?? 0)),
+      computeUsd: usd(cost?.computeUsd ?? 0),
+      diskUsd: usd(cost?.diskUsd ?? 0),
+      hourlyUsd: usd(
+        (vm.state === 'running' ? (vmHourlyUsd(vm.region, vm.vcpu) ?? 0) : 0) +
+          (vm.state === 'terminated' ? 0 : (diskMonthlyUsd(vm.region, vm.diskGiB) ?? 0) / hoursPerMonth),
+      ),
     };
   });
 
@@ -201,6 +237,7 @@ export function buildReport(sim: Simulation, options: { events?: boolean } = {})
       standby: db.standby && { ...db.standby },
       replica: db.replica && { ...db.replica },
       failingOver: db.failover !== null,
+      failoverStartedAt: db.failover?.startedAt ?? null,
       writeLatencyMs: round(writeLatencyMs(sim, db), 3),
       rpoSeconds: db.rpoSeconds,
       lostWrites: db.lostWrites,
@@ -230,6 +267,7 @@ export function buildReport(sim: Simulation, options: { events?: boolean } = {})
           }
         : null,
       residencyViolations: sim.residencyViolations.slice(),
+      traffic: traffic ? { demandRps: sim.trafficRps, capacityRps: requestCapacity(sim) } : null,
     },
   };
 }

@@ -6,7 +6,7 @@ import { accrue, createAccounting, type Accounting } from './accounting';
 import type { SimEvent, Scheduled } from './events';
 import { applyFault, applyRecovery, impairment, refreshImpairment, refreshImpairments, type FaultTarget } from './faults';
 import { evaluateScaling, reconcileGroup, requestGroupCheck, scheduleGroupChecks } from './groups';
-import { allocate, hostCapacity, release } from './host';
+import { allocate, hostCapacity, memoryFootprint, release, type Size } from './host';
 import { buildReport, type Report } from './report';
 import { resolveHypervisor } from './hypervisor';
 import { chooseHost } from './placement';
@@ -122,6 +122,11 @@ export class Simulation {
     this.time = Math.max(this.time, until);
   }
 
+  /** When the next scheduled event falls due, or null when nothing is scheduled. */
+  nextEventTime(): number | null {
+    return this.queue.peekTime() ?? null;
+  }
+
   /** Runs the next scheduled event; false when none is left. */
   step(): boolean {
     const next = this.queue.pop();
@@ -180,7 +185,11 @@ export class Simulation {
   /** Applies one action now. A refused action changes nothing and says why. */
   apply(action: Action): Outcome {
     const outcome = this.dispatch(action);
-    if (!outcome.ok) this.record({ kind: 'refused', message: outcome.reason, vm: 'vm' in action ? action.vm : undefined });
+    if (outcome.ok) return outcome;
+    const last = this.events[this.events.length - 1];
+    // An insufficient-capacity event already says it; don't repeat it as a refusal.
+    const said = last !== undefined && last.time === this.time && last.message === outcome.reason;
+    if (!said) this.record({ kind: 'refused', message: outcome.reason, vm: 'vm' in action ? action.vm : undefined });
     return outcome;
   }
 
@@ -238,13 +247,13 @@ export class Simulation {
     }
     const where = a.az ?? a.region;
     if (placed.length < a.count) {
+      const short = shortResource(region, a.az, size);
       // All or nothing: undo the tentative placements.
       for (const [vm, host] of placed) release(host, vm);
       region.spreadCursor = cursor;
       const down = outageBlocking(region, a.az);
-      const reason = down
-        ? `cannot launch in ${where}: ${down}; nothing was launched`
-        : `insufficient capacity: ${a.count} × ${describeSize(size)} do not fit in ${where} (room for ${placed.length}); nothing was launched`;
+      if (down) return { ok: false, reason: `cannot launch in ${where}: ${down}; nothing was launched` };
+      const reason = `insufficient capacity: ${a.count} × ${describeSize(size)} do not fit in ${where} (room for ${placed.length}; ${short}); nothing was launched`;
       this.record({ kind: 'insufficient-capacity', message: reason, region: a.region, az: a.az });
       return { ok: false, reason };
     }
@@ -310,9 +319,8 @@ export class Simulation {
     const host = chooseHost({ size: vm, region, policy: this.scenario.policy, az: vm.az });
     if (!host) {
       const down = outageBlocking(region, vm.az);
-      const reason = down
-        ? `cannot start ${name} in ${vm.az}: ${down}; it stays stopped`
-        : `insufficient capacity: no host in ${vm.az} has room for ${name} (${describeSize(vm)}); it stays stopped`;
+      if (down) return { ok: false, reason: `cannot start ${name} in ${vm.az}: ${down}; it stays stopped` };
+      const reason = `insufficient capacity: no host in ${vm.az} has room for ${name} (${describeSize(vm)}; ${shortResource(region, vm.az, vm)}); it stays stopped`;
       this.record({ kind: 'insufficient-capacity', vm: name, az: vm.az, region: vm.region, message: reason });
       return { ok: false, reason };
     }
@@ -398,6 +406,18 @@ export class Simulation {
     if (this.db) updateDatabase(this, this.db);
     scheduleGroupChecks(this);
   }
+}
+
+/** Which resource ran out for one more VM of this size, in the words the lessons use. */
+function shortResource(region: RegionState, az: string | undefined, size: Size): string {
+  const hosts = region.azs.filter((z) => z.health === 'up' && (az === undefined || z.id === az)).flatMap((z) => z.hosts.filter((h) => h.health === 'up'));
+  const cpu = hosts.some((h) => h.allocatedVcpu + size.vcpu <= h.capacityVcpu + 1e-9);
+  const mem = hosts.some((h) => h.allocatedMemoryGiB + memoryFootprint(h, size) <= h.capacityMemoryGiB + 1e-9);
+  const disk = hosts.some((h) => h.allocatedDiskGiB + size.diskGiB <= h.diskGiB + 1e-9);
+  if (!cpu) return `no host has ${size.vcpu} vCPU free`;
+  if (!mem) return `no host has ${size.memoryGiB} GiB of memory free`;
+  if (!disk) return `no host has ${size.diskGiB} GiB of disk free`;
+  return 'no single host has enough vCPU, memory and disk free together';
 }
 
 /** Why nothing can be placed in a region (or one of its AZs) because of an outage, or null. */

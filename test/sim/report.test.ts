@@ -38,7 +38,7 @@ describe('the shape of a report', () => {
 
   it('a VM entry has its state, whether and why it serves, where it is, its size, load, steal, legal actions and cost', () => {
     expect(Object.keys(r.vms[0]).sort()).toEqual(
-      ['az', 'busy', 'costUsd', 'diskGiB', 'group', 'host', 'legalActions', 'memoryGiB', 'name', 'reason', 'region', 'serving', 'state', 'stealPercent', 'vcpu'].sort(),
+      ['az', 'busy', 'computeUsd', 'costUsd', 'diskGiB', 'diskUsd', 'group', 'host', 'hourlyUsd', 'legalActions', 'memoryGiB', 'name', 'reason', 'refusals', 'region', 'serving', 'state', 'stealPercent', 'vcpu'].sort(),
     );
     expect(r.vms[0]).toMatchObject({ name: 'web-1', state: 'running', serving: true, reason: null, host: 'eu-central-1a-h1', az: 'eu-central-1a', region: 'eu-central-1', vcpu: 2, memoryGiB: 4, diskGiB: 8, group: null, busy: 0.25 });
   });
@@ -46,7 +46,7 @@ describe('the shape of a report', () => {
   it('a host entry has its hardware, hypervisor reserve, capacity, allocation and contention', () => {
     expect(Object.keys(r.hosts[0]).sort()).toEqual(
       [
-        'allocatedMemoryGiB', 'allocatedVcpu', 'az', 'capacityMemoryGiB', 'capacityVcpu', 'cores', 'demandCores', 'diskGiB', 'health', 'hypervisor', 'id', 'memoryGiB',
+        'allocatedMemoryGiB', 'allocatedVcpu', 'az', 'capacityMemoryGiB', 'capacityVcpu', 'cores', 'demandCores', 'diskGiB', 'freeDiskGiB', 'freeMemoryGiB', 'freeVcpu', 'health', 'hypervisor', 'id', 'memoryGiB',
         'perVmOverheadMemoryGiB', 'region', 'reservedCores', 'reservedMemoryGiB', 'stealPercent', 'supplyCores', 'vms',
       ].sort(),
     );
@@ -57,9 +57,9 @@ describe('the shape of a report', () => {
   });
 
   it('the database entry and the metrics have their documented fields', () => {
-    expect(Object.keys(r.database!).sort()).toEqual(['available', 'failingOver', 'failovers', 'lostWrites', 'name', 'primary', 'replica', 'rpoSeconds', 'standby', 'writeLatencyMs'].sort());
+    expect(Object.keys(r.database!).sort()).toEqual(['available', 'failingOver', 'failoverStartedAt', 'failovers', 'lostWrites', 'name', 'primary', 'replica', 'rpoSeconds', 'standby', 'writeLatencyMs'].sort());
     expect(Object.keys(r.metrics).sort()).toEqual(
-      ['availabilityPercent', 'cost', 'downtimeSeconds', 'firstUpAt', 'requests', 'residencyViolations', 'runningVms', 'serviceUp', 'servingVms', 'upSeconds'].sort(),
+      ['availabilityPercent', 'cost', 'downtimeSeconds', 'firstUpAt', 'requests', 'residencyViolations', 'runningVms', 'serviceUp', 'servingVms', 'traffic', 'upSeconds'].sort(),
     );
   });
 

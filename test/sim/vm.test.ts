@@ -231,7 +231,7 @@ describe('stop, start and reboot: where the VM lives', () => {
     expect(outcome.ok ? '' : outcome.reason).toMatch(/insufficient capacity.*eu-central-1a/);
     const r = world.report();
     expect(vmOf(r, 'web-1')).toMatchObject({ state: 'stopped', host: null });
-    expect(r.events.at(-2)).toMatchObject({ kind: 'insufficient-capacity', vm: 'web-1' });
+    expect(r.events.at(-1)).toMatchObject({ kind: 'insufficient-capacity', vm: 'web-1' });
   });
 
   it('a stop clears a crash: the VM started again serves', () => {

@@ -31,7 +31,13 @@ export function toAction(input: ActionInput) {
 export function useWorld(scenario: ScenarioInput, options: { events?: boolean } = {}): WorldHandle {
   const worldRef = useRef<Simulation | null>(null);
   const scenarioRef = useRef(scenario);
-  if (worldRef.current === null) worldRef.current = createWorld(scenario);
+  // The world starts with its time-0 actions applied, on the server and the client alike.
+  const build = (s: ScenarioInput) => {
+    const w = createWorld(s);
+    w.runUntil(0);
+    return w;
+  };
+  if (worldRef.current === null) worldRef.current = build(scenario);
   const [version, setVersion] = useState(0);
   const [lastOutcome, setLastOutcome] = useState<Outcome | null>(null);
   const bump = () => setVersion((v) => v + 1);
@@ -51,14 +57,14 @@ export function useWorld(scenario: ScenarioInput, options: { events?: boolean } 
     const w = worldRef.current!;
     if (time < w.time) {
       // Virtual time only runs forward: rebuild and replay deterministically to go back.
-      worldRef.current = createWorld(scenarioRef.current);
+      worldRef.current = build(scenarioRef.current);
     }
     worldRef.current!.runUntil(time);
     bump();
   }, []);
   const reset = useCallback((next?: ScenarioInput) => {
     if (next) scenarioRef.current = next;
-    worldRef.current = createWorld(scenarioRef.current);
+    worldRef.current = build(scenarioRef.current);
     setLastOutcome(null);
     bump();
   }, []);

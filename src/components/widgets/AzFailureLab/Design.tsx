@@ -1,0 +1,101 @@
+import React, { useEffect, useState } from 'react';
+import shared from '../shared/widget.module.css';
+import { databaseChoices, databaseLabels, maxVms, presetLabels, presetNames, type LabDesign, type PresetName } from './scenario';
+import styles from './styles.module.css';
+
+/** A whole-number input that only reports values inside its range; anything else is marked invalid. */
+export function WholeNumber(props: { label: string; value: number; min: number; max: number; onChange(value: number): void; id: string }): React.JSX.Element {
+  const [text, setText] = useState(String(props.value));
+  useEffect(() => setText(String(props.value)), [props.value]);
+  const n = Number(text);
+  const valid = text.trim() !== '' && Number.isInteger(n) && n >= props.min && n <= props.max;
+  return (
+    <label>
+      {props.label}
+      <input
+        type="number"
+        inputMode="numeric"
+        min={props.min}
+        max={props.max}
+        step={1}
+        value={text}
+        aria-invalid={!valid}
+        aria-describedby={valid ? undefined : `${props.id}-err`}
+        onChange={(e) => {
+          const next = e.currentTarget.value;
+          setText(next);
+          const v = Number(next);
+          if (next.trim() !== '' && Number.isInteger(v) && v >= props.min && v <= props.max) props.onChange(v);
+        }}
+      />
+      {valid ? null : (
+        <span id={`${props.id}-err`} className={styles.invalid}>
+          {props.min}–{props.max}
+        </span>
+      )}
+    </label>
+  );
+}
+
+interface Props {
+  id: string;
+  design: LabDesign;
+  onChange(next: LabDesign): void;
+  onPreset(name: PresetName): void;
+}
+
+export function Design({ id, design, onChange, onPreset }: Props): React.JSX.Element {
+  const set = <K extends keyof LabDesign>(key: K, value: LabDesign[K]) => onChange({ ...design, [key]: value });
+  return (
+    <fieldset className={styles.fieldset}>
+      <legend>Your design in us-east-1</legend>
+      <div className={shared.controls}>
+        <label>
+          Start from
+          <select
+            value=""
+            onChange={(e) => {
+              if (e.currentTarget.value) onPreset(e.currentTarget.value as PresetName);
+            }}
+          >
+            <option value="">Choose a ready-made design…</option>
+            {presetNames.map((p) => (
+              <option key={p} value={p}>
+                {presetLabels[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className={shared.controls}>
+        <label>
+          Web VMs spread over
+          <select value={design.azs} onChange={(e) => set('azs', Number(e.currentTarget.value))}>
+            <option value={1}>1 AZ (us-east-1a)</option>
+            <option value={2}>2 AZs (a, b)</option>
+            <option value={3}>3 AZs (a, b, c)</option>
+          </select>
+        </label>
+        <WholeNumber id={`${id}-vms`} label="Web VMs" value={design.vms} min={1} max={maxVms} onChange={(v) => set('vms', v)} />
+        <WholeNumber id={`${id}-min`} label="Service needs serving" value={design.minServing} min={1} max={2 * maxVms} onChange={(v) => set('minServing', v)} />
+        <label className={styles.check}>
+          <input type="checkbox" checked={design.group} onChange={(e) => set('group', e.currentTarget.checked)} />
+          In a group (replaces failed VMs)
+        </label>
+      </div>
+      <div className={shared.controls}>
+        <label>
+          Database
+          <select value={design.database} onChange={(e) => set('database', e.currentTarget.value as LabDesign['database'])}>
+            {databaseChoices.map((c) => (
+              <option key={c} value={c}>
+                {databaseLabels[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <WholeNumber id={`${id}-west`} label="Web VMs in us-west-2" value={design.westVms} min={0} max={maxVms} onChange={(v) => set('westVms', v)} />
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,38 @@
+/** How the labs print the engine's numbers. Formatting only: every number comes from a report. */
+
+/** 13.5 → "13.5", 14 → "14", 1/3 → "0.33". */
+export function formatNumber(x: number, digits = 2): string {
+  return String(Math.round(x * 10 ** digits) / 10 ** digits);
+}
+
+export function formatGiB(x: number): string {
+  return `${formatNumber(x)} GiB`;
+}
+
+/** A virtual time: "0 s", "45 s", "2 min", "2 min 5 s", "1 h", "1 h 30 s". */
+export function formatClock(seconds: number): string {
+  const s = Math.round(seconds * 10) / 10;
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s - h * 3600) / 60);
+  const rest = Math.round((s - h * 3600 - m * 60) * 10) / 10;
+  const parts = [h ? `${h} h` : '', m ? `${m} min` : '', rest || (!h && !m) ? `${rest} s` : ''];
+  return parts.filter(Boolean).join(' ');
+}
+
+/** The engine's events without a repeat: a refused launch is recorded as its refusal and again as refused. */
+export function withoutRepeats<E extends { time: number; message: string }>(events: readonly E[]): E[] {
+  return events.filter((e, i) => i === 0 || e.time !== events[i - 1].time || e.message !== events[i - 1].message);
+}
+
+/** Dollars to the engine's precision (six decimals), so a few seconds of billing still show. */
+export function formatUsd(x: number): string {
+  return `$${x.toFixed(6)}`;
+}
+
+export function formatPercent(x: number): string {
+  return `${formatNumber(x, 1)}%`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
