@@ -1,6 +1,7 @@
 import React from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
+import LifecycleExplorer from '@site/src/components/widgets/LifecycleExplorer';
 import styles from './index.module.css';
 
 const lessons = [
@@ -29,6 +30,13 @@ export default function Home(): React.JSX.Element {
         </div>
       </header>
       <main className="container margin-vert--lg">
+        <h2>Try it now: the life of a virtual machine</h2>
+        <p>
+          Launch a VM, stop it, start it again, reboot it, terminate it. The simulation follows the states a cloud
+          instance goes through, refuses what a real cloud would refuse and says why, and shows what each state costs.
+          The <Link to="/docs/lessons/vm-lifecycle">life of a VM</Link> lesson explains what you see.
+        </p>
+        <LifecycleExplorer id="home-lifecycle" />
         <h2>The lessons</h2>
         <ul className={styles.grid}>
           {lessons.map((l) => (
