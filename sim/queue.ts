@@ -1,13 +1,18 @@
 /**
  * The event queue: a binary min-heap ordered by time, then by insertion order, so two events at the
- * same virtual second always run in the order they were scheduled (determinism). Times, sequence
- * numbers and items live in parallel arrays: no object per entry, fewer cache misses.
+ * same virtual second always run in the order they were scheduled (determinism). A `late` entry
+ * runs after every ordinary entry of the same second: the runner uses it for a scenario's actions,
+ * so that an action timed at the second a transition completes sees the completed state, as a
+ * reader watching the clock would. Times, keys and items live in parallel arrays: no object per
+ * entry, fewer cache misses.
  */
 export interface Scheduled<T> {
   time: number;
   seq: number;
   item: T;
 }
+
+const lateBase = 2 ** 52;
 
 export class EventQueue<T> {
   private times: number[] = [];
@@ -19,9 +24,10 @@ export class EventQueue<T> {
     return this.times.length;
   }
 
-  push(time: number, item: T): void {
+  push(time: number, item: T, late = false): void {
     const { times, seqs, items } = this;
-    const seq = this.nextSeq++;
+    // The order key within a second: late entries sort after every ordinary one.
+    const seq = late ? lateBase + this.nextSeq++ : this.nextSeq++;
     let i = times.length;
     times.push(time);
     seqs.push(seq);

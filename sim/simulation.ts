@@ -91,7 +91,7 @@ export class Simulation {
     }
     this.db = scenario.database ? createDatabase(scenario.database) : null;
     this.account = createAccounting();
-    scenario.actions.forEach((a, index) => this.queue.push(a.at, { type: 'action', index }));
+    scenario.actions.forEach((a, index) => this.queue.push(a.at, { type: 'action', index }, true));
     for (const point of scenario.traffic?.curve ?? []) this.queue.push(point.at, { type: 'traffic', rps: point.rps });
     if (this.db) {
       noteResidency(this, `database ${this.db.name}`, this.db.primary.region);

@@ -26,3 +26,17 @@ describe('EventQueue', () => {
     );
   });
 });
+
+describe('late entries', () => {
+  it('run after every ordinary entry of the same second, even ones pushed after them, and keep their own order', () => {
+    const q = new EventQueue<string>();
+    q.push(10, 'action-1', true);
+    q.push(10, 'action-2', true);
+    q.push(10, 'completion');
+    q.push(5, 'earlier action', true);
+    q.push(11, 'next second');
+    const order: string[] = [];
+    for (let e = q.pop(); e; e = q.pop()) order.push(e.item);
+    expect(order).toEqual(['earlier action', 'completion', 'action-1', 'action-2', 'next second']);
+  });
+});

@@ -251,3 +251,22 @@ describe('stop, start and reboot: where the VM lives', () => {
     expect(world.report().vms.map((v) => v.name)).toEqual(['web-1', 'web-2', 'web-3']);
   });
 });
+
+describe('an action timed at the second a transition completes', () => {
+  it('sees the completed state: stop at 100 s settles at 100 + 20 = 120 s, and a start timed at 120 s is accepted', async () => {
+    const { runScenario } = await import('@site/sim');
+    const r = runScenario({
+      until: 300,
+      regions: [{ id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts: [{ cores: 4, memoryGiB: 16 }] }] }],
+      actions: [
+        { at: 0, launch: { name: 'web', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' } },
+        { at: 100, stop: { vm: 'web-1' } },
+        { at: 120, start: { vm: 'web-1' } },
+      ],
+    });
+    expect(r.events.some((e) => e.kind === 'refused')).toBe(false);
+    expect(r.events.filter((e) => e.vm === 'web-1').map((e) => [e.time, e.kind])).toEqual([
+      [0, 'launched'], [30, 'running'], [100, 'stopping'], [120, 'stopped'], [120, 'launched'], [150, 'running'],
+    ]);
+  });
+});

@@ -1,0 +1,329 @@
+/**
+ * Quiz for docs/lessons/availability-zones.mdx. Keys are the author's arithmetic from the lesson
+ * (per-AZ counts, detection + pending, write + round trip, lag x writes); the validator checks each
+ * one against the engine.
+ */
+import { defineQuiz, engineQuestion, task } from './define';
+import { databaseSurvives, noLostWrites, survivesEveryOutage, withinBudget } from './goals';
+import { azNames, region } from './worlds';
+
+const ue1 = azNames('us-east-1', 3);
+
+export default defineQuiz({
+  lesson: 'availability-zones',
+  title: 'Availability zones',
+  questions: [
+    engineQuestion({
+      id: 'one-az-fails',
+      params: { azs: [2, 3, 4], perAz: [2, 3] },
+      prompt:
+        'A service runs {perAz} VMs in each of {azs} AZs of us-east-1 ({perAz} × {azs} VMs, spread evenly). Ten minutes in, us-east-1a fails and stays down. At the end of the hour, how many VMs serve?',
+      scenario: (p) => ({
+        name: `${p.perAz} VMs in each of ${p.azs} AZs; us-east-1a fails`,
+        regions: [region('us-east-1', p.azs)],
+        actions: [
+          { at: 0, launch: { name: 'web', count: p.perAz * p.azs, vcpu: 2, memoryGiB: 4, region: 'us-east-1' } },
+          { at: 600, fail: { az: 'us-east-1a' } },
+        ],
+      }),
+      ask: {
+        type: 'choice',
+        key: (p) => p.perAz * (p.azs - 1),
+        distractors: [
+          { value: (p) => p.perAz * p.azs, feedback: 'The VMs in us-east-1a sit in the failed AZ: they are still running, but nothing reaches them.' },
+          { value: (p) => p.perAz * p.azs - 1, feedback: 'An AZ outage stops every VM in that AZ, not just one.' },
+          { value: 0, feedback: 'Only a region outage stops every AZ; the other AZs carry on.' },
+        ],
+        unit: 'VMs',
+        read: (r) => r.metrics.servingVms,
+      },
+      explainWrong: 'You answered {answer}; the engine counts {engine} serving. The rows marked “not serving (az-down)” are the {perAz} VMs that sat in us-east-1a.',
+      hints: ['An AZ outage reaches exactly what sits in that AZ.', 'Spread placement put {perAz} VMs in each AZ.'],
+      explanation: 'The outage takes out the {perAz} VMs of us-east-1a and nothing else: {perAz} × ({azs} − 1) VMs in the other AZs keep serving.',
+    }),
+
+    engineQuestion({
+      id: 'group-refills',
+      params: { size: [3, 6], failAt: [300, 600], pending: [30, 45] },
+      prompt:
+        'A group keeps {size} VMs spread over three AZs of us-east-1. New VMs are pending for {pending} s. us-east-1a fails at {failAt} s. At what time (in seconds) does the last replacement VM start running?',
+      scenario: (p) => ({
+        name: `A group of ${p.size} loses us-east-1a at ${p.failAt} s`,
+        regions: [region('us-east-1', 3)],
+        timings: { pendingSeconds: p.pending, detectionSeconds: 60 },
+        actions: [
+          { at: 0, group: { name: 'web', desired: p.size, vcpu: 2, memoryGiB: 4, region: 'us-east-1' } },
+          { at: p.failAt, fail: { az: 'us-east-1a' } },
+        ],
+      }),
+      ask: {
+        type: 'numeric',
+        key: (p) => p.failAt + 60 + p.pending,
+        unit: 's',
+        tolerance: 0,
+        distractors: [
+          { value: (p) => p.failAt + p.pending, feedback: 'The group first has to notice: its health check waits 60 s before it replaces a VM.' },
+          { value: (p) => p.failAt + 60, feedback: 'At that moment the replacement is launched; it is still pending for {pending} s.' },
+        ],
+        read: (r, p) => Math.max(-1, ...r.events.filter((e) => e.kind === 'running' && e.time > p.failAt).map((e) => e.time)),
+      },
+      hints: ['The lesson gives the group a 60-second detection delay.', 'After detection, a replacement is pending before it runs.'],
+      explanation: 'Failure at {failAt} s, noticed 60 s later, replacement pending for {pending} s: {failAt} + 60 + {pending} s. Until then the spare VMs carry the load.',
+    }),
+
+    engineQuestion({
+      id: 'group-after-outage',
+      params: { size: [3, 6] },
+      prompt: 'The same group of {size} VMs over us-east-1a, b and c; us-east-1a fails at 600 s and stays down. Which statements about the end of the hour are true?',
+      scenario: (p) => ({
+        name: `A group of ${p.size}, us-east-1a down`,
+        regions: [region('us-east-1', 3)],
+        actions: [
+          { at: 0, group: { name: 'web', desired: p.size, vcpu: 2, memoryGiB: 4, region: 'us-east-1' } },
+          { at: 600, fail: { az: 'us-east-1a' } },
+        ],
+      }),
+      ask: {
+        type: 'claims',
+        multiple: true,
+        options: [
+          {
+            id: 'full-again',
+            text: 'The group has {size} VMs serving again.',
+            correct: true,
+            holds: (r, p) => r.groups[0].serving === p.size,
+          },
+          {
+            id: 'healthy-azs',
+            text: 'Every VM that serves runs in us-east-1b or us-east-1c.',
+            correct: true,
+            holds: (r) => r.vms.filter((v) => v.serving).every((v) => v.az === 'us-east-1b' || v.az === 'us-east-1c'),
+          },
+          {
+            id: 'kept-waiting',
+            text: 'The VMs that were in us-east-1a are kept, waiting for their AZ to come back.',
+            correct: false,
+            holds: (r) => r.vms.some((v) => v.az === 'us-east-1a' && v.state !== 'terminated'),
+            feedback: 'The group terminated them after its health check and launched replacements elsewhere.',
+          },
+          {
+            id: 'grew',
+            text: 'The group now wants more VMs than before, to make up for the lost AZ.',
+            correct: false,
+            holds: (r, p) => r.groups[0].desired > p.size,
+            feedback: 'The desired count does not change: the group only replaces what it lost.',
+          },
+        ],
+      },
+      hints: ['A group keeps a desired count; it does not change it by itself (without a scaling policy).'],
+      explanation: 'The group replaced the lost members in the healthy AZs and terminated the old ones: it is back to {size} serving VMs, all in us-east-1b and us-east-1c.',
+    }),
+
+    engineQuestion({
+      id: 'standby-write-time',
+      params: { writeMs: [2, 3, 5], rtt: [1, 2] },
+      prompt:
+        'A database write takes {writeMs} ms on its own. You add a synchronous standby in another AZ; the round trip between the AZs is {rtt} ms. How long does each write take now, in ms?',
+      scenario: (p) => ({
+        name: 'A database with a synchronous standby',
+        regions: [region('eu-central-1', 3)],
+        network: { interAzRttMs: p.rtt },
+        database: { region: 'eu-central-1', az: 'eu-central-1a', standby: { az: 'eu-central-1b' }, writeMs: p.writeMs },
+        actions: [{ at: 0, launch: { name: 'web', count: 3, vcpu: 2, memoryGiB: 4, region: 'eu-central-1' } }],
+      }),
+      ask: {
+        type: 'numeric',
+        key: (p) => p.writeMs + p.rtt,
+        unit: 'ms',
+        tolerance: 0,
+        distractors: [
+          { value: (p) => p.writeMs, feedback: 'A synchronous standby must confirm each write before the primary says “done”: that costs a round trip.' },
+          { value: (p) => p.writeMs + 2 * p.rtt, feedback: 'The copy goes to the standby and the confirmation comes back: that is one round trip, not two.' },
+        ],
+        read: (r) => r.database!.writeLatencyMs,
+      },
+      hints: ['Look at the sequence diagram in the lesson: how many trips between the AZs does one write make?'],
+      explanation: 'Each write waits for one round trip to the standby: {writeMs} + {rtt} ms. That is why AZs must be close together.',
+    }),
+
+    engineQuestion({
+      id: 'replica-loses-lag',
+      params: { lag: [2, 5, 10], wps: [100, 200] },
+      prompt:
+        'A database in us-east-1 has an asynchronous replica in us-west-2 that trails by {lag} s. It takes {wps} writes per second. The whole of us-east-1 fails and the replica is promoted. How many committed writes are lost?',
+      scenario: (p) => ({
+        name: 'Region outage with an asynchronous replica',
+        regions: [region('us-east-1', 2), region('us-west-2', 1)],
+        database: { region: 'us-east-1', az: 'us-east-1a', standby: { az: 'us-east-1b' }, replica: { region: 'us-west-2', lagSeconds: p.lag }, writesPerSecond: p.wps },
+        actions: [
+          { at: 0, launch: { name: 'web', count: 2, vcpu: 2, memoryGiB: 4, region: 'us-west-2' } },
+          { at: 900, fail: { region: 'us-east-1' } },
+        ],
+      }),
+      ask: {
+        type: 'numeric',
+        key: (p) => p.lag * p.wps,
+        unit: 'writes',
+        tolerance: 0,
+        distractors: [
+          { value: 0, feedback: 'Zero is what a synchronous standby loses; here the standby went down with the region, and the replica is asynchronous.' },
+          { value: (p) => p.lag, feedback: 'The lag is {lag} seconds; at {wps} writes per second, how many writes is that?' },
+        ],
+        read: (r) => r.database!.lostWrites,
+      },
+      hints: ['The recovery point of an asynchronous replica is its lag.'],
+      explanation: 'The replica had every write except the last {lag} s: {lag} s × {wps} writes/s are lost. The standby could not help: it was in the same region.',
+    }),
+
+    engineQuestion({
+      id: 'failover-sequence',
+      prompt:
+        'A database has its primary in eu-central-1a and a synchronous standby in eu-central-1b. eu-central-1a fails at 1200 s and recovers at 2400 s. Put what happens to the database in the order the engine shows it.',
+      scenario: () => ({
+        name: 'Failover to a synchronous standby, then the old AZ returns',
+        until: 3000,
+        regions: [region('eu-central-1', 3)],
+        database: { region: 'eu-central-1', az: 'eu-central-1a', standby: { az: 'eu-central-1b' } },
+        actions: [
+          { at: 0, launch: { name: 'web', count: 3, vcpu: 2, memoryGiB: 4, region: 'eu-central-1' } },
+          { at: 1200, fail: { az: 'eu-central-1a' } },
+          { at: 2400, recover: { az: 'eu-central-1a' } },
+        ],
+      }),
+      ask: {
+        type: 'ordering',
+        items: [
+          { id: 'unavailable', text: 'The database stops taking writes' },
+          { id: 'started', text: 'Failover to the standby begins' },
+          { id: 'complete', text: 'The standby in eu-central-1b is the new primary' },
+          { id: 'restored', text: 'A standby in eu-central-1a is in sync again' },
+        ],
+        read: (r) => {
+          const ids: Record<string, string> = {
+            'db-unavailable': 'unavailable',
+            'db-failover-started': 'started',
+            'db-failover-complete': 'complete',
+            'standby-restored': 'restored',
+          };
+          const order = r.events.filter((e) => e.kind in ids).map((e) => ids[e.kind]);
+          return [...new Set(order)];
+        },
+      },
+      hints: ['A failover is not instant: it has a start and an end.', 'Where does the new standby live once eu-central-1a is back?'],
+      explanation:
+        'The primary’s AZ fails, so writes stop; the standby is promoted, which takes the failover time (60 s here); when eu-central-1a comes back, it hosts the new standby and replication is synchronous again.',
+    }),
+
+    engineQuestion({
+      id: 'region-outage',
+      params: { region: ['us-east-1', 'eu-central-1'] },
+      prompt: 'Six VMs are spread over three AZs of {region}. At 600 s the whole region fails. How many VMs serve at the end of the hour?',
+      scenario: (p) => ({
+        name: `Six VMs over three AZs; ${p.region} fails`,
+        regions: [region(p.region, 3)],
+        actions: [
+          { at: 0, launch: { name: 'web', count: 6, vcpu: 2, memoryGiB: 4, region: p.region } },
+          { at: 600, fail: { region: p.region } },
+        ],
+      }),
+      ask: {
+        type: 'choice',
+        key: 0,
+        distractors: [
+          { value: 4, feedback: 'That is what losing one AZ leaves. A region outage takes every AZ of the region at once.' },
+          { value: 6, feedback: 'Multi-AZ protects against losing a place inside the region, not the region itself.' },
+        ],
+        unit: 'VMs',
+        read: (r) => r.metrics.servingVms,
+      },
+      explainWrong: 'You answered {answer}; the engine counts {engine}: every VM’s reason is “region-down”.',
+      hints: ['All your AZs are in one region.'],
+      explanation: 'Every AZ sits inside the region, so all six VMs stop serving. Surviving a region outage takes a copy in a second region.',
+    }),
+
+    {
+      kind: 'single',
+      id: 'az-ids',
+      factual: true,
+      source: 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/az-ids.html',
+      prompt: 'Two teams with separate AWS accounts want their VMs in the same physical zone. What should they compare?',
+      options: [
+        { id: 'ids', text: 'Their AZ IDs, such as use1-az1', correct: true },
+        { id: 'names', text: 'Their AZ names, such as us-east-1a', feedback: 'In the older regions, AZ names are mapped to physical zones separately for each account.' },
+        { id: 'region', text: 'Their region codes', feedback: 'A region holds several zones; the code does not say which one.' },
+      ],
+      hints: ['Your us-east-1a may not be the same building as someone else’s us-east-1a.'],
+      explanation: 'An AZ ID names the same physical location in every account; an AZ name may not.',
+    },
+
+    task({
+      id: 'survive-an-az',
+      prompt:
+        'The service needs 4 VMs serving at all times. Choose how many VMs (2 vCPUs each) to run in each AZ of us-east-1 so that it stays up through the loss of any one AZ, for at most $0.60 for the hour.',
+      controls: [
+        { type: 'count', id: 'a', label: 'VMs in us-east-1a', min: 0, max: 4, default: 1 },
+        { type: 'count', id: 'b', label: 'VMs in us-east-1b', min: 0, max: 4, default: 1 },
+        { type: 'count', id: 'c', label: 'VMs in us-east-1c', min: 0, max: 4, default: 1 },
+      ],
+      scenario: (c) => ({
+        name: `Web tier ${c.a}/${c.b}/${c.c} over us-east-1a/b/c`,
+        regions: [region('us-east-1', 3)],
+        service: { minServing: 4 },
+        actions: (
+          [
+            ['a', c.a],
+            ['b', c.b],
+            ['c', c.c],
+          ] as const
+        )
+          .filter(([, n]) => n > 0)
+          .map(([az, n]) => ({ at: 0, launch: { name: `web-${az}`, count: n, vcpu: 2, memoryGiB: 4, region: 'us-east-1', az: `us-east-1${az}` } })),
+      }),
+      goal: (run) => [survivesEveryOutage(run), withinBudget(run, 0.6)],
+      accept: [{ a: 2, b: 2, c: 2 }],
+      reject: [
+        { config: { a: 4, b: 0, c: 0 }, because: 'survives' },
+        { config: { a: 2, b: 2, c: 1 }, because: 'survives' },
+        { config: { a: 3, b: 2, c: 2 }, because: 'budget' },
+        { config: { a: 4, b: 4, c: 4 }, because: 'budget' },
+      ],
+      hints: ['With three AZs, losing one leaves two. How many must each of those two hold?', 'The lesson’s rule: k ÷ (n − 1) per AZ, rounded up.'],
+      explanation: 'Two per AZ: losing any AZ leaves 4. Seven or more VMs cost more than $0.60 for the hour; fewer than two in some AZ leaves fewer than 4 when another AZ fails.',
+    }),
+
+    task({
+      id: 'database-copies',
+      prompt:
+        'Place a database in us-east-1 so that, whichever single AZ fails, it is available again afterwards and no committed write is lost. Choose the primary’s AZ, an optional synchronous standby, and an optional asynchronous replica in us-west-2.',
+      controls: [
+        { type: 'choice', id: 'primary', label: 'Primary AZ', options: ue1.map((az) => ({ value: az, label: az })), default: 'us-east-1a' },
+        { type: 'choice', id: 'standby', label: 'Synchronous standby', options: [{ value: 'none', label: 'none' }, ...ue1.map((az) => ({ value: az, label: az }))], default: 'none' },
+        { type: 'toggle', id: 'replica', label: 'Asynchronous replica in us-west-2', default: false },
+      ],
+      scenario: (c) => ({
+        name: 'Where the database lives',
+        regions: [region('us-east-1', 3), region('us-west-2', 1)],
+        database: {
+          region: 'us-east-1',
+          az: c.primary,
+          ...(c.standby === 'none' ? {} : { standby: { az: c.standby } }),
+          ...(c.replica ? { replica: { region: 'us-west-2', lagSeconds: 2 } } : {}),
+        },
+        actions: [{ at: 0, launch: { name: 'web', count: 6, vcpu: 2, memoryGiB: 4, region: 'us-east-1' } }],
+      }),
+      goal: (run) => [databaseSurvives(run), noLostWrites(run)],
+      accept: [
+        { primary: 'us-east-1a', standby: 'us-east-1b', replica: false },
+        { primary: 'us-east-1c', standby: 'us-east-1a', replica: true },
+      ],
+      reject: [
+        { config: { primary: 'us-east-1a', standby: 'none', replica: false }, because: 'db-survives' },
+        { config: { primary: 'us-east-1a', standby: 'none', replica: true }, because: 'no-loss' },
+        { config: { primary: 'us-east-1b', standby: 'us-east-1b', replica: false }, because: 'valid-world' },
+      ],
+      hints: ['Which copy is confirmed before a write commits, and which trails behind?', 'A standby in the primary’s own AZ fails with it.'],
+      explanation:
+        'A synchronous standby in another AZ takes over after the failover time with nothing lost. A replica alone also brings the database back, but it loses the writes of its lag.',
+    }),
+  ],
+});

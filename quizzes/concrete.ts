@@ -1,0 +1,113 @@
+/**
+ * Making a question concrete for one variant: parameters drawn, templates filled, keys resolved,
+ * options in a seeded order. The page, the grader and the exporters all work on concrete questions.
+ */
+import type { Ask, Concrete, EngineQuestion, ParamValue, Params, Question, Quiz } from './schema';
+import { drawParams, fillTemplate, shuffle } from './variants';
+
+/** A key written as a literal or as a formula over the parameters. */
+export function resolve<T>(key: T | ((p: Params) => T), p: Params): T {
+  return typeof key === 'function' ? (key as (p: Params) => T)(p) : key;
+}
+
+export function paramsFor(q: Question, seed: number): Params {
+  return q.kind === 'engine' ? drawParams(q.params, seed, q.id) : {};
+}
+
+export function formatChoice(ask: Extract<Ask, { type: 'choice' }>, value: ParamValue, p: Params): string {
+  if (ask.format) return ask.format(value, p);
+  return ask.unit ? `${value} ${ask.unit}` : String(value);
+}
+
+/** The choice ask's values, key first: what the validator compares with the engine. */
+export function choiceValues(ask: Extract<Ask, { type: 'choice' }>, p: Params, texts: Params = p): { value: ParamValue; correct: boolean; feedback?: string }[] {
+  return [
+    { value: resolve(ask.key, p), correct: true },
+    ...ask.distractors.map((d) => ({ value: resolve(d.value, p), correct: false, feedback: d.feedback && fillTemplate(d.feedback, texts) })),
+  ];
+}
+
+/** What `{name}` may refer to in an engine question's texts: its parameters and its given values. */
+export function textValues(q: EngineQuestion, p: Params): Params {
+  return q.given ? { ...p, ...q.given(p) } : p;
+}
+
+function concreteEngine(q: EngineQuestion, seed: number, p: Params): Concrete {
+  const t = textValues(q, p);
+  const base = {
+    id: q.id,
+    prompt: fillTemplate(q.prompt, t),
+    explanation: fillTemplate(q.explanation, t),
+    hints: q.hints.map((h) => fillTemplate(h, t)),
+    engine: true,
+    params: { ...p },
+  };
+  const ask = q.ask;
+  switch (ask.type) {
+    case 'choice': {
+      const values = shuffle(choiceValues(ask, p, t), seed, q.id);
+      return {
+        form: 'single',
+        ...base,
+        options: values.map((v, i) => ({ id: `o${i + 1}`, text: formatChoice(ask, v.value, p), correct: v.correct, ...(v.feedback ? { feedback: v.feedback } : {}) })),
+      };
+    }
+    case 'numeric':
+      return {
+        form: 'numeric',
+        ...base,
+        key: resolve(ask.key, p),
+        unit: ask.unit,
+        tolerance: ask.tolerance,
+        distractors: ask.distractors.map((d) => ({ value: resolve(d.value, p), feedback: fillTemplate(d.feedback, t) })),
+      };
+    case 'claims':
+      return {
+        form: ask.multiple ? 'multiple' : 'single',
+        ...base,
+        options: shuffle(ask.options, seed, q.id).map((o) => ({
+          id: o.id,
+          text: fillTemplate(o.text, t),
+          correct: resolve(o.correct, p),
+          ...(o.feedback ? { feedback: fillTemplate(o.feedback, t) } : {}),
+        })),
+      };
+    case 'ordering':
+      return {
+        form: 'ordering',
+        ...base,
+        items: ask.items.map((i) => ({ id: i.id, text: fillTemplate(i.text, t) })),
+        start: shuffle(ask.items.map((i) => i.id), seed, q.id),
+      };
+    default:
+      return assertNever(ask);
+  }
+}
+
+/** One question for one variant. `params` overrides the draw (the validator sweeps a space). */
+export function concretize(q: Question, seed: number, params: Params = paramsFor(q, seed)): Concrete {
+  const base = { id: q.id, prompt: q.prompt, explanation: q.explanation, hints: q.hints, params: {} };
+  switch (q.kind) {
+    case 'single':
+    case 'multiple':
+      return { form: q.kind, ...base, engine: false, source: q.source, options: shuffle(q.options, seed, q.id).map((o) => ({ ...o })) };
+    case 'numeric':
+      return { form: 'numeric', ...base, engine: false, source: q.source, key: q.key, unit: q.unit, tolerance: q.tolerance, distractors: q.distractors };
+    case 'ordering':
+      return { form: 'ordering', ...base, engine: false, source: q.source, items: q.items, start: shuffle(q.items.map((i) => i.id), seed, q.id) };
+    case 'engine':
+      return concreteEngine(q, seed, params);
+    case 'task':
+      return { form: 'task', ...base, engine: true, controls: q.controls };
+    default:
+      return assertNever(q);
+  }
+}
+
+export function concreteQuiz(quiz: Quiz, seed: number): Concrete[] {
+  return quiz.questions.map((q) => concretize(q, seed));
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unhandled: ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,62 @@
+/**
+ * Authoring helpers. They add nothing at run time: they let a quiz file's functions see the real
+ * types of its parameters (`p.azs` is 2 | 3 | 4, not any value) while the schema stays the one
+ * definition of the format.
+ */
+import type { z } from 'zod';
+import type { engineQuestionSchema, taskSchema, Params, Config, QuizInput, QuestionInput, ParamValue } from './schema';
+
+type ParamsOf<S> = { readonly [K in keyof S]: S[K] extends readonly (infer V)[] ? V : never };
+
+/** Rewrites every author function whose last argument is `Params` to take `P` instead. */
+type WithParams<T, P> = T extends (...args: infer A) => infer R
+  ? A extends [...infer H, infer L]
+    ? [Params] extends [L]
+      ? [L] extends [Params]
+        ? (...args: [...H, P]) => R
+        : T
+      : T
+    : T
+  : T extends readonly (infer E)[]
+    ? WithParams<E, P>[]
+    : T extends object
+      ? { [K in keyof T]: WithParams<T[K], P> }
+      : T;
+
+type EngineInput = z.input<typeof engineQuestionSchema>;
+
+/** An engine question whose functions know the types of its parameters. */
+export function engineQuestion<const S extends Readonly<Record<string, readonly ParamValue[]>> = Record<never, never>>(
+  q: Omit<WithParams<EngineInput, ParamsOf<S>>, 'params' | 'kind'> & { params?: S },
+): QuestionInput {
+  return { kind: 'engine', ...q } as unknown as QuestionInput;
+}
+
+type ControlInput =
+  | { readonly type: 'count'; readonly id: string; readonly label: string; readonly min: number; readonly max: number; readonly default: number }
+  | { readonly type: 'choice'; readonly id: string; readonly label: string; readonly options: readonly { readonly value: string; readonly label: string }[]; readonly default: string }
+  | { readonly type: 'toggle'; readonly id: string; readonly label: string; readonly default: boolean };
+
+type ConfigOf<C extends readonly ControlInput[]> = {
+  readonly [K in C[number] as K['id']]: K extends { type: 'count' } ? number : K extends { type: 'toggle' } ? boolean : K extends { options: readonly { value: infer V }[] } ? V : never;
+};
+
+type TaskInput = z.input<typeof taskSchema>;
+
+/** A task whose scenario and examples know the shape of its configuration. */
+export function task<const C extends readonly ControlInput[]>(
+  t: Omit<TaskInput, 'kind' | 'controls' | 'scenario' | 'accept' | 'reject'> & {
+    controls: C;
+    scenario: (c: ConfigOf<C>) => ReturnType<TaskInput['scenario']>;
+    accept: ConfigOf<C>[];
+    reject: { config: ConfigOf<C>; because: string }[];
+  },
+): QuestionInput {
+  return { kind: 'task', ...t } as unknown as QuestionInput;
+}
+
+export function defineQuiz(quiz: QuizInput): QuizInput {
+  return quiz;
+}
+
+export type { Params, Config };

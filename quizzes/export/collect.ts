@@ -1,0 +1,85 @@
+/**
+ * What an export carries: every question of every quiz, made concrete. A static question is one
+ * item; an engine question is a set of concrete variants (distinct parameters), for an LMS to draw
+ * one from; a task needs the engine to grade, so no format can carry it.
+ */
+import { concretize, paramsFor } from '../concrete';
+import type { Concrete, LessonId, Question, Quiz } from '../schema';
+import { describeParams, spaceSize } from '../variants';
+
+export interface ExportItem {
+  lesson: LessonId;
+  lessonTitle: string;
+  question: Question;
+  /** One for a static question; the concrete variants of an engine question. */
+  variants: { label: string; concrete: Concrete }[];
+}
+
+export interface NotCarried {
+  lesson: LessonId;
+  question: string;
+  reason: string;
+}
+
+export interface ExportFile {
+  name: string;
+  content: string | Uint8Array;
+}
+
+export interface ExportResult {
+  format: string;
+  files: ExportFile[];
+  /** What the format could not carry, said out loud rather than dropped. */
+  notCarried: NotCarried[];
+  /** Questions exported, and concrete items written (variants count one each). */
+  questions: number;
+  items: number;
+}
+
+/** Up to `count` distinct variants of a question (seeds 1, 2, … until enough distinct parameter sets). */
+export function variantsOf(q: Question, count: number): { label: string; concrete: Concrete }[] {
+  if (q.kind !== 'engine') return [{ label: '', concrete: concretize(q, 1) }];
+  const want = Math.min(count, spaceSize(q.params));
+  const seen = new Set<string>();
+  const out: { label: string; concrete: Concrete }[] = [];
+  for (let seed = 1; out.length < want && seed <= want * 50; seed++) {
+    const params = paramsFor(q, seed);
+    const key = JSON.stringify(params);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ label: describeParams(params), concrete: concretize(q, seed, params) });
+  }
+  return out;
+}
+
+export function collect(quizzes: Quiz[], variants: number): { items: ExportItem[]; tasks: NotCarried[] } {
+  const items: ExportItem[] = [];
+  const tasks: NotCarried[] = [];
+  for (const quiz of quizzes) {
+    for (const q of quiz.questions) {
+      if (q.kind === 'task') {
+        tasks.push({ lesson: quiz.lesson, question: q.id, reason: 'a task is graded by running the engine on the reader’s configuration; no LMS format can run it' });
+        continue;
+      }
+      items.push({ lesson: quiz.lesson, lessonTitle: quiz.title, question: q, variants: variantsOf(q, variants) });
+    }
+  }
+  return { items, tasks };
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Text for an XML element (no CDATA). */
+export const escapeXml = escapeHtml;
+
+/** A percentage as the LMSs write it (Moodle accepts 33.33333, not 33.333333333). */
+export function percent(x: number): string {
+  return String(Math.round(x * 100000) / 100000);
+}
+
+/** The prompt of a concrete question, with its unit spelled out for a numeric one. */
+export function promptText(c: Concrete): string {
+  return c.form === 'numeric' && c.unit ? `${c.prompt} (Answer in ${c.unit}.)` : c.prompt;
+}

@@ -1,0 +1,116 @@
+/**
+ * Grading: a concrete question and a reader's answer in, a score and feedback out. Pure: no engine,
+ * no DOM. (A task's grade comes from the engine's verdict: see gradeTask and quizzes/task.ts.)
+ *
+ * Partial credit (multiple select): each correct option chosen earns 1, each wrong option chosen
+ * costs 1; the score is that sum over the number of correct options, never below 0. Single choice,
+ * numeric, ordering and tasks score 1 or 0.
+ */
+import type { Answer, Concrete, GoalCheck } from './schema';
+
+export interface OptionVerdict {
+  id: string;
+  chosen: boolean;
+  correct: boolean;
+  feedback?: string;
+}
+
+export interface Grade {
+  /** From 0 to 1. */
+  score: number;
+  correct: boolean;
+  /** One sentence for the reader (announced). */
+  summary: string;
+  options?: OptionVerdict[];
+  numeric?: { value: number | null; key: number; unit: string; tolerance: number; feedback?: string };
+  positions?: { id: string; correct: boolean }[];
+  checks?: GoalCheck[];
+}
+
+export function multipleScore(chosen: ReadonlySet<string>, correct: ReadonlySet<string>): number {
+  let sum = 0;
+  for (const id of chosen) sum += correct.has(id) ? 1 : -1;
+  return correct.size === 0 ? 0 : Math.max(0, sum / correct.size);
+}
+
+/** Reads a number as people type it: `690`, `-3.5`, `0,5`, `1 200`, optionally followed by the unit. */
+export function parseNumber(text: string, unit = ''): number | null {
+  const m = /^\s*([-+]?[\d\u00a0\u202f ]*\d(?:[.,]\d+)?)\s*(.*?)\s*$/.exec(text);
+  if (!m) return null;
+  const rest = m[2];
+  if (rest !== '' && rest.toLowerCase() !== unit.toLowerCase()) return null;
+  const digits = m[1].replace(/[\u00a0\u202f ]/g, '').replace(',', '.');
+  const n = Number(digits);
+  return Number.isFinite(n) ? n : null;
+}
+
+const pct = (score: number) => `${Math.round(score * 100)}%`;
+
+export function grade(q: Concrete, answer: Answer): Grade {
+  if (answer.form !== q.form) throw new Error(`answer of form ${answer.form} for a ${q.form} question`);
+  switch (answer.form) {
+    case 'single': {
+      const options = (q as Extract<Concrete, { form: 'single' }>).options.map((o) => ({ id: o.id, chosen: o.id === answer.choice, correct: o.correct, feedback: o.feedback }));
+      const right = options.some((o) => o.chosen && o.correct);
+      return {
+        score: right ? 1 : 0,
+        correct: right,
+        summary: answer.choice === null ? 'No option chosen.' : right ? 'Correct.' : 'Not quite: that option is wrong.',
+        options,
+      };
+    }
+    case 'multiple': {
+      const all = (q as Extract<Concrete, { form: 'multiple' }>).options;
+      const chosen = new Set(answer.chosen);
+      const correct = new Set(all.filter((o) => o.correct).map((o) => o.id));
+      const score = multipleScore(chosen, correct);
+      const options = all.map((o) => ({ id: o.id, chosen: chosen.has(o.id), correct: o.correct, feedback: o.feedback }));
+      const full = score === 1;
+      return {
+        score,
+        correct: full,
+        summary: full ? 'Correct: every right option and no wrong one.' : score > 0 ? `Partly right: ${pct(score)} credit.` : 'Not quite: no credit.',
+        options,
+      };
+    }
+    case 'numeric': {
+      const nq = q as Extract<Concrete, { form: 'numeric' }>;
+      const value = parseNumber(answer.text, nq.unit);
+      const ok = value !== null && Math.abs(value - nq.key) <= nq.tolerance + 1e-9;
+      const known = value === null || ok ? undefined : nq.distractors.find((d) => Math.abs(d.value - value) <= nq.tolerance + 1e-9);
+      const unit = nq.unit ? ` ${nq.unit}` : '';
+      return {
+        score: ok ? 1 : 0,
+        correct: ok,
+        summary: value === null ? 'That is not a number.' : ok ? 'Correct.' : `Not quite: ${value}${unit} is not the answer.`,
+        numeric: { value, key: nq.key, unit: nq.unit, tolerance: nq.tolerance, feedback: known?.feedback },
+      };
+    }
+    case 'ordering': {
+      const items = (q as Extract<Concrete, { form: 'ordering' }>).items;
+      const positions = answer.order.map((id, i) => ({ id, correct: items[i]?.id === id }));
+      const ok = answer.order.length === items.length && positions.every((p) => p.correct);
+      const right = positions.filter((p) => p.correct).length;
+      return { score: ok ? 1 : 0, correct: ok, summary: ok ? 'Correct order.' : `Not quite: ${right} of ${items.length} in the right place.`, positions };
+    }
+    case 'task':
+      throw new Error('a task is graded from the engine: use gradeTask');
+    default:
+      return assertNever(answer);
+  }
+}
+
+/** A task's grade from the engine's verdict: every check of the goal must hold. */
+export function gradeTask(checks: GoalCheck[]): Grade {
+  const failed = checks.filter((c) => !c.ok);
+  return {
+    score: failed.length === 0 ? 1 : 0,
+    correct: failed.length === 0,
+    summary: failed.length === 0 ? 'Goal reached: the engine confirms every condition.' : `Not yet: ${failed.length} of ${checks.length} conditions fail.`,
+    checks,
+  };
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unhandled: ${JSON.stringify(x)}`);
+}

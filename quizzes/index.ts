@@ -1,0 +1,46 @@
+/**
+ * The quiz registry: one quiz per lesson, by lesson id. The page and the progress view read parsed
+ * quizzes from here; the validator reads the raw inputs so it can report schema errors by path.
+ */
+import availabilityZones from './availability-zones';
+import capstone from './capstone';
+import hypervisors from './hypervisors';
+import infrastructure from './infrastructure';
+import regions from './regions';
+import virtualization from './virtualization';
+import vmLifecycle from './vm-lifecycle';
+import { quizSchema, type LessonId, type Quiz, type QuizInput } from './schema';
+
+export const quizSources: ReadonlyArray<{ lesson: LessonId; file: string; quiz: QuizInput }> = [
+  { lesson: 'infrastructure', file: 'quizzes/infrastructure.ts', quiz: infrastructure },
+  { lesson: 'regions', file: 'quizzes/regions.ts', quiz: regions },
+  { lesson: 'availability-zones', file: 'quizzes/availability-zones.ts', quiz: availabilityZones },
+  { lesson: 'virtualization', file: 'quizzes/virtualization.ts', quiz: virtualization },
+  { lesson: 'hypervisors', file: 'quizzes/hypervisors.ts', quiz: hypervisors },
+  { lesson: 'vm-lifecycle', file: 'quizzes/vm-lifecycle.ts', quiz: vmLifecycle },
+  { lesson: 'capstone', file: 'quizzes/capstone.ts', quiz: capstone },
+];
+
+const parsed = new Map<string, { quiz: Quiz } | { error: string }>();
+
+/** The parsed quiz of a lesson; an error message if its file does not match the schema; undefined if there is none. */
+export function loadQuiz(lesson: string): { quiz: Quiz } | { error: string } | undefined {
+  const source = quizSources.find((s) => s.lesson === lesson);
+  if (!source) return undefined;
+  let entry = parsed.get(lesson);
+  if (!entry) {
+    const result = quizSchema.safeParse(source.quiz);
+    entry = result.success ? { quiz: result.data } : { error: `${source.file} does not match the quiz schema: ${result.error.issues[0]?.message ?? 'invalid'}` };
+    parsed.set(lesson, entry);
+  }
+  return entry;
+}
+
+export function allQuizzes(): Quiz[] {
+  return quizSources.flatMap((s) => {
+    const entry = loadQuiz(s.lesson);
+    return entry && 'quiz' in entry ? [entry.quiz] : [];
+  });
+}
+
+export * from './schema';

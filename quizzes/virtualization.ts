@@ -1,0 +1,186 @@
+/**
+ * Quiz for docs/lessons/virtualization.mdx. Keys follow the lesson's capacity rule
+ * ((cores − reserved) × CPU overcommit vCPUs, (memory − reserved) × memory overcommit GiB; a type 1
+ * host keeps 1 GiB) and its fair-share steal time; the validator runs each against the engine.
+ */
+import type { Report } from '@site/sim';
+import { defineQuiz, engineQuestion } from './define';
+import { launchOneByOne, oneHost } from './worlds';
+
+const host16 = { cores: 16, memoryGiB: 64, hypervisor: 'type1' as const };
+
+/** Which resource stops one more VM from fitting on the (only) host, as the engine's host report shows it. */
+function exhausted(r: Report, vm: { vcpu: number; memoryGiB: number }): string {
+  const h = r.hosts[0];
+  const cpu = h.capacityVcpu - h.allocatedVcpu < vm.vcpu;
+  const mem = h.capacityMemoryGiB - h.allocatedMemoryGiB < vm.memoryGiB + h.perVmOverheadMemoryGiB;
+  return cpu && mem ? 'both at once' : cpu ? 'CPU' : mem ? 'memory' : 'neither';
+}
+
+const limits = ['CPU', 'memory', 'both at once'] as const;
+
+export default defineQuiz({
+  lesson: 'virtualization',
+  title: 'Virtualization',
+  questions: [
+    engineQuestion({
+      id: 'how-many-fit',
+      params: { vcpu: [1, 2, 4], mem: [4, 8] },
+      prompt:
+        'A host has 16 cores and 64 GiB and a type 1 hypervisor, which keeps 1 GiB for itself. No overcommit. How many VMs of {vcpu} vCPU and {mem} GiB fit on it?',
+      scenario: (p) => ({
+        name: `Filling a 16-core host with ${p.vcpu} vCPU / ${p.mem} GiB VMs`,
+        regions: [oneHost(host16)],
+        actions: launchOneByOne(20, { name: 'vm', vcpu: p.vcpu, memoryGiB: p.mem, region: 'eu-central-1' }),
+      }),
+      ask: {
+        type: 'numeric',
+        key: (p) => Math.min(Math.floor(16 / p.vcpu), Math.floor(63 / p.mem)),
+        unit: 'VMs',
+        tolerance: 0,
+        distractors: [
+          {
+            value: (p) => Math.max(Math.floor(16 / p.vcpu), Math.floor(63 / p.mem)),
+            feedback: 'That is what the other resource would allow. A VM fits only if both CPU and memory have room.',
+          },
+        ],
+        read: (r) => r.vms.length,
+      },
+      measures: (r) => [{ label: 'Why the next launch failed', value: r.events.find((e) => e.kind === 'insufficient-capacity')?.message ?? 'every launch fitted' }],
+      hints: ['CPU allows 16 ÷ {vcpu}; memory allows 63 ÷ {mem}, rounded down.', 'The smaller of the two wins.'],
+      explanation: 'CPU allows ⌊16 ÷ {vcpu}⌋ VMs, memory ⌊63 ÷ {mem}⌋; a VM needs both, so the smaller number is the answer.',
+    }),
+
+    engineQuestion({
+      id: 'which-runs-out',
+      params: { oc: [1, 1.5, 2] },
+      prompt:
+        'The same 16-core, 64 GiB type 1 host, now with a CPU overcommit of {oc} (memory not overcommitted). You launch VMs of 2 vCPU and 4 GiB until one is refused. Which resource ran out?',
+      scenario: (p) => ({
+        name: `CPU overcommit ${p.oc}`,
+        regions: [oneHost(host16)],
+        policy: { cpuOvercommit: p.oc },
+        actions: launchOneByOne(20, { name: 'vm', vcpu: 2, memoryGiB: 4, region: 'eu-central-1' }),
+      }),
+      ask: {
+        type: 'choice',
+        // CPU allows 16 × oc ÷ 2 VMs (8, 12, 16); memory allows ⌊63 ÷ 4⌋ = 15.
+        key: (p) => (p.oc < 2 ? 'CPU' : 'memory'),
+        distractors: [0, 1].map((i) => ({ value: (p: { oc: number }) => limits.filter((l) => l !== (p.oc < 2 ? 'CPU' : 'memory'))[i] })),
+        read: (r) => exhausted(r, { vcpu: 2, memoryGiB: 4 }),
+      },
+      measures: (r) => [
+        { label: 'vCPUs given / capacity', value: `${r.hosts[0].allocatedVcpu} / ${r.hosts[0].capacityVcpu}` },
+        { label: 'GiB given / capacity', value: `${r.hosts[0].allocatedMemoryGiB} / ${r.hosts[0].capacityMemoryGiB}` },
+      ],
+      hints: ['CPU capacity is 16 × {oc} vCPUs; memory is 63 GiB either way.'],
+      explanation: 'With overcommit {oc}, CPU holds 16 × {oc} ÷ 2 VMs and memory 15. Overcommitting the CPU only helps until memory runs out.',
+    }),
+
+    engineQuestion({
+      id: 'memory-overcommit',
+      params: { moc: [1, 1.25, 1.5] },
+      prompt: 'A 16-core, 64 GiB type 1 host with CPU overcommit 2 and memory overcommit {moc}. How many VMs of 1 vCPU and 4 GiB fit?',
+      scenario: (p) => ({
+        name: `Memory overcommit ${p.moc}`,
+        regions: [oneHost(host16)],
+        policy: { cpuOvercommit: 2, memoryOvercommit: p.moc },
+        actions: launchOneByOne(36, { name: 'vm', vcpu: 1, memoryGiB: 4, region: 'eu-central-1' }),
+      }),
+      ask: {
+        type: 'numeric',
+        key: (p) => Math.min(32, Math.floor((63 * p.moc) / 4)),
+        unit: 'VMs',
+        tolerance: 0,
+        distractors: [
+          { value: 32, feedback: 'That is the CPU limit (16 × 2 vCPUs); memory runs out first.' },
+          { value: (p) => Math.floor((64 * p.moc) / 4), feedback: 'The hypervisor keeps 1 GiB of the 64 before the overcommit applies.' },
+        ],
+        read: (r) => r.vms.length,
+      },
+      hints: ['Memory capacity: (64 − 1) × {moc} GiB.'],
+      explanation: '(64 − 1) × {moc} GiB ÷ 4 GiB per VM, rounded down; the CPU would allow 32. Memory overcommit is the risky one: if guests use what they were promised, the host must swap.',
+    }),
+
+    engineQuestion({
+      id: 'steal',
+      params: { busy: [60, 75, 100] },
+      prompt: 'A 16-core host (CPU overcommit 2) runs 8 VMs of 4 vCPUs. Each is {busy}% busy. How much steal time does each VM see, in percent?',
+      scenario: (p) => ({
+        name: `8 × 4 vCPU at ${p.busy}%`,
+        regions: [oneHost({ cores: 16, memoryGiB: 64 })],
+        policy: { cpuOvercommit: 2 },
+        actions: [{ at: 0, launch: { name: 'vm', count: 8, vcpu: 4, memoryGiB: 4, region: 'eu-central-1', busy: p.busy / 100 } }],
+      }),
+      ask: {
+        type: 'numeric',
+        // Demand 8 × 4 × busy cores against 16: each VM gets 16 ÷ demand of what it asks.
+        key: (p) => Math.max(0, 1 - 16 / (32 * (p.busy / 100))) * 100,
+        unit: '%',
+        tolerance: 0.1,
+        distractors: [
+          { value: 0, feedback: 'Overcommit lets the VMs fit, not run at full speed: together they want more cores than the host has.' },
+          { value: (p) => ((32 * (p.busy / 100) - 16) / 16) * 100, feedback: 'Steal is the share of what each VM asked for and did not get: divide by the demand, not by the cores.' },
+        ],
+        read: (r) => r.vms[0].stealPercent,
+      },
+      hints: ['Demand: 8 × 4 × {busy}% cores. Supply: 16 cores.', 'Each VM gets 16 ÷ demand of what it asked for; the rest is stolen.'],
+      explanation: 'Together the VMs want 32 × {busy}% cores but there are 16: each gets a fair share, and the part it wanted and did not get is its steal time.',
+    }),
+
+    engineQuestion({
+      id: 'crash-is-local',
+      prompt: 'Four VMs share one host. At 300 s, vm-2’s guest operating system crashes. Which statements are true at 600 s?',
+      at: 600,
+      scenario: () => ({
+        name: 'A guest crash on a shared host',
+        regions: [oneHost(host16)],
+        actions: [
+          { at: 0, launch: { name: 'vm', count: 4, vcpu: 2, memoryGiB: 4, region: 'eu-central-1' } },
+          { at: 300, crash: { vm: 'vm-2' } },
+        ],
+      }),
+      ask: {
+        type: 'claims',
+        multiple: true,
+        options: [
+          { id: 'down', text: 'vm-2 does not serve.', correct: true, holds: (r) => !r.vms.find((v) => v.name === 'vm-2')!.serving },
+          { id: 'neighbours', text: 'The other three VMs keep serving.', correct: true, holds: (r) => r.vms.filter((v) => v.name !== 'vm-2').every((v) => v.serving) },
+          { id: 'host-failed', text: 'The host is marked as failed.', correct: false, holds: (r) => r.hosts[0].health === 'failed', feedback: 'A guest crash stays inside its VM; the host and the hypervisor carry on.' },
+          { id: 'moved', text: 'vm-2 has been moved to another host.', correct: false, holds: (r) => r.vms.find((v) => v.name === 'vm-2')!.host !== r.hosts[0].id, feedback: 'Nothing moves it: it sits on the same host until someone reboots it.' },
+        ],
+      },
+      hints: ['The hypervisor keeps each VM inside its own box.'],
+      explanation: 'Isolation: the crash stays inside vm-2. Its neighbours on the same host keep serving, and the host is fine.',
+    }),
+
+    {
+      kind: 'single',
+      id: 'steal-in-top',
+      factual: true,
+      source:
+        'https://docs.redhat.com/en/documentation/Red_Hat_Enterprise_Linux/6/html/virtualization_host_configuration_and_guest_installation_guide/form-virtualization_host_configuration_and_guest_installation_guide-kvm_guest_timing_management-steal_time_accounting',
+      prompt: 'Inside a Linux guest, where can you see steal time?',
+      options: [
+        { id: 'st', text: 'As “st” in top or vmstat', correct: true },
+        { id: 'dmesg', text: 'As an error in the kernel log', feedback: 'Steal time is not an error: nothing fails, the VM just waits.' },
+        { id: 'nowhere', text: 'Nowhere: a guest cannot know it waits for the host', feedback: 'The guest can measure it: Linux reports it as steal (st).' },
+      ],
+      explanation: 'Linux accounts CPU time the VM wanted but the host gave to someone else as steal time, shown as st in top and vmstat.',
+    },
+    {
+      kind: 'single',
+      id: 'memory-risk',
+      factual: true,
+      source:
+        'https://access.redhat.com/documentation/en-us/red_hat_enterprise_linux/6/html/virtualization_administration_guide/chap-virtualization-tips_and_tricks-overcommitting_with_kvm',
+      prompt: 'Memory is overcommitted, and the guests start to use all the memory they were promised. What does the host have to do?',
+      options: [
+        { id: 'swap', text: 'Move some memory out to disk (swap), so VMs slow down', correct: true },
+        { id: 'nothing', text: 'Nothing: overcommitted memory is free', feedback: 'Promised memory that is really used must live somewhere; the host swaps it out.' },
+        { id: 'grow', text: 'Add memory to the host automatically', feedback: 'Hardware does not grow by itself; the host can only swap or, at worst, kill processes.' },
+      ],
+      explanation: 'Red Hat warns that overcommitted memory that is really used gets swapped to disk, which slows the VMs; if the host runs out altogether, important processes may be shut down.',
+    },
+  ],
+});

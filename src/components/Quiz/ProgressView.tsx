@@ -1,0 +1,115 @@
+/**
+ * Progress across lessons, with export to a JSON file and import from one. An imported file is
+ * checked with the progress schema; a bad one is refused with what is wrong, and nothing changes.
+ */
+import React, { useRef, useState } from 'react';
+import { allQuizzes } from '@site/quizzes';
+import { downloadText } from './download';
+import { parseProgressText, progressFileName } from './progress';
+import { useProgress } from './useProgress';
+import styles from './styles.module.css';
+
+const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ''));
+const maxImportBytes = 1_000_000;
+
+export default function ProgressView({ renderLink }: { renderLink: (lesson: string, title: string) => React.ReactNode }): React.JSX.Element {
+  const progress = useProgress();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const quizzes = allQuizzes();
+  const lessons = progress.progress?.lessons ?? {};
+
+  const exportFile = () => {
+    if (!progress.progress) return;
+    downloadText(progressFileName(new Date()), `${JSON.stringify(progress.progress, null, 2)}\n`);
+    setMessage({ ok: true, text: 'Your progress was saved as a file.' });
+  };
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    const refuse = (why: string) => setMessage({ ok: false, text: `${file.name} was not imported: ${why}. Nothing was changed.` });
+    if (file.size > maxImportBytes) return refuse(`it is ${file.size.toLocaleString('en')} bytes; a progress file is far smaller`);
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return refuse('it could not be read');
+    }
+    const parsed = parseProgressText(text);
+    if (!parsed.ok) return refuse(parsed.kind === 'old-format' ? `${parsed.message}; this page reads format version 1` : parsed.message);
+    const saved = progress.replace(parsed.progress);
+    const n = Object.keys(parsed.progress.lessons).length;
+    setMessage({ ok: true, text: `Imported progress for ${n} lesson${n === 1 ? '' : 's'} from ${file.name}.${saved ? '' : ' Your browser did not let this page save it, so it lasts until you leave.'}` });
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  const totals = quizzes.reduce((t, q) => ({ score: t.score + (lessons[q.lesson]?.score ?? 0), outOf: t.outOf + q.questions.length }), { score: 0, outOf: 0 });
+
+  return (
+    <div className={styles.quiz}>
+      {progress.problem && (
+        <div className={styles.notice} role="alert">
+          <p>{progress.problem.message} The old data is not lost yet: download it before you answer a question or import a file, which replaces it.</p>
+          <p className={styles.actions}>
+            <button type="button" className="button button--sm button--secondary" onClick={() => downloadText('infralab-progress-unreadable.txt', progress.problem!.raw, 'text/plain')}>
+              Download the unreadable data
+            </button>
+            <button type="button" className="button button--sm button--secondary" onClick={progress.dismissProblem}>
+              Dismiss
+            </button>
+          </p>
+        </div>
+      )}
+      <p>Your answers are kept in this browser only. Save them as a file to move them to another browser, or to keep a copy.</p>
+      <table className={styles.table} tabIndex={0}>
+          <caption id="progress-caption">Quiz progress by lesson</caption>
+          <thead>
+            <tr>
+              <th scope="col">Lesson</th>
+              <th scope="col">Latest score</th>
+              <th scope="col">Best</th>
+              <th scope="col">Attempts</th>
+              <th scope="col">Last answered</th>
+            </tr>
+          </thead>
+          <tbody>
+            {quizzes.map((q) => {
+              const p = lessons[q.lesson];
+              return (
+                <tr key={q.lesson}>
+                  <th scope="row">{renderLink(q.lesson, q.title)}</th>
+                  <td>{p ? `${points(p.score)} of ${p.outOf}` : 'not started'}</td>
+                  <td>{p ? `${points(p.best)} of ${p.outOf}` : '—'}</td>
+                  <td>{p ? p.attempts : 0}</td>
+                  <td>{p ? new Date(p.updatedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC' : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">All lessons</th>
+              <td colSpan={4}>
+                {points(totals.score)} of {totals.outOf} questions
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      <div className={styles.actions}>
+        <button type="button" className="button button--primary" onClick={exportFile} disabled={!progress.progress}>
+          Export progress as a file
+        </button>
+      </div>
+      <div className={styles.control}>
+        <label htmlFor="progress-import">Import progress from a file (replaces what this browser has)</label>
+        <input ref={fileInput} id="progress-import" type="file" accept=".json,application/json" onChange={(e) => void importFile(e.target.files?.[0])} />
+      </div>
+      <div role="status" className={styles.status}>
+        {message?.ok && <p className={styles['verdict-ok']}>{message.text}</p>}
+      </div>
+      <div role="alert" className={styles.status}>
+        {message && !message.ok && <p className={styles['verdict-bad']}>{message.text}</p>}
+      </div>
+    </div>
+  );
+}

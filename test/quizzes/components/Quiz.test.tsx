@@ -1,0 +1,276 @@
+// @vitest-environment happy-dom
+/**
+ * The Quiz component, used as a reader uses it: choose, check, read the grade and the feedback,
+ * ask for hints and for the engine's replay; keyboard only; variants from the address; progress
+ * kept in localStorage. The right answers come from the quiz definition for the variant, as a
+ * reader's answer key would.
+ */
+import React from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import Quiz from '@site/src/components/Quiz';
+import { progressKey } from '@site/src/components/Quiz/progress';
+import { loadQuiz } from '@site/quizzes';
+import { concreteQuiz } from '@site/quizzes/concrete';
+import type { Concrete, Quiz as QuizDef } from '@site/quizzes/schema';
+
+const az = (loadQuiz('availability-zones') as { quiz: QuizDef }).quiz;
+const concrete = (seed: number) => concreteQuiz(az, seed);
+type Single = Extract<Concrete, { form: 'single' }>;
+
+beforeEach(() => {
+  window.localStorage.clear();
+  window.history.replaceState(null, '', '/docs/lessons/availability-zones');
+});
+afterEach(() => cleanup());
+
+const question = (id: string) => within(document.querySelector(`[data-question="${id}"]`) as HTMLElement);
+const result = () => screen.getByTestId('quiz-result');
+
+describe('answering', () => {
+  it('grades a right answer at once, announces it, and saves the score', async () => {
+    const user = userEvent.setup();
+    render(<Quiz quiz="availability-zones" />);
+    const q = concrete(1)[0] as Single;
+    const right = q.options.find((o) => o.correct)!;
+    const box = question(q.id);
+    await user.click(box.getByLabelText(right.text));
+    await user.click(box.getByRole('button', { name: 'Check answer' }));
+    expect(box.getByRole('status').textContent).toBe('Correct.');
+    expect(result().textContent).toMatch(/^Score: 1 of 10 \(1 answered\)\./);
+    expect(result().dataset.score).toBe('1');
+    const saved = JSON.parse(window.localStorage.getItem(progressKey)!);
+    expect(saved.lessons['availability-zones']).toMatchObject({ score: 1, attempts: 1, variant: 1, answered: { [q.id]: 1 } });
+  });
+
+  it('marks every option of a wrong answer in words, explains, and replays the consequence', async () => {
+    const user = userEvent.setup();
+    render(<Quiz quiz="availability-zones" />);
+    const q = concrete(1)[0] as Single; // azs and perAz drawn for seed 1
+    const wrong = q.options.find((o) => !o.correct && o.text === `${Number(q.params.azs) * Number(q.params.perAz)} VMs`)!;
+    const box = question(q.id);
+    await user.click(box.getByLabelText(wrong.text));
+    await user.click(box.getByRole('button', { name: 'Check answer' }));
+    expect(box.getByRole('status').textContent).toBe('Not quite: that option is wrong.');
+    expect(box.getByText(/Wrong: you chose this\. The VMs in us-east-1a sit in the failed AZ/)).toBeTruthy();
+    expect(box.getByText('This is the answer.')).toBeTruthy();
+    expect(box.getByText(/^The outage takes out the/)).toBeTruthy();
+    expect(result().dataset.score).toBe('0');
+
+    await user.click(box.getByRole('button', { name: 'Show me in the engine' }));
+    const key = q.options.find((o) => o.correct)!.text;
+    const para = (re: RegExp) => box.getByText((_, el) => el?.tagName === 'P' && re.test(el.textContent ?? ''));
+    expect(para(new RegExp(`^At 3600 s the engine reads: ${key}\\. You answered: ${wrong.text}\\.$`))).toBeTruthy();
+    expect(box.getByText(new RegExp(`You answered ${wrong.text}; the engine counts ${key} serving`))).toBeTruthy();
+    const table = box.getByRole('table', { name: 'VMs at 3600 s' });
+    const down = within(table).getAllByText('not serving (az-down)');
+    expect(down).toHaveLength(Number(q.params.perAz));
+    expect(box.getByRole('button', { name: /^600 s: AZ us-east-1a failed/ })).toBeTruthy();
+  });
+
+  it('gives hints one at a time', async () => {
+    const user = userEvent.setup();
+    render(<Quiz quiz="availability-zones" />);
+    const box = question('one-az-fails');
+    await user.click(box.getByRole('button', { name: 'Show a hint (1 of 2)' }));
+    expect(within(box.getByRole('list', { name: 'Hints' })).getAllByRole('listitem')).toHaveLength(1);
+    await user.click(box.getByRole('button', { name: 'Show a hint (2 of 2)' }));
+    expect(within(box.getByRole('list', { name: 'Hints' })).getAllByRole('listitem')).toHaveLength(2);
+    expect(box.queryByRole('button', { name: /Show a hint/ })).toBeNull();
+  });
+
+  it('gives partial credit for multiple select, option by option', async () => {
+    const user = userEvent.setup();
+    render(<Quiz quiz="availability-zones" />);
+    const box = question('group-after-outage');
+    await user.click(box.getByLabelText(/has \d VMs serving again/));
+    await user.click(box.getByRole('button', { name: 'Check answer' }));
+    expect(box.getByRole('status').textContent).toBe('Partly right: 50% credit.');
+    expect(box.getByText('Correct, but you did not choose it.')).toBeTruthy();
+    expect(result().dataset.score).toBe('0.5');
+  });
+
+  it('grades a numeric answer and recognises a common mistake', async () => {
+    const user = userEvent.setup();
+    render(<Quiz quiz="availability-zones" />);
+    const q = concrete(1).find((c) => c.id === 'group-refills') as Extract<Concrete, { form: 'numeric' }>;
+    const box = question(q.id);
+    await user.type(box.getByLabelText('Your answer (in s)'), String(q.distractors[0].value));
+    await user.click(box.getByRole('button', { name: 'Check answer' }));
+    expect(box.getByText(new RegExp(`The answer is ${q.key} s\\. The group first has to notice`))).toBeTruthy();
+    await user.click(box.getByRole('button', { name: 'Try again' }));
+    await user.clear(box.getByLabelText('Your answer (in s)'));
+    await user.type(box.getByLabelText('Your answer (in s)'), `${q.key} s`);
+    await user.click(box.getByRole('button', { name: 'Check answer' }));
+    expect(box.getByRole('status').textContent).toBe('Correct.');
+  });
+
+  it('asks for an answer before grading', async () => {
+    const user = userEvent.setup();
+    render(<Quiz quiz="availability-zones" />);
+    const box = question('one-az-fails');
+    await user.click(box.getByRole('button', { name: 'Check answer' }));
+    expect(box.getByRole('status').textContent).toBe('Choose an answer first.');
+  });
+});
+
+describe('keyboard only', () => {
+  it('chooses with the arrow keys and checks with Enter', async () => {
+    const user = userEvent.setup();
+    render(<Quiz quiz="availability-zones" />);
+    const q = concrete(1)[0] as Single;
+    const box = question(q.id);
+    const radios = box.getAllByRole('radio');
+    radios[0].focus();
+    await user.keyboard(' ');
+    expect((radios[0] as HTMLInputElement).checked).toBe(true);
+    await user.keyboard('{ArrowDown}');
+    expect((radios[1] as HTMLInputElement).checked).toBe(true);
+    await user.keyboard('{Enter}');
+    expect(box.getByRole('status').textContent).toMatch(/^(Correct\.|Not quite: that option is wrong\.)$/);
+  });
+
+  it('orders items with the Move buttons, keeping focus on the moved item and announcing its place', async () => {
+    const user = userEvent.setup();
+    render(<Quiz quiz="availability-zones" />);
+    const q = concrete(1).find((c) => c.id === 'failover-sequence') as Extract<Concrete, { form: 'ordering' }>;
+    const box = question(q.id);
+    const text = (id: string) => q.items.find((i) => i.id === id)!.text;
+    const first = q.start[0];
+    const down = box.getByRole('button', { name: `Move “${text(first)}” down` });
+    down.focus();
+    await user.keyboard('{Enter}');
+    await new Promise((r) => requestAnimationFrame(r));
+    const items = within(box.getByRole('list', { name: '' })).getAllByRole('listitem');
+    expect(items[1].textContent).toContain(text(first));
+    expect(document.activeElement?.getAttribute('aria-label')).toMatch(new RegExp(`Move “${text(first)}” (down|up)`));
+    expect(box.getByText(`“${text(first)}” is now 2 of 4.`)).toBeTruthy();
+  });
+
+  it('puts a right order together and grades it', async () => {
+    const user = userEvent.setup();
+    render(<Quiz quiz="availability-zones" />);
+    const q = concrete(1).find((c) => c.id === 'failover-sequence') as Extract<Concrete, { form: 'ordering' }>;
+    const box = question(q.id);
+    // Selection sort with the Up buttons: bring each item, in the key's order, to its place.
+    for (let target = 0; target < q.items.length; target++) {
+      const id = q.items[target].id;
+      for (;;) {
+        const order = within(box.getAllByRole('list')[0]).getAllByRole('listitem').map((li) => li.textContent ?? '');
+        const at = order.findIndex((t) => t.startsWith(q.items[target].text));
+        if (at === target) break;
+        await user.click(box.getByRole('button', { name: `Move “${q.items.find((i) => i.id === id)!.text}” up` }));
+      }
+    }
+    await user.click(box.getByRole('button', { name: 'Check answer' }));
+    expect(box.getByRole('status').textContent).toBe('Correct order.');
+  });
+});
+
+describe('one question at a time', () => {
+  it('shows one question, and Next moves focus to the next one', async () => {
+    const user = userEvent.setup();
+    render(<Quiz quiz="availability-zones" />);
+    await user.click(screen.getByLabelText('one question at a time'));
+    const visible = () => [...document.querySelectorAll('[data-question]')].filter((el) => !(el as HTMLElement).hidden).map((el) => el.getAttribute('data-question'));
+    expect(visible()).toEqual(['one-az-fails']);
+    await user.click(screen.getByRole('button', { name: 'Next question' }));
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(visible()).toEqual(['group-refills']);
+    expect(document.activeElement?.getAttribute('data-question')).toBe('group-refills');
+    expect((screen.getByRole('button', { name: 'Previous question' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});
+
+describe('variants', () => {
+  it('reads the variant from the address and shows exactly that variant', () => {
+    window.history.replaceState(null, '', '/docs/lessons/availability-zones?v-availability-zones=1234');
+    render(<Quiz quiz="availability-zones" />);
+    expect(document.querySelector('[data-quiz]')!.getAttribute('data-variant')).toBe('1234');
+    expect(question('one-az-fails').getByRole('group').querySelector('legend')!.textContent).toBe(concrete(1234)[0].prompt);
+  });
+
+  it.each(['1e999', '-1', '99999999999', 'abc', '<script>window.__xss=1</script>', '<img src=x onerror=alert(1)>'])('falls back to the default variant with a notice for %s, running nothing', (value) => {
+    window.history.replaceState(null, '', `/docs/lessons/availability-zones?v-availability-zones=${encodeURIComponent(value)}`);
+    render(<Quiz quiz="availability-zones" />);
+    const root = document.querySelector('[data-quiz]') as HTMLElement;
+    expect(root.getAttribute('data-variant')).toBe('1');
+    expect(within(root).getByRole('alert').textContent).toMatch(/so you see the default variant/);
+    expect(root.querySelector('script, img')).toBeNull();
+    expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
+  });
+
+  it('draws a new variant and puts it in the address, to share', async () => {
+    const user = userEvent.setup();
+    render(<Quiz quiz="availability-zones" />);
+    await user.click(screen.getByRole('button', { name: 'New variant' }));
+    const seed = new URLSearchParams(window.location.search).get('v-availability-zones');
+    expect(seed).toMatch(/^\d+$/);
+    expect(document.querySelector('[data-quiz]')!.getAttribute('data-variant')).toBe(seed);
+    expect(seed).not.toBe('1');
+  });
+});
+
+describe('progress', () => {
+  it('is kept across a reload: the score and the variant come back', async () => {
+    const user = userEvent.setup();
+    window.history.replaceState(null, '', '/docs/lessons/availability-zones?v-availability-zones=42');
+    const { unmount } = render(<Quiz quiz="availability-zones" />);
+    const q = concrete(42)[0] as Single;
+    await user.click(question(q.id).getByLabelText(q.options.find((o) => o.correct)!.text));
+    await user.click(question(q.id).getByRole('button', { name: 'Check answer' }));
+    unmount();
+    window.history.replaceState(null, '', '/docs/lessons/availability-zones');
+    render(<Quiz quiz="availability-zones" />);
+    expect(result().dataset.score).toBe('1');
+    expect(document.querySelector('[data-quiz]')!.getAttribute('data-variant')).toBe('42');
+  });
+
+  it.each([
+    ['corrupt', '{"not json', /could not be read/],
+    ['old-format', '{"version":999,"quizzes":"nonsense"}', /older format/],
+  ])('resets a %s entry with a notice and offers the old text for download, never crashing', async (_, raw, message) => {
+    const user = userEvent.setup();
+    window.localStorage.setItem(progressKey, raw);
+    render(<Quiz quiz="availability-zones" />);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toMatch(message);
+    expect(within(alert).getByRole('button', { name: 'Download the unreadable data' })).toBeTruthy();
+    // Answering replaces the entry with a valid one.
+    const q = concrete(1)[0] as Single;
+    await user.click(question(q.id).getByLabelText(q.options[0].text));
+    await user.click(question(q.id).getByRole('button', { name: 'Check answer' }));
+    expect(JSON.parse(window.localStorage.getItem(progressKey)!).version).toBe(1);
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('tasks', () => {
+  it('runs the reader’s configuration through the engine and says which condition fails', async () => {
+    const user = userEvent.setup();
+    render(<Quiz quiz="availability-zones" />);
+    const box = question('survive-an-az');
+    const set = async (label: string, value: string) => {
+      const input = box.getByLabelText(label);
+      await user.clear(input);
+      await user.type(input, value);
+    };
+    await set('VMs in us-east-1a', '4');
+    await set('VMs in us-east-1b', '0');
+    await set('VMs in us-east-1c', '0');
+    await user.click(box.getByRole('button', { name: 'Check with the engine' }));
+    expect(box.getByRole('status').textContent).toBe('Not yet: 1 of 2 conditions fail.');
+    expect(box.getByText(/us-east-1a down: 0 VM\(s\) serving/)).toBeTruthy();
+    const runs = box.getByRole('table', { name: /run as it is and with each AZ down/ });
+    expect(within(runs).getAllByRole('row')).toHaveLength(5);
+
+    await user.click(box.getByRole('button', { name: 'Try again' }));
+    await set('VMs in us-east-1a', '2');
+    await set('VMs in us-east-1b', '2');
+    await set('VMs in us-east-1c', '2');
+    await user.click(box.getByRole('button', { name: 'Check with the engine' }));
+    expect(box.getByRole('status').textContent).toBe('Goal reached: the engine confirms every condition.');
+  });
+});
