@@ -1,0 +1,292 @@
+/**
+ * Site figures (npm run bench:site): build time, JS and CSS bytes per lesson page against a stock
+ * Docusaurus classic site of the same size built in the same run, and Lighthouse scores per lesson.
+ * Figures, not tests: nothing here fails on a missed target.
+ *
+ *   BENCH_SKIP_BUILD=1          measure the existing build/ instead of timing `npm run build`
+ *   BENCH_LIGHTHOUSE=desktop    Lighthouse's desktop preset (default: its mobile default)
+ *   BENCH_LIGHTHOUSE=off        no Lighthouse runs
+ */
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import type { Figure } from './engine';
+import { chromiumArgs, chromiumPath, launchBrowser, visit } from '../test/e2e/browser';
+import { serveSite } from '../test/e2e/server';
+import { projectRoot, snapshotBuild, type BuiltSite } from '../test/e2e/site';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+
+interface Weight {
+  js: number;
+  css: number;
+  /** Each file's path and gzip bytes, largest first. */
+  files: { path: string; bytes: number }[];
+}
+
+/** Runs a command, returns its wall time in seconds; throws with the end of its output on failure. */
+function timed(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (d: Buffer) => {
+      output = (output + d.toString()).slice(-4000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve((performance.now() - t0) / 1000);
+      else reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output}`));
+    });
+  });
+}
+
+/** All same-origin scripts and stylesheets a route loads, each gzip-compressed here. */
+async function pageWeight(browser: Browser, origin: string, route: string): Promise<Weight> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const pending: Promise<{ type: string; path: string; bytes: number }>[] = [];
+  page.on('response', (r) => {
+    const type = r.request().resourceType();
+    if (!r.url().startsWith(origin) || (type !== 'script' && type !== 'stylesheet') || r.status() >= 400) return;
+    pending.push(
+      r
+        .body()
+        .then((b) => ({ type, path: r.url().slice(origin.length), bytes: gzipSync(b).length }))
+        .catch(() => ({ type, path: r.url().slice(origin.length), bytes: 0 })),
+    );
+  });
+  try {
+    await visit(page, new URL(route, origin).toString());
+    const all = await Promise.all(pending);
+    return {
+      js: all.filter((x) => x.type === 'script').reduce((s, x) => s + x.bytes, 0),
+      css: all.filter((x) => x.type === 'stylesheet').reduce((s, x) => s + x.bytes, 0),
+      files: all.map(({ path, bytes }) => ({ path, bytes })).sort((a, b) => b.bytes - a.bytes),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Words of prose in a Markdown/MDX source: code, imports and JSX tags left out. */
+function proseWords(source: string): number {
+  const text = source
+    .replace(/^---[\s\S]*?\n---/, '')
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/^(import|export) .*$/gm, '')
+    .replace(/<[^>]+>/g, ' ');
+  return text.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length;
+}
+
+function listDocs(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listDocs(path));
+    else if (/\.mdx?$/.test(entry.name)) out.push(path);
+  }
+  return out.sort();
+}
+
+const vocabulary =
+  'the a cloud region zone host machine virtual network latency capacity each runs when which data service instance failure outage recovers between users copies price storage is are can must will because while after before'.split(
+    ' ',
+  );
+
+function prose(words: number, seed: number): string {
+  let x = seed;
+  const next = () => {
+    x = (x * 1103515245 + 12345) >>> 0;
+    return vocabulary[x % vocabulary.length];
+  };
+  const paragraphs: string[] = [];
+  for (let left = words, i = 0; left > 0; i++) {
+    const n = Math.min(left, 80);
+    const sentence = Array.from({ length: n }, next).join(' ');
+    if (i % 4 === 0) paragraphs.push(`## Section ${i / 4 + 1}`);
+    paragraphs.push(`${sentence[0].toUpperCase()}${sentence.slice(1)}.`);
+    left -= n;
+  }
+  return paragraphs.join('\n\n');
+}
+
+/**
+ * A stock classic site (docs only, no custom code) with one plain-prose page per doc page of ours,
+ * each as long as ours in words, built with the same Docusaurus and Faster as ours.
+ */
+async function buildStockSite(): Promise<{ dir: string; routes: string[]; seconds: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'infralab-stock-site-'));
+  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'stock-site', private: true }));
+  writeFileSync(
+    join(dir, 'docusaurus.config.js'),
+    `module.exports = {
+  title: 'Stock',
+  url: 'https://stock.example.org',
+  baseUrl: '/',
+  onBrokenLinks: 'throw',
+  future: { v4: true },
+  presets: [['classic', { docs: { routeBasePath: '/docs', sidebarPath: require.resolve('./sidebars.js') }, blog: false }]],
+  themeConfig: { navbar: { title: 'Stock', items: [{ type: 'docSidebar', sidebarId: 'docs', label: 'Docs' }] } },
+};
+`,
+  );
+  writeFileSync(join(dir, 'sidebars.js'), `module.exports = { docs: [{ type: 'autogenerated', dirName: '.' }] };\n`);
+  const ours = listDocs(join(projectRoot, 'docs'));
+  mkdirSync(join(dir, 'docs'));
+  const routes: string[] = [];
+  ours.forEach((file, i) => {
+    const slug = `page-${String(i + 1).padStart(2, '0')}`;
+    const words = proseWords(readFileSync(file, 'utf8'));
+    writeFileSync(join(dir, 'docs', `${slug}.md`), `---\ntitle: Page ${i + 1}\nsidebar_position: ${i + 1}\n---\n\n${prose(words, i + 1)}\n`);
+    routes.push(`/docs/${slug}`);
+  });
+  mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
+  writeFileSync(join(dir, 'src', 'pages', 'index.md'), '# Stock\n\nA stock Docusaurus classic site.\n');
+  log(`stock site: ${routes.length} plain-prose doc pages (mirroring ${ours.map((f) => relative(projectRoot, f)).join(', ')})`);
+  const seconds = await timed(process.execPath, [join(projectRoot, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs'), 'build', dir], {
+    cwd: dir,
+    // Its own cache would land in our node_modules/.cache through the symlink.
+    env: { ...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: 'true' },
+  });
+  return { dir, routes, seconds };
+}
+
+interface LighthouseScores {
+  performance: number;
+  accessibility: number;
+  failing: string[];
+}
+
+function lighthouse(url: string, preset: string): Promise<LighthouseScores> {
+  const out = join(mkdtempSync(join(tmpdir(), 'infralab-lh-')), 'report.json');
+  const args = [
+    join(projectRoot, 'node_modules', 'lighthouse', 'cli', 'index.js'),
+    url,
+    '--only-categories=performance,accessibility',
+    '--output=json',
+    `--output-path=${out}`,
+    '--quiet',
+    `--chrome-flags=--headless=new ${chromiumArgs.join(' ')}`,
+    ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+  ];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { env: { ...process.env, CHROME_PATH: chromiumPath }, timeout: 180_000 }, (err, _stdout, stderr) => {
+      if (err) {
+        reject(new Error(`lighthouse ${url}: ${err.message}\n${stderr.slice(-1000)}`));
+        return;
+      }
+      const report = JSON.parse(readFileSync(out, 'utf8')) as {
+        categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+        audits: Record<string, { score: number | null; title: string; displayValue?: string }>;
+      };
+      rmSync(join(out, '..'), { recursive: true, force: true });
+      const failing = Object.values(report.categories)
+        .flatMap((c) => c.auditRefs.filter((a) => a.weight > 0))
+        .map((a) => ({ id: a.id, audit: report.audits[a.id] }))
+        .filter((a) => a.audit && a.audit.score !== null && a.audit.score < 0.9)
+        .map((a) => `${a.id}${a.audit.displayValue ? ` (${a.audit.displayValue})` : ''}`);
+      resolve({
+        performance: Math.round((report.categories.performance.score ?? 0) * 100),
+        accessibility: Math.round((report.categories.accessibility.score ?? 0) * 100),
+        failing,
+      });
+    });
+  });
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+export async function siteFigures(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const preset = process.env.BENCH_LIGHTHOUSE ?? 'mobile';
+
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    log('timing npm run build…');
+    const seconds = await timed('npm', ['run', 'build'], { cwd: projectRoot });
+    figures.push({ name: 'build time: npm run build', value: Math.round(seconds * 10) / 10, unit: 's' });
+  }
+  let ours: BuiltSite | null = null;
+  let stock: { dir: string; routes: string[]; seconds: number } | null = null;
+  let browser: Browser | null = null;
+  const closers: (() => Promise<void>)[] = [];
+  try {
+    ours = snapshotBuild();
+    const lessons = ours.routes.filter((r) => r.startsWith('/docs/lessons/'));
+    const measured = lessons.length ? lessons : ours.routes.filter((r) => r.startsWith('/docs/'));
+    log('building the stock classic site…');
+    stock = await buildStockSite();
+    figures.push({ name: `build time: stock classic site (${stock.routes.length} docs)`, value: Math.round(stock.seconds * 10) / 10, unit: 's' });
+
+    const oursServer = await serveSite(ours.dir, { gzip: true });
+    const stockServer = await serveSite(join(stock.dir, 'build'), { gzip: true });
+    closers.push(oursServer.close, stockServer.close);
+    browser = await launchBrowser();
+
+    log('measuring page weight…');
+    const stockWeights: Weight[] = [];
+    for (const r of stock.routes) stockWeights.push(await pageWeight(browser, stockServer.origin, r));
+    const stockJs = median(stockWeights.map((w) => w.js));
+    const stockCss = median(stockWeights.map((w) => w.css));
+    figures.push({ name: 'stock doc page: JS (gzip, median)', value: kb(stockJs), unit: 'KB' });
+    figures.push({ name: 'stock doc page: CSS (gzip, median)', value: kb(stockCss), unit: 'KB' });
+
+    const rows: string[][] = [];
+    const largest: string[] = [];
+    for (const route of measured) {
+      const w = await pageWeight(browser, oursServer.origin, route);
+      largest.push(`${route}: ${w.files.slice(0, 5).map((f) => `${f.path} ${kb(f.bytes).toFixed(1)}`).join(', ')}`);
+      const ratio = (w.js + w.css) / (stockJs + stockCss);
+      figures.push({ name: `${route}: JS (gzip)`, value: kb(w.js), unit: 'KB' });
+      figures.push({ name: `${route}: CSS (gzip)`, value: kb(w.css), unit: 'KB' });
+      figures.push({ name: `${route}: JS+CSS vs stock`, value: Math.round(ratio * 100) / 100, unit: 'x', target: { value: 1.3, better: 'lower' } });
+      let scores: LighthouseScores | null = null;
+      if (preset !== 'off') {
+        log(`lighthouse (${preset}) ${route}…`);
+        scores = await lighthouse(new URL(route, oursServer.origin).toString(), preset);
+        figures.push({ name: `${route}: Lighthouse ${preset} performance`, value: scores.performance, unit: 'pts', target: { value: 95, better: 'higher' } });
+        figures.push({ name: `${route}: Lighthouse ${preset} accessibility`, value: scores.accessibility, unit: 'pts', target: { value: 100, better: 'higher' } });
+      }
+      rows.push([
+        route,
+        kb(w.js).toFixed(1),
+        kb(w.css).toFixed(1),
+        kb(w.js + w.css).toFixed(1),
+        kb(stockJs + stockCss).toFixed(1),
+        ratio.toFixed(2),
+        scores ? String(scores.performance) : '-',
+        scores ? String(scores.accessibility) : '-',
+        scores ? scores.failing.join(', ') : '',
+      ]);
+    }
+    printTable(['route', 'JS KB', 'CSS KB', 'total KB', 'stock KB', 'ratio', 'perf', 'a11y', 'audits under 0.9'], rows);
+    console.log(`\nLargest files (KB gzip); stock page: ${stockWeights[0]?.files.slice(0, 5).map((f) => `${f.path} ${kb(f.bytes).toFixed(1)}`).join(', ') ?? ''}`);
+    for (const l of largest) console.log(l);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    for (const close of closers) await close();
+    ours?.dispose();
+    if (stock) rmSync(stock.dir, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+function printTable(head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  console.log(`\nPage weight (gzip, same-origin JS and CSS loaded by the route) and Lighthouse`);
+  console.log(line(head));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of rows) console.log(line(r));
+}

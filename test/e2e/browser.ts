@@ -1,0 +1,90 @@
+/**
+ * One Debian chromium for the whole suite, and pages that record what went wrong while they were
+ * open: console errors, uncaught exceptions, failed or 4xx/5xx same-origin requests, requests that
+ * leave the site, and dialogs (which are dismissed: a dialog is an injected script's signature).
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Every problem recorded so far, in the order seen, one line each. */
+  problems: string[];
+  /** The problems recorded since `mark` (a former `problems.length`). */
+  problemsSince(mark: number): string[];
+  close(): Promise<void>;
+}
+
+function shortUrl(url: string, origin: string): string {
+  return url.startsWith(origin) ? url.slice(origin.length) || '/' : url;
+}
+
+/** A fresh context (axe needs one: `browser.newPage()` pages are not enough) with recorders. */
+export async function openPage(browser: Browser, origin: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  // tsx compiles this suite with esbuild's keepNames, which wraps functions declared inside
+  // page.evaluate callbacks in `__name(...)`; the page needs that helper to run them.
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const at = m.location();
+    problems.push(`console error: ${m.text()}${at.url ? ` (at ${shortUrl(at.url, origin)}:${at.lineNumber})` : ''}`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught exception: ${e.name}: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    if (!r.url().startsWith(origin)) return;
+    problems.push(`request failed: ${r.method()} ${shortUrl(r.url(), origin)} (${r.resourceType()}): ${r.failure()?.errorText ?? 'unknown error'}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() < 400 || !r.url().startsWith(origin)) return;
+    problems.push(`HTTP ${r.status()}: ${r.request().method()} ${shortUrl(r.url(), origin)} (${r.request().resourceType()})`);
+  });
+  page.on('request', (r) => {
+    const url = r.url();
+    if (/^https?:/.test(url) && !url.startsWith(origin)) problems.push(`request leaves the site: ${r.method()} ${url} (${r.resourceType()})`);
+  });
+  page.on('dialog', (d) => {
+    problems.push(`dialog opened: ${d.type()} "${d.message()}"`);
+    d.dismiss().catch(() => undefined);
+  });
+  return {
+    context,
+    page,
+    problems,
+    problemsSince: (mark) => problems.slice(mark),
+    close: () => context.close(),
+  };
+}
+
+/**
+ * Loads a route and waits until React has hydrated it and the network is quiet (lazy chunks,
+ * prefetches). Returns the document's HTTP status.
+ */
+export async function visit(page: Page, url: string, options: { idle?: boolean } = {}): Promise<number> {
+  const response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  await waitForHydration(page, options);
+  return response?.status() ?? 0;
+}
+
+export async function waitForHydration(page: Page, options: { idle?: boolean } = {}): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, { timeout: 20_000 });
+  if (options.idle !== false) await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+}

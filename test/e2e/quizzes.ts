@@ -1,0 +1,212 @@
+/**
+ * A reader's flow through a quiz: answer one question wrongly and another correctly, see the grade
+ * (`[data-testid="quiz-result"]`), reload and find the progress kept, corrupt the saved progress
+ * and see a notice instead of a crash.
+ *
+ * The page is opened on a variant link (`?v-<quiz>=<seed>`), so the suite knows the variant; the
+ * right answers come from the quiz's own definition, made concrete for that seed in Node
+ * (quizzes/concrete.ts), never from the page. What the suite relies on in the DOM:
+ *   [data-quiz="<quiz id>"]                     the quiz (optionally data-variant="<seed>")
+ *   [data-question="<question id>"]             each question inside it
+ *   input[type=radio|checkbox][value="<option id>"]   single / multiple choice options
+ *   an input[type=text|number] (or inputmode)   a numeric answer
+ *   a button named Check / Submit / Grade       grades the question (in the question, else the quiz)
+ *   [data-testid="quiz-result"]                 the running grade: data-score (points), or text "N / M" / "N of M"
+ *   [role=alert] | [role=status] | [data-testid=notice]   the notice when saved progress is unreadable
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { projectRoot } from './site';
+import { visit } from './browser';
+
+export const quizSelector = (id: string): string => `[data-quiz=${JSON.stringify(id)}]`;
+
+export async function quizIds(page: Page): Promise<string[]> {
+  return page.$$eval('[data-quiz]', (els) => els.map((e) => e.getAttribute('data-quiz') ?? ''));
+}
+
+interface ConcreteOption {
+  id: string;
+  correct: boolean;
+}
+interface ConcreteQuestion {
+  id: string;
+  form: string;
+  options?: ConcreteOption[];
+  key?: number;
+  tolerance?: number;
+}
+
+type AnyModule = Record<string, unknown>;
+
+async function importTs(rel: string): Promise<AnyModule | null> {
+  const file = join(projectRoot, rel);
+  if (!existsSync(file)) return null;
+  return (await import(pathToFileURL(file).href)) as AnyModule;
+}
+
+/** The quiz's questions made concrete for `seed`, from its definition in quizzes/. */
+export async function concreteQuestions(quizId: string, seed: number): Promise<ConcreteQuestion[]> {
+  const index = await importTs('quizzes/index.ts');
+  const loadQuiz = index?.loadQuiz as ((id: string) => { quiz: unknown } | { error: string } | undefined) | undefined;
+  if (!loadQuiz) throw new Error('quizzes/index.ts does not export loadQuiz(lesson)');
+  const loaded = loadQuiz(quizId);
+  if (!loaded) throw new Error(`quizzes/index.ts has no quiz "${quizId}"`);
+  if ('error' in loaded) throw new Error(`quiz "${quizId}" does not load: ${loaded.error}`);
+  const concrete = await importTs('quizzes/concrete.ts');
+  const concreteQuiz = concrete?.concreteQuiz as ((quiz: unknown, seed: number) => ConcreteQuestion[]) | undefined;
+  if (!concreteQuiz) throw new Error('quizzes/concrete.ts does not export concreteQuiz(quiz, seed)');
+  return concreteQuiz(loaded.quiz, seed);
+}
+
+/** Reads a number from the quiz: an attribute of the agreed hook, else a pattern in some text. */
+async function readQuizNumber(page: Page, quizId: string, what: 'score' | 'best'): Promise<number | null> {
+  return page.evaluate(
+    ([sel, kind]) => {
+      const quiz = document.querySelector(sel);
+      if (!quiz) return null;
+      const visible = (e: Element) => (e as HTMLElement).getClientRects().length > 0;
+      const hook = quiz.querySelector(kind === 'score' ? '[data-testid="quiz-result"]' : '[data-testid="quiz-progress"]');
+      if (hook && visible(hook)) {
+        const attr = hook.getAttribute(kind === 'score' ? 'data-score' : 'data-best');
+        if (attr !== null && attr.trim() !== '' && Number.isFinite(Number(attr))) return Number(attr);
+      }
+      const fraction = String.raw`(\d+(?:\.\d+)?)\s*(?:\/|of)\s*\d+`;
+      if (kind === 'score') {
+        const el = hook ?? Array.from(quiz.querySelectorAll('p, div, span, output')).find((e) => /^\s*score\b/i.test(e.textContent ?? '') && visible(e));
+        const m = el ? new RegExp(fraction).exec(el.textContent ?? '') : null;
+        return m ? Number(m[1]) : null;
+      }
+      const m = new RegExp(String.raw`best[^0-9]*` + fraction, 'i').exec((hook ?? quiz).textContent ?? '');
+      return m ? Number(m[1]) : null;
+    },
+    [quizSelector(quizId), what] as const,
+  );
+}
+
+const score = (page: Page, quizId: string) => readQuizNumber(page, quizId, 'score');
+
+async function waitForScore(page: Page, quizId: string, accept: (s: number) => boolean): Promise<number | null> {
+  const deadline = Date.now() + 3000;
+  let s = await score(page, quizId);
+  while ((s === null || !accept(s)) && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    s = await score(page, quizId);
+  }
+  return s;
+}
+
+async function answer(page: Page, quizId: string, q: ConcreteQuestion, correctly: boolean): Promise<string | null> {
+  const quiz = page.locator(quizSelector(quizId));
+  let question = quiz.locator(`[data-question=${JSON.stringify(q.id)}]`);
+  if ((await question.count()) === 0) question = quiz.locator(`section[aria-labelledby$=${JSON.stringify(`-${q.id}-title`)}]`);
+  if ((await question.count()) === 0) return `question ${q.id}: no [data-question="${q.id}"] in the quiz`;
+  if (!(await question.first().isVisible())) {
+    const showAll = quiz.getByLabel(/all questions/i);
+    if ((await showAll.count()) > 0) await showAll.first().check();
+    if (!(await question.first().isVisible())) return `question ${q.id}: hidden, and no control labelled "all questions" shows it`;
+  }
+  if (q.form === 'single' || q.form === 'multiple') {
+    const opts = q.options ?? [];
+    const pick = correctly ? opts.filter((o) => o.correct) : [opts.find((o) => !o.correct)!];
+    for (const o of pick) {
+      const input = question.locator(`input[value=${JSON.stringify(o.id)}]`);
+      if ((await input.count()) === 0) return `question ${q.id}: no input with value "${o.id}" (options must be native radios/checkboxes valued by option id)`;
+      await input.first().check();
+    }
+  } else if (q.form === 'numeric') {
+    const key = q.key ?? 0;
+    const value = correctly ? key : key + Math.max(1, Math.abs(key)) * 10 + (q.tolerance ?? 0) * 10;
+    const input = question.locator('input[type=text], input[type=number], input[inputmode]');
+    if ((await input.count()) === 0) return `question ${q.id}: no text or number input for a numeric answer`;
+    await input.first().fill(String(value));
+  } else {
+    return `question ${q.id}: form ${q.form} is not answered by the suite`;
+  }
+  const buttonName = /check|submit|grade/i;
+  let button = question.getByRole('button', { name: buttonName });
+  if ((await button.count()) === 0) button = page.locator(quizSelector(quizId)).getByRole('button', { name: buttonName });
+  if ((await button.count()) === 0) return `question ${q.id}: no Check/Submit/Grade button`;
+  await button.first().click();
+  return null;
+}
+
+async function storageSnapshot(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i)!;
+      out[k] = localStorage.getItem(k) ?? '';
+    }
+    return out;
+  });
+}
+
+export async function quizFlow(page: Page, url: string, quizId: string, seed: number): Promise<{ problems: string[]; steps: string[] }> {
+  const problems: string[] = [];
+  const steps: string[] = [];
+  const questions = await concreteQuestions(quizId, seed);
+  const answerable = questions.filter((q) => ['single', 'multiple', 'numeric'].includes(q.form) && (q.form !== 'single' || (q.options ?? []).some((o) => !o.correct)));
+  if (answerable.length < 2) return { problems: [`quiz ${quizId}: fewer than two choice or numeric questions to answer`], steps };
+  const [wrongQ, rightQ] = answerable;
+
+  const variant = await page.locator(quizSelector(quizId)).getAttribute('data-variant');
+  if (variant !== null && Number(variant) !== seed) problems.push(`quiz ${quizId}: variant link asked for seed ${seed}, the quiz shows data-variant="${variant}"`);
+  const storedBefore = await storageSnapshot(page);
+  const start = (await score(page, quizId)) ?? 0;
+
+  const e1 = await answer(page, quizId, wrongQ, false);
+  if (e1) return { problems: [...problems, `quiz ${quizId}: ${e1}`], steps };
+  const afterWrong = await waitForScore(page, quizId, () => true);
+  steps.push(`answered ${wrongQ.id} wrongly: grade ${afterWrong}`);
+  if (afterWrong === null) problems.push(`quiz ${quizId}: no grade ([data-testid="quiz-result"] with data-score or "N / M") after answering ${wrongQ.id}`);
+  else if (afterWrong !== start) problems.push(`quiz ${quizId}: a wrong answer to ${wrongQ.id} changed the grade from ${start} to ${afterWrong}`);
+
+  const e2 = await answer(page, quizId, rightQ, true);
+  if (e2) return { problems: [...problems, `quiz ${quizId}: ${e2}`], steps };
+  const afterRight = await waitForScore(page, quizId, (s) => s > start);
+  steps.push(`answered ${rightQ.id} correctly: grade ${afterRight}`);
+  if (afterRight === null || afterRight !== start + 1) problems.push(`quiz ${quizId}: a correct answer to ${rightQ.id} should raise the grade from ${start} to ${start + 1}, it shows ${afterRight}`);
+
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, { timeout: 20_000 });
+  let best = await readQuizNumber(page, quizId, 'best');
+  for (let i = 0; i < 30 && best !== afterRight; i++) {
+    await page.waitForTimeout(100);
+    best = await readQuizNumber(page, quizId, 'best');
+  }
+  steps.push(`reloaded: saved progress shows best ${best}`);
+  if (best !== afterRight) problems.push(`quiz ${quizId}: progress not shown after a reload (grade ${afterRight} before; saved best read after: ${best})`);
+
+  const storedAfter = await storageSnapshot(page);
+  const progressKeys = Object.keys(storedAfter).filter((k) => storedAfter[k] !== storedBefore[k]);
+  if (progressKeys.length === 0) {
+    problems.push(`quiz ${quizId}: answering left nothing in localStorage`);
+    return { problems, steps };
+  }
+  steps.push(`progress keys: ${progressKeys.join(', ')}`);
+  for (const corrupt of ['{"not json', '{"version":999,"quizzes":"nonsense"}']) {
+    await page.evaluate(([keys, value]) => keys.forEach((k) => localStorage.setItem(k, value)), [progressKeys, corrupt] as const);
+    await visit(page, url);
+    const notice = await page
+      .waitForFunction(
+        (sel) => {
+          const visible = (x: Element) => (x.textContent ?? '').trim() !== '' && x.getClientRects().length > 0;
+          const inQuiz = Array.from(document.querySelector(sel)?.querySelectorAll('[role="alert"], [data-testid="notice"]') ?? []).find(visible);
+          const onPage = Array.from(document.querySelectorAll('[role="alert"]')).find(visible);
+          const n = inQuiz ?? onPage;
+          return n ? (n.textContent ?? '').trim() : false;
+        },
+        quizSelector(quizId),
+        { timeout: 3000 },
+      )
+      .then((h) => h.jsonValue())
+      .catch(() => false);
+    steps.push(`corrupted progress (${corrupt}): notice ${JSON.stringify(notice)}`);
+    if (notice === false) problems.push(`quiz ${quizId}: no visible notice after corrupting saved progress with ${corrupt}`);
+    if ((await page.locator(quizSelector(quizId)).count()) === 0) problems.push(`quiz ${quizId}: the quiz is gone after corrupting saved progress with ${corrupt}`);
+  }
+  return { problems, steps };
+}

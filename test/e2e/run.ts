@@ -1,0 +1,240 @@
+/**
+ * The browser suite against the built site (`npm run build` first): every route of the sitemap in
+ * light and dark mode, every widget and quiz found on them, crafted links, and engine determinism
+ * between Node and the browser. Nothing here names a page: routes, widgets and quizzes are found.
+ *
+ *   npm run test:e2e                 all of it
+ *   E2E_ROUTES=/docs/intro,/lab      only these routes (the determinism check still runs)
+ *   E2E_BUILD_DIR=/path/to/build     another build than ./build
+ */
+import { after, before, describe, test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { snapshotBuild } from './site';
+import { serveSite, type StaticSite } from './server';
+import { launchBrowser, openPage, visit, type OpenedPage } from './browser';
+import { axeViolations } from './accessibility';
+import { brokenLinks } from './links';
+import { keyboardFlow, widgetIds } from './widgets';
+import { quizFlow, quizIds } from './quizzes';
+import { discoverShareState, hostileRounds, mutationsOf, sharePayloads, variantPayloads, widgetsReadingLinks, type Target } from './hostile-links';
+import { browserTrace, engineBundle, firstDifference, loadBrowserEngine, nodeTrace, scenarioFiles } from './determinism';
+import { checkCounts, countCheck, describeProblems, formatFindings, recordFindings } from './findings';
+
+const started = Date.now();
+const site = snapshotBuild();
+process.on('exit', () => site.dispose());
+// Interrupted: leave no temp copy behind (playwright kills its chromium on exit by itself).
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => process.exit(code));
+const only = process.env.E2E_ROUTES?.split(',').map((s) => s.trim()).filter(Boolean);
+const routes = only ? site.routes.filter((r) => only.includes(r)) : site.routes;
+const sitemap = new Set(site.routes);
+
+let server: StaticSite;
+let browser: Browser;
+// Bundled now, while Node's import of sim/ is fresh: others edit sim/ while the suite runs.
+const engineCode = engineBundle();
+engineCode.catch(() => undefined);
+
+before(async () => {
+  server = await serveSite(site.dir);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  console.log(formatFindings());
+  console.log(checkCounts());
+  console.log(`# ${routes.length} routes, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await browser?.close().catch(() => undefined);
+  await server?.close();
+  site.dispose();
+});
+
+/** A check: records what it found under the route, then fails with the list. */
+async function check(t: TestContext, route: string, name: string, run: () => Promise<string[]> | string[]): Promise<void> {
+  await t.test(name, async (st) => {
+    let problems: string[];
+    try {
+      problems = await run();
+    } catch (e) {
+      countCheck(false);
+      recordFindings(route, name, [`the check itself failed: ${(e as Error).message.split('\n')[0]}`]);
+      throw e;
+    }
+    countCheck(problems.length === 0);
+    recordFindings(route, name, problems);
+    if (problems.length === 0) st.diagnostic('ok');
+    assert.equal(problems.length, 0, describeProblems('problems', problems));
+  });
+}
+
+/** Loads the route in a fresh context and checks the load itself. */
+async function loadChecked(t: TestContext, route: string, mode: 'light' | 'dark'): Promise<OpenedPage | null> {
+  const url = new URL(route, server.origin);
+  if (mode === 'dark') url.searchParams.set('docusaurus-theme', 'dark');
+  const opened = await openPage(browser, server.origin, { colorScheme: mode });
+  let loaded = true;
+  await check(t, route, `${mode}: loads hydrated, no console error, no failed request`, async () => {
+    let status = 0;
+    try {
+      status = await visit(opened.page, url.toString());
+    } catch (e) {
+      loaded = false;
+      return [`did not load and hydrate: ${(e as Error).message.split('\n')[0]}`, ...opened.problems];
+    }
+    const problems = status === 200 ? [] : [`HTTP ${status} for the page itself`];
+    if (mode === 'dark') {
+      const theme = await opened.page.evaluate(() => document.documentElement.dataset.theme);
+      if (theme !== 'dark') problems.push(`?docusaurus-theme=dark gave data-theme="${theme}"`);
+    }
+    return [...problems, ...opened.problems];
+  });
+  if (!loaded) {
+    await opened.close();
+    return null;
+  }
+  return opened;
+}
+
+describe('pages', { concurrency: 2 }, () => {
+  for (const route of routes) {
+    test(route, { timeout: 240_000 }, async (t) => {
+      const light = await loadChecked(t, route, 'light');
+      let widgets: string[] = [];
+      let quizzes: string[] = [];
+      let linkReaders = new Set<string>();
+      // Real widget states (from share links, after the keyboard flows changed them) to mutate.
+      const derived = new Map<string, ReturnType<typeof mutationsOf>>();
+      if (light) {
+        try {
+          const loaded = light.problems.length;
+          await check(t, route, 'links: every same-origin target exists', () => brokenLinks(light.page, server.origin, site.dir, sitemap));
+          await check(t, route, 'axe (light): no violations', () => axeViolations(light.page));
+          await check(t, route, 'light: no late console error or failed request (lazy chunks, effects)', () => light.problemsSince(loaded));
+          widgets = await widgetIds(light.page);
+          quizzes = await quizIds(light.page);
+          linkReaders = await widgetsReadingLinks(light.page, widgets);
+          for (const id of widgets) {
+            await check(t, route, `widget ${id}: keyboard alone changes its live summary`, async () => {
+              const mark = light.problems.length;
+              const flow = await keyboardFlow(light.page, id);
+              t.diagnostic(`widget ${id}: ${flow.steps.join(' | ')}`);
+              return [...flow.problems, ...light.problemsSince(mark)];
+            });
+          }
+          for (const id of linkReaders) {
+            const state = await discoverShareState(light.page, id).catch(() => undefined);
+            if (state !== undefined) derived.set(id, mutationsOf(state));
+          }
+        } finally {
+          await light.close();
+        }
+      }
+
+      const dark = await loadChecked(t, route, 'dark');
+      if (dark) {
+        try {
+          const loaded = dark.problems.length;
+          await check(t, route, 'axe (dark): no violations', () => axeViolations(dark.page));
+          await check(t, route, 'dark: no late console error or failed request (lazy chunks, effects)', () => dark.problemsSince(loaded));
+          // A widget whose changed state cannot be shared may share its default one.
+          for (const id of linkReaders) {
+            if (derived.has(id)) continue;
+            const state = await discoverShareState(dark.page, id).catch(() => undefined);
+            if (state !== undefined) derived.set(id, mutationsOf(state));
+          }
+        } finally {
+          await dark.close();
+        }
+      }
+
+      for (const id of quizzes) {
+        await check(t, route, `quiz ${id}: graded, kept across reload, survives corrupt storage`, async () => {
+          const seed = 7;
+          const url = new URL(route, server.origin);
+          url.searchParams.set(`v-${id}`, String(seed));
+          const opened = await openPage(browser, server.origin);
+          try {
+            await visit(opened.page, url.toString());
+            const flow = await quizFlow(opened.page, url.toString(), id, seed);
+            t.diagnostic(`quiz ${id}: ${flow.steps.join(' | ')}`);
+            return [...flow.problems, ...opened.problems];
+          } finally {
+            await opened.close();
+          }
+        });
+      }
+
+      if (widgets.length + quizzes.length > 0) {
+        await check(t, route, 'crafted share and variant links: a notice, nothing runs', async () => {
+          t.diagnostic(`widgets reading share links (owe a notice): ${[...linkReaders].join(', ') || 'none'}; real states mutated for: ${[...derived.keys()].join(', ') || 'none'}`);
+          const targets: Target[] = [
+            ...widgets.map((id) => ({ kind: 'widget' as const, id, readsLink: linkReaders.has(id), payloads: [...sharePayloads, ...(derived.get(id) ?? [])] })),
+            ...quizzes.map((id) => ({ kind: 'quiz' as const, id, readsLink: true, payloads: variantPayloads })),
+          ];
+          return hostileRounds(browser, server.origin, route, targets);
+        });
+      }
+    });
+  }
+});
+
+test('static server: answers like docusaurus serve', async () => {
+  // Raw paths through node:http: fetch would normalise `..` away before it reaches the server.
+  const get = (path: string) =>
+    new Promise<{ status: number; type: string }>((resolve, reject) => {
+      httpGet(`${server.origin}/`, { path }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? '') }));
+      }).on('error', reject);
+    });
+  const problems: string[] = [];
+  const expect = async (path: string, status: number, type: RegExp) => {
+    const r = await get(path);
+    if (r.status !== status || !type.test(r.type)) problems.push(`${path}: ${r.status} ${r.type}, expected ${status} ${type}`);
+  };
+  const route = site.routes.find((r) => r !== '/' && !r.endsWith('/')) ?? '/';
+  const script = readdirSync(join(site.dir, 'assets', 'js')).find((f) => f.endsWith('.js'));
+  await expect('/', 200, /^text\/html/);
+  await expect(route, 200, /^text\/html/);
+  await expect(`${route}/`, 200, /^text\/html/);
+  await expect(`${route}?docusaurus-theme=dark`, 200, /^text\/html/);
+  if (script) await expect(`/assets/js/${script}`, 200, /^text\/javascript/);
+  await expect('/sitemap.xml', 200, /xml/);
+  await expect('/no-such-page-here', 404, /^text\/html/);
+  await expect('/../../../../etc/passwd', 404, /^text\/html/);
+  await expect('/%2e%2e/%2e%2e/%2e%2e/etc/passwd', 404, /^text\/html/);
+  countCheck(problems.length === 0);
+  recordFindings('(static server)', 'static server', problems);
+  assert.deepEqual(problems, []);
+});
+
+test('engine determinism: examples/scenarios give byte-identical traces in Node and the browser', { timeout: 180_000 }, async (t) => {
+  const files = scenarioFiles();
+  assert.ok(files.length > 0, 'no scenario files in examples/scenarios');
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const how = await loadBrowserEngine(page, server.origin, site.routes, engineCode);
+    t.diagnostic(`browser engine: ${how}`);
+    assert.deepEqual(errors, [], `the engine bundle threw while loading: ${errors.join('; ')}`);
+    for (const file of files) {
+      await t.test(file, async () => {
+        const inNode = nodeTrace(file);
+        const inBrowser = await browserTrace(page, file);
+        const problems = inNode === inBrowser ? [] : [firstDifference(inNode, inBrowser)];
+        if (inNode.startsWith('error:')) problems.push(`the scenario does not run: ${inNode}`);
+        recordFindings(`examples/scenarios/${file}`, 'determinism', problems);
+        countCheck(problems.length === 0);
+        assert.equal(problems.length, 0, problems.join('\n'));
+      });
+    }
+  } finally {
+    await context.close();
+  }
+});
