@@ -53,7 +53,8 @@ const config: Config = {
       style: 'dark',
       copyright: 'InfraLab — a teaching model of cloud infrastructure. Figures cite their sources on each page.',
     },
-    prism: { theme: prismThemes.github, darkTheme: prismThemes.dracula, additionalLanguages: ['yaml', 'bash'] },
+    // vsLight / vsDark: every token colour meets WCAG AA on its background (github and dracula do not).
+    prism: { theme: prismThemes.vsLight, darkTheme: prismThemes.vsDark, additionalLanguages: ['yaml', 'bash'] },
   } satisfies Preset.ThemeConfig,
 };
 

@@ -20,7 +20,7 @@ export default function Lab(): React.JSX.Element {
           Every widget of the course, to try on its own. Each runs the same simulation engine as the lessons, in your browser;
           &ldquo;Copy share link&rdquo; puts a widget&rsquo;s state in the address so someone else can open it as you left it.
         </p>
-        <nav aria-label="Widgets on this page">
+        <nav aria-label="Widgets on this page" className="il-links">
           <ul>
             {widgets.map((w) => (
               <li key={w.id}>
@@ -30,10 +30,11 @@ export default function Lab(): React.JSX.Element {
           </ul>
         </nav>
         {widgets.map((w) => (
-          <section key={w.id} aria-labelledby={`${w.id}-section`}>
+          // Not a <section>: the widget is the labelled region, and a second landmark of the same name confuses screen readers.
+          <div key={w.id}>
             <h2 id={`${w.id}-section`}>{w.title}</h2>
             {w.render(w.id)}
-          </section>
+          </div>
         ))}
       </main>
     </Layout>

@@ -22,7 +22,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function lab(name = 'Hypervisor lab: one physical host') {
+function lab(name: string | RegExp = /^Hypervisor lab: one physical host/) {
   return within(screen.getAllByRole('region', { name })[0]);
 }
 type Lab = ReturnType<typeof lab>;
@@ -281,7 +281,7 @@ describe('many on a page', () => {
         <HypervisorLab id="lab-b" hypervisor="type2" />
       </>,
     );
-    const [a, b] = screen.getAllByRole('region', { name: 'Hypervisor lab: one physical host' }).map((el) => within(el));
+    const [a, b] = screen.getAllByRole('region', { name: /^Hypervisor lab: one physical host/ }).map((el) => within(el));
     await create(user, a, { vcpu: 2, memoryGiB: 4 });
     expect(summary(a)).toContain('1 VM');
     expect(summary(b)).toContain('No VMs.');

@@ -99,7 +99,7 @@ export function HypervisorLabView(props: HypervisorLabViewProps): React.JSX.Elem
   return (
     <WidgetFrame
       id={id}
-      title="Hypervisor lab: one physical host"
+      title={`Hypervisor lab: one physical host, ${settings.hypervisor === 'type1' ? 'type 1' : 'type 2'} hypervisor`}
       description={<>Create VMs on one host, load them, overcommit the CPU, crash one, fail the host. Every number comes from the simulation engine.</>}
       notice={props.notice}
       summary={labSummary(report)}
@@ -197,7 +197,7 @@ function CreateVmForm({ id, handlers }: { id: string; handlers: LabHandlers }) {
   return (
     <form
       className={styles.fieldset}
-      aria-labelledby={`${id}-create`}
+      aria-labelledby={`${id}-title ${id}-create`}
       onSubmit={(e) => {
         e.preventDefault();
         handlers.launch({ count: Number(count), vcpu: Number(vcpu), memoryGiB: Number(memory), busy: Number(busy) / 100 });
