@@ -1,9 +1,9 @@
 /**
  * Seeded variants. A quiz variant is one whole number (the seed, shared in links as `?v-<lesson>=N`);
  * each question draws its parameters from it and its own id, so the same seed gives the same
- * questions on every machine. The generator is a small mulberry32 of our own: the engine's is not
- * part of its public face.
+ * questions on every machine. The generator is the engine's seeded one.
  */
+import { createRandom } from '@site/sim';
 import type { ParamValue, Params } from './schema';
 
 export const defaultSeed = 1;
@@ -17,15 +17,8 @@ export interface Prng {
 }
 
 export function createPrng(seed: number): Prng {
-  let state = Math.trunc(seed) >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, below: (n) => Math.floor(next() * n) };
+  const random = createRandom(seed);
+  return { next: random.next, below: (n) => Math.floor(random.next() * n) };
 }
 
 /** FNV-1a over the text: mixes a seed with a question id and a purpose. */

@@ -14,6 +14,7 @@ export { scenarioSchema, actionSchemas, actionVerbs } from './scenario';
 export type { SimEvent, EventKind } from './events';
 export type { VmState, Health } from './types';
 export { lifecycle, settlesTo, type LifecycleAction } from './vm';
+export { createRandom, type Random } from './random';
 export { hypervisorDefaults, isolationNote, type Hypervisor, type HypervisorType } from './hypervisor';
 export { regionCatalog, findRegion, catalogCorrections, type CatalogRegion, type GeoPoint } from './regions';
 export { defaultNetwork, greatCircleKm, rttMs, type NetworkModel } from './latency';
