@@ -10,7 +10,7 @@ export function OptionFeedback({ verdict, multiple }: { verdict: OptionVerdict; 
   let tone: 'ok' | 'bad' | 'muted';
   if (chosen && correct) [mark, text, tone] = ['✓', 'Correct, and you chose it.', 'ok'];
   else if (chosen) [mark, text, tone] = ['✗', 'Wrong: you chose this.', 'bad'];
-  else if (correct) [mark, text, tone] = ['!', multiple ? 'Correct, but you did not choose it.' : 'This is the answer.', 'bad'];
+  else if (correct) [mark, text, tone] = multiple ? ['!', 'Correct, but you did not choose it.', 'bad'] : ['→', 'This is the answer.', 'ok'];
   else if (multiple) [mark, text, tone] = ['✓', 'Wrong, and you left it out.', 'muted'];
   else return null;
   return (
