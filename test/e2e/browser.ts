@@ -86,5 +86,17 @@ export async function visit(page: Page, url: string, options: { idle?: boolean }
 
 export async function waitForHydration(page: Page, options: { idle?: boolean } = {}): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, { timeout: 20_000 });
+  // Scroll through the page once, as a reader would, so content that loads near the viewport
+  // (diagrams) is there for the checks; then back to the top.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page
+    .waitForFunction(() => ![...document.querySelectorAll('.docusaurus-mermaid-container')].some((c) => !c.querySelector('svg')) && !document.querySelector('.il-mermaid-pending'), null, { timeout: 15_000 })
+    .catch(() => undefined);
   if (options.idle !== false) await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
 }
