@@ -9,6 +9,7 @@ import type { Outcome } from '@site/sim';
 import { bootStageLabels, VmController, type BootStage, type EmulatorFactory, type LabAction, type LabState, type V86Machine } from '@site/src/vm';
 import { loadMachineFactory, type LoadProgress } from '@site/src/vm/browser';
 import { useVmBase } from './vmBase';
+import shared from '@site/src/components/widgets/shared/widget.module.css';
 import styles from './styles.module.css';
 
 export interface RealVmProps {
@@ -137,7 +138,7 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadMachineFactor
       </p>
       <div className={styles.controls} role="group" aria-label="Lifecycle actions">
         {actions.map(({ action, label }) => (
-          <button key={action} type="button" className={styles.button} disabled={busy} onClick={() => void act(action)}>
+          <button key={action} type="button" className={shared.button} disabled={busy} onClick={() => void act(action)}>
             {label}
           </button>
         ))}
@@ -165,7 +166,7 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadMachineFactor
       <form className={styles.input} onSubmit={send}>
         <label htmlFor={`${id}-line`}>Command</label>
         <input id={`${id}-line`} value={line} onChange={(e) => setLine(e.target.value)} disabled={!machine} autoComplete="off" spellCheck={false} placeholder="echo $((6*7))" />
-        <button type="submit" className={styles.button} disabled={!machine}>
+        <button type="submit" className={shared.button} disabled={!machine}>
           Send
         </button>
       </form>
