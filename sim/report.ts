@@ -2,7 +2,7 @@
  * The report: everything a view, a quiz or the CLI may read of a world, as plain JSON-safe data.
  * Numbers are rounded here, once, so a report prints the same in every runtime.
  */
-import { requestCapacity, serviceIsUp, serviceVms } from './accounting';
+import { requestCapacity, serviceIsUp } from './accounting';
 import type { SimEvent } from './events';
 import { impairment, type Impairment } from './faults';
 import { contention, round } from './host';
@@ -272,4 +272,3 @@ export function buildReport(sim: Simulation, options: { events?: boolean } = {})
   };
 }
 
-export { serviceVms };

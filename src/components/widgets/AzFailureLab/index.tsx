@@ -134,8 +134,8 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
   const step = useCallback(() => {
     setPlaying(false);
     const w = worldRef.current;
-    const next = w.world.queue.peekTime();
-    w.runTo(next === undefined ? until : Math.min(until, Math.max(next, w.world.time)));
+    const next = w.world.nextEventTime();
+    w.runTo(next === null ? until : Math.min(until, Math.max(next, w.world.time)));
   }, [until]);
 
   const vmNames = report.vms.filter((vm) => vm.state !== 'terminated').map((vm) => vm.name);

@@ -104,7 +104,7 @@ export function runDay(config: DayConfig, plan: Plan): DayRun {
   let previous = { dropped: 0, cost: 0 };
   for (let hour = 0; hour < dayHours; hour++) {
     const end = (hour + 1) * hourSeconds;
-    for (let next = world.queue.peekTime(); next !== undefined && next <= end; next = world.queue.peekTime()) {
+    for (let next = world.nextEventTime(); next !== null && next <= end; next = world.nextEventTime()) {
       world.runUntil(next);
       const now = world.report({ events: false }).metrics.servingVms;
       if (now !== serving[serving.length - 1][1]) serving.push([next, now]);
