@@ -7,6 +7,7 @@ import { allQuizzes } from '@site/quizzes';
 import { downloadText } from './download';
 import { parseProgressText, progressFileName } from './progress';
 import { useProgress } from './useProgress';
+import { ProgressProblemNotice } from './ProgressProblemNotice';
 import styles from './styles.module.css';
 
 const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ''));
@@ -47,19 +48,7 @@ export default function ProgressView({ renderLink }: { renderLink: (lesson: stri
 
   return (
     <div className={styles.quiz}>
-      {progress.problem && (
-        <div className={styles.notice} role="alert">
-          <p>{progress.problem.message} The old data is not lost yet: download it before you answer a question or import a file, which replaces it.</p>
-          <p className={styles.actions}>
-            <button type="button" className="button button--sm button--secondary" onClick={() => downloadText('infralab-progress-unreadable.txt', progress.problem!.raw, 'text/plain')}>
-              Download the unreadable data
-            </button>
-            <button type="button" className="button button--sm button--secondary" onClick={progress.dismissProblem}>
-              Dismiss
-            </button>
-          </p>
-        </div>
-      )}
+      {progress.problem && <ProgressProblemNotice problem={progress.problem} replacedBy="answer a question or import a file" onDismiss={progress.dismissProblem} />}
       <p>Your answers are kept in this browser only. Save them as a file to move them to another browser, or to keep a copy.</p>
       <table className={styles.table} tabIndex={0}>
           <caption id="progress-caption">Quiz progress by lesson</caption>

@@ -9,11 +9,11 @@ import { concreteQuiz } from '@site/quizzes/concrete';
 import type { Grade } from '@site/quizzes/grade';
 import type { Quiz as QuizDef } from '@site/quizzes/schema';
 import { defaultSeed, nextSeed } from '@site/quizzes/variants';
-import { downloadText } from './download';
 import Question from './Question';
 import { readProgress } from './progress';
 import { browserStorage, useProgress } from './useProgress';
 import { readVariant, variantParamName, withVariant } from './variantParam';
+import { ProgressProblemNotice } from './ProgressProblemNotice';
 import styles from './styles.module.css';
 
 const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ''));
@@ -80,21 +80,7 @@ function QuizView({ quiz }: { quiz: QuizDef }): React.JSX.Element {
 
   return (
     <div className={styles.quiz} data-quiz={lesson} data-variant={seed}>
-      {progress.problem && (
-        <div className={styles.notice} role="alert">
-          <p>
-            {progress.problem.message} The old data is not lost yet: download it before you answer a question, which replaces it.
-          </p>
-          <p className={styles.actions}>
-            <button type="button" className="button button--sm button--secondary" onClick={() => downloadText(`infralab-progress-unreadable.txt`, progress.problem!.raw, 'text/plain')}>
-              Download the unreadable data
-            </button>
-            <button type="button" className="button button--sm button--secondary" onClick={progress.dismissProblem}>
-              Dismiss
-            </button>
-          </p>
-        </div>
-      )}
+      {progress.problem && <ProgressProblemNotice problem={progress.problem} replacedBy="answer a question" onDismiss={progress.dismissProblem} />}
       {variantNotice && (
         <p className={styles.notice} role="alert">
           {variantNotice}
