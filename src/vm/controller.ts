@@ -16,6 +16,10 @@ export interface Emulator {
   restart(): void | Promise<void>;
   /** Power off and free the machine. */
   destroy(): void | Promise<void>;
+  /** The whole machine state (CPU, RAM, devices) as bytes: what a snapshot or a live migration copies. */
+  saveState?(): Promise<ArrayBuffer>;
+  /** Replaces the running machine's state with a saved one. */
+  restoreState?(state: ArrayBuffer): Promise<void>;
 }
 
 /**
@@ -28,6 +32,12 @@ export interface GuestDisk {
   readonly sizeGiB: number;
   /** How many times a machine booted with this disk attached (first boot is 1). */
   boots: number;
+  /**
+   * The block device's bytes, kept by the page while the disk exists: created blank by the data
+   * plane on the first power-on, written by the guest, handed back on every later power-on, and
+   * dropped with the disk on terminate.
+   */
+  image?: ArrayBuffer;
 }
 
 /** What the engine decided the machine must be, handed to the factory on each power-on. */
@@ -37,6 +47,11 @@ export interface MachineSpec {
   vcpu: number;
   memoryMiB: number;
   disk: GuestDisk;
+  /**
+   * How the machine comes up: 'saved' restores a state saved after boot (instant start, when the
+   * data plane has one for this memory size), 'scratch' runs firmware, kernel and init.
+   */
+  boot?: 'saved' | 'scratch';
 }
 
 export type EmulatorFactory<E extends Emulator = Emulator> = (machine: MachineSpec) => E | Promise<E>;
