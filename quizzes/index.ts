@@ -9,7 +9,8 @@ import infrastructure from './infrastructure';
 import regions from './regions';
 import virtualization from './virtualization';
 import vmLifecycle from './vm-lifecycle';
-import { quizSchema, type LessonId, type Quiz, type QuizInput } from './schema';
+import { parseQuizFile, type QuizLoad } from './parse';
+import type { LessonId, Quiz, QuizInput } from './schema';
 
 export const quizSources: ReadonlyArray<{ lesson: LessonId; file: string; quiz: QuizInput }> = [
   { lesson: 'infrastructure', file: 'quizzes/infrastructure.ts', quiz: infrastructure },
@@ -21,16 +22,15 @@ export const quizSources: ReadonlyArray<{ lesson: LessonId; file: string; quiz: 
   { lesson: 'capstone', file: 'quizzes/capstone.ts', quiz: capstone },
 ];
 
-const parsed = new Map<string, { quiz: Quiz } | { error: string }>();
+const parsed = new Map<string, QuizLoad>();
 
 /** The parsed quiz of a lesson; an error message if its file does not match the schema; undefined if there is none. */
-export function loadQuiz(lesson: string): { quiz: Quiz } | { error: string } | undefined {
+export function loadQuiz(lesson: string): QuizLoad | undefined {
   const source = quizSources.find((s) => s.lesson === lesson);
   if (!source) return undefined;
   let entry = parsed.get(lesson);
   if (!entry) {
-    const result = quizSchema.safeParse(source.quiz);
-    entry = result.success ? { quiz: result.data } : { error: `${source.file} does not match the quiz schema: ${result.error.issues[0]?.message ?? 'invalid'}` };
+    entry = parseQuizFile(source.file, source.quiz);
     parsed.set(lesson, entry);
   }
   return entry;

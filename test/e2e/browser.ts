@@ -95,8 +95,16 @@ export async function waitForHydration(page: Page, options: { idle?: boolean } =
     }
     window.scrollTo(0, 0);
   });
+  // Diagrams drawn, and islands (widgets, quizzes: src/components/Island) live.
   await page
-    .waitForFunction(() => ![...document.querySelectorAll('.docusaurus-mermaid-container')].some((c) => !c.querySelector('svg')) && !document.querySelector('.il-mermaid-pending'), null, { timeout: 15_000 })
+    .waitForFunction(
+      () =>
+        ![...document.querySelectorAll('.docusaurus-mermaid-container')].some((c) => !c.querySelector('svg')) &&
+        !document.querySelector('.il-mermaid-pending') &&
+        !document.querySelector('[data-island-state="pending"]'),
+      null,
+      { timeout: 15_000 },
+    )
     .catch(() => undefined);
   if (options.idle !== false) await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { parseScenario, runScenario, runScenarioText } from '@site/sim';
-import AzFailureLab, { benchmarkScenario, buildScenario, labViewAt, presetNames, presetScenario, presets } from '@site/src/components/widgets/AzFailureLab';
+import AzFailureLab, { benchmarkScenario, buildScenario, labViewAt, presetNames, presetScenario, presets } from '@site/src/components/widgets/AzFailureLab/AzFailureLab';
 import { useWorld } from '@site/src/components/widgets/shared/useWorld';
 
 const root = join(__dirname, '..', '..');

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 // @ts-ignore -- @types/react-dom is not installed; renderToString(element): string
 import { renderToString } from 'react-dom/server';
 import { hoursPerMonth, priceTable, runScenario } from '@site/sim';
-import ElasticityLab, { curves, dayScenario, defaultConfig, runDay } from '@site/src/components/widgets/ElasticityLab';
+import ElasticityLab, { curves, dayScenario, defaultConfig, runDay } from '@site/src/components/widgets/ElasticityLab/ElasticityLab';
 
 beforeEach(() => window.history.replaceState(null, '', '/docs/lessons/infrastructure'));
 afterEach(cleanup);

@@ -13,7 +13,7 @@ import userEvent from '@testing-library/user-event';
 // @ts-ignore -- @types/react-dom is not installed; renderToString(element): string
 import { renderToString } from 'react-dom/server';
 import { lifecycle, settlesTo } from '@site/sim';
-import LifecycleExplorer from '@site/src/components/widgets/LifecycleExplorer';
+import LifecycleExplorer from '@site/src/components/widgets/LifecycleExplorer/LifecycleExplorer';
 
 // Typing through user-event is slow on a busy two-core machine: give a reader's session room.
 vi.setConfig({ testTimeout: 20_000 });

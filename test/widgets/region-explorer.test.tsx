@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 // @ts-ignore -- @types/react-dom is not installed; renderToString(element): string
 import { renderToString } from 'react-dom/server';
 import { findRegion, regionCatalog, priceTable } from '@site/sim';
-import RegionExplorer from '@site/src/components/widgets/RegionExplorer';
+import RegionExplorer from '@site/src/components/widgets/RegionExplorer/RegionExplorer';
 import { cities } from '@site/src/components/widgets/RegionExplorer/places';
 import { mapHeight, mapWidth, project } from '@site/src/components/widgets/RegionExplorer/WorldMap';
 

@@ -1,157 +1,25 @@
 /**
- * The quiz of a lesson, for MDX: `<Quiz quiz="regions" />`. A seeded variant (from the address,
- * `?v-regions=1234`, read after mount), one question at a time or all, instant grading, progress
- * saved in the browser.
+ * The quiz of a lesson, for MDX: `<Quiz quiz="regions" />`. An island (src/components/Island): the
+ * quiz's code, the engine and this lesson's quiz file (no other lesson's) load when the reader
+ * comes near it; the server renders it in full.
  */
-import React, { useEffect, useMemo, useRef, useState } from 'react';
-import { loadQuiz } from '@site/quizzes';
-import { concreteQuiz } from '@site/quizzes/concrete';
-import type { Grade } from '@site/quizzes/grade';
-import type { Quiz as QuizDef } from '@site/quizzes/schema';
-import { defaultSeed, nextSeed } from '@site/quizzes/variants';
-import Question from './Question';
-import { readProgress } from './progress';
-import { browserStorage, useProgress } from './useProgress';
-import { readVariant, variantParamName, withVariant } from './variantParam';
-import { ProgressProblemNotice } from './ProgressProblemNotice';
-import styles from './styles.module.css';
+import React from 'react';
+import { hasQuiz, quizLoaders } from '@site/quizzes/loaders';
+import { island } from '../Island';
 
-const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ''));
+type Props = { quiz: string };
 
-function QuizView({ quiz }: { quiz: QuizDef }): React.JSX.Element {
-  const lesson = quiz.lesson;
-  const [seed, setSeed] = useState(defaultSeed);
-  const [variantNotice, setVariantNotice] = useState<string | null>(null);
-  const [linkStatus, setLinkStatus] = useState('');
-  const [mode, setMode] = useState<'one' | 'all'>('all');
-  const [current, setCurrent] = useState(0);
-  const sections = useRef<(HTMLElement | null)[]>([]);
-  const progress = useProgress();
-
-  // The variant: the link's, else the one of the saved attempt, else the default. After mount only.
-  useEffect(() => {
-    const search = window.location.search;
-    const v = readVariant(search, lesson);
-    if (new URLSearchParams(search).has(variantParamName(lesson))) {
-      setSeed(v.seed);
-      setVariantNotice(v.notice);
-    } else {
-      const saved = readProgress(browserStorage()).progress.lessons[lesson];
-      if (saved) setSeed(saved.variant);
-    }
-  }, [lesson]);
-
-  const concrete = useMemo(() => concreteQuiz(quiz, seed), [quiz, seed]);
-  const total = concrete.length;
-
-  const onGraded = (id: string, grade: Grade | null) => {
-    if (grade) progress.record(lesson, { variant: seed, questionId: id, points: grade.score, outOf: total });
-  };
-
-  const newVariant = () => {
-    const s = nextSeed(seed, Math.random);
-    setSeed(s);
-    setCurrent(0);
-    setVariantNotice(null);
-    setLinkStatus('');
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}${withVariant(window.location.search, lesson, s)}${window.location.hash}`);
-  };
-
-  const copyLink = async () => {
-    const url = `${window.location.origin}${window.location.pathname}${withVariant(window.location.search, lesson, seed)}`;
-    try {
-      await navigator.clipboard.writeText(url);
-      setLinkStatus(`Link copied: ${url}`);
-    } catch {
-      setLinkStatus(`Copy this link: ${url}`);
-    }
-  };
-
-  const go = (index: number) => {
-    setCurrent(index);
-    requestAnimationFrame(() => sections.current[index]?.focus());
-  };
-
-  const saved = progress.progress?.lessons[lesson];
-  const attempt = saved && saved.variant === seed && saved.outOf === total ? saved : null;
-  const score = attempt?.score ?? 0;
-  const answeredCount = attempt ? Object.keys(attempt.answered).length : 0;
-  const base = `quiz-${lesson}`;
-
-  return (
-    <div className={styles.quiz} data-quiz={lesson} data-variant={seed}>
-      {progress.problem && <ProgressProblemNotice problem={progress.problem} replacedBy="answer a question" onDismiss={progress.dismissProblem} />}
-      {variantNotice && (
-        <p className={styles.notice} role="alert">
-          {variantNotice}
-        </p>
-      )}
-      <div className={styles.toolbar}>
-        <fieldset className={styles.mode}>
-          <legend>Show</legend>
-          <label>
-            <input type="radio" name={`${base}-mode`} value="one" checked={mode === 'one'} onChange={() => setMode('one')} /> one question at a time
-          </label>
-          <label>
-            <input type="radio" name={`${base}-mode`} value="all" checked={mode === 'all'} onChange={() => setMode('all')} /> all questions
-          </label>
-        </fieldset>
-        <div className={styles.variant}>
-          <span>
-            Variant <strong>{seed}</strong>
-          </span>
-          <button type="button" className="button button--sm button--secondary" onClick={newVariant}>
-            New variant
-          </button>
-          <button type="button" className="button button--sm button--secondary" onClick={copyLink}>
-            Copy link to this variant
-          </button>
-        </div>
-      </div>
-      <p className={styles.detail} aria-live="polite">
-        {linkStatus}
-      </p>
-      <p className={styles.score} role="status" data-testid="quiz-result" data-score={score}>
-        Score: {points(score)} of {total}
-        {answeredCount < total ? ` (${answeredCount} answered)` : ''}.
-        {saved ? ` Best: ${points(saved.best)} of ${saved.outOf}. Attempts: ${saved.attempts}.` : ''}
-        {!progress.saved ? ' Your browser did not let this page save your progress.' : ''}
-      </p>
-      {concrete.map((c, i) => (
-        <Question
-          key={`${seed}:${c.id}`}
-          definition={quiz.questions[i]}
-          concrete={c}
-          number={i + 1}
-          total={total}
-          domId={`${base}-${c.id}`}
-          hidden={mode === 'one' && i !== current}
-          onGraded={onGraded}
-          sectionRef={(el) => {
-            sections.current[i] = el;
-          }}
-        />
-      ))}
-      {mode === 'one' && (
-        <nav className={styles.pager} aria-label={`${quiz.title} quiz questions`}>
-          <button type="button" className="button button--secondary" disabled={current === 0} onClick={() => go(current - 1)}>
-            Previous question
-          </button>
-          <span>
-            {current + 1} / {total}
-          </span>
-          <button type="button" className="button button--secondary" disabled={current === total - 1} onClick={() => go(current + 1)}>
-            Next question
-          </button>
-        </nav>
-      )}
-    </div>
-  );
-}
-
-export default function Quiz({ quiz }: { quiz: string }): React.JSX.Element {
-  const loaded = loadQuiz(quiz);
-  if (!loaded) return <div role="note">There is no quiz for “{quiz}” yet.</div>;
-  if ('error' in loaded) return <div role="alert">This quiz could not be loaded: {loaded.error}</div>;
-  return <QuizView quiz={loaded.quiz} />;
-}
+export default island<Props>(
+  'quiz',
+  async ({ quiz }) => {
+    const [{ LoadedQuiz }, { parseQuizFile }] = await Promise.all([import('./QuizView'), import('@site/quizzes/parse')]);
+    const loaded = hasQuiz(quiz) ? parseQuizFile(quizLoaders[quiz].file, (await quizLoaders[quiz].load()).default) : undefined;
+    return function LessonQuiz({ quiz: lesson }: Props): React.JSX.Element {
+      return <LoadedQuiz lesson={lesson} loaded={loaded} />;
+    };
+  },
+  // The server renders from the registry of all quizzes; the browser loads one.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  process.env.INFRALAB_SSR ? (require('./Quiz') as { default: React.ComponentType<Props> }).default : undefined,
+  { key: ({ quiz }) => quiz },
+);

@@ -9,7 +9,7 @@ import React from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import Quiz from '@site/src/components/Quiz';
+import Quiz from '@site/src/components/Quiz/Quiz';
 import { progressKey } from '@site/src/components/Quiz/progress';
 import { loadQuiz } from '@site/quizzes';
 import { concreteQuiz } from '@site/quizzes/concrete';

@@ -1,0 +1,243 @@
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { z } from 'zod';
+import type { Report, Scenario, ScenarioInput } from '@site/sim';
+import { WidgetFrame } from '../shared/Frame';
+import { useUrlState } from '../shared/urlState';
+import { useWorld } from '../shared/useWorld';
+import { ShareLinkButton } from '../RegionExplorer/ShareLinkButton';
+import { Design } from './Design';
+import { FaultForm, type FaultTargets } from './FaultForm';
+import { ScenarioFile } from './ScenarioFile';
+import { EventLog, Status, databaseState } from './Status';
+import { Timeline, clock, defaultSpeed } from './Timeline';
+import { AzTable, VmGrid, VmLegend } from './VmGrid';
+import {
+  buildScenario,
+  designSchema,
+  isPresetName,
+  labUntil,
+  presetLabels,
+  presets,
+  scenarioProblem,
+  scheduledFaults,
+  toScenarioInput,
+  withFaults,
+  type Fault,
+  type LabDesign,
+  type PresetName,
+} from './scenario';
+import { deriveLabView, type LabView } from './view';
+import shared from '../shared/widget.module.css';
+import styles from './styles.module.css';
+
+export { presetScenario, buildScenario, presets, presetNames, type LabDesign, type PresetName } from './scenario';
+export { labViewAt, benchmarkScenario, benchmarkDesign, deriveLabView, type LabView } from './view';
+
+const urlSchema = z.strictObject({ design: designSchema, time: z.number().int().min(0).max(labUntil) });
+
+interface LoadedFile {
+  source: string;
+  base: ScenarioInput;
+  until: number;
+  minServing: number;
+  faults: Fault[];
+}
+
+function summaryOf(view: LabView, report: Report, playing: boolean): string {
+  const down = view.azs.filter((az) => !az.up).map((az) => az.id);
+  const db = report.database ? ` Database ${databaseState(report.database, report.events)}; RPO ${report.database.rpoSeconds} s.` : '';
+  const vms = `${view.serving} of ${view.total} VMs serving${down.length ? ` (${down.join(', ')} down)` : ''}; service ${view.serviceUp ? 'up' : 'down'}.`;
+  if (playing) return `Playing. ${vms}`;
+  const avail = report.metrics.firstUpAt === null ? '' : ` Availability ${view.availabilityPercent}% so far, ${view.downtimeSeconds} s down.`;
+  return `At ${clock(view.time)}: ${vms}${avail}${db}`;
+}
+
+/** Keeps faults that still make sense after a change of design (an AZ, region or VM may be gone). */
+function keepValidFaults(design: LabDesign): { design: LabDesign; dropped: number } {
+  if (scenarioProblem(buildScenario(design)) === null) return { design, dropped: 0 };
+  const faults = design.faults.filter((f) => scenarioProblem(buildScenario({ ...design, faults: [f] })) === null);
+  return { design: { ...design, faults }, dropped: design.faults.length - faults.length };
+}
+
+export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?: string; preset?: string }): React.JSX.Element {
+  const knownPreset: PresetName = isPresetName(preset) ? preset : 'multi-az';
+  const id = idProp ?? `az-failure-lab-${knownPreset}`;
+  const fallback = useMemo(() => ({ design: presets[knownPreset], time: 0 }), [knownPreset]);
+  const url = useUrlState(id, urlSchema, fallback);
+
+  const [design, setDesign] = useState<LabDesign>(presets[knownPreset]);
+  const [file, setFile] = useState<LoadedFile | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(defaultSpeed);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const scenario = useMemo(() => (file ? withFaults(file.base, file.faults) : buildScenario(design)), [file, design]);
+  const until = file ? file.until : labUntil;
+  const world = useWorld(scenario);
+  const worldRef = useRef(world);
+  worldRef.current = world;
+  const applied = useRef(scenario);
+  const pendingTime = useRef<number | null>(null);
+
+  // A new design or file: rebuild the world and replay it to where the reader was.
+  useEffect(() => {
+    const time = pendingTime.current ?? worldRef.current.world.time;
+    pendingTime.current = null;
+    if (applied.current !== scenario) {
+      applied.current = scenario;
+      worldRef.current.reset(scenario);
+    }
+    worldRef.current.runTo(Math.min(time, until));
+  }, [scenario, until]);
+
+  // The shared link, once read on the client.
+  useEffect(() => {
+    if (!url.loaded) return;
+    if (url.initial.design === design) {
+      worldRef.current.runTo(url.initial.time);
+      return;
+    }
+    pendingTime.current = url.initial.time;
+    setDesign(url.initial.design);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [url.loaded]);
+
+  useEffect(() => {
+    if (!playing) return undefined;
+    const timer = setInterval(() => {
+      const w = worldRef.current;
+      const now = w.world.time;
+      if (now >= until) {
+        setPlaying(false);
+        return;
+      }
+      w.runTo(Math.min(until, now + speed / 10));
+    }, 100);
+    return () => clearInterval(timer);
+  }, [playing, speed, until]);
+
+  const report = world.report;
+  const view = useMemo(() => deriveLabView(report), [report]);
+  const time = report.time;
+
+  const changeDesign = useCallback((next: LabDesign) => {
+    const { design: valid, dropped } = keepValidFaults(next);
+    setMessage(dropped ? `Removed ${dropped} fault(s) that no longer apply to this design.` : null);
+    setDesign(valid);
+  }, []);
+
+  const scrub = useCallback((t: number) => {
+    setPlaying(false);
+    worldRef.current.runTo(t);
+  }, []);
+
+  const step = useCallback(() => {
+    setPlaying(false);
+    const w = worldRef.current;
+    const next = w.world.nextEventTime();
+    w.runTo(next === null ? until : Math.min(until, Math.max(next, w.world.time)));
+  }, [until]);
+
+  const vmNames = report.vms.filter((vm) => vm.state !== 'terminated').map((vm) => vm.name);
+  const vmKey = vmNames.join(',');
+  const targets: FaultTargets = useMemo(
+    () => ({
+      az: report.regions.flatMap((r) => r.azs.map((az) => az.id)),
+      region: report.regions.map((r) => r.id),
+      host: report.hosts.map((h) => h.id),
+      vm: vmNames,
+    }),
+    // Targets change only when the world's topology or its VMs do.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [scenario, vmKey],
+  );
+
+  const faults = file ? file.faults : design.faults;
+  const setFaults = (next: Fault[]) => {
+    if (file) setFile({ ...file, faults: next });
+    else setDesign({ ...design, faults: next });
+  };
+  const addFault = (f: Fault) => {
+    const next = [...faults, f].sort((a, b) => a.at - b.at);
+    const problem = scenarioProblem(file ? withFaults(file.base, next) : buildScenario({ ...design, faults: next }));
+    if (problem) {
+      setMessage(`The engine refuses this fault: ${problem}`);
+      return;
+    }
+    setMessage(null);
+    setFaults(next);
+  };
+
+  const loadFile = (source: string, parsed: Scenario) => {
+    setPlaying(false);
+    pendingTime.current = 0;
+    setFile({ source, base: toScenarioInput(parsed), until: parsed.until, minServing: parsed.service?.minServing ?? 1, faults: [] });
+    setMessage(null);
+  };
+
+  const notice = [isPresetName(preset) ? null : `Unknown preset "${preset}"; showing "multi-az" instead.`, url.notice].filter(Boolean).join(' ') || null;
+  const events = report.events;
+
+  return (
+    <WidgetFrame
+      id={id}
+      title={`AZ failure lab: ${presetLabels[knownPreset]}`}
+      description={
+        <>
+          Deploy a service in us-east-1, schedule outages, and play virtual time. Every number below is read from the simulation engine&apos;s report; scrubbing
+          back re-runs the same scenario, so the same choices always give the same result.
+        </>
+      }
+      notice={notice}
+      summary={summaryOf(view, report, playing)}
+    >
+      {file ? (
+        <div className={styles.fileBanner}>
+          <p className={styles.flush}>
+            Running the scenario file <strong>{file.source}</strong> ({scenario.name}).
+          </p>
+          <button
+            type="button"
+            className={shared.button}
+            onClick={() => {
+              setFile(null);
+              setPlaying(false);
+            }}
+          >
+            Back to the designer
+          </button>
+        </div>
+      ) : (
+        <Design id={id} design={design} onChange={changeDesign} onPreset={(p) => changeDesign(presets[p])} />
+      )}
+      <FaultForm id={id} targets={targets} until={until} now={time} faults={faults} onAdd={addFault} onRemove={(i) => setFaults(faults.filter((_, k) => k !== i))} />
+      {message ? (
+        <p role="status" className={shared.refusal}>
+          {message}
+        </p>
+      ) : null}
+      <Timeline
+        id={id}
+        until={until}
+        time={time}
+        faults={scheduledFaults(scenario)}
+        events={events}
+        playing={playing}
+        speed={speed}
+        onSpeed={setSpeed}
+        onScrub={scrub}
+        onPlay={() => setPlaying(true)}
+        onPause={() => setPlaying(false)}
+        onStep={step}
+        onRestart={() => scrub(0)}
+      />
+      <Status report={report} view={view} minServing={file ? file.minServing : design.minServing} />
+      <VmLegend />
+      <VmGrid azs={view.azs} />
+      <AzTable azs={view.azs} />
+      <EventLog events={events} />
+      <ScenarioFile id={id} onLoad={loadFile} />
+      <ShareLinkButton id={id} state={{ design, time }} disabledReason={file ? 'A loaded file is not put in the link; go back to the designer to share.' : undefined} />
+    </WidgetFrame>
+  );
+}

@@ -1,0 +1,146 @@
+// @vitest-environment happy-dom
+/**
+ * Islands (src/components/Island): the server's HTML stays through hydration and until the reader
+ * comes near; then the live component replaces it, focus carried over; after a client-side
+ * navigation a labelled placeholder stands in; a chunk that fails to load says so.
+ */
+import React, { act, useState } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+// @ts-ignore -- @types/react-dom is not installed; renderToString(element): string
+import { renderToString } from 'react-dom/server';
+// @ts-ignore -- @types/react-dom is not installed
+import { hydrateRoot } from 'react-dom/client';
+import { island } from '@site/src/components/Island';
+
+/** Docusaurus's flag: false while the page hydrates, true after (and after client-side navigation). */
+const browser = vi.hoisted(() => ({ hydrated: false }));
+vi.mock('@site/src/components/Island/isBrowser', () => ({ useIsBrowser: () => browser.hydrated }));
+
+/** A counter: its first button adds one; the server and the live component render the same markup. */
+function Counter({ label }: { label: string }): React.JSX.Element {
+  const [n, setN] = useState(0);
+  return (
+    <section aria-label={label}>
+      <button type="button" onClick={() => setN(n + 1)}>
+        Add one
+      </button>
+      <button type="button">Second</button>
+      <output>{n}</output>
+    </section>
+  );
+}
+
+/** IntersectionObserver under test control: `enter()` tells every observer its element is near. */
+let observers: Array<{ callback: IntersectionObserverCallback; disconnected: boolean }> = [];
+class FakeObserver {
+  private entry: { callback: IntersectionObserverCallback; disconnected: boolean };
+  constructor(callback: IntersectionObserverCallback) {
+    this.entry = { callback, disconnected: false };
+    observers.push(this.entry);
+  }
+  observe(): void {}
+  disconnect(): void {
+    this.entry.disconnected = true;
+  }
+}
+function enter(): void {
+  for (const o of observers) if (!o.disconnected) o.callback([{ isIntersecting: true } as IntersectionObserverEntry], {} as IntersectionObserver);
+}
+
+beforeEach(() => {
+  browser.hydrated = false;
+  observers = [];
+  vi.stubGlobal('IntersectionObserver', FakeObserver);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+/** The page as the server wrote it: the island's wrapper around the component's HTML. */
+function serverPage(label: string, name = 'counter'): HTMLElement {
+  const container = document.createElement('div');
+  container.innerHTML = `<div class="il-island" data-island="${name}" data-island-state="pending">${renderToString(<Counter label={label} />)}</div>`;
+  document.body.appendChild(container);
+  return container;
+}
+
+describe('island', () => {
+  it('keeps the server HTML through hydration and loads nothing until the reader comes near', async () => {
+    const load = vi.fn(async () => Counter);
+    const Island = island('counter', load, Counter);
+    const container = serverPage('Hydrated');
+    const before = container.innerHTML;
+    let root: { unmount(): void } | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, <Island label="Hydrated" />);
+    });
+    expect(container.innerHTML).toBe(before);
+    expect(load).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Add one' })).toBeTruthy();
+
+    await act(async () => enter());
+    expect(load).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
+    // The live component is the one on screen now: it counts.
+    await act(async () => screen.getByRole('button', { name: 'Add one' }).click());
+    expect(screen.getByRole('region', { name: 'Hydrated' }).querySelector('output')?.textContent).toBe('1');
+    expect(container.querySelectorAll('section')).toHaveLength(1);
+    act(() => root!.unmount());
+  });
+
+  it('loads at once when the reader tabs into the server HTML, and keeps focus on the same control', async () => {
+    const Island = island('counter', async () => Counter, Counter);
+    const container = serverPage('Focused');
+    await act(async () => {
+      hydrateRoot(container, <Island label="Focused" />);
+    });
+    const second = screen.getByRole('button', { name: 'Second' });
+    await act(async () => second.focus());
+    await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
+    const live = screen.getByRole('button', { name: 'Second' });
+    expect(live).not.toBe(second); // a new element: the live component's
+    expect(document.activeElement).toBe(live);
+  });
+
+  it('shows a labelled placeholder after a client-side navigation, then the live component', async () => {
+    let resolve!: (c: typeof Counter) => void;
+    const Island = island('counter', () => new Promise<typeof Counter>((r) => (resolve = r)), Counter);
+    browser.hydrated = true;
+    render(<Island label="Navigated" />);
+    expect(screen.getByRole('status').textContent).toBe('Loading the counter…');
+    await act(async () => enter());
+    await act(async () => resolve(Counter));
+    expect(screen.getByRole('region', { name: 'Navigated' })).toBeTruthy();
+    expect(screen.queryByText('Loading the counter…')).toBeNull();
+  });
+
+  it('says which island failed and why when its code cannot load', async () => {
+    const Island = island('counter', () => Promise.reject(new Error('ChunkLoadError: /assets/js/42.js')), Counter);
+    const container = serverPage('Broken');
+    await act(async () => {
+      hydrateRoot(container, <Island label="Broken" />);
+    });
+    await act(async () => enter());
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('The counter could not load: ChunkLoadError: /assets/js/42.js. Reload the page to try again.');
+  });
+
+  it('loads once per key: two islands of the same lesson quiz share one load, another key loads its own', async () => {
+    const load = vi.fn(async () => Counter);
+    const Island = island<{ label: string }>('counter', load, Counter, { key: (p) => p.label.slice(0, 1) });
+    browser.hydrated = true;
+    render(
+      <>
+        <Island label="a1" />
+        <Island label="a2" />
+        <Island label="b1" />
+      </>,
+    );
+    await act(async () => enter());
+    await waitFor(() => expect(screen.getAllByRole('region')).toHaveLength(3));
+    expect(load.mock.calls.map(([p]) => (p as { label: string }).label).sort()).toEqual(['a1', 'b1']);
+  });
+});
