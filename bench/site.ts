@@ -256,6 +256,14 @@ export async function siteFigures(): Promise<Figure[]> {
 
     const rows: string[][] = [];
     const largest: string[] = [];
+    if (preset !== 'off') {
+      // The same audit of a stock page in the same run: the machine's load moves both alike.
+      const route = stock.routes[Math.floor(stock.routes.length / 2)];
+      log(`lighthouse (${preset}) stock ${route}…`);
+      const scores = await lighthouse(new URL(route, stockServer.origin).toString(), preset);
+      figures.push({ name: `stock doc page: Lighthouse ${preset} performance`, value: scores.performance, unit: 'pts' });
+      rows.push([`stock ${route}`, kb(stockJs).toFixed(1), kb(stockCss).toFixed(1), '1.00', kb(stockTotal).toFixed(1), '1.00', String(scores.performance), String(scores.accessibility), scores.failing.join(', ')]);
+    }
     for (const route of measured) {
       const { atLoad, afterRead } = await pageWeight(browser, oursServer.origin, route);
       largest.push(`${route} at load: ${atLoad.files.slice(0, 6).map((f) => `${f.path} ${kb(f.bytes).toFixed(1)}`).join(', ')}`);

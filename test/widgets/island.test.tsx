@@ -129,7 +129,7 @@ describe('island', () => {
   });
 
   it('loads once per key: two islands of the same lesson quiz share one load, another key loads its own', async () => {
-    const load = vi.fn(async () => Counter);
+    const load = vi.fn(async (_props: { label: string }) => Counter);
     const Island = island<{ label: string }>('counter', load, Counter, { key: (p) => p.label.slice(0, 1) });
     browser.hydrated = true;
     render(
@@ -141,6 +141,6 @@ describe('island', () => {
     );
     await act(async () => enter());
     await waitFor(() => expect(screen.getAllByRole('region')).toHaveLength(3));
-    expect(load.mock.calls.map(([p]) => (p as { label: string }).label).sort()).toEqual(['a1', 'b1']);
+    expect(load.mock.calls.map(([p]) => p.label).sort()).toEqual(['a1', 'b1']);
   });
 });

@@ -1,34 +1,31 @@
-import React, { useEffect, useRef, useState, type ReactNode } from 'react';
-import Mermaid from '@theme-original/Mermaid';
+import React, { type ReactNode } from 'react';
+import { usePluginData } from '@docusaurus/useGlobalData';
+import useBaseUrl from '@docusaurus/useBaseUrl';
+import ThemedImage from '@theme/ThemedImage';
 import type { Props } from '@theme/Mermaid';
+import type { DiagramsData } from '@site/src/plugins/diagrams';
+import { diagramKey, diagramText } from './diagramKey';
+import LazyMermaid from './LazyMermaid';
 
 /**
- * Renders a diagram only when it comes near the viewport. Mermaid's renderer is the largest script
- * a lesson loads (about 150 KB gzip); a diagram below the fold no longer delays the page's start.
- * Until then the diagram's text source stands in, so nothing of it is hidden from anyone.
+ * A diagram of a ```mermaid block. When `npm run diagrams` has drawn this exact source
+ * (static/diagrams/), the page shows the drawing for the reader's colour mode as an image: no
+ * Mermaid code loads and nothing is drawn on the reader's device. Its `accTitle` is the caption and
+ * its `accDescr` the image's text alternative. Otherwise Mermaid draws it in the browser when it
+ * comes near the viewport (./LazyMermaid).
  */
-export default function LazyMermaid(props: Props): ReactNode {
-  const ref = useRef<HTMLDivElement>(null);
-  const [near, setNear] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || typeof IntersectionObserver === 'undefined') {
-      setNear(true);
-      return;
-    }
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        setNear(true);
-        observer.disconnect();
-      }
-    }, { rootMargin: '300px 0px' });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  if (near) return <Mermaid {...props} />;
+export default function Diagram(props: Props): ReactNode {
+  const data = usePluginData('infralab-diagrams') as DiagramsData | undefined;
+  const key = diagramKey(props.value);
+  const light = useBaseUrl(`/diagrams/${key}-light.svg`);
+  const dark = useBaseUrl(`/diagrams/${key}-dark.svg`);
+  const drawn = data?.diagrams[key];
+  if (!drawn) return <LazyMermaid {...props} />;
+  const { title, description } = diagramText(props.value);
   return (
-    <div ref={ref} className="il-mermaid-pending">
-      <pre aria-label="Diagram source (the drawing loads when you scroll to it)">{props.value}</pre>
-    </div>
+    <figure className="il-diagram">
+      <ThemedImage sources={{ light, dark }} alt={description ?? title ?? 'Diagram'} width={drawn.width} height={drawn.height} loading="lazy" decoding="async" />
+      {title ? <figcaption>{title}</figcaption> : null}
+    </figure>
   );
 }
