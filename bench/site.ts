@@ -266,7 +266,9 @@ export async function siteFigures(): Promise<Figure[]> {
     }
     for (const route of measured) {
       const { atLoad, afterRead } = await pageWeight(browser, oursServer.origin, route);
+      const loadedAtFirst = new Set(atLoad.files.map((f) => f.path));
       largest.push(`${route} at load: ${atLoad.files.slice(0, 6).map((f) => `${f.path} ${kb(f.bytes).toFixed(1)}`).join(', ')}`);
+      largest.push(`${route} loaded while reading: ${afterRead.files.filter((f) => !loadedAtFirst.has(f.path)).slice(0, 8).map((f) => `${f.path} ${kb(f.bytes).toFixed(1)}`).join(', ')}`);
       const ratio = (atLoad.js + atLoad.css) / stockTotal;
       const readRatio = (afterRead.js + afterRead.css) / stockTotal;
       figures.push({ name: `${route}: JS+CSS at load (gzip)`, value: kb(atLoad.js + atLoad.css), unit: 'KB' });

@@ -1,13 +1,15 @@
 /**
  * The engine's public face. Widgets, quizzes, the CLI and the tests import from here only.
  */
-import { parseScenario, parseScenarioText } from './parse';
+import { parseScenario } from './parse';
+import { parseScenarioText } from './text';
 import { buildReport, type Report } from './report';
 import type { Scenario, ScenarioInput } from './scenario';
 import { Simulation } from './simulation';
 
 export { Simulation, type Outcome } from './simulation';
-export { parseScenario, parseScenarioText, ScenarioError, type ScenarioIssue } from './parse';
+export { parseScenario, ScenarioError, type ScenarioIssue } from './parse';
+export { parseScenarioText } from './text';
 export { buildReport, type Report, type VmReport, type HostReport, type DatabaseReport, type Metrics, type NotServingReason } from './report';
 export type { Scenario, ScenarioInput, Action, ActionInput, ActionVerb } from './scenario';
 export { scenarioSchema, actionSchemas, actionVerbs } from './scenario';

@@ -1,8 +1,7 @@
 /**
- * Reading a scenario: YAML or JSON text, or an object, checked by the schema and then against the
+ * Reading a scenario object (text goes through ./text.ts first), checked by the schema and then against the
  * region catalog and itself. Every problem is reported with the field path and what was expected.
  */
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { findRegion } from './regions';
 import { knownJurisdictions } from './residency';
@@ -83,45 +82,6 @@ function zodIssues(error: z.ZodError): ScenarioIssue[] {
 }
 
 /** Line and column (from 1) of a character offset. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
-}
-
-/** Parses JSON strictly, with the line and column of a syntax error. */
-function parseJson(text: string, source: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const message = (e as Error).message;
-    const at = /at position (\d+)/.exec(message);
-    const offset = at ? Number(at[1]) : text.length;
-    const what = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-    throw new ScenarioError(source, [{ path: lineAndColumn(text, offset), message: `JSON syntax: ${what}` }]);
-  }
-}
-
-/** Parses scenario text: strict JSON for a `.json` source, YAML otherwise, each with line numbers. */
-export function parseScenarioText(text: string, source = 'scenario'): Scenario {
-  if (text.trim() === '') throw new ScenarioError(source, [{ path: '', message: 'the file is empty: expected a scenario with at least `regions`' }]);
-  if (/\.json$/i.test(source)) return parseScenario(parseJson(text, source), source);
-  const doc = parseDocument(text, { uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      source,
-      doc.errors.map((e) => ({
-        path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '',
-        message: `YAML syntax: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-      })),
-    );
-  }
-  const value = doc.toJS();
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ScenarioError(source, [{ path: '', message: 'expected a scenario: a mapping with at least `regions`' }]);
-  }
-  return parseScenario(value, source);
-}
-
 /** Checks a scenario object; throws ScenarioError naming every problem found. */
 export function parseScenario(input: unknown, source = 'scenario'): Scenario {
   const parsed = scenarioSchema.safeParse(input);

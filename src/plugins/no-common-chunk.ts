@@ -1,13 +1,21 @@
-import type { Plugin } from '@docusaurus/types';
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import { join } from 'node:path';
 
 // Mermaid's code otherwise lands in a `common` chunk that every page loads, even pages without a
 // diagram (measured in STACK-NOTES: 310 KB -> 168 KB gzip of JS on a prose page).
-export default function noCommonChunk(): Plugin {
+export default function noCommonChunk(context: LoadContext): Plugin {
+  const engine = join(context.siteDir, 'sim');
   return {
     name: 'infralab-no-common-chunk',
     configureWebpack(_config, isServer) {
       if (isServer) return {};
-      return { optimization: { splitChunks: { cacheGroups: { common: false } } } };
+      return {
+        optimization: { splitChunks: { cacheGroups: { common: false } } },
+        // The engine (pure: test/architecture.test.ts) and yaml have no side effects on import, so
+        // the bundler may drop what a page does not use: a widget that never reads scenario text
+        // carries no YAML parser (about 44 KB gzip).
+        module: { rules: [{ include: [engine, join(context.siteDir, 'node_modules', 'yaml')], sideEffects: false }] },
+      };
     },
   };
 }

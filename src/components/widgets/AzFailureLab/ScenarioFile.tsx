@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import { parseScenarioText, ScenarioError, type Scenario, type ScenarioIssue } from '@site/sim';
+import { ScenarioError, type Scenario, type ScenarioIssue } from '@site/sim';
 import { useExampleFiles } from './exampleFiles';
 import shared from '../shared/widget.module.css';
 import styles from './styles.module.css';
@@ -31,18 +31,20 @@ export function ScenarioFile({ id, onLoad }: Props): React.JSX.Element {
       const body = await res.text();
       setText(body);
       setSource(example);
-      run(body, example);
+      await run(body, example);
     } catch (e) {
       setProblem({ source: example, issues: [{ path: '', message: `could not load the example: ${(e as Error).message}` }] });
     }
   };
 
-  const run = (body: string, name: string) => {
+  const run = async (body: string, name: string) => {
     if (body.length > maxChars) {
       setProblem({ source: name, issues: [{ path: '', message: `the file is ${body.length} characters long; expected at most ${maxChars}` }] });
       return;
     }
     try {
+      // The YAML reader loads with the first file, not with the lab.
+      const { parseScenarioText } = await import('@site/sim/text');
       const scenario = parseScenarioText(body, name);
       setProblem(null);
       onLoad(name, scenario);
@@ -58,7 +60,7 @@ export function ScenarioFile({ id, onLoad }: Props): React.JSX.Element {
     const body = await file.text();
     setText(body.slice(0, maxChars));
     setSource(file.name);
-    run(body, file.name);
+    await run(body, file.name);
   };
 
   return (
@@ -106,7 +108,7 @@ export function ScenarioFile({ id, onLoad }: Props): React.JSX.Element {
         }}
       />
       <div className={shared.controls}>
-        <button type="button" className={shared.button} onClick={() => run(text, source)} disabled={text.trim() === ''}>
+        <button type="button" className={shared.button} onClick={() => void run(text, source)} disabled={text.trim() === ''}>
           Run this scenario
         </button>
       </div>
