@@ -1,0 +1,66 @@
+/**
+ * The guest's serial console in a real terminal emulator (xterm.js): guest output bytes go to
+ * term.write, what the reader types (term.onData) goes to the serial line. This module and xterm's
+ * JS and CSS form their own chunk, loaded by React.lazy when a machine first runs.
+ */
+import React, { useEffect, useRef } from 'react';
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import '@xterm/xterm/css/xterm.css';
+import type { TerminalProps } from './terminal-props';
+import styles from './terminal.module.css';
+
+export default function XtermTerminal({ machine, label, rows = 22 }: TerminalProps): React.JSX.Element {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const term = new Terminal({ rows, fontSize: 13, scrollback: 2000, cursorBlink: false, theme: { background: '#111418', foreground: '#e8ecef' } });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(el);
+    term.textarea?.setAttribute('aria-label', label);
+    const fitWidth = () => {
+      // Width follows the page; the height stays at `rows` lines.
+      const size = fit.proposeDimensions();
+      if (size && size.cols > 0 && Number.isFinite(size.cols)) term.resize(Math.max(20, size.cols), rows);
+    };
+    fitWidth();
+    const resize = new ResizeObserver(fitWidth);
+    resize.observe(el);
+
+    // What the guest printed before this terminal loaded, then every byte as it comes.
+    const earlier = machine.console.text;
+    if (earlier) term.write(earlier.replace(/\n/g, '\r\n'));
+    let pending: number[] = [];
+    let flush: ReturnType<typeof setTimeout> | null = null;
+    const onByte = (byte: number) => {
+      pending.push(byte);
+      flush ??= setTimeout(() => {
+        term.write(Uint8Array.from(pending));
+        pending = [];
+        flush = null;
+      }, 0);
+    };
+    // A reset powers a new v86 instance on (v86-emulator.ts): follow it.
+    let source = machine.v86;
+    source.add_listener('serial0-output-byte', onByte);
+    const unfollow = machine.console.onChange(() => {
+      if (machine.v86 === source) return;
+      source.remove_listener('serial0-output-byte', onByte);
+      source = machine.v86;
+      source.add_listener('serial0-output-byte', onByte);
+      term.write('\r\n[infralab: machine reset]\r\n');
+    });
+    const input = term.onData((data) => machine.send(data));
+    return () => {
+      unfollow();
+      source.remove_listener('serial0-output-byte', onByte);
+      if (flush) clearTimeout(flush);
+      input.dispose();
+      resize.disconnect();
+      term.dispose();
+    };
+  }, [machine, label, rows]);
+  return <div ref={box} className={styles.terminal} data-testid="terminal" />;
+}
