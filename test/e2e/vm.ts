@@ -1,0 +1,100 @@
+/**
+ * The real VM in a lesson page, by keyboard: nothing of the emulator loads before Start; Start
+ * boots a machine; the terminal is focusable and labelled; a command typed into it gets its answer
+ * (echo $((6*7)) prints 42, read from the terminal's rendered buffer).
+ */
+import type { Page } from 'playwright-core';
+
+export interface VmFlow {
+  problems: string[];
+  steps: string[];
+  /** Start pressed -> shell prompt, in ms (null when it never came). */
+  bootMs: number | null;
+}
+
+/** How long a boot may take on a slow shared machine (issue 8 measured ~20 s from scratch in headless chromium). */
+export const vmBootTimeoutMs = 90_000;
+
+export const realVmSelector = '[data-widget^="real-vm"]';
+
+/** The text of the terminal's rendered rows in the widget, one string per row. */
+export async function terminalRows(page: Page, widget: string): Promise<string[]> {
+  return page.$$eval(`${widget} .xterm-rows > div`, (rows) => rows.map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()));
+}
+
+export async function vmFlow(page: Page, origin: string): Promise<VmFlow> {
+  const problems: string[] = [];
+  const steps: string[] = [];
+  const id = await page.$eval(realVmSelector, (el) => el.getAttribute('data-widget')).catch(() => null);
+  if (!id) return { problems: [`no real VM (${realVmSelector}) on the page`], steps, bootMs: null };
+  const widget = `[data-widget="${id}"]`;
+  steps.push(`widget ${id}`);
+
+  const vmRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith(`${origin}/vm/`) || /xterm/i.test(r.url())) vmRequests.push(r.url().slice(origin.length));
+  });
+  if (vmRequests.length > 0) problems.push(`loaded before Start: ${vmRequests.join(', ')}`);
+  if ((await page.$$(`${widget} .xterm`)).length > 0) problems.push('a terminal is on the page before Start');
+  const xtermInInitialJs = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/vm\/|xterm/i.test(e.name)));
+  if (xtermInInitialJs) problems.push('the page fetched something of the VM (static/vm or xterm) before Start');
+
+  // Start by keyboard.
+  await page.focus(`${widget} button:text-is("Start")`);
+  const t0 = Date.now();
+  await page.keyboard.press('Enter');
+  steps.push('Enter on Start');
+  try {
+    await page.waitForSelector(`${widget} .xterm textarea`, { timeout: 60_000 });
+  } catch {
+    const status = await page.$eval(widget, (el) => (el.querySelector('[role=status]')?.textContent ?? '') + ' / ' + (el.querySelector('[data-testid=vm-state]')?.textContent ?? '')).catch(() => '');
+    problems.push(`no terminal 60 s after Start (${status})`);
+    return { problems, steps, bootMs: null };
+  }
+
+  // Focusable and labelled.
+  const label = await page.$eval(`${widget} .xterm textarea`, (t) => t.getAttribute('aria-label'));
+  if (!label || !/terminal/i.test(label)) problems.push(`the terminal's input is not labelled (aria-label=${JSON.stringify(label)})`);
+  steps.push(`terminal labelled "${label}"`);
+
+  let bootMs: number | null = null;
+  try {
+    await page.waitForFunction((sel) => /stage 4 of 4, shell/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''), widget, {
+      timeout: vmBootTimeoutMs,
+      polling: 250,
+    });
+    bootMs = Date.now() - t0;
+    steps.push(`prompt after ${(bootMs / 1000).toFixed(1)} s`);
+  } catch {
+    const rows = (await terminalRows(page, widget)).filter(Boolean).slice(-5).join(' | ');
+    problems.push(`no shell prompt within ${vmBootTimeoutMs / 1000} s of Start; terminal shows: ${rows}`);
+    return { problems, steps, bootMs };
+  }
+  const fetched = await page.$eval(`${widget} [data-testid=fetched]`, (el) => el.textContent ?? '');
+  steps.push(fetched);
+
+  // Reach the terminal by Tab from the Start button, as a keyboard user would.
+  await page.focus(`${widget} button:text-is("Start")`);
+  let reached = false;
+  for (let i = 0; i < 20 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate((sel) => document.activeElement === document.querySelector(`${sel} .xterm textarea`), widget);
+  }
+  if (!reached) problems.push('20 presses of Tab from Start never focused the terminal');
+  else steps.push('Tab reaches the terminal');
+
+  await page.keyboard.type('echo $((6*7))', { delay: 20 });
+  await page.keyboard.press('Enter');
+  steps.push('typed echo $((6*7)) and Enter');
+  try {
+    await page.waitForFunction((sel) => [...document.querySelectorAll(`${sel} .xterm-rows > div`)].some((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trim() === '42'), widget, {
+      timeout: 30_000,
+      polling: 250,
+    });
+    steps.push('the terminal shows 42');
+  } catch {
+    const rows = (await terminalRows(page, widget)).filter(Boolean).slice(-5).join(' | ');
+    problems.push(`no line "42" in the terminal 30 s after typing echo $((6*7)); last rows: ${rows}`);
+  }
+  return { problems, steps, bootMs };
+}
