@@ -194,7 +194,7 @@ export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = l
         <caption>The loop in {timed.vmName}, measured here and modelled by the engine</caption>
         <thead>
           <tr>
-            <th scope="col" />
+            <th scope="col">Situation</th>
             <th scope="col">Measured</th>
             <th scope="col">Engine model</th>
           </tr>
