@@ -1,3 +1,3 @@
 export { VmController, labScenario, labLaunch, type Emulator, type EmulatorFactory, type GuestDisk, type LabAction, type LabState, type MachineSpec } from './controller';
 export { SerialConsole, bootStage, bootStageLabels, stripEscapes, initMarker, promptPattern, diskMountedPattern, snapshotCmdlineFlag, snapshotMarker, type BootStage } from './serial';
-export { createV86Machine, resetLine, resumeLine, blankDiskBytes, snapshotCmdline, type GuestImages, type MachinePlan, type V86Machine, type WasmSource } from './v86-emulator';
+export { createV86Machine, resetLine, resumeLine, blankDiskBytes, snapshotCmdline, type GuestImages, type MachinePlan, type V86Machine, type V86MachineWithState, type WasmSource, guestMemory } from './v86-emulator';
