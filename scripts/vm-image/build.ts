@@ -166,6 +166,8 @@ function extract(pkg: Pkg, dir: string): string {
  * checksums (not what busybox's mke2fs makes), and is 6 KB.
  */
 export const diskModules = ['ata_piix', 'sd_mod', 'crc32c_generic', 'ext4'] as const;
+/** The one that probes the IDE controller and so finds the disk; nothing depends on it. */
+const diskController = 'ata_piix';
 
 type Module = { name: string; path: string; data: Buffer; depends: string[] };
 
@@ -195,7 +197,10 @@ function collectModules(kx: string): Module[] {
 /** Busybox, its /init, the disk modules, and the few nodes the kernel needs before devtmpfs is mounted. */
 function buildInitrd(busybox: Buffer, modules: readonly Module[]): Buffer {
   const init = readFileSync(join(here, 'init.sh'));
-  const order = Buffer.from(modules.map((m) => `${m.name}\n`).join(''));
+  // The controller's driver goes last: init.sh loads the others before the instant-start snapshot
+  // point and this one after it, so the saved kernel has never seen a disk.
+  const controller = modules.filter((m) => m.name === diskController);
+  const order = Buffer.from([...modules.filter((m) => m.name !== diskController), ...controller].map((m) => `${m.name}\n`).join(''));
   const entries: CpioEntry[] = [
     { type: 'dir', path: 'bin' },
     { type: 'file', path: 'bin/busybox', data: busybox, mode: 0o755 },

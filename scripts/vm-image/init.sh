@@ -10,6 +10,15 @@ mount -t tmpfs tmpfs /tmp
 hostname infralab
 echo "infralab: init up on $(uname -r), $(nproc) vCPU, $(awk '/MemTotal/ {print $2 " kB"}' /proc/meminfo) of memory"
 
+# The IDE and ext4 drivers are modules of Debian's kernel; build.ts lists them in load order, the
+# IDE controller's driver last: loading it is what makes the kernel find (and read) the disk.
+sed '$d' /lib/modules/disk.order > /tmp/drivers
+# A loaded module's file is removed: the kernel has its copy, and the RAM is the reader's.
+for m in $(cat /tmp/drivers); do
+  insmod "/lib/modules/$m.ko" && rm "/lib/modules/$m.ko" || echo "infralab: could not load the $m module"
+done
+rm /tmp/drivers
+
 # The instant-start state (scripts/vm-image/save-state.ts) is saved here, before the kernel has
 # seen the disk: a restored machine then has no stale view of a reader's disk. The page sends one
 # line on the serial console after restoring, and init goes on to attach the reader's disk.
@@ -18,11 +27,9 @@ if grep -qw infralab.snapshot /proc/cmdline; then
   read -r _
 fi
 
-# The IDE and ext4 drivers are modules of Debian's kernel; build.ts lists them in load order.
 attach_disk() {
-  for m in $(cat /lib/modules/disk.order); do
-    insmod "/lib/modules/$m.ko" || { echo "infralab: could not load the $m module; no disk"; return; }
-  done
+  m=$(tail -n 1 /lib/modules/disk.order)
+  insmod "/lib/modules/$m.ko" || { echo "infralab: could not load the $m module; no disk"; return; }
   i=0
   while [ ! -b /dev/sda ] && [ $i -lt 50 ]; do usleep 100000; i=$((i + 1)); done
   [ -b /dev/sda ] || { echo "infralab: no disk found (no /dev/sda)"; return; }

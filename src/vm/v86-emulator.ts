@@ -37,6 +37,9 @@ export interface V86Machine extends Emulator {
   send(text: string): void;
 }
 
+/** What createV86Machine returns: a V86Machine with its optional members all present. */
+export type V86MachineWithState = V86Machine & Required<Pick<V86Machine, 'bootedFrom' | 'saveState' | 'restoreState'>>;
+
 /** The line the console shows when the machine is reset, so a reader sees where a new boot begins. */
 export const resetLine = '\n[infralab: machine reset]\n';
 /** The line the console shows when a machine resumes from a saved state instead of booting. */
@@ -49,6 +52,23 @@ export const resumeLine = '[infralab: resumed from a saved state]\n';
  * the instant-start state. (The engine's VM has a 1 GiB disk; the emulated one is this much.)
  */
 export const blankDiskBytes = 16 * 1024 * 1024;
+
+const MiB = 1024 * 1024;
+/** Where v86 0.5.462's bzImage loader puts the initrd in physical memory (a fixed address). */
+const initrdAddress = 64 * MiB;
+
+/**
+ * The RAM v86 emulates and the kernel command line for a guest of `memoryMiB`. v86 copies the
+ * initrd to 64 MiB, so a smaller machine could not boot at all: it gets just enough emulated RAM to
+ * hold the initrd there (rounded up to 4 MiB), and `mem=` on the command line limits the kernel
+ * to the reader's size (the kernel moves the initrd below that limit before unpacking it). The
+ * guest then sees and uses `memoryMiB`; the page spends the larger buffer.
+ */
+export function guestMemory(memoryMiB: number, initrdBytes: number, cmdline: string): { memoryBytes: number; cmdline: string } {
+  const wanted = memoryMiB * MiB;
+  if (wanted >= initrdAddress + initrdBytes) return { memoryBytes: wanted, cmdline };
+  return { memoryBytes: Math.ceil((initrdAddress + initrdBytes) / (4 * MiB)) * 4 * MiB, cmdline: `${cmdline} mem=${memoryMiB}M` };
+}
 
 /** How long a power-off may take before the machine is given up on (a crashed v86 never reports stopped). */
 const destroyTimeoutMs = 5000;
@@ -83,44 +103,64 @@ function attachImage(v: V86, image: ArrayBuffer, keepV86Bytes: boolean): void {
  * otherwise the machine boots from scratch. A blank disk is made, and kept in `machine.disk.image`,
  * when the disk has no image yet.
  */
-export function createV86Machine(V86Class: typeof V86, images: GuestImages, wasm: WasmSource, machine: MachinePlan, savedState?: ArrayBuffer | null): V86Machine {
+export function createV86Machine(V86Class: typeof V86, images: GuestImages, wasm: WasmSource, machine: MachinePlan, savedState?: ArrayBuffer | null): V86MachineWithState {
   const disk = machine.disk;
   disk.image ??= new ArrayBuffer(blankDiskBytes);
   const image = disk.image;
   const serial = new SerialConsole();
   const onByte = (byte: number) => serial.push(byte);
   const copy = (b: ArrayBuffer) => ({ buffer: b.slice(0) });
+  const memory = guestMemory(machine.memoryMiB, images.initrd.byteLength, images.cmdline);
   const resume = machine.boot === 'saved' && savedState != null && savedState.byteLength > 0;
-  /** Boots from scratch, or resumes the instant-start state (`initial`) and then lets init attach the disk. */
-  const powerOn = (initial?: ArrayBuffer): V86 => {
+  /**
+   * Boots from scratch, or starts from a saved state: the instant-start one ('boot'), after which
+   * the reader's disk replaces the state's blank one and init is told to go on (it waits for one
+   * line), or a state saved by saveState ('rollback'), whose disk bytes are copied into the
+   * reader's disk. Either way the guest writes into disk.image.
+   */
+  /** Settles once the current power-on runs (at once for a boot from scratch). */
+  let running: Promise<void> = Promise.resolve();
+  const powerOn = (from?: { state: ArrayBuffer; kind: 'boot' | 'rollback' }): V86 => {
     const v = new V86Class({
       ...wasm,
       bios: copy(images.bios),
       vga_bios: copy(images.vgaBios),
       bzimage: copy(images.bzImage),
       initrd: copy(images.initrd),
-      cmdline: images.cmdline,
+      cmdline: memory.cmdline,
       // v86 writes the guest's sectors into this very buffer (its SyncBuffer keeps a view on it),
       // so the page's disk.image is the disk: nothing to copy back at power-off.
       hda: { buffer: image },
-      ...(initial ? { initial_state: { buffer: initial } } : {}),
-      memory_size: machine.memoryMiB * 1024 * 1024,
+      ...(from ? { initial_state: { buffer: from.state } } : {}),
+      memory_size: memory.memoryBytes,
       vga_memory_size: 2 * 1024 * 1024,
-      autostart: !initial,
+      autostart: !from,
       disable_keyboard: true,
       disable_mouse: true,
       disable_speaker: true,
     });
     v.add_listener('serial0-output-byte', onByte);
-    if (initial) {
-      v.add_listener('emulator-loaded', () => {
-        // The state was saved before the guest saw a disk, with a blank one: the reader's disk
-        // replaces it before the CPU runs, then init is told to go on (it waits for one line).
-        attachImage(v, image, false);
-        serial.push(resumeLine);
-        void v.run().then(() => v.serial0_send('\n'));
-      });
-    }
+    running = !from
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
+          const loaded = () => {
+            v.remove_listener('emulator-loaded', loaded);
+            try {
+              // restore_state gave v86's disk a copy of the state's bytes; the CPU has not run yet.
+              attachImage(v, image, from.kind === 'rollback');
+            } catch (error) {
+              reject(error instanceof Error ? error : new Error(String(error)));
+              return; // the machine stays stopped
+            }
+            if (from.kind === 'boot') serial.push(resumeLine);
+            v.run().then(() => {
+              if (from.kind === 'boot') v.serial0_send('\n');
+              resolve();
+            }, reject);
+          };
+          v.add_listener('emulator-loaded', loaded);
+        });
+    running.catch((error: Error) => serial.push(`\n[infralab: the saved state could not be used: ${error.message}]\n`));
     return v;
   };
   const powerOff = async (v: V86): Promise<void> => {
@@ -129,7 +169,7 @@ export function createV86Machine(V86Class: typeof V86, images: GuestImages, wasm
     await Promise.race([v.destroy().catch(() => undefined), new Promise<void>((r) => (timer = setTimeout(r, destroyTimeoutMs)))]);
     clearTimeout(timer);
   };
-  let v86 = powerOn(resume ? savedState : undefined);
+  let v86 = powerOn(resume ? { state: savedState, kind: 'boot' } : undefined);
   let destroyed = false;
   return {
     get v86() {
@@ -169,19 +209,27 @@ export function createV86Machine(V86Class: typeof V86, images: GuestImages, wasm
       return v86.save_state();
     },
     /**
-     * Rolls the running machine back to `state`, disk included: the state's disk bytes are copied
-     * into disk.image, which stays the buffer the guest writes to. Only a state of this machine
-     * (same images, memory size and disk size) can be restored.
+     * Rolls the machine back to `state`, disk included: the state's disk bytes are copied into
+     * disk.image, which stays the buffer the guest writes to. Done by powering a new v86 on from
+     * the state: restore_state into the running v86 0.5.462 left the guest silent (no serial
+     * output afterwards). Only a state of this machine (same images, memory and disk size) fits.
      */
     async restoreState(state: ArrayBuffer) {
       if (destroyed) throw new Error('restoreState: the machine is powered off');
-      await v86.restore_state(state);
-      attachImage(v86, image, true);
+      const old = v86;
+      await powerOff(old);
+      v86 = powerOn({ state, kind: 'rollback' });
+      await running;
     },
   };
 }
 
-/** The kernel command line of the machine the instant-start state is saved from (its init stops before the disk). */
+/**
+ * The kernel command line of the machine the instant-start state is saved from: its init stops
+ * before the disk, and `init_on_free=1` has the kernel zero every page it frees, so the memory
+ * left over from unpacking the kernel and the initrd is zeros, which v86 leaves out of a state
+ * (it saves non-zero pages only).
+ */
 export function snapshotCmdline(cmdline: string): string {
-  return `${cmdline} ${snapshotCmdlineFlag}`;
+  return `${cmdline} init_on_free=1 ${snapshotCmdlineFlag}`;
 }
