@@ -38,21 +38,21 @@ describe('RealVm', () => {
     expect(load).not.toHaveBeenCalled();
   });
 
-  it('by keyboard alone: picks 64 MiB and boot from scratch, starts, follows the boot, types a command into the labelled terminal', async () => {
+  it('by keyboard alone: picks 32 MiB and boot from scratch, starts, follows the boot, types a command into the labelled terminal', async () => {
     const { load, machines } = fakeLoader();
     const user = userEvent.setup();
     render(<RealVm loadFactory={load} Terminal={FakeTerminal} />);
-    screen.getByRole('radio', { name: '128 MiB' }).focus();
-    await user.keyboard('{ArrowLeft}'); // 128 -> 64 in the radio group
-    expect((screen.getByRole('radio', { name: '64 MiB' }) as HTMLInputElement).checked).toBe(true);
-    expect(screen.getByTestId('live-summary').textContent).toMatch(/64 MiB at launch/);
+    screen.getByRole('radio', { name: '64 MiB' }).focus();
+    await user.keyboard('{ArrowLeft}'); // 64 -> 32 in the radio group
+    expect((screen.getByRole('radio', { name: '32 MiB' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByTestId('live-summary').textContent).toMatch(/32 MiB at launch/);
     screen.getByRole('radio', { name: /Instant start/ }).focus();
     await user.keyboard('{ArrowRight}');
     expect((screen.getByRole('radio', { name: /Boot from scratch/ }) as HTMLInputElement).checked).toBe(true);
     screen.getByRole('button', { name: 'Start' }).focus();
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(screen.getByTestId('vm-state').textContent).toBe('lab-1: running on eu-central-1a-h1, 64 MiB'));
-    expect(machines[0].spec).toMatchObject({ memoryMiB: 64, boot: 'scratch' });
+    await waitFor(() => expect(screen.getByTestId('vm-state').textContent).toBe('lab-1: running on eu-central-1a-h1, 32 MiB'));
+    expect(machines[0].spec).toMatchObject({ memoryMiB: 32, boot: 'scratch' });
     expect(screen.getByTestId('fetched').textContent).toBe('Fetched on Start: 3.0 MB.');
     expect(screen.getByRole('group', { name: 'Memory (fixed at launch)' })).toHaveProperty('disabled', true);
 
@@ -77,7 +77,7 @@ describe('RealVm', () => {
     await waitFor(() => expect(screen.getByTestId('vm-state').textContent).toMatch(/^lab-1: running/));
     machines[0].console.push('infralab:/root# ');
     await userEvent.click(screen.getByRole('button', { name: 'Terminate' }));
-    await waitFor(() => expect(screen.getByTestId('vm-state').textContent).toBe('lab-1: terminated, 128 MiB'));
+    await waitFor(() => expect(screen.getByTestId('vm-state').textContent).toBe('lab-1: terminated, 64 MiB'));
     expect(machines[0].destroyed).toBe(true);
     expect(screen.getByTestId('serial-console').textContent).toMatch(/infralab:\/root# \n\[infralab: machine powered off\]\n$/);
     expect(screen.getByTestId('machine-off')).toBeTruthy();
@@ -85,7 +85,7 @@ describe('RealVm', () => {
     expect(await screen.findByText('Not done: lab-1 is terminated: a terminated instance cannot be started')).toBeTruthy();
     expect(machines).toHaveLength(1);
     await userEvent.click(screen.getByRole('button', { name: 'Launch a new VM' }));
-    await waitFor(() => expect(screen.getByTestId('vm-state').textContent).toBe('lab-2: running on eu-central-1a-h1, 128 MiB'));
+    await waitFor(() => expect(screen.getByTestId('vm-state').textContent).toBe('lab-2: running on eu-central-1a-h1, 64 MiB'));
     expect(machines[1].spec.disk.id).toBe('lab-2-disk');
   });
 
@@ -99,7 +99,7 @@ describe('RealVm', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Save state' })).toHaveProperty('disabled', false));
     machines[0].memory[0] = 7;
     await userEvent.click(screen.getByRole('button', { name: 'Save state' }));
-    await waitFor(() => expect(screen.getByTestId('saved-state').textContent).toMatch(/^Saved state: 2\.0 MB of lab-1 \(128 MiB of RAM/));
+    await waitFor(() => expect(screen.getByTestId('saved-state').textContent).toMatch(/^Saved state: 2\.0 MB of lab-1 \(64 MiB of RAM/));
     machines[0].memory[0] = 9;
     await userEvent.click(screen.getByRole('button', { name: 'Restore state' }));
     expect(await screen.findByText('restored lab-1 to its saved state (2.0 MB)')).toBeTruthy();

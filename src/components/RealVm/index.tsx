@@ -47,7 +47,8 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
   const [progress, setProgress] = useState<LoadProgress | null>(null);
   const controller = useMemo(() => new VmController<V86Machine>(lazyFactory(base, loadFactory, setPhase, setProgress)), [base, loadFactory]);
   const vm = useVm(controller);
-  const [memory, setMemory] = useState<MemoryMiB>(128);
+  // 64 MiB by default: the size the site ships an instant-start state for (static/vm/manifest.json).
+  const [memory, setMemory] = useState<MemoryMiB>(64);
   const [boot, setBoot] = useState<BootMode>('saved');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -114,7 +115,7 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
         <fieldset className={styles.fieldset}>
           <legend>How Start boots</legend>
           <label>
-            <input type="radio" name={`${id}-boot`} value="saved" checked={boot === 'saved'} onChange={() => setBoot('saved')} /> Instant start (restore a state saved after boot)
+            <input type="radio" name={`${id}-boot`} value="saved" checked={boot === 'saved'} onChange={() => setBoot('saved')} /> Instant start (resume a state saved during boot)
           </label>
           <label>
             <input type="radio" name={`${id}-boot`} value="scratch" checked={boot === 'scratch'} onChange={() => setBoot('scratch')} /> Boot from scratch (firmware, kernel, init)
@@ -123,7 +124,8 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
       </div>
       <div className={shared.controls} role="group" aria-label="Lifecycle actions">
         {actions.map(({ action, label }) => (
-          <button key={action} type="button" className={shared.button} disabled={busy} onClick={() => void perform(() => controller.act(action, { memoryMiB: memory, boot }))}>
+          // Never disabled: the controller queues actions, and Stop must always be reachable.
+          <button key={action} type="button" className={shared.button} onClick={() => void perform(() => controller.act(action, { memoryMiB: memory, boot }))}>
             {label}
           </button>
         ))}
@@ -137,6 +139,8 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
         {vm.vm}: {vm.state}
         {vm.host ? ` on ${vm.host}` : ''}
         {launched ? `, ${vm.memoryMiB} MiB` : ''}
+        {vm.machine?.bootedFrom === 'saved' ? ' (instant start: resumed from a state saved during boot)' : ''}
+        {vm.machine?.bootedFrom === 'scratch' ? (boot === 'saved' ? ' (booting from scratch: there is no instant-start state for this memory size)' : ' (booting from scratch)') : ''}
       </p>
       <p className={shared.summary} aria-live="polite" aria-atomic="true" data-testid="live-summary">
         {summary}
@@ -177,7 +181,7 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
         </button>
       </div>
       <p className={styles.saved} data-testid="saved-state">
-        {vm.saved ? `Saved state: ${mb(vm.saved.bytes)} of ${vm.saved.vm} (${vm.saved.memoryMiB} MiB of RAM plus CPU and device state).` : 'No saved state.'}{' '}
+        {vm.saved ? `Saved state: ${mb(vm.saved.bytes)} of ${vm.saved.vm} (${vm.saved.memoryMiB} MiB of RAM, the CPU, the devices and the disk).` : 'No saved state.'}{' '}
         {copied ? <span role="status">{copied}</span> : null}
       </p>
       <details className={styles.details}>
