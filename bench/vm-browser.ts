@@ -21,7 +21,7 @@ const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** JS and CSS the lesson page loads before any click, gzip-compressed here as a server would send them. */
-async function initialWeight(browser: Browser, origin: string): Promise<{ js: number; css: number }> {
+export async function initialWeight(browser: Browser, origin: string): Promise<{ js: number; css: number }> {
   const opened = await openPage(browser, origin);
   const bodies: Array<Promise<{ type: string; bytes: number }>> = [];
   opened.page.on('response', (r) => {
@@ -123,16 +123,30 @@ export async function benchVmBrowser(buildDir: string): Promise<string> {
   const browser = await launchBrowser();
   const lines: string[] = [`real VM in chromium (${route}, served from ${buildDir})`];
   try {
-    const w = await initialWeight(browser, server.origin);
-    lines.push(`lesson page initial load: JS ${kb(w.js)} gzip, CSS ${kb(w.css)} gzip`);
+    // Each part on its own: a failure is a line of the result, and the other figures still come.
+    const part = async (name: string, run: () => Promise<void>) => {
+      try {
+        await run();
+      } catch (error) {
+        lines.push(`${name}: failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      }
+    };
+    await part('lesson page weight', async () => {
+      const w = await initialWeight(browser, server.origin);
+      lines.push(`lesson page initial load: JS ${kb(w.js)} gzip, CSS ${kb(w.css)} gzip`);
+    });
     for (const boot of ['saved', 'scratch'] as const) {
-      const r = await startToPrompt(browser, server.origin, boot);
-      lines.push(
-        `Start -> prompt, ${boot === 'saved' ? 'instant start' : 'from scratch'}: ${(r.ms / 1000).toFixed(1)} s${boot === 'saved' && !r.resumed ? ' (no saved state was available: it booted from scratch)' : ''}`,
-      );
-      lines.push(`  bytes fetched on Start (${boot}): ${mb(r.bytes)} as served (page says "${r.shown}")`);
+      await part(`Start -> prompt (${boot})`, async () => {
+        const r = await startToPrompt(browser, server.origin, boot);
+        lines.push(
+          `Start -> prompt, ${boot === 'saved' ? 'instant start' : 'from scratch'} (64 MiB): ${(r.ms / 1000).toFixed(1)} s${boot === 'saved' && !r.resumed ? ' (no saved state was used: it booted from scratch)' : ''}`,
+        );
+        lines.push(`  bytes fetched on Start (${boot}): ${mb(r.bytes)} in response bodies, before any content-encoding (page says "${r.shown}")`);
+      });
     }
-    lines.push(...(await twoVms(browser, server.origin)));
+    await part('two VMs', async () => {
+      lines.push(...(await twoVms(browser, server.origin)));
+    });
   } finally {
     await browser.close().catch(() => undefined);
     await server.close();

@@ -40,11 +40,12 @@ export function fakeLoader(options: { saveBytes?: number } = {}) {
   return { machines, load };
 }
 
-export function FakeTerminal({ machine, label }: TerminalProps): React.JSX.Element {
+export function FakeTerminal({ machine, label, screenReader }: TerminalProps): React.JSX.Element {
   const [line, setLine] = useState('');
   return (
     <textarea
       aria-label={label}
+      data-screen-reader={String(Boolean(screenReader))}
       value={line}
       onChange={(e) => setLine(e.target.value)}
       onKeyDown={(e) => {

@@ -68,6 +68,11 @@ describe('RealVm', () => {
     terminal.focus();
     await user.keyboard('echo $((6*7)){Enter}');
     expect(machines[0].sent).toEqual(['echo $((6*7))\r']);
+
+    expect(terminal.getAttribute('data-screen-reader')).toBe('false');
+    screen.getByRole('checkbox', { name: 'Screen reader mode for the terminal' }).focus();
+    await user.keyboard(' ');
+    expect(terminal.getAttribute('data-screen-reader')).toBe('true');
   });
 
   it('terminate powers off, keeps the last output, the engine refuses Start, and a new VM launches with a new name', async () => {

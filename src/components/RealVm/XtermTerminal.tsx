@@ -10,12 +10,16 @@ import '@xterm/xterm/css/xterm.css';
 import type { TerminalProps } from './terminal-props';
 import styles from './terminal.module.css';
 
-export default function XtermTerminal({ machine, label, rows = 22 }: TerminalProps): React.JSX.Element {
+export default function XtermTerminal({ machine, label, rows = 22, screenReader = false }: TerminalProps): React.JSX.Element {
   const box = useRef<HTMLDivElement>(null);
+  const terminal = useRef<Terminal | null>(null);
+  const screenReaderNow = useRef(screenReader);
+  screenReaderNow.current = screenReader;
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const term = new Terminal({ rows, fontSize: 13, scrollback: 2000, cursorBlink: false, theme: { background: '#111418', foreground: '#e8ecef' } });
+    const term = new Terminal({ rows, fontSize: 13, scrollback: 2000, cursorBlink: false, screenReaderMode: screenReaderNow.current, theme: { background: '#111418', foreground: '#e8ecef' } });
+    terminal.current = term;
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(el);
@@ -59,8 +63,13 @@ export default function XtermTerminal({ machine, label, rows = 22 }: TerminalPro
       if (flush) clearTimeout(flush);
       input.dispose();
       resize.disconnect();
+      terminal.current = null;
       term.dispose();
     };
   }, [machine, label, rows]);
+
+  useEffect(() => {
+    if (terminal.current) terminal.current.options.screenReaderMode = screenReader;
+  }, [screenReader]);
   return <div ref={box} className={styles.terminal} data-testid="terminal" />;
 }

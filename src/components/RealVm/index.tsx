@@ -53,6 +53,7 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
+  const [screenReader, setScreenReader] = useState(false);
   const running = vm.machine !== null;
 
   useEffect(() => () => void controller.dispose(), [controller]);
@@ -162,7 +163,7 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
       <BootProgress stage={vm.stage} on={running} id={id} />
       {running ? (
         <Suspense fallback={<p>Loading the terminal…</p>}>
-          <Terminal machine={vm.machine!} label={`Terminal of ${vm.vm}: type commands for its shell`} />
+          <Terminal machine={vm.machine!} label={`Terminal of ${vm.vm}: type commands for its shell`} screenReader={screenReader} />
         </Suspense>
       ) : (
         <p className={styles.off} data-testid="machine-off">
@@ -179,6 +180,9 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
         <button type="button" className={shared.button} disabled={!vm.text} onClick={() => void copyOutput()}>
           Copy output
         </button>
+        <label className={styles.check}>
+          <input type="checkbox" checked={screenReader} onChange={(e) => setScreenReader(e.target.checked)} /> Screen reader mode for the terminal
+        </label>
       </div>
       <p className={styles.saved} data-testid="saved-state">
         {vm.saved ? `Saved state: ${mb(vm.saved.bytes)} of ${vm.saved.vm} (${vm.saved.memoryMiB} MiB of RAM, the CPU, the devices and the disk).` : 'No saved state.'}{' '}

@@ -6,4 +6,6 @@ export interface TerminalProps {
   /** The accessible name of the terminal's input. */
   label: string;
   rows?: number;
+  /** xterm's screen reader mode: an accessible copy of the rows that assistive tech reads as they change. */
+  screenReader?: boolean;
 }
