@@ -5,6 +5,7 @@
  *
  *   node --import tsx bench/vm-browser.ts [BUILD_DIR]     (default ./build)
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -83,6 +84,39 @@ async function heapUsage(page: Page): Promise<{ jsHeap: number; backing: number 
   return { jsHeap: usage.usedSize, backing: usage.backingStorageSize ?? NaN };
 }
 
+
+/**
+ * The largest chromium renderer process started by this bench, by proportional set size (Linux
+ * /proc/PID/smaps_rollup): with one tab open, that is the tab's whole memory, wasm memories included.
+ */
+function largestRendererPssBytes(): number | null {
+  const parent = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const mine = (pid: number): boolean => {
+    for (let p = pid, i = 0; p > 1 && i < 50; p = parent.get(p) ?? 0, i++) if (p === process.pid) return true;
+    return false;
+  };
+  let best: number | null = null;
+  for (const pid of parent.keys()) {
+    try {
+      if (!mine(pid) || !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const kb = Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1]);
+      if (Number.isFinite(kb) && (best === null || kb * 1024 > best)) best = kb * 1024;
+    } catch {
+      // not readable or gone
+    }
+  }
+  return best;
+}
+
 async function twoVms(browser: Browser, origin: string): Promise<string[]> {
   const out: string[] = [];
   const opened = await openPage(browser, origin);
@@ -90,25 +124,33 @@ async function twoVms(browser: Browser, origin: string): Promise<string[]> {
     const page = opened.page;
     await visit(page, new URL(route, origin).toString());
     const before = await heapUsage(page);
+    const beforePss = largestRendererPssBytes();
     await page.click(`${neighbour} button:text-is("Start both VMs")`);
     await page.waitForFunction((sel) => [...document.querySelectorAll(`${sel} p`)].filter((p) => /Boot stage 4 of 4/.test(p.textContent ?? '')).length >= 2, neighbour, {
       timeout: bootTimeoutMs,
       polling: 500,
     });
     const running = await heapUsage(page);
+    const pss = largestRendererPssBytes();
+    out.push(`tab memory, two VMs running (64 MiB each): renderer process PSS ${pss === null ? 'not readable' : mb(pss)} (Linux /proc smaps_rollup of the tab's renderer; ${beforePss === null ? '' : `${mb(beforePss)} before Start`})`);
     out.push(`tab memory, two VMs running (64 MiB each): JS heap ${mb(running.jsHeap)} + ArrayBuffer backing stores ${mb(running.backing)} = ${mb(running.jsHeap + running.backing)}`);
     out.push(`  (same tab before Start: JS heap ${mb(before.jsHeap)} + backing stores ${mb(before.backing)}; CDP Runtime.getHeapUsage after a forced GC; backing stores hold the wasm memories, guest images and disks)`);
-    const step = async (label: string) => {
+    const step = async (label: string): Promise<number> => {
+      const t0 = Date.now();
       await page.click(`${neighbour} button:text-is("${label}")`);
-      await page.waitForFunction((sel) => !/^Working/.test(document.querySelector(`${sel} [data-testid=live-summary]`)?.textContent ?? ''), neighbour, { timeout: bootTimeoutMs, polling: 250 });
+      await page.waitForFunction((sel) => !/^Working/.test(document.querySelector(`${sel} [data-testid=live-summary]`)?.textContent ?? ''), neighbour, { timeout: bootTimeoutMs, polling: 100 });
+      return (Date.now() - t0) / 1000;
     };
-    await step('Time the loop alone');
-    await page.click(`${neighbour} button:text-is("Start the CPU burner in noisy-1")`);
-    await page.waitForSelector(`${neighbour} button:text-is("Time the loop with the neighbour burning"):not([disabled])`, { timeout: 60_000 });
-    await step('Time the loop with the neighbour burning');
     const cell = (id: string) => page.$eval(`${neighbour} [data-testid=${id}]`, (e) => e.textContent ?? '');
-    out.push(`noisy neighbour: loop alone ${await cell('alone')}, with the neighbour burning ${await cell('together')}`);
-    out.push(`noisy neighbour slowdown: measured ${await cell('slowdown')}, engine model ${await cell('model-slowdown')}`);
+    // Twice over, to see the spread: alone, burner on, together, burner off.
+    for (let round = 1; round <= 2; round++) {
+      const wallAlone = await step('Time the loop alone');
+      await step('Start the CPU burner in noisy-1');
+      const wallTogether = await step('Time the loop with the neighbour burning');
+      out.push(`noisy neighbour, round ${round}: loop alone ${await cell('alone')} (guest's time; ${wallAlone.toFixed(2)} s on the bench's clock), with the neighbour burning ${await cell('together')} (${wallTogether.toFixed(2)} s)`);
+      out.push(`noisy neighbour slowdown, round ${round}: measured ${await cell('slowdown')} (bench clock ${(wallTogether / wallAlone).toFixed(2)}x), engine model ${await cell('model-slowdown')}`);
+      await step('Stop the burner');
+    }
     const status = await page.$eval(neighbour, (e) => e.querySelector('[role=status]')?.textContent ?? '');
     if (/Not done/.test(status)) out.push(`  (${status})`);
     await page.click(`${neighbour} button:text-is("Stop both VMs")`);

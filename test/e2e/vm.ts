@@ -30,14 +30,21 @@ export async function vmFlow(page: Page, origin: string): Promise<VmFlow> {
   const widget = `[data-widget="${id}"]`;
   steps.push(`widget ${id}`);
 
-  const vmRequests: string[] = [];
-  page.on('request', (r) => {
-    if (r.url().startsWith(`${origin}/vm/`) || /xterm/i.test(r.url())) vmRequests.push(r.url().slice(origin.length));
-  });
-  if (vmRequests.length > 0) problems.push(`loaded before Start: ${vmRequests.join(', ')}`);
   if ((await page.$$(`${widget} .xterm`)).length > 0) problems.push('a terminal is on the page before Start');
-  const xtermInInitialJs = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/vm\/|xterm/i.test(e.name)));
-  if (xtermInInitialJs) problems.push('the page fetched something of the VM (static/vm or xterm) before Start');
+  // Chunk names are hashes: look inside every script and stylesheet loaded so far for xterm's code.
+  const early = await page.evaluate(async () => {
+    const urls = performance.getEntriesByType('resource').map((e) => e.name);
+    const vm = urls.filter((u) => /\/vm\//.test(u));
+    const xterm: string[] = [];
+    for (const u of urls.filter((x) => /\.(js|css)(\?|$)/.test(x))) {
+      const text = await (await fetch(u)).text();
+      if (text.includes('xterm-helper-textarea')) xterm.push(u);
+    }
+    return { vm, xterm };
+  });
+  if (early.vm.length > 0) problems.push(`the page fetched VM files before Start: ${early.vm.join(', ')}`);
+  if (early.xterm.length > 0) problems.push(`xterm's code is loaded before Start, in ${early.xterm.join(', ')}`);
+  if (early.vm.length + early.xterm.length === 0) steps.push('before Start: no VM file fetched, xterm in none of the loaded scripts and stylesheets');
 
   // Start by keyboard.
   await page.focus(`${widget} button:text-is("Start")`);
