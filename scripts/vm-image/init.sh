@@ -10,6 +10,13 @@ mount -t tmpfs tmpfs /tmp
 hostname infralab
 echo "infralab: init up on $(uname -r), $(nproc) vCPU, $(awk '/MemTotal/ {print $2 " kB"}' /proc/meminfo) of memory"
 
+# The guest agent, on the second serial port: before the page cuts the power (Stop, Reboot,
+# Terminate: it has no guest shutdown), it asks for the guest's dirty data to be written to the
+# disk, as a cloud's stop shuts the guest down first. The mount's `sync` option alone leaves the
+# filesystem's bitmaps in memory, and a power cut then corrupts it.
+stty -F /dev/ttyS1 raw -echo
+(while read -r _; do sync; echo "infralab: synced"; done </dev/ttyS1 >/dev/ttyS1) &
+
 # The IDE and ext4 drivers are modules of Debian's kernel; build.ts lists them in load order, the
 # IDE controller's driver last: loading it is what makes the kernel find (and read) the disk.
 sed '$d' /lib/modules/disk.order > /tmp/drivers

@@ -70,6 +70,11 @@ export function guestMemory(memoryMiB: number, initrdBytes: number, cmdline: str
   return { memoryBytes: Math.ceil((initrdAddress + initrdBytes) / (4 * MiB)) * 4 * MiB, cmdline: `${cmdline} mem=${memoryMiB}M` };
 }
 
+/** What the guest agent answers on COM2 once its data is on the disk (scripts/vm-image/init.sh). */
+const agentSynced = 'infralab: synced';
+/** How long a power-off waits for the guest agent's sync. */
+const syncTimeoutMs = 3000;
+
 /** How long a power-off may take before the machine is given up on (a crashed v86 never reports stopped). */
 const destroyTimeoutMs = 5000;
 
@@ -132,6 +137,8 @@ export function createV86Machine(V86Class: typeof V86, images: GuestImages, wasm
       // so the page's disk.image is the disk: nothing to copy back at power-off.
       hda: { buffer: image },
       ...(from ? { initial_state: { buffer: from.state } } : {}),
+      // COM2 carries the guest agent's line (init.sh): sync before a power cut.
+      uart1: true,
       memory_size: memory.memoryBytes,
       vga_memory_size: 2 * 1024 * 1024,
       autostart: !from,
@@ -163,7 +170,29 @@ export function createV86Machine(V86Class: typeof V86, images: GuestImages, wasm
     running.catch((error: Error) => serial.push(`\n[infralab: the saved state could not be used: ${error.message}]\n`));
     return v;
   };
+  /**
+   * Asks the guest agent to write its dirty data to the disk and waits for its answer, or gives
+   * up after `syncTimeoutMs` (the guest may still be booting, or hung): the page's power cut then
+   * loses what the guest had not written yet, as a real one would.
+   */
+  const syncGuest = (v: V86): Promise<boolean> =>
+    new Promise((resolve) => {
+      let heard = '';
+      const onAgent = (byte: number) => {
+        heard += String.fromCharCode(byte);
+        if (heard.includes(agentSynced)) done(true);
+      };
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        v.remove_listener('serial1-output-byte', onAgent);
+        resolve(ok);
+      };
+      const timer = setTimeout(() => done(false), syncTimeoutMs);
+      v.add_listener('serial1-output-byte', onAgent);
+      v.serial_send_bytes(1, new TextEncoder().encode('sync\n'));
+    });
   const powerOff = async (v: V86): Promise<void> => {
+    if (v.is_running()) await syncGuest(v);
     v.remove_listener('serial0-output-byte', onByte);
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([v.destroy().catch(() => undefined), new Promise<void>((r) => (timer = setTimeout(r, destroyTimeoutMs)))]);
