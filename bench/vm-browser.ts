@@ -22,7 +22,7 @@ const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** JS and CSS the lesson page loads before any click, gzip-compressed here as a server would send them. */
-export async function initialWeight(browser: Browser, origin: string): Promise<{ js: number; css: number }> {
+export async function initialWeight(browser: Browser, origin: string, at = route): Promise<{ js: number; css: number }> {
   const opened = await openPage(browser, origin);
   const bodies: Array<Promise<{ type: string; bytes: number }>> = [];
   opened.page.on('response', (r) => {
@@ -30,7 +30,7 @@ export async function initialWeight(browser: Browser, origin: string): Promise<{
     if (!r.url().startsWith(origin) || (type !== 'script' && type !== 'stylesheet')) return;
     bodies.push(r.body().then((b) => ({ type, bytes: gzipSync(b).length })));
   });
-  await visit(opened.page, new URL(route, origin).toString());
+  await visit(opened.page, new URL(at, origin).toString());
   const all = await Promise.all(bodies);
   await opened.close();
   return { js: all.filter((b) => b.type === 'script').reduce((s, b) => s + b.bytes, 0), css: all.filter((b) => b.type === 'stylesheet').reduce((s, b) => s + b.bytes, 0) };

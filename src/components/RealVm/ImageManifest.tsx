@@ -75,8 +75,10 @@ export function PackageTable(): React.JSX.Element {
 }
 
 export function FileTable(): React.JSX.Element {
+  // The table scrolls sideways on narrow screens: its wrapper takes focus so a keyboard can scroll it.
   return (
-    <table>
+    <div role="region" aria-label="Files in static/vm/" tabIndex={0} style={{ overflowX: 'auto', marginBottom: 'var(--ifm-spacing-vertical)' }}>
+    <table style={{ display: 'table', marginBottom: 0 }}>
       <caption>Files in static/vm/, as the manifest lists them</caption>
       <thead>
         <tr>
@@ -101,6 +103,7 @@ export function FileTable(): React.JSX.Element {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 

@@ -4,7 +4,10 @@
  * run in this tab, on its one main thread: that thread is the host's one core.
  */
 import React, { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { LabHost, memoryChoices, modelledContention, neighbourNames, promptPattern, sharedHostScenario, VmController, type MemoryMiB, type V86Machine } from '@site/src/vm';
+import { LabHost, memoryChoices, VmController, type MemoryMiB } from '@site/src/vm/controller';
+import { modelledContention, neighbourNames, sharedHostScenario } from '@site/src/vm/neighbours';
+import { promptPattern } from '@site/src/vm/serial';
+import type { V86Machine } from '@site/src/vm/v86-emulator';
 import type { LoadProgress } from '@site/src/vm/browser';
 import { useVmBase } from './vmBase';
 import { lazyFactory, useVm, type FactoryLoader, type Phase, type VmView } from './useVm';

@@ -6,7 +6,9 @@
 import React, { useEffect, useRef } from 'react';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
-import '@xterm/xterm/css/xterm.css';
+// xterm's stylesheet as a string (css-loader's string export), put into the document when the first
+// terminal mounts: imported as CSS it would join the site's one global stylesheet, on every page.
+import xtermCss from '!!css-loader?exportType=string!@xterm/xterm/css/xterm.css';
 import type { TerminalProps } from './terminal-props';
 import styles from './terminal.module.css';
 
@@ -18,6 +20,12 @@ export default function XtermTerminal({ machine, label, rows = 22, screenReader 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+    if (!document.querySelector('style[data-xterm-css]')) {
+      const style = document.createElement('style');
+      style.dataset.xtermCss = '';
+      style.textContent = String(xtermCss);
+      document.head.appendChild(style);
+    }
     const term = new Terminal({ rows, fontSize: 13, scrollback: 2000, cursorBlink: false, screenReaderMode: screenReaderNow.current, theme: { background: '#111418', foreground: '#e8ecef' } });
     terminal.current = term;
     const fit = new FitAddon();

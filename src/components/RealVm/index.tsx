@@ -6,7 +6,10 @@
  */
 import React, { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Outcome } from '@site/sim';
-import { memoryChoices, VmController, type BootMode, type LabAction, type MemoryMiB, type V86Machine } from '@site/src/vm';
+// The controller's own module, not src/vm's index: the index also names the data plane and the
+// two-VM model, which this page chunk does not need.
+import { memoryChoices, VmController, type BootMode, type LabAction, type MemoryMiB } from '@site/src/vm/controller';
+import type { V86Machine } from '@site/src/vm/v86-emulator';
 import type { LoadProgress } from '@site/src/vm/browser';
 import { useVmBase } from './vmBase';
 import { lazyFactory, useVm, type FactoryLoader, type Phase } from './useVm';
