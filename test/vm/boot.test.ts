@@ -10,12 +10,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { V86 } from 'v86';
-import { afterAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { loadMachineFactory, type LoadProgress } from '../../src/vm/browser';
 import { VmController, blankDiskBytes, createV86Machine, diskMountedPattern, promptPattern, type GuestImages, type MachineSpec, type V86MachineWithState } from '../../src/vm';
 
 const root = join(__dirname, '..', '..');
 const dir = join(root, 'static', 'vm');
-const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { cmdline: string; states?: Array<{ memoryMiB: number; path: string }> };
+const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { cmdline: string; files: Array<{ path: string; bytes: number }>; states?: Array<{ memoryMiB: number; path: string; bytes: number }> };
 const bytes = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 const file = (name: string): ArrayBuffer => bytes(readFileSync(join(dir, name)));
 const images: GuestImages = { bios: file('bios.bin'), vgaBios: file('vgabios.bin'), bzImage: file('bzImage'), initrd: file('initrd.img'), cmdline: manifest.cmdline };
@@ -205,6 +207,58 @@ describe.sequential('a real Linux VM under v86, driven by the engine', () => {
       expect(text).toContain('infralab: disk /dev/sda mounted at /mnt/disk (new filesystem)');
       expect(await run(m, 'ls /mnt/disk')).toBe('lost+found');
       expect(onDisk(fresh.currentDisk!.image, 'kept-on-disk-1')).toBe(false);
+    },
+    BOOT_MS,
+  );
+});
+
+describe.sequential("the page's loader (src/vm/browser.ts), on static/vm/ as served files", () => {
+  /** fetch() for file: URLs, as a static server would answer, counting what was asked for. */
+  const asked: string[] = [];
+  const serveFiles = async (url: string | URL | Request) => {
+    const path = new URL(String(url)).pathname;
+    asked.push(path.slice(path.lastIndexOf('/') + 1));
+    try {
+      return new Response(readFileSync(path));
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  };
+
+  it(
+    'fetches the images on load and the 64 MiB state only on a saved start, and resumes from it',
+    async () => {
+      vi.stubGlobal('fetch', vi.fn(serveFiles));
+      try {
+        const progress: LoadProgress[] = [];
+        const factory = await loadMachineFactory(`${pathToFileURL(dir).href}/`, (p) => progress.push(p));
+        const size = (p: string) => manifest.files.find((f) => f.path === p)!.bytes;
+        const images = ['bios.bin', 'vgabios.bin', 'bzImage', 'initrd.img', 'v86.wasm'].reduce((t, p) => t + size(p), 0);
+        expect(asked).not.toContain(statePath);
+        expect(factory.fetchedBytes).toBe(images);
+        expect(factory.savedStateMemoryMiB).toEqual([memoryMiB]);
+        const disk = { id: 'page-disk', sizeGiB: 1, boots: 1 };
+        const m = await factory({ vm: 'lab-1', host: 'h', vcpu: 1, memoryMiB, disk, boot: 'saved' });
+        machines.push(m as V86MachineWithState);
+        const state = manifest.states!.find((s) => s.memoryMiB === memoryMiB)!;
+        expect(factory.fetchedBytes).toBe(images + state.bytes);
+        expect(progress.at(-1)).toEqual({ loadedBytes: images + state.bytes, totalBytes: images + state.bytes });
+        expect(m.bootedFrom).toBe('saved');
+        expect(await prompt(m as V86MachineWithState)).toContain('(new filesystem)');
+        expect(await run(m as V86MachineWithState, 'echo $((6*7))')).toBe('42');
+        await m.destroy();
+        // A second saved start reuses the state; a 128 MiB machine has none and boots from scratch.
+        const again = await factory({ vm: 'lab-1', host: 'h', vcpu: 1, memoryMiB, disk, boot: 'saved' });
+        machines.push(again as V86MachineWithState);
+        expect(factory.fetchedBytes).toBe(images + state.bytes);
+        await again.destroy();
+        const big = await factory({ vm: 'lab-1', host: 'h', vcpu: 1, memoryMiB: 128, disk: { id: 'd2', sizeGiB: 1, boots: 1 }, boot: 'saved' });
+        machines.push(big as V86MachineWithState);
+        expect(big.bootedFrom).toBe('scratch');
+        await big.destroy();
+      } finally {
+        vi.unstubAllGlobals();
+      }
     },
     BOOT_MS,
   );
