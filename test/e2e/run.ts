@@ -192,7 +192,7 @@ describe('real VM', () => {
       await visit(opened.page, new URL(vmRoute, server.origin).toString());
       const loaded = opened.problems.length;
       await check(t, vmRoute, 'real VM: Start by keyboard, prompt, echo $((6*7)) prints 42 in the labelled terminal, no console error', async () => {
-        const flow = await vmFlow(opened.page, server.origin);
+        const flow = await vmFlow(opened.page);
         t.diagnostic(`real VM: ${flow.steps.join(' | ')}`);
         return [...flow.problems, ...opened.problemsSince(loaded)];
       });

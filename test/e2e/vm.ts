@@ -22,7 +22,7 @@ export async function terminalRows(page: Page, widget: string): Promise<string[]
   return page.$$eval(`${widget} .xterm-rows > div`, (rows) => rows.map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()));
 }
 
-export async function vmFlow(page: Page, origin: string): Promise<VmFlow> {
+export async function vmFlow(page: Page): Promise<VmFlow> {
   const problems: string[] = [];
   const steps: string[] = [];
   const id = await page.$eval(realVmSelector, (el) => el.getAttribute('data-widget')).catch(() => null);
