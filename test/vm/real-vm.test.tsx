@@ -12,6 +12,7 @@ import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import RealVm from '@site/src/components/RealVm';
 import Experiments from '@site/src/components/RealVm/Experiments';
+import { resetLine } from '@site/src/vm';
 import { FakeTerminal, fakeLoader } from './fake-vm';
 
 vi.mock('@site/src/components/RealVm/vmBase', () => ({ useVmBase: () => '/vm/' }));
@@ -73,6 +74,21 @@ describe('RealVm', () => {
     screen.getByRole('checkbox', { name: 'Screen reader mode for the terminal' }).focus();
     await user.keyboard(' ');
     expect(terminal.getAttribute('data-screen-reader')).toBe('true');
+  });
+
+  it('a reboot starts the boot progress over: the stage is read from the output after the reset line', async () => {
+    const { load, machines } = fakeLoader();
+    render(<RealVm loadFactory={load} Terminal={FakeTerminal} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }));
+    await waitFor(() => expect(machines).toHaveLength(1));
+    machines[0].console.push('infralab: init up\ninfralab:/root# ');
+    await waitFor(() => expect(progressText()).toMatch(/^Boot stage 4 of 4/));
+    await userEvent.click(screen.getByRole('button', { name: 'Reboot' }));
+    expect(machines[0].restarts).toBe(1);
+    machines[0].console.push(resetLine); // what the data plane prints on a reset
+    await waitFor(() => expect(progressText()).toMatch(/^Boot stage 1 of 4, firmware/));
+    machines[0].console.push('[    0.1] Linux version 6.1\n');
+    await waitFor(() => expect(progressText()).toMatch(/^Boot stage 2 of 4, kernel/));
   });
 
   it('terminate powers off, keeps the last output, the engine refuses Start, and a new VM launches with a new name', async () => {

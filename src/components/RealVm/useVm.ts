@@ -6,6 +6,8 @@
 import { useEffect, useState } from 'react';
 import type { BootStage, EmulatorFactory, LabState, SavedState, V86Machine, VmController } from '@site/src/vm';
 import type { LoadProgress } from '@site/src/vm/browser';
+import { bootStage } from '@site/src/vm/serial';
+import { resetLine } from '@site/src/vm/v86-emulator';
 
 export type Phase = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -59,8 +61,11 @@ export function useVm(controller: VmController<V86Machine> | null): VmView {
   useEffect(() => {
     if (!machine) return;
     const show = () => {
-      setText(machine.console.text.slice(-keepChars));
-      setStage(machine.console.stage);
+      const all = machine.console.text;
+      setText(all.slice(-keepChars));
+      // A reboot resets the same machine and console: the stage is that of the latest boot.
+      const reset = all.lastIndexOf(resetLine);
+      setStage(reset >= 0 ? bootStage(all.slice(reset + resetLine.length)) : machine.console.stage);
     };
     show();
     return machine.console.onChange(show);
