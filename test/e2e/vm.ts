@@ -105,3 +105,78 @@ export async function vmFlow(page: Page): Promise<VmFlow> {
   }
   return { problems, steps, bootMs };
 }
+
+/**
+ * The disk experiment of the VM-lifecycle lesson, through its buttons: a file on the disk and one
+ * in /tmp; after a reboot and after a stop and start the disk's file is there and /tmp's is not;
+ * after terminate, a new VM has neither.
+ */
+export async function vmDiskFlow(page: Page, id = 'real-vm-lifecycle'): Promise<VmFlow> {
+  const problems: string[] = [];
+  const steps: string[] = [];
+  const widget = `[data-widget="${id}"]`;
+  const write = 'echo kept > /mnt/disk/note; echo lost > /tmp/note; sync';
+  const read = 'cat /mnt/disk/note /tmp/note';
+  const stage = () => page.$eval(`${widget} [role=progressbar]`, (p) => p.getAttribute('aria-valuetext') ?? '');
+  const shell = async (what: string) => {
+    await page.waitForFunction((sel) => /stage 4 of 4/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''), widget, {
+      timeout: vmBootTimeoutMs,
+      polling: 250,
+    });
+    steps.push(`${what}: shell`);
+  };
+  const click = async (name: string) => {
+    await page.click(`${widget} button:text-is("${name}")`);
+    steps.push(name);
+  };
+  const run = async (command: string) => {
+    await page.click(`${widget} button[aria-label="Run in the VM: ${command}"]`);
+    steps.push(`Run in the VM: ${command}`);
+  };
+  /** Runs `cat` and reads what it printed about each file, from the terminal's rows. */
+  const readNotes = async (): Promise<string> => {
+    const before = (await terminalRows(page, widget)).length;
+    await run(read);
+    await page.waitForFunction(
+      ([sel, n]) => {
+        const rows = [...document.querySelectorAll(`${sel} .xterm-rows > div`)].map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trim());
+        return rows.some((r) => r.includes("can't open '/tmp/note'") || r === 'lost') && rows.filter(Boolean).length >= (n as number);
+      },
+      [widget, before] as const,
+      { timeout: 30_000, polling: 250 },
+    );
+    const rows = await terminalRows(page, widget);
+    const last = rows.map((r) => r.trim()).filter(Boolean);
+    const at = last.lastIndexOf(last.filter((r) => r.endsWith(read)).at(-1) ?? '');
+    return last.slice(at + 1).join(' / ');
+  };
+  const expectNotes = async (after: string, disk: boolean) => {
+    const seen = await readNotes();
+    const hasDisk = /(^| \/ )kept( \/ |$)/.test(seen);
+    const hasTmp = /(^| \/ )lost( \/ |$)/.test(seen);
+    steps.push(`after ${after}: ${seen}`);
+    if (hasDisk !== disk) problems.push(`after ${after}, /mnt/disk/note was ${hasDisk ? 'there' : 'missing'}, expected ${disk ? 'there' : 'missing'} (terminal: ${seen})`);
+    if (hasTmp) problems.push(`after ${after}, /tmp/note survived: RAM should not (terminal: ${seen})`);
+  };
+
+  await click('Start');
+  await shell('start');
+  await run(write);
+  await page.waitForTimeout(2000);
+  await click('Reboot');
+  await page.waitForFunction((sel) => !/stage 4 of 4/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''), widget, { timeout: 20_000 }).catch(() => undefined);
+  await shell('reboot');
+  await expectNotes('reboot', true);
+  await click('Stop');
+  await page.waitForSelector(`${widget} [data-testid=machine-off]`, { timeout: 30_000 });
+  await click('Start');
+  await shell('stop and start');
+  await expectNotes('stop and start', true);
+  await click('Terminate');
+  await page.waitForSelector(`${widget} button:text-is("Launch a new VM")`, { timeout: 30_000 });
+  await click('Launch a new VM');
+  await shell('a new VM after terminate');
+  await expectNotes('terminate and a new VM', false);
+  steps.push(await stage());
+  return { problems, steps, bootMs: null };
+}
