@@ -12,7 +12,7 @@ import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import RealVm from '@site/src/components/RealVm';
 import Experiments from '@site/src/components/RealVm/Experiments';
-import { resetLine } from '@site/src/vm';
+import { resetLine, resumeLine } from '@site/src/vm';
 import { FakeTerminal, fakeLoader } from './fake-vm';
 
 vi.mock('@site/src/components/RealVm/vmBase', () => ({ useVmBase: () => '/vm/' }));
@@ -89,6 +89,19 @@ describe('RealVm', () => {
     await waitFor(() => expect(progressText()).toMatch(/^Boot stage 1 of 4, firmware/));
     machines[0].console.push('[    0.1] Linux version 6.1\n');
     await waitFor(() => expect(progressText()).toMatch(/^Boot stage 2 of 4, kernel/));
+  });
+
+  it('an instant start (resumed state) is in userland until the prompt, then at the shell', async () => {
+    const { load, machines } = fakeLoader();
+    render(<RealVm loadFactory={load} Terminal={FakeTerminal} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }));
+    await waitFor(() => expect(machines).toHaveLength(1));
+    machines[0].console.push(resumeLine);
+    await waitFor(() => expect(progressText()).toMatch(/^Boot stage 3 of 4, init/));
+    machines[0].console.push('infralab: disk /dev/sda mounted at /mnt/disk (new filesystem)\n');
+    expect(progressText()).toMatch(/^Boot stage 3 of 4, init/);
+    machines[0].console.push('infralab:/root# ');
+    await waitFor(() => expect(progressText()).toMatch(/^Boot stage 4 of 4, shell/));
   });
 
   it('terminate powers off, keeps the last output, the engine refuses Start, and a new VM launches with a new name', async () => {

@@ -6,8 +6,8 @@
 import { useEffect, useState } from 'react';
 import type { BootStage, EmulatorFactory, LabState, SavedState, V86Machine, VmController } from '@site/src/vm';
 import type { LoadProgress } from '@site/src/vm/browser';
-import { bootStage } from '@site/src/vm/serial';
-import { resetLine } from '@site/src/vm/v86-emulator';
+import { bootStage, promptPattern, type BootStage as Stage } from '@site/src/vm/serial';
+import { resetLine, resumeLine } from '@site/src/vm/v86-emulator';
 
 export type Phase = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -63,15 +63,27 @@ export function useVm(controller: VmController<V86Machine> | null): VmView {
     const show = () => {
       const all = machine.console.text;
       setText(all.slice(-keepChars));
-      // A reboot resets the same machine and console: the stage is that of the latest boot.
-      const reset = all.lastIndexOf(resetLine);
-      setStage(reset >= 0 ? bootStage(all.slice(reset + resetLine.length)) : machine.console.stage);
+      setStage(latestBootStage(all));
     };
     show();
     return machine.console.onChange(show);
   }, [machine]);
 
   return { ...view, text, stage };
+}
+
+/**
+ * The stage of the machine's latest boot. A reboot resets the same console, so only the output
+ * after the last reset line counts. An instant start resumes a state saved inside init, after the
+ * firmware, the kernel and init's first line: its output starts with the resume line and the
+ * machine is in userland until the prompt.
+ */
+export function latestBootStage(text: string): Stage {
+  const reset = text.lastIndexOf(resetLine);
+  const boot = reset >= 0 ? text.slice(reset + resetLine.length) : text;
+  const resumed = boot.indexOf(resumeLine.trim());
+  if (resumed >= 0) return new RegExp(promptPattern.source.replace(/\$$/, '')).test(boot.slice(resumed)) ? 'shell' : 'userland';
+  return bootStage(boot);
 }
 
 /**
