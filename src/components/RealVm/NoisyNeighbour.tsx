@@ -20,7 +20,7 @@ const XtermTerminal = lazy(() => import('./XtermTerminal'));
 const loadV86: FactoryLoader = (base, onProgress) => import('@site/src/vm/browser').then((m) => m.loadMachineFactory(base, onProgress));
 
 /** A loop of shell arithmetic that takes a few seconds in the emulated CPU. */
-export const loopCount = 5000;
+export const loopCount = 20000;
 export const loopCommand = `time sh -c 'i=0; while [ $i -lt ${loopCount} ]; do i=$((i+1)); done'`;
 export const burnerCommand = 'while :; do :; done &';
 export const stopBurnerCommand = 'kill $!';
