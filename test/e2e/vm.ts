@@ -103,6 +103,29 @@ export async function vmFlow(page: Page): Promise<VmFlow> {
     const rows = (await terminalRows(page, widget)).filter(Boolean).slice(-5).join(' | ');
     problems.push(`no line "42" in the terminal 30 s after typing echo $((6*7)); last rows: ${rows}`);
   }
+
+  // Save the machine, change it, restore: the change is gone.
+  const rowsNow = async () => (await terminalRows(page, widget)).map((r) => r.trim());
+  try {
+    await page.click(`${widget} button:text-is("Save state")`);
+    await page.waitForFunction((sel) => /^Saved state: [\d.]+ MB/.test(document.querySelector(`${sel} [data-testid=saved-state]`)?.textContent ?? ''), widget, { timeout: 60_000 });
+    steps.push((await page.$eval(`${widget} [data-testid=saved-state]`, (e) => e.textContent ?? '')).split('.')[0] + '…');
+    await page.focus(`${widget} .xterm textarea`);
+    await page.keyboard.type('echo after-save > /tmp/mark; echo marked\n', { delay: 10 });
+    await page.waitForFunction((sel) => [...document.querySelectorAll(`${sel} .xterm-rows > div`)].some((r) => (r.textContent ?? '').trim() === 'marked'), widget, { timeout: 30_000 });
+    await page.click(`${widget} button:text-is("Restore state")`);
+    await page.waitForFunction((sel) => /^restored /.test(document.querySelector(`${sel} [role=status]`)?.textContent ?? ''), widget, { timeout: 60_000 });
+    steps.push('restored');
+    await page.focus(`${widget} .xterm textarea`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('cat /tmp/mark || echo no-mark\n', { delay: 10 });
+    await page.waitForFunction((sel) => [...document.querySelectorAll(`${sel} .xterm-rows > div`)].some((r) => /^(no-mark|after-save)$/.test((r.textContent ?? '').trim())), widget, { timeout: 30_000 });
+    const rows = await rowsNow();
+    if (rows.includes('after-save')) problems.push('after Restore state, /tmp/mark written after the save was still there');
+    else steps.push('after restore, the file written after the save is gone');
+  } catch (error) {
+    problems.push(`save/restore: ${(error as Error).message.split('\n')[0]}; terminal: ${(await rowsNow()).filter(Boolean).slice(-4).join(' | ')}`);
+  }
   return { problems, steps, bootMs };
 }
 
@@ -124,6 +147,8 @@ export async function vmDiskFlow(page: Page, id = 'real-vm-lifecycle'): Promise<
       polling: 250,
     });
     steps.push(`${what}: shell`);
+    // Let the shell settle (line editor, the data plane's agent) before typing into it.
+    await page.waitForTimeout(3000);
   };
   const click = async (name: string) => {
     await page.click(`${widget} button:text-is("${name}")`);
@@ -135,14 +160,29 @@ export async function vmDiskFlow(page: Page, id = 'real-vm-lifecycle'): Promise<
   };
   /** Runs `cat` and reads what it printed about each file, from the terminal's rows. */
   const readNotes = async (): Promise<string> => {
-    const before = (await terminalRows(page, widget)).length;
+    // Each boot shows this command once (a reboot keeps the terminal, a new machine gets a new one).
+    // Right after a resume the shell may still be setting up its line editor and drop what arrives:
+    // if the command is not echoed within 8 s, it is sent once more, as a reader would.
+    const echoed = () =>
+      page
+        .waitForFunction((sel) => [...document.querySelectorAll(`${sel} .xterm-rows > div`)].some((r) => (r.textContent ?? '').trim().endsWith('cat /mnt/disk/note /tmp/note')), widget, { timeout: 8000 })
+        .then(() => true, () => false);
     await run(read);
+    // xterm does not redraw a terminal that is out of view: look at it, as a reader would.
+    await page.$eval(`${widget} .xterm`, (e) => e.scrollIntoView({ block: 'center' }));
+    if (!(await echoed())) {
+      steps.push('(not echoed: sent again)');
+      await run(read);
+      await page.$eval(`${widget} .xterm`, (e) => e.scrollIntoView({ block: 'center' }));
+    }
     await page.waitForFunction(
-      ([sel, n]) => {
+      (sel) => {
         const rows = [...document.querySelectorAll(`${sel} .xterm-rows > div`)].map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trim());
-        return rows.some((r) => r.includes("can't open '/tmp/note'") || r === 'lost') && rows.filter(Boolean).length >= (n as number);
+        const at = rows.map((r) => r.endsWith('cat /mnt/disk/note /tmp/note')).lastIndexOf(true);
+        // cat reads /tmp/note last: its line (the text, or the error) ends the output.
+        return at >= 0 && rows.slice(at + 1).some((r) => r === 'lost' || r.includes("can't open '/tmp/note'"));
       },
-      [widget, before] as const,
+      widget,
       { timeout: 30_000, polling: 250 },
     );
     const rows = await terminalRows(page, widget);
@@ -159,6 +199,7 @@ export async function vmDiskFlow(page: Page, id = 'real-vm-lifecycle'): Promise<
     if (hasTmp) problems.push(`after ${after}, /tmp/note survived: RAM should not (terminal: ${seen})`);
   };
 
+  try {
   await click('Start');
   await shell('start');
   await run(write);
@@ -178,5 +219,9 @@ export async function vmDiskFlow(page: Page, id = 'real-vm-lifecycle'): Promise<
   await shell('a new VM after terminate');
   await expectNotes('terminate and a new VM', false);
   steps.push(await stage());
+  } catch (error) {
+    const rows = (await terminalRows(page, widget)).filter(Boolean).slice(-6).join(' | ');
+    problems.push(`disk experiment stopped after "${steps.at(-1)}": ${(error as Error).message.split('\n')[0]}; terminal: ${rows}`);
+  }
   return { problems, steps, bootMs: null };
 }

@@ -177,7 +177,7 @@ describe('Experiments inside RealVm', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Run in the VM: free -m' })).toHaveProperty('disabled', false));
     await userEvent.click(screen.getByRole('button', { name: 'Run in the VM: free -m' }));
     expect(machines[0].sent).toEqual(['free -m\n']);
-    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Typed into lab-1');
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Typed into lab-1: its answer is in the terminal above');
   });
 
   it('falls back to the copy command when the Clipboard API is refused', async () => {

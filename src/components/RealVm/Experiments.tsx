@@ -23,8 +23,8 @@ export const hypervisorExperiments: Experiment[] = [
     commands: ['free -m'],
     expect: (
       <>
-        A total a little under the memory you launched with (32, 64 or 128 MiB): the kernel keeps some for itself. This is what the hypervisor (here the
-        emulator) granted the VM, not your computer's RAM, which the guest cannot see.
+        A total below the memory you launched with (32, 64 or 128 MiB): the kernel keeps part of it for its own code and data before counting. This is what
+        the hypervisor (here the emulator) granted the VM, not your computer's RAM, which the guest cannot see.
       </>
     ),
   },
@@ -83,7 +83,7 @@ function CommandLine({ command }: { command: string }): React.JSX.Element {
   const vm = useRunningVm();
   const [status, setStatus] = useState('');
   const copy = async () => setStatus((await copyText(command)) ? 'Copied' : 'Copy failed: select the command instead');
-  const run = () => setStatus(vm?.run(command) ? `Typed into ${vm.vm}` : 'No machine is running: press Start first');
+  const run = () => setStatus(vm?.run(command) ? `Typed into ${vm.vm}: its answer is in the terminal above` : 'No machine is running: press Start first');
   return (
     <div className={styles.line}>
       <code className={styles.command}>{command}</code>
