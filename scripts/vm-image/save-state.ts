@@ -35,6 +35,8 @@ const dir = join(root, 'static', 'vm');
  */
 export const stateMemoryMiB = [64] as const;
 
+const stateLicence = 'the running guest: Linux and its modules (GPL-2.0-only), busybox (GPL-2.0-only), SeaBIOS (LGPL-3.0); see licences/README.txt';
+
 /** How long to let init settle into its `read` after printing the marker, before saving. */
 const settleMs = 1000;
 
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
     const path = statePath(memoryMiB);
     writeFileSync(join(dir, path), gz);
     manifest.files.push({ path, sha256: sha256(gz), bytes: gz.length, from: `saved by scripts/vm-image/save-state.ts: v86 ${manifest.emulator.version} booted to init's disk step with ${memoryMiB} MiB, gzip -9` });
-    manifest.states.push({ memoryMiB, path, bytes: gz.length, sha256: sha256(gz), rawBytes: raw.length, v86: manifest.emulator.version, images: forImages });
+    manifest.states.push({ memoryMiB, path, bytes: gz.length, sha256: sha256(gz), rawBytes: raw.length, v86: manifest.emulator.version, images: forImages, licence: stateLicence });
     console.log(`vm:state: ${path} ${(gz.length / 1048576).toFixed(2)} MB gzip (${(raw.length / 1048576).toFixed(1)} MB raw), ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
