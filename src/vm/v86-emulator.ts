@@ -161,7 +161,8 @@ export function createV86Machine(V86Class: typeof V86, images: GuestImages, wasm
             }
             if (from.kind === 'boot') serial.push(resumeLine);
             v.run().then(() => {
-              if (from.kind === 'boot') v.serial0_send('\n');
+              // The line init waits for carries the time: the state's clock stopped when it was saved.
+          if (from.kind === 'boot') v.serial0_send(`${Math.floor(Date.now() / 1000)}\n`);
               resolve();
             }, reject);
           };

@@ -143,6 +143,9 @@ describe.sequential('a real Linux VM under v86, driven by the engine', () => {
       expect(text).toContain('(existing filesystem)');
       expect(text).not.toContain('infralab: init up'); // no boot: the state resumes after it
       expect(await run(second, 'echo $((6*7))')).toBe('42');
+      // The state's clock stopped when it was saved; the resume sets it to now.
+      expect(Math.abs(Number(await run(second, 'date +%s')) - Date.now() / 1000)).toBeLessThan(60);
+      expect(text).not.toMatch(/^\d{10}$/m); // the time init reads is not echoed
       expect(await run(second, 'cat /tmp/mark 2>&1')).toMatch(/No such file or directory/);
       expect(await run(second, 'cat /mnt/disk/note')).toBe('kept-on-disk-1\nkept-on-disk-2');
     },
