@@ -27,11 +27,12 @@ const dir = join(root, 'static', 'vm');
 
 /**
  * The sizes that get a state: the default, 64 MiB, only. Measured (v86 0.5.462, Debian 6.1 686):
- * a 64 MiB state is ~12 MB gzip'd even with init_on_free=1 (v86 leaves zero pages out; ~30 MB are
- * not zero: ~14 MB of kernel image, the initramfs in the page cache, slab), and a 128 MiB one is
- * as large, so states for all sizes would pass the ~12 MB budget. 128 MiB boots from scratch;
- * 32 MiB gets none: Debian's kernel keeps ~18 MiB for itself and init runs out of memory loading
- * the disk drivers, so there is no shell to save.
+ * a 64 MiB state is ~12.2 MB gzip'd even with init_on_free=1 (v86 leaves zero pages out; ~30 MB
+ * are not zero: ~14 MB of kernel image, loaded modules, the initramfs in the page cache, slab),
+ * and a 128 MiB one is as large (~12-13 MB, measured 21 MB before init_on_free), so states for all
+ * sizes would pass the ~12 MB budget. 128 MiB boots from scratch. 32 MiB gets none either: the
+ * guest has 16.7 MB of MemTotal there, init's insmod of ext4 is killed by the OOM killer, and the
+ * shell comes up without a disk (48 MiB boots with its disk).
  */
 export const stateMemoryMiB = [64] as const;
 

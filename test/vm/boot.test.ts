@@ -13,7 +13,7 @@ import { V86 } from 'v86';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadMachineFactory, type LoadProgress } from '../../src/vm/browser';
-import { VmController, blankDiskBytes, createV86Machine, diskMountedPattern, promptPattern, type GuestImages, type MachineSpec, type V86MachineWithState } from '../../src/vm';
+import { VmController, blankDiskBytes, createV86Machine, guestMemory, diskMountedPattern, promptPattern, type GuestImages, type MachineSpec, type V86MachineWithState } from '../../src/vm';
 
 const root = join(__dirname, '..', '..');
 const dir = join(root, 'static', 'vm');
@@ -68,6 +68,18 @@ afterAll(async () => {
   // Whatever happened, no emulator may outlive the file.
   for (const c of controllers) await c.dispose();
   await Promise.all(machines.map((m) => m.destroy()));
+});
+
+describe('guest memory: v86 loads the initrd at 64 MiB', () => {
+  const MiB = 1024 * 1024;
+  it('gives 128 MiB as asked, with the command line unchanged', () => {
+    expect(guestMemory(128, 2 * MiB, 'console=ttyS0')).toEqual({ memoryBytes: 128 * MiB, cmdline: 'console=ttyS0' });
+  });
+  it('emulates 64 MiB + the initrd, rounded up to 4 MiB, for a 32 or 64 MiB guest, and limits the kernel with mem=', () => {
+    // 64 MiB + 1.8 MiB of initrd -> 68 MiB emulated
+    expect(guestMemory(64, 1_849_094, 'c')).toEqual({ memoryBytes: 68 * MiB, cmdline: 'c mem=64M' });
+    expect(guestMemory(32, 1_849_094, 'c')).toEqual({ memoryBytes: 68 * MiB, cmdline: 'c mem=32M' });
+  });
 });
 
 describe.sequential('a real Linux VM under v86, driven by the engine', () => {
