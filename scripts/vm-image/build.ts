@@ -272,6 +272,8 @@ function main(): void {
       put(`licences/${p.name}.copyright`, readFileSync(copyright), `${p.name} ${p.version}: /usr/share/doc/${p.name}/copyright`);
     }
 
+    put('licences/README.txt', Buffer.from(licenceReadme(kernel, busybox, seabios, v86Version, modules)), 'written by scripts/vm-image/build.ts');
+
     const packages = [metaPkg, kernel, busybox, seabios].map((p) => ({
       name: p.name,
       version: p.version,
@@ -302,9 +304,30 @@ function main(): void {
     const total = files.reduce((s, f) => s + f.bytes, 0);
     for (const f of files) console.log(`vm:image: ${relative(root, join(outDir, f.path))} ${(f.bytes / 1024).toFixed(0)} KiB ${f.sha256.slice(0, 12)}`);
     console.log(`vm:image: ${files.length} files, ${(total / 1048576).toFixed(2)} MiB in ${relative(root, outDir)}/`);
+    console.log('vm:image: the instant-start states were removed with the old images: run `npm run vm:state` to save new ones');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** What each shipped file is made of, and which licence file covers it. */
+function licenceReadme(kernel: Pkg, busybox: Pkg, seabios: Pkg, v86Version: string, modules: readonly Module[]): string {
+  return [
+    'Licences of the files in static/vm/ (versions, hashes and source URLs: ../manifest.json)',
+    '',
+    `bzImage            Linux, from Debian's ${kernel.name} ${kernel.version}: GPL-2.0-only, ${kernel.name}.copyright`,
+    `initrd.img         a cpio archive of:`,
+    `  bin/busybox      ${busybox.name} ${busybox.version}: GPL-2.0-only, ${busybox.name}.copyright`,
+    `  lib/modules/*.ko kernel modules from ${kernel.name} ${kernel.version}: GPL-2.0-only, ${kernel.name}.copyright`,
+    ...modules.map((m) => `                     ${m.name}.ko  (${m.path})`),
+    `  init             scripts/vm-image/init.sh of this project`,
+    `bios.bin, vgabios.bin  ${seabios.name} ${seabios.version}: LGPL-3.0 (see ${seabios.name}.copyright)`,
+    `v86.wasm, libv86.mjs   v86 ${v86Version}: BSD-2-Clause, v86.LICENSE`,
+    'state-*.bin.gz     saved by `npm run vm:state`: the memory and device state of the emulated machine',
+    '                   running the files above (the kernel, its modules, busybox, SeaBIOS), so their',
+    '                   licences apply to it; the corresponding sources are those of the packages above.',
+    '',
+  ].join('\n');
 }
 
 function readV86Version(): string {

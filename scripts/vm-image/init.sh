@@ -28,10 +28,14 @@ rm /tmp/drivers
 
 # The instant-start state (scripts/vm-image/save-state.ts) is saved here, before the kernel has
 # seen the disk: a restored machine then has no stale view of a reader's disk. The page sends one
-# line on the serial console after restoring, and init goes on to attach the reader's disk.
+# line on the serial console after restoring, the time (seconds since 1970) that the clock saved
+# in the state is set to, and init goes on to attach the reader's disk.
 if grep -qw infralab.snapshot /proc/cmdline; then
   echo "infralab: waiting to attach the disk"
-  read -r _
+  stty -echo
+  read -r now
+  stty echo
+  [ -n "$now" ] && date -u -s "@$now" >/dev/null
 fi
 
 attach_disk() {

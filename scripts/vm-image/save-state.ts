@@ -27,13 +27,16 @@ const dir = join(root, 'static', 'vm');
 
 /**
  * The sizes that get a state: the default, 64 MiB, only. Measured (v86 0.5.462, Debian 6.1 686):
- * a 64 MiB state is ~12 MB gzip'd even with init_on_free=1 (v86 leaves zero pages out; ~30 MB are
- * not zero: ~14 MB of kernel image, the initramfs in the page cache, slab), and a 128 MiB one is
- * as large, so states for all sizes would pass the ~12 MB budget. 128 MiB boots from scratch;
- * 32 MiB gets none: Debian's kernel keeps ~18 MiB for itself and init runs out of memory loading
- * the disk drivers, so there is no shell to save.
+ * a 64 MiB state is ~12.8 MB gzip'd even with init_on_free=1 (v86 leaves zero pages out; ~30 MB
+ * are not zero: ~14 MB of kernel image, loaded modules, the initramfs in the page cache, slab),
+ * and a 128 MiB one 11.1 MB (21 MB before init_on_free=1), so states for 64 and 128 MiB would
+ * pass the ~12 MB budget twice over. 128 MiB boots from scratch. 32 MiB gets none either: the
+ * guest has 16.7 MB of MemTotal there, init's insmod of ext4 is killed by the OOM killer, and the
+ * shell comes up without a disk (48 MiB boots with its disk).
  */
 export const stateMemoryMiB = [64] as const;
+
+const stateLicence = 'the running guest: Linux and its modules (GPL-2.0-only), busybox (GPL-2.0-only), SeaBIOS (LGPL-3.0); see licences/README.txt';
 
 /** How long to let init settle into its `read` after printing the marker, before saving. */
 const settleMs = 1000;
@@ -80,12 +83,12 @@ async function main(): Promise<void> {
     const path = statePath(memoryMiB);
     writeFileSync(join(dir, path), gz);
     manifest.files.push({ path, sha256: sha256(gz), bytes: gz.length, from: `saved by scripts/vm-image/save-state.ts: v86 ${manifest.emulator.version} booted to init's disk step with ${memoryMiB} MiB, gzip -9` });
-    manifest.states.push({ memoryMiB, path, bytes: gz.length, sha256: sha256(gz), rawBytes: raw.length, v86: manifest.emulator.version, images: forImages });
-    console.log(`vm:state: ${path} ${(gz.length / 1048576).toFixed(2)} MB gzip (${(raw.length / 1048576).toFixed(1)} MB raw), ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    manifest.states.push({ memoryMiB, path, bytes: gz.length, sha256: sha256(gz), rawBytes: raw.length, v86: manifest.emulator.version, images: forImages, licence: stateLicence });
+    console.log(`vm:state: ${path} ${(gz.length / 1e6).toFixed(2)} MB gzip (${(raw.length / 1e6).toFixed(1)} MB raw), ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   const total = manifest.states.reduce((s, x) => s + x.bytes, 0);
-  console.log(`vm:state: ${manifest.states.length} states, ${(total / 1048576).toFixed(2)} MB`);
+  console.log(`vm:state: ${manifest.states.length} states, ${(total / 1e6).toFixed(2)} MB`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -16,6 +16,8 @@ export interface StateRecord {
   v86: string;
   /** sha256 of the files it was saved from, by path. */
   images: Record<string, string>;
+  /** A memory image of the guest running those files: their licences apply (licences/README.txt). */
+  licence: string;
 }
 
 /** The files a state depends on: the firmware, kernel and initrd it booted, and v86's wasm core. */

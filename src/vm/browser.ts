@@ -72,7 +72,9 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
   const wasmModule = await WebAssembly.compile(wasmBytes);
   const wasm_fn = async (imports: WebAssembly.Imports) => (await WebAssembly.instantiate(wasmModule, imports)).exports;
 
-  const states = (manifest.states ?? []).filter((s) => stateFits(s, manifest));
+  // A browser without DecompressionStream (before Safari 16.4) boots every machine from scratch.
+  const canGunzip = typeof DecompressionStream !== 'undefined';
+  const states = canGunzip ? (manifest.states ?? []).filter((s) => stateFits(s, manifest)) : [];
   const fetchedStates = new Map<number, Promise<ArrayBuffer>>();
   /** The decompressed state for a memory size, fetched once; a failed fetch may be tried again. */
   const savedState = (memoryMiB: number): Promise<ArrayBuffer> | undefined => {

@@ -116,15 +116,18 @@ export function createV86Machine(V86Class: typeof V86, images: GuestImages, wasm
   const onByte = (byte: number) => serial.push(byte);
   const copy = (b: ArrayBuffer) => ({ buffer: b.slice(0) });
   const memory = guestMemory(machine.memoryMiB, images.initrd.byteLength, images.cmdline);
-  const resume = machine.boot === 'saved' && savedState != null && savedState.byteLength > 0;
+  // Instant-start states are saved with a blank disk of blankDiskBytes, and v86 keeps the disk's
+  // geometry in the state: a disk of another size (made elsewhere) boots from scratch instead.
+  const resume = machine.boot === 'saved' && savedState != null && savedState.byteLength > 0 && image.byteLength === blankDiskBytes;
+  /** Settles once the current power-on runs (at once for a boot from scratch). */
+  let running: Promise<void> = Promise.resolve();
   /**
    * Boots from scratch, or starts from a saved state: the instant-start one ('boot'), after which
    * the reader's disk replaces the state's blank one and init is told to go on (it waits for one
    * line), or a state saved by saveState ('rollback'), whose disk bytes are copied into the
-   * reader's disk. Either way the guest writes into disk.image.
+   * reader's disk. Either way the guest writes into disk.image. If the state cannot be used, the
+   * new v86 stays stopped, the console says why and `running` rejects.
    */
-  /** Settles once the current power-on runs (at once for a boot from scratch). */
-  let running: Promise<void> = Promise.resolve();
   const powerOn = (from?: { state: ArrayBuffer; kind: 'boot' | 'rollback' }): V86 => {
     const v = new V86Class({
       ...wasm,
@@ -161,7 +164,8 @@ export function createV86Machine(V86Class: typeof V86, images: GuestImages, wasm
             }
             if (from.kind === 'boot') serial.push(resumeLine);
             v.run().then(() => {
-              if (from.kind === 'boot') v.serial0_send('\n');
+              // The line init waits for carries the time: the state's clock stopped when it was saved.
+              if (from.kind === 'boot') v.serial0_send(`${Math.floor(Date.now() / 1000)}\n`);
               resolve();
             }, reject);
           };

@@ -13,7 +13,7 @@ import { V86 } from 'v86';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadMachineFactory, type LoadProgress } from '../../src/vm/browser';
-import { VmController, blankDiskBytes, createV86Machine, diskMountedPattern, promptPattern, type GuestImages, type MachineSpec, type V86MachineWithState } from '../../src/vm';
+import { VmController, blankDiskBytes, createV86Machine, guestMemory, diskMountedPattern, promptPattern, type GuestImages, type MachineSpec, type V86MachineWithState } from '../../src/vm';
 
 const root = join(__dirname, '..', '..');
 const dir = join(root, 'static', 'vm');
@@ -68,6 +68,18 @@ afterAll(async () => {
   // Whatever happened, no emulator may outlive the file.
   for (const c of controllers) await c.dispose();
   await Promise.all(machines.map((m) => m.destroy()));
+});
+
+describe('guest memory: v86 loads the initrd at 64 MiB', () => {
+  const MiB = 1024 * 1024;
+  it('gives 128 MiB as asked, with the command line unchanged', () => {
+    expect(guestMemory(128, 2 * MiB, 'console=ttyS0')).toEqual({ memoryBytes: 128 * MiB, cmdline: 'console=ttyS0' });
+  });
+  it('emulates 64 MiB + the initrd, rounded up to 4 MiB, for a 32 or 64 MiB guest, and limits the kernel with mem=', () => {
+    // 64 MiB + 1.8 MiB of initrd -> 68 MiB emulated
+    expect(guestMemory(64, 1_849_094, 'c')).toEqual({ memoryBytes: 68 * MiB, cmdline: 'c mem=64M' });
+    expect(guestMemory(32, 1_849_094, 'c')).toEqual({ memoryBytes: 68 * MiB, cmdline: 'c mem=32M' });
+  });
 });
 
 describe.sequential('a real Linux VM under v86, driven by the engine', () => {
@@ -143,6 +155,9 @@ describe.sequential('a real Linux VM under v86, driven by the engine', () => {
       expect(text).toContain('(existing filesystem)');
       expect(text).not.toContain('infralab: init up'); // no boot: the state resumes after it
       expect(await run(second, 'echo $((6*7))')).toBe('42');
+      // The state's clock stopped when it was saved; the resume sets it to now.
+      expect(Math.abs(Number(await run(second, 'date +%s')) - Date.now() / 1000)).toBeLessThan(60);
+      expect(text).not.toMatch(/^\d{10}$/m); // the time init reads is not echoed
       expect(await run(second, 'cat /tmp/mark 2>&1')).toMatch(/No such file or directory/);
       expect(await run(second, 'cat /mnt/disk/note')).toBe('kept-on-disk-1\nkept-on-disk-2');
     },

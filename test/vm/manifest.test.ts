@@ -114,6 +114,13 @@ describe('the disk modules', () => {
     }
   });
 
+  it('are named, with their licence, in licences/README.txt', () => {
+    const readme = readFileSync(join(dir, 'licences', 'README.txt'), 'utf8');
+    expect(readme).toMatch(/lib\/modules\/\*\.ko kernel modules from linux-image-\S+ \S+: GPL-2\.0-only/);
+    for (const m of manifest.modules) expect(readme).toContain(`${m.name}.ko`);
+    expect(readme).toContain('state-*.bin.gz');
+  });
+
   it('are listed dependencies first, with the IDE controller driver (which finds the disk) last', () => {
     for (const m of manifest.modules) for (const d of m.depends) expect(order.indexOf(d.replace(/-/g, '_'))).toBeLessThan(order.indexOf(m.name));
     expect(order.at(-1)).toBe('ata_piix');
@@ -134,6 +141,7 @@ describe('the instant-start states', () => {
     expect(data.length).toBe(s.bytes);
     expect(createHash('sha256').update(data).digest('hex')).toBe(s.sha256);
     expect(gunzipSync(data).length).toBe(s.rawBytes);
+    expect(s.licence).toMatch(/GPL-2\.0-only.*licences\/README\.txt/);
   });
 
   it('tells which image a stale state was saved from', () => {
