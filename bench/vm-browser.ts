@@ -134,7 +134,7 @@ async function twoVms(browser: Browser, origin: string): Promise<string[]> {
     const pss = largestRendererPssBytes();
     out.push(`tab memory, two VMs running (64 MiB each): renderer process PSS ${pss === null ? 'not readable' : mb(pss)} (Linux /proc smaps_rollup of the tab's renderer; ${beforePss === null ? '' : `${mb(beforePss)} before Start`})`);
     out.push(`tab memory, two VMs running (64 MiB each): JS heap ${mb(running.jsHeap)} + ArrayBuffer backing stores ${mb(running.backing)} = ${mb(running.jsHeap + running.backing)}`);
-    out.push(`  (same tab before Start: JS heap ${mb(before.jsHeap)} + backing stores ${mb(before.backing)}; CDP Runtime.getHeapUsage after a forced GC; backing stores hold the wasm memories, guest images and disks)`);
+    out.push(`  (same tab before Start: JS heap ${mb(before.jsHeap)} + backing stores ${mb(before.backing)}; CDP Runtime.getHeapUsage after a forced GC; backing stores are ArrayBuffers: guest images, disks, saved states; the renderer PSS above is the figure that includes the wasm memories)`);
     const step = async (label: string): Promise<number> => {
       const t0 = Date.now();
       await page.click(`${neighbour} button:text-is("${label}")`);
