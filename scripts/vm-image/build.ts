@@ -5,6 +5,7 @@
  *   kernel    the bzImage of the package Debian's i386 `linux-image-686` metapackage depends on
  *   firmware  `seabios`: bios.bin and vgabios-stdvga.bin
  *   userland  `busybox-static:i386`, packed with ./init.sh into a gzip'd newc cpio initrd (./cpio.ts)
+ *   modules   the IDE disk and ext2/ext4 drivers, from the same kernel package, in the initrd (./modules.ts)
  *
  * Needs apt-get, apt-cache and dpkg-deb, and the i386 package lists (see `checkApt`). The shipped
  * files are checked against the manifest by test/vm/manifest.test.ts, which needs none of that.
@@ -17,6 +18,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { writeCpio, type CpioEntry } from './cpio';
+import { insmodOrder } from './modules';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -156,9 +158,49 @@ function extract(pkg: Pkg, dir: string): string {
   return to;
 }
 
-/** Busybox, its /init, and the few nodes the kernel needs before devtmpfs is mounted. */
-function buildInitrd(busybox: Buffer): Buffer {
+/**
+ * The drivers init.sh loads to reach the disk: v86 emulates a PIIX3 IDE controller (PCI 8086:7010,
+ * driven by ata_piix through libata and the SCSI disk driver sd_mod) and the filesystem is ext2,
+ * mounted by the ext4 driver (Debian's kernel has no separate ext2 module). crc32c_generic is
+ * ext4's soft dependency ("softdep pre: crypto-crc32c"), needed only for a filesystem with metadata
+ * checksums (not what busybox's mke2fs makes), and is 6 KB.
+ */
+export const diskModules = ['ata_piix', 'sd_mod', 'crc32c_generic', 'ext4'] as const;
+/** The one that probes the IDE controller and so finds the disk; nothing depends on it. */
+const diskController = 'ata_piix';
+
+type Module = { name: string; path: string; data: Buffer; depends: string[] };
+
+/** The disk modules and their dependencies, in load order, from the extracted kernel package. */
+function collectModules(kx: string): Module[] {
+  const base = join(kx, 'lib', 'modules');
+  const versions = readdirSync(base);
+  if (versions.length !== 1) fail(`expected one lib/modules/* in the kernel package, found ${versions.join(', ') || 'none'}`);
+  const byName = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (/\.ko(\.xz|\.zst|\.gz)?$/.test(e.name)) byName.set(e.name.replace(/\.ko.*$/, '').replace(/-/g, '_'), join(d, e.name));
+    }
+  };
+  walk(join(base, versions[0]));
+  try {
+    return insmodOrder(diskModules, (name) => {
+      const path = byName.get(name);
+      return path ? { path: `/${relative(kx, path)}`, data: readFileSync(path) } : undefined;
+    }).map((m) => ({ ...m, data: Buffer.from(m.data) }));
+  } catch (error) {
+    fail(`kernel modules: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Busybox, its /init, the disk modules, and the few nodes the kernel needs before devtmpfs is mounted. */
+function buildInitrd(busybox: Buffer, modules: readonly Module[]): Buffer {
   const init = readFileSync(join(here, 'init.sh'));
+  // The controller's driver goes last: init.sh loads the others before the instant-start snapshot
+  // point and this one after it, so the saved kernel has never seen a disk.
+  const controller = modules.filter((m) => m.name === diskController);
+  const order = Buffer.from([...modules.filter((m) => m.name !== diskController), ...controller].map((m) => `${m.name}\n`).join(''));
   const entries: CpioEntry[] = [
     { type: 'dir', path: 'bin' },
     { type: 'file', path: 'bin/busybox', data: busybox, mode: 0o755 },
@@ -169,6 +211,10 @@ function buildInitrd(busybox: Buffer): Buffer {
     { type: 'chardev', path: 'dev/ttyS0', major: 4, minor: 64, mode: 0o660 },
     { type: 'dir', path: 'etc' },
     { type: 'file', path: 'init', data: init, mode: 0o755 },
+    { type: 'dir', path: 'lib' },
+    { type: 'dir', path: 'lib/modules' },
+    ...[...modules].sort((a, b) => (a.name < b.name ? -1 : 1)).map((m): CpioEntry => ({ type: 'file', path: `lib/modules/${m.name}.ko`, data: m.data })),
+    { type: 'file', path: 'lib/modules/disk.order', data: order },
     { type: 'dir', path: 'proc' },
     { type: 'dir', path: 'root', mode: 0o700 },
     { type: 'dir', path: 'sys' },
@@ -207,7 +253,8 @@ function main(): void {
       files.push({ path, sha256: sha256(data), bytes: data.length, from });
     };
     put('bzImage', readFileSync(join(kx, 'boot', vmlinuz[0])), `${kernel.name} ${kernel.version}: /boot/${vmlinuz[0]}`);
-    put('initrd.img', buildInitrd(readFileSync(join(bx, 'bin', 'busybox'))), `built by scripts/vm-image/build.ts: ${busybox.name} ${busybox.version} /bin/busybox with scripts/vm-image/init.sh as /init, newc cpio, gzip -9`);
+    const modules = collectModules(kx);
+    put('initrd.img', buildInitrd(readFileSync(join(bx, 'bin', 'busybox')), modules), `built by scripts/vm-image/build.ts: ${busybox.name} ${busybox.version} /bin/busybox with scripts/vm-image/init.sh as /init, and ${modules.length} kernel modules of ${kernel.name} ${kernel.version} in /lib/modules (load order in /lib/modules/disk.order), newc cpio, gzip -9`);
     put('bios.bin', readFileSync(join(sx, 'usr/share/seabios/bios.bin')), `${seabios.name} ${seabios.version}: /usr/share/seabios/bios.bin`);
     put('vgabios.bin', readFileSync(join(sx, 'usr/share/seabios/vgabios-stdvga.bin')), `${seabios.name} ${seabios.version}: /usr/share/seabios/vgabios-stdvga.bin`);
     // The emulator's own wasm, served beside the images for the page (the Node tests load it from node_modules).
@@ -224,6 +271,8 @@ function main(): void {
       const copyright = join(x, 'usr/share/doc', p.name, 'copyright');
       put(`licences/${p.name}.copyright`, readFileSync(copyright), `${p.name} ${p.version}: /usr/share/doc/${p.name}/copyright`);
     }
+
+    put('licences/README.txt', Buffer.from(licenceReadme(kernel, busybox, seabios, v86Version, modules)), 'written by scripts/vm-image/build.ts');
 
     const packages = [metaPkg, kernel, busybox, seabios].map((p) => ({
       name: p.name,
@@ -242,6 +291,8 @@ function main(): void {
       cmdline,
       memoryMiB: 128,
       packages,
+      // In the initrd, as /lib/modules/<name>.ko; GPL-2.0-only like the kernel (licences/<kernel>.copyright).
+      modules: modules.map((m) => ({ name: m.name, from: `${kernel.name} ${kernel.version}: ${m.path}`, depends: m.depends, bytes: m.data.length, sha256: sha256(m.data), licence: 'GPL-2.0-only' })),
       files,
     };
     rmSync(outDir, { recursive: true, force: true });
@@ -253,9 +304,30 @@ function main(): void {
     const total = files.reduce((s, f) => s + f.bytes, 0);
     for (const f of files) console.log(`vm:image: ${relative(root, join(outDir, f.path))} ${(f.bytes / 1024).toFixed(0)} KiB ${f.sha256.slice(0, 12)}`);
     console.log(`vm:image: ${files.length} files, ${(total / 1048576).toFixed(2)} MiB in ${relative(root, outDir)}/`);
+    console.log('vm:image: the instant-start states were removed with the old images: run `npm run vm:state` to save new ones');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** What each shipped file is made of, and which licence file covers it. */
+function licenceReadme(kernel: Pkg, busybox: Pkg, seabios: Pkg, v86Version: string, modules: readonly Module[]): string {
+  return [
+    'Licences of the files in static/vm/ (versions, hashes and source URLs: ../manifest.json)',
+    '',
+    `bzImage            Linux, from Debian's ${kernel.name} ${kernel.version}: GPL-2.0-only, ${kernel.name}.copyright`,
+    `initrd.img         a cpio archive of:`,
+    `  bin/busybox      ${busybox.name} ${busybox.version}: GPL-2.0-only, ${busybox.name}.copyright`,
+    `  lib/modules/*.ko kernel modules from ${kernel.name} ${kernel.version}: GPL-2.0-only, ${kernel.name}.copyright`,
+    ...modules.map((m) => `                     ${m.name}.ko  (${m.path})`),
+    `  init             scripts/vm-image/init.sh of this project`,
+    `bios.bin, vgabios.bin  ${seabios.name} ${seabios.version}: LGPL-3.0 (see ${seabios.name}.copyright)`,
+    `v86.wasm, libv86.mjs   v86 ${v86Version}: BSD-2-Clause, v86.LICENSE`,
+    'state-*.bin.gz     saved by `npm run vm:state`: the memory and device state of the emulated machine',
+    '                   running the files above (the kernel, its modules, busybox, SeaBIOS), so their',
+    '                   licences apply to it; the corresponding sources are those of the packages above.',
+    '',
+  ].join('\n');
 }
 
 function readV86Version(): string {

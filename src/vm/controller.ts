@@ -61,6 +61,17 @@ export type LabAction = 'start' | 'stop' | 'reboot' | 'terminate';
 /** The VM's state in the engine; 'not launched' until the first start launches it. */
 export type LabState = VmState | 'not launched';
 
+/** The memory sizes a reader may launch the in-page VM with (the guest boots in each). */
+export const memoryChoices = [32, 64, 128] as const;
+export type MemoryMiB = (typeof memoryChoices)[number];
+export type BootMode = NonNullable<MachineSpec['boot']>;
+
+/** What the next start asks for: memory counts at launch only (it is the instance's size). */
+export interface LaunchOptions {
+  memoryMiB?: MemoryMiB;
+  boot?: BootMode;
+}
+
 /** One host, one VM: the world the in-page machine lives in. */
 export const labScenario: ScenarioInput = {
   name: 'One real VM in the page',
@@ -69,19 +80,67 @@ export const labScenario: ScenarioInput = {
   regions: [{ id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts: [{ cores: 2, memoryGiB: 4, diskGiB: 64 }] }] }],
 };
 
-/** The VM the first start launches: one vCPU and 128 MiB, as the emulator gives the guest. */
+/** The VM the first start launches: one vCPU and 128 MiB unless the reader picks less. */
 export const labLaunch = { name: 'lab', vcpu: 1, memoryGiB: 0.125, diskGiB: 1, region: 'eu-central-1', az: 'eu-central-1a' } as const;
 
-export class VmController<E extends Emulator = Emulator> {
+/**
+ * A machine state the page keeps after "Save state". The engine has no snapshot state: to it the
+ * VM is simply running before, during and after a save or a restore. What the model leaves out:
+ * the pause while the state is copied, where the state is stored and what it costs, and that a
+ * restored machine's clock and network connections jumped back in time.
+ */
+export interface SavedState {
+  /** The engine VM whose machine was saved; it is restored only into that VM. */
+  vm: string;
+  memoryMiB: number;
+  bytes: number;
+  state: ArrayBuffer;
+}
+
+/**
+ * One engine world and its host(s), shared by every controller made with it: two controllers on
+ * one LabHost are two VMs that the engine places, sizes and refuses together (the noisy-neighbour
+ * experiment puts both on one host).
+ */
+export class LabHost {
   readonly world: Simulation;
-  readonly vmName = `${labLaunch.name}-1`;
+  constructor(readonly scenario: ScenarioInput = labScenario) {
+    this.world = createWorld(scenario, 'in-page VM');
+  }
+
+  /** Runs the engine until nothing is scheduled: the transitions just begun settle. */
+  settle(): void {
+    for (let i = 0; i < 100 && this.world.step(); i++);
+  }
+}
+
+export class VmController<E extends Emulator = Emulator> {
+  readonly lab: LabHost;
+  /** The launch name: VMs of this controller are `${launchName}-1`, `-2`, ... (one at a time). */
+  readonly launchName: string;
+  private launches = 1;
   private machine: E | null = null;
   private disk: GuestDisk | null = null;
+  private saved: SavedState | null = null;
+  private boot: BootMode = 'saved';
   private queue: Promise<unknown> = Promise.resolve();
   private listeners = new Set<() => void>();
 
-  constructor(private readonly factory: EmulatorFactory<E>) {
-    this.world = createWorld(labScenario, 'in-page VM');
+  constructor(
+    private readonly factory: EmulatorFactory<E>,
+    options: { lab?: LabHost; name?: string } = {},
+  ) {
+    this.lab = options.lab ?? new LabHost();
+    this.launchName = options.name ?? labLaunch.name;
+  }
+
+  get world(): Simulation {
+    return this.lab.world;
+  }
+
+  /** The engine VM this controller drives now. */
+  get vmName(): string {
+    return `${this.launchName}-${this.launches}`;
   }
 
   /** The VM's lifecycle state, as the engine has it. */
@@ -94,6 +153,12 @@ export class VmController<E extends Emulator = Emulator> {
     return this.world.vms.get(this.vmName)?.host;
   }
 
+  /** The VM's memory as the engine sized it at launch, or undefined before launch. */
+  get memoryMiB(): number | undefined {
+    const vm = this.world.vms.get(this.vmName);
+    return vm ? Math.round(vm.memoryGiB * 1024) : undefined;
+  }
+
   /** The running machine, or null when the engine's VM has none (not launched, stopped, terminated). */
   get emulator(): E | null {
     return this.machine;
@@ -103,21 +168,51 @@ export class VmController<E extends Emulator = Emulator> {
     return this.disk;
   }
 
-  /** Called after every change of state, emulator or disk. */
+  get savedState(): SavedState | null {
+    return this.saved;
+  }
+
+  get bootMode(): BootMode {
+    return this.boot;
+  }
+
+  /** Called after every change of state, emulator, disk or saved state. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  start(): Promise<Outcome> {
+  /**
+   * Launches the VM (first start, with `memoryMiB`) or starts it again. `boot` is how the machine
+   * comes up this time and on later starts; memory is fixed at launch, as an instance's size is.
+   */
+  start(options: LaunchOptions = {}): Promise<Outcome> {
     return this.serial(async () => {
+      if (options.boot) this.boot = options.boot;
       const launched = this.world.vms.has(this.vmName);
-      const outcome = launched ? this.world.apply({ kind: 'start', vm: this.vmName }) : this.world.apply({ kind: 'launch', count: 1, busy: 0.25, ...labLaunch });
+      const memoryGiB = (options.memoryMiB ?? labLaunch.memoryGiB * 1024) / 1024;
+      const outcome = launched
+        ? this.world.apply({ kind: 'start', vm: this.vmName })
+        : this.world.apply({ kind: 'launch', count: 1, busy: 0.25, ...labLaunch, name: this.launchName, memoryGiB });
       if (!outcome.ok) return outcome;
       if (!this.disk) this.disk = { id: `${this.vmName}-disk`, sizeGiB: labLaunch.diskGiB, boots: 0 };
-      this.settle(); // pending -> running
-      return this.powerOn(outcome);
+      this.lab.settle(); // pending -> running
+      return this.powerOn(outcome, this.boot);
     });
+  }
+
+  /**
+   * After a terminate, launches a new VM (`lab-2`, ...) with a new, blank disk: the cloud's answer
+   * to "start a terminated instance". Refused while this controller's VM still exists: the page
+   * runs one machine per panel.
+   */
+  launchNew(options: LaunchOptions = {}): Promise<Outcome> {
+    const state = this.state;
+    if (state !== 'terminated') {
+      return Promise.resolve({ ok: false, reason: `${this.vmName} is ${state === 'not launched' ? 'not launched yet: Start launches it' : `${state}: terminate it before launching a new VM`}` });
+    }
+    this.launches++;
+    return this.start(options);
   }
 
   stop(): Promise<Outcome> {
@@ -125,7 +220,7 @@ export class VmController<E extends Emulator = Emulator> {
       const outcome = this.world.apply({ kind: 'stop', vm: this.vmName });
       if (!outcome.ok) return outcome;
       await this.powerOff();
-      this.settle(); // stopping -> stopped: the host is released, the disk is kept
+      this.lab.settle(); // stopping -> stopped: the host is released, the disk is kept
       return outcome;
     });
   }
@@ -137,11 +232,11 @@ export class VmController<E extends Emulator = Emulator> {
       if (this.machine) {
         this.disk!.boots++;
         await this.machine.restart();
-        this.settle();
+        this.lab.settle();
         return outcome;
       }
-      this.settle();
-      return this.powerOn(outcome); // a machine that had failed to start gets a new one
+      this.lab.settle();
+      return this.powerOn(outcome, 'scratch'); // a machine that had failed to start gets a new one
     });
   }
 
@@ -151,14 +246,48 @@ export class VmController<E extends Emulator = Emulator> {
       if (!outcome.ok) return outcome;
       await this.powerOff();
       this.disk = null; // the disk goes with the instance
-      this.settle(); // shutting-down -> terminated
+      this.lab.settle(); // shutting-down -> terminated
       return outcome;
     });
   }
 
-  /** Applies one of the four actions by name (for buttons). */
-  act(action: LabAction): Promise<Outcome> {
-    return this[action]();
+  /**
+   * Copies the running machine's whole state (CPU, RAM, devices) into the page. The engine is not
+   * asked: it has no snapshot state (see SavedState), so only the data plane can refuse.
+   */
+  save(): Promise<Outcome> {
+    return this.serial(async () => {
+      const machine = this.machine;
+      if (!machine) return { ok: false, reason: `${this.vmName} has no running machine to save (it is ${this.state})` };
+      if (!machine.saveState) return { ok: false, reason: 'this emulator cannot save a machine state' };
+      const state = await machine.saveState();
+      this.saved = { vm: this.vmName, memoryMiB: this.memoryMiB ?? 0, bytes: state.byteLength, state };
+      return { ok: true, message: `saved ${this.vmName}'s state: ${(state.byteLength / 1048576).toFixed(1)} MB of CPU, RAM and device state` };
+    });
+  }
+
+  /** Puts the saved state back into the running machine: the guest continues from the moment of the save. */
+  restore(): Promise<Outcome> {
+    return this.serial(async () => {
+      const saved = this.saved;
+      if (!saved) return { ok: false, reason: 'there is no saved state: save one first, while the machine runs' };
+      if (saved.vm !== this.vmName) return { ok: false, reason: `the saved state is ${saved.vm}'s, and ${saved.vm} was terminated: its disk is gone, so its memory would not match ${this.vmName}'s disk` };
+      const machine = this.machine;
+      if (!machine) return { ok: false, reason: `${this.vmName} is ${this.state}: a state is restored into a running machine, so start it first` };
+      if (!machine.restoreState) return { ok: false, reason: 'this emulator cannot restore a machine state' };
+      await machine.restoreState(saved.state);
+      return { ok: true, message: `restored ${this.vmName} to its saved state (${(saved.bytes / 1048576).toFixed(1)} MB)` };
+    });
+  }
+
+  /** Tells the engine how busy the guest's vCPU is (0 idle, 1 a CPU burner), for its contention model. */
+  setLoad(busy: number): Outcome {
+    return this.world.apply({ kind: 'load', vm: this.vmName, busy });
+  }
+
+  /** Applies one of the four lifecycle actions by name (for buttons). */
+  act(action: LabAction, options: LaunchOptions = {}): Promise<Outcome> {
+    return action === 'start' ? this.start(options) : this[action]();
   }
 
   /** Frees the machine without telling the engine (the page is going away). */
@@ -168,12 +297,12 @@ export class VmController<E extends Emulator = Emulator> {
     this.listeners.clear();
   }
 
-  private async powerOn(outcome: Outcome): Promise<Outcome> {
+  private async powerOn(outcome: Outcome, boot: BootMode): Promise<Outcome> {
     const vm = this.world.vms.get(this.vmName)!;
     if (vm.state !== 'running' || !vm.host) return outcome;
     this.disk!.boots++;
     try {
-      this.machine = await this.factory({ vm: vm.name, host: vm.host, vcpu: vm.vcpu, memoryMiB: Math.round(vm.memoryGiB * 1024), disk: this.disk! });
+      this.machine = await this.factory({ vm: vm.name, host: vm.host, vcpu: vm.vcpu, memoryMiB: Math.round(vm.memoryGiB * 1024), disk: this.disk!, boot });
     } catch (error) {
       // The data plane failed: the engine records a crash, so a reboot (which retries) is legal.
       this.world.apply({ kind: 'crash', vm: this.vmName });
@@ -186,11 +315,6 @@ export class VmController<E extends Emulator = Emulator> {
     const machine = this.machine;
     this.machine = null;
     if (machine) await machine.destroy();
-  }
-
-  /** Runs the engine until nothing is scheduled: the transition just begun settles. */
-  private settle(): void {
-    for (let i = 0; i < 100 && this.world.step(); i++);
   }
 
   private serial(task: () => Promise<Outcome>): Promise<Outcome> {

@@ -17,6 +17,12 @@ export const bootStageLabels: Record<BootStage, string> = {
 export const promptPattern = /infralab:[^\n#]*# $/;
 /** The line /init prints once the kernel has handed over to userland. */
 export const initMarker = 'infralab: init up';
+/** The line /init prints once the disk is attached: /dev/sda, formatted on first use, at /mnt/disk. */
+export const diskMountedPattern = /infralab: disk \/dev\/sda mounted at \/mnt\/disk \((new|existing) filesystem\)/;
+/** On the kernel command line, makes /init wait for one line on the console before attaching the disk. */
+export const snapshotCmdlineFlag = 'infralab.snapshot';
+/** The line /init prints while it waits there: the point where the instant-start state is saved. */
+export const snapshotMarker = 'infralab: waiting to attach the disk';
 
 // CSI sequences (ESC [ ... final byte) such as the cursor-position query ash's line editor sends.
 const escapes = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[()][A-Za-z0-9]|\u001b[=>78]/g;

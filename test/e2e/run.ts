@@ -19,6 +19,7 @@ import { launchBrowser, openPage, visit, type OpenedPage } from './browser';
 import { axeViolations } from './accessibility';
 import { brokenLinks } from './links';
 import { keyboardFlow, widgetIds } from './widgets';
+import { vmDiskFlow, vmFlow } from './vm';
 import { quizFlow, quizIds } from './quizzes';
 import { discoverShareState, hostileRounds, mutationsOf, sharePayloads, variantPayloads, widgetsReadingLinks, type Target } from './hostile-links';
 import { browserTrace, engineBundle, firstDifference, loadBrowserEngine, nodeTrace, scenarioFiles } from './determinism';
@@ -180,6 +181,42 @@ describe('pages', { concurrency: 2 }, () => {
       }
     });
   }
+});
+
+/** The real VM (issue 8) boots in this lesson: Start, the prompt, a command's answer, axe with it running. */
+const vmRoute = '/docs/lessons/hypervisors';
+describe('real VM', () => {
+  test(vmRoute, { timeout: 300_000, skip: routes.includes(vmRoute) ? false : `${vmRoute} is not among the routes` }, async (t) => {
+    const opened = await openPage(browser, server.origin);
+    try {
+      await visit(opened.page, new URL(vmRoute, server.origin).toString());
+      const loaded = opened.problems.length;
+      await check(t, vmRoute, 'real VM: Start by keyboard, prompt, echo $((6*7)) prints 42 in the labelled terminal, no console error', async () => {
+        const flow = await vmFlow(opened.page);
+        t.diagnostic(`real VM: ${flow.steps.join(' | ')}`);
+        return [...flow.problems, ...opened.problemsSince(loaded)];
+      });
+      await check(t, vmRoute, 'real VM: axe with the VM running', () => axeViolations(opened.page));
+    } finally {
+      await opened.close();
+    }
+  });
+
+  const diskRoute = '/docs/lessons/vm-lifecycle';
+  test(diskRoute, { timeout: 420_000, skip: routes.includes(diskRoute) ? false : `${diskRoute} is not among the routes` }, async (t) => {
+    const opened = await openPage(browser, server.origin);
+    try {
+      await visit(opened.page, new URL(diskRoute, server.origin).toString());
+      const loaded = opened.problems.length;
+      await check(t, diskRoute, 'real VM: the disk keeps its file across reboot and stop/start, /tmp does not, terminate leaves nothing', async () => {
+        const flow = await vmDiskFlow(opened.page);
+        t.diagnostic(`real VM disk: ${flow.steps.join(' | ')}`);
+        return [...flow.problems, ...opened.problemsSince(loaded)];
+      });
+    } finally {
+      await opened.close();
+    }
+  });
 });
 
 test('static server: answers like docusaurus serve', async () => {

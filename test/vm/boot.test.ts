@@ -1,42 +1,58 @@
 /**
- * The real thing, under Node: v86 boots the shipped Debian kernel and busybox initrd; commands go
- * over the serial line. Then the engine drives reboot, stop/start and terminate of that machine,
- * and each step asserts what survives it. Slow (each boot takes 10-20 s on 2 cores): the tests of
- * this file run one after another and share one controller.
+ * The real thing, under Node: v86 boots the shipped Debian kernel and busybox initrd with an IDE
+ * disk; commands go over the serial line. Then the engine drives reboot, stop/start and terminate
+ * of that machine, and each step asserts what survives it: the disk (/mnt/disk) does, RAM (/tmp)
+ * does not. Slow (a boot from scratch takes 10-25 s on 2 cores), so only the first start and the
+ * reboot boot from scratch; the other power-ons resume the instant-start state (~1-4 s). The tests
+ * of this file run one after another and share one controller.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { V86 } from 'v86';
-import { afterAll, describe, expect, it } from 'vitest';
-import { VmController, createV86Machine, promptPattern, type GuestImages, type MachineSpec, type V86Machine } from '../../src/vm';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { loadMachineFactory, type LoadProgress } from '../../src/vm/browser';
+import { VmController, blankDiskBytes, createV86Machine, guestMemory, diskMountedPattern, promptPattern, type GuestImages, type MachineSpec, type V86MachineWithState } from '../../src/vm';
 
 const root = join(__dirname, '..', '..');
 const dir = join(root, 'static', 'vm');
-const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { cmdline: string };
-const bytes = (name: string): ArrayBuffer => {
-  const b = readFileSync(join(dir, name));
-  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
-};
-const images: GuestImages = { bios: bytes('bios.bin'), vgaBios: bytes('vgabios.bin'), bzImage: bytes('bzImage'), initrd: bytes('initrd.img'), cmdline: manifest.cmdline };
+const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { cmdline: string; files: Array<{ path: string; bytes: number }>; states?: Array<{ memoryMiB: number; path: string; bytes: number }> };
+const bytes = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+const file = (name: string): ArrayBuffer => bytes(readFileSync(join(dir, name)));
+const images: GuestImages = { bios: file('bios.bin'), vgaBios: file('vgabios.bin'), bzImage: file('bzImage'), initrd: file('initrd.img'), cmdline: manifest.cmdline };
 const wasm = { wasm_path: join(root, 'node_modules', 'v86', 'build', 'v86.wasm') };
 
+/** The page's default size, the one with an instant-start state (see scripts/vm-image/save-state.ts). */
+const memoryMiB = 64;
+const statePath = manifest.states?.find((s) => s.memoryMiB === memoryMiB)?.path;
+if (!statePath) throw new Error(`static/vm/manifest.json has no state for ${memoryMiB} MiB: run \`npm run vm:state\``);
+const savedState = bytes(gunzipSync(readFileSync(join(dir, statePath))));
+
 const BOOT_MS = 60_000;
-const machines: V86Machine[] = [];
+const machines: V86MachineWithState[] = [];
 const specs: MachineSpec[] = [];
-const controller = new VmController<V86Machine>((spec) => {
+/** How the next power-on comes up: the page's choice, passed to the factory as MachineSpec.boot. */
+let boot: 'saved' | 'scratch' = 'scratch';
+const factory = (spec: MachineSpec) => {
   specs.push(spec);
-  const m = createV86Machine(V86, images, wasm, spec);
+  const m = createV86Machine(V86, images, wasm, { ...spec, memoryMiB, boot }, savedState);
   machines.push(m);
   return m;
-});
+};
+const controller = new VmController<V86MachineWithState>(factory);
+const controllers = [controller];
 
 /** Waits for a shell prompt printed after `from`. */
-async function prompt(m: V86Machine, from = 0): Promise<void> {
-  await m.console.waitFor(promptPattern, { from, timeoutMs: BOOT_MS });
+async function prompt(m: V86MachineWithState, from = 0): Promise<string> {
+  return m.console.waitFor(promptPattern, { from, timeoutMs: BOOT_MS });
 }
 
-/** Runs one command and returns its output (the lines between the echoed command and the next prompt). */
-async function run(m: V86Machine, command: string): Promise<string> {
+/**
+ * Runs one command and returns its output (the lines between the echoed command and the next
+ * prompt). Keep commands under ~60 characters: the shell's echo wraps at the 80-column terminal.
+ */
+async function run(m: V86MachineWithState, command: string): Promise<string> {
   const from = m.console.mark();
   m.send(`${command}\n`);
   const text = await m.console.waitFor(promptPattern, { from, timeoutMs: 15_000 });
@@ -44,66 +60,135 @@ async function run(m: V86Machine, command: string): Promise<string> {
   return lines.slice(1, -1).join('\n').trim();
 }
 
+/** Whether the guest's bytes are in the page's own disk buffer (v86 writes into it in place). */
+const onDisk = (image: ArrayBuffer | undefined, text: string) => image !== undefined && Buffer.from(image).includes(text);
+
 afterAll(async () => {
+  if (process.env.VM_DEBUG) for (const m of machines) console.log(`---- machine (${m.bootedFrom})\n${m.console.text}`);
   // Whatever happened, no emulator may outlive the file.
-  await controller.dispose();
+  for (const c of controllers) await c.dispose();
   await Promise.all(machines.map((m) => m.destroy()));
+});
+
+describe('guest memory: v86 loads the initrd at 64 MiB', () => {
+  const MiB = 1024 * 1024;
+  it('gives 128 MiB as asked, with the command line unchanged', () => {
+    expect(guestMemory(128, 2 * MiB, 'console=ttyS0')).toEqual({ memoryBytes: 128 * MiB, cmdline: 'console=ttyS0' });
+  });
+  it('emulates 64 MiB + the initrd, rounded up to 4 MiB, for a 32 or 64 MiB guest, and limits the kernel with mem=', () => {
+    // 64 MiB + 1.8 MiB of initrd -> 68 MiB emulated
+    expect(guestMemory(64, 1_849_094, 'c')).toEqual({ memoryBytes: 68 * MiB, cmdline: 'c mem=64M' });
+    expect(guestMemory(32, 1_849_094, 'c')).toEqual({ memoryBytes: 68 * MiB, cmdline: 'c mem=32M' });
+  });
 });
 
 describe.sequential('a real Linux VM under v86, driven by the engine', () => {
   it(
-    'boots to a shell and computes 6*7 over the serial line',
+    'boots from scratch to a shell, formats the blank disk at /mnt/disk and computes 6*7',
     async () => {
       const t0 = Date.now();
       const out = await controller.start();
       expect(out.ok).toBe(true);
       expect(controller.state).toBe('running');
       const m = controller.emulator!;
-      await prompt(m);
+      expect(m.bootedFrom).toBe('scratch');
+      const text = await prompt(m);
       const bootMs = Date.now() - t0;
-      expect(m.console.text).toContain('infralab: init up on 6.1.');
+      expect(text).toContain('infralab: init up on 6.1.');
+      expect(text).toContain('infralab: disk /dev/sda mounted at /mnt/disk (new filesystem)');
       expect(m.console.stage).toBe('shell');
       expect(await run(m, 'echo $((6*7))')).toBe('42');
-      console.info(`[vm] boot to shell under Node: ${(bootMs / 1000).toFixed(1)} s`);
+      // The data plane made the blank disk and the controller keeps it.
+      expect(controller.currentDisk!.image!.byteLength).toBe(blankDiskBytes);
+      expect(await run(m, 'mount | grep /mnt/disk')).toMatch(/^\/dev\/sda on \/mnt\/disk type ext2 \(rw,sync/);
+      console.info(`[vm] boot from scratch to shell under Node: ${(bootMs / 1000).toFixed(1)} s`);
     },
     BOOT_MS + 15_000,
   );
 
   it(
-    'reboot: same machine, same host; the memory is cleared, so a file in /tmp is gone',
+    'reboot: same machine and disk, booted from scratch; the disk file is kept, the /tmp file is gone',
     async () => {
       const m = controller.emulator!;
       const host = controller.host;
-      expect(await run(m, 'echo kept-in-ram > /tmp/mark && cat /tmp/mark')).toBe('kept-in-ram');
+      const disk = controller.currentDisk!;
+      expect(await run(m, 'echo kept-on-disk-1 > /mnt/disk/note')).toBe('');
+      expect(await run(m, 'echo kept-in-ram > /tmp/mark')).toBe('');
+      expect(await run(m, 'cat /mnt/disk/note /tmp/mark')).toBe('kept-on-disk-1\nkept-in-ram');
+      expect(onDisk(disk.image, 'kept-on-disk-1')).toBe(true);
       const from = m.console.mark();
+      boot = 'saved'; // a reboot boots from scratch anyway: it runs firmware and kernel again
       expect((await controller.reboot()).ok).toBe(true);
       expect(controller.emulator).toBe(m);
       expect(controller.host).toBe(host);
-      await prompt(m, from);
+      expect(controller.currentDisk).toBe(disk);
+      const text = await prompt(m, from);
+      expect(text).toContain('infralab: init up on 6.1.');
+      expect(text).toContain('(existing filesystem)');
       expect(await run(m, 'cat /tmp/mark 2>&1')).toMatch(/No such file or directory/);
-      expect(await run(m, 'echo $((6*7))')).toBe('42');
+      expect(await run(m, 'cat /mnt/disk/note')).toBe('kept-on-disk-1');
     },
     BOOT_MS + 30_000,
   );
 
   it(
-    'stop then start: the machine is powered off and a new one boots; RAM is lost, the disk is kept',
+    'stop then start from the saved state: a new machine, RAM lost, the disk kept and mounted again',
     async () => {
       const first = controller.emulator!;
-      const disk = controller.currentDisk;
+      const disk = controller.currentDisk!;
+      await run(first, 'echo kept-on-disk-2 >> /mnt/disk/note');
       await run(first, 'echo kept-in-ram > /tmp/mark');
       expect((await controller.stop()).ok).toBe(true);
       expect(controller.state).toBe('stopped');
       expect(controller.emulator).toBeNull();
       expect(first.v86.is_running()).toBe(false);
+      const t0 = Date.now();
       expect((await controller.start()).ok).toBe(true);
       const second = controller.emulator!;
       expect(second).not.toBe(first);
+      expect(second.bootedFrom).toBe('saved');
       expect(controller.currentDisk).toBe(disk);
-      await prompt(second);
+      expect(specs.at(-1)!.disk.image).toBe(disk.image);
+      const text = await prompt(second);
+      console.info(`[vm] start from the saved state to shell under Node: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      expect(text).toMatch(diskMountedPattern);
+      expect(text).toContain('(existing filesystem)');
+      expect(text).not.toContain('infralab: init up'); // no boot: the state resumes after it
+      expect(await run(second, 'echo $((6*7))')).toBe('42');
+      // The state's clock stopped when it was saved; the resume sets it to now.
+      expect(Math.abs(Number(await run(second, 'date +%s')) - Date.now() / 1000)).toBeLessThan(60);
+      expect(text).not.toMatch(/^\d{10}$/m); // the time init reads is not echoed
       expect(await run(second, 'cat /tmp/mark 2>&1')).toMatch(/No such file or directory/);
+      expect(await run(second, 'cat /mnt/disk/note')).toBe('kept-on-disk-1\nkept-on-disk-2');
     },
     BOOT_MS + 30_000,
+  );
+
+  it(
+    'saveState / restoreState: RAM and disk go back to the saved instant, and the disk still works',
+    async () => {
+      const m = controller.emulator!;
+      const disk = controller.currentDisk!;
+      await run(m, 'echo before > /tmp/state');
+      await run(m, 'echo before > /mnt/disk/state');
+      const state = await m.saveState();
+      await run(m, 'echo after > /tmp/state');
+      await run(m, 'echo after > /mnt/disk/state');
+      await run(m, 'echo new > /tmp/only-after');
+      expect(onDisk(disk.image, 'after')).toBe(true);
+      await m.restoreState(state);
+      expect(controller.emulator).toBe(m);
+      const from = m.console.mark();
+      m.send('\n');
+      await prompt(m, from);
+      expect(await run(m, 'cat /tmp/state /mnt/disk/state')).toBe('before\nbefore');
+      expect(await run(m, 'cat /tmp/only-after 2>&1')).toMatch(/No such file or directory/);
+      // The guest writes into the page's disk buffer again, not into the state's copy.
+      expect(await run(m, 'echo written-after-restore > /mnt/disk/later')).toBe('');
+      expect(await run(m, 'cat /mnt/disk/later')).toBe('written-after-restore');
+      expect(onDisk(disk.image, 'written-after-restore')).toBe(true);
+    },
+    BOOT_MS,
   );
 
   it(
@@ -122,5 +207,74 @@ describe.sequential('a real Linux VM under v86, driven by the engine', () => {
       expect(specs.length).toBe(made);
     },
     30_000,
+  );
+
+  it(
+    'a fresh launch gets a new blank disk, formatted on its first start',
+    async () => {
+      const fresh = new VmController<V86MachineWithState>(factory);
+      controllers.push(fresh);
+      const old = specs.at(-1)!.disk;
+      expect((await fresh.start()).ok).toBe(true);
+      const m = fresh.emulator!;
+      expect(fresh.currentDisk).not.toBe(old);
+      const text = await prompt(m);
+      expect(text).toContain('infralab: disk /dev/sda mounted at /mnt/disk (new filesystem)');
+      expect(await run(m, 'ls /mnt/disk')).toBe('lost+found');
+      expect(onDisk(fresh.currentDisk!.image, 'kept-on-disk-1')).toBe(false);
+    },
+    BOOT_MS,
+  );
+});
+
+describe.sequential("the page's loader (src/vm/browser.ts), on static/vm/ as served files", () => {
+  /** fetch() for file: URLs, as a static server would answer, counting what was asked for. */
+  const asked: string[] = [];
+  const serveFiles = async (url: string | URL | Request) => {
+    const path = new URL(String(url)).pathname;
+    asked.push(path.slice(path.lastIndexOf('/') + 1));
+    try {
+      return new Response(readFileSync(path));
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  };
+
+  it(
+    'fetches the images on load and the 64 MiB state only on a saved start, and resumes from it',
+    async () => {
+      vi.stubGlobal('fetch', vi.fn(serveFiles));
+      try {
+        const progress: LoadProgress[] = [];
+        const factory = await loadMachineFactory(`${pathToFileURL(dir).href}/`, (p) => progress.push(p));
+        const size = (p: string) => manifest.files.find((f) => f.path === p)!.bytes;
+        const images = ['bios.bin', 'vgabios.bin', 'bzImage', 'initrd.img', 'v86.wasm'].reduce((t, p) => t + size(p), 0);
+        expect(asked).not.toContain(statePath);
+        expect(factory.fetchedBytes).toBe(images);
+        expect(factory.savedStateMemoryMiB).toEqual([memoryMiB]);
+        const disk = { id: 'page-disk', sizeGiB: 1, boots: 1 };
+        const m = await factory({ vm: 'lab-1', host: 'h', vcpu: 1, memoryMiB, disk, boot: 'saved' });
+        machines.push(m as V86MachineWithState);
+        const state = manifest.states!.find((s) => s.memoryMiB === memoryMiB)!;
+        expect(factory.fetchedBytes).toBe(images + state.bytes);
+        expect(progress.at(-1)).toEqual({ loadedBytes: images + state.bytes, totalBytes: images + state.bytes });
+        expect(m.bootedFrom).toBe('saved');
+        expect(await prompt(m as V86MachineWithState)).toContain('(new filesystem)');
+        expect(await run(m as V86MachineWithState, 'echo $((6*7))')).toBe('42');
+        await m.destroy();
+        // A second saved start reuses the state; a 128 MiB machine has none and boots from scratch.
+        const again = await factory({ vm: 'lab-1', host: 'h', vcpu: 1, memoryMiB, disk, boot: 'saved' });
+        machines.push(again as V86MachineWithState);
+        expect(factory.fetchedBytes).toBe(images + state.bytes);
+        await again.destroy();
+        const big = await factory({ vm: 'lab-1', host: 'h', vcpu: 1, memoryMiB: 128, disk: { id: 'd2', sizeGiB: 1, boots: 1 }, boot: 'saved' });
+        machines.push(big as V86MachineWithState);
+        expect(big.bootedFrom).toBe('scratch');
+        await big.destroy();
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    },
+    BOOT_MS,
   );
 });

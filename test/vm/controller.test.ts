@@ -3,16 +3,19 @@
  * emulator (a fake here) is touched only when the engine accepts.
  */
 import { describe, expect, it } from 'vitest';
-import { VmController, type Emulator, type MachineSpec } from '../../src/vm';
+import { LabHost, VmController, modelledContention, neighbourNames, sharedHostScenario, type Emulator, type MachineSpec } from '../../src/vm';
 
 function fakeFactory() {
-  const made: Array<{ spec: MachineSpec; restarts: number; destroyed: boolean }> = [];
+  const made: Array<{ spec: MachineSpec; restarts: number; destroyed: boolean; memory: Uint8Array }> = [];
   const factory = (spec: MachineSpec): Emulator => {
-    const m = { spec, restarts: 0, destroyed: false };
+    // The fake machine's "RAM" is a few bytes the test can write and read back across save/restore.
+    const m = { spec, restarts: 0, destroyed: false, memory: new Uint8Array(4) };
     made.push(m);
     return {
       restart: () => void m.restarts++,
       destroy: () => void (m.destroyed = true),
+      saveState: async () => m.memory.slice().buffer,
+      restoreState: async (state) => void m.memory.set(new Uint8Array(state)),
     };
   };
   return { made, factory };
@@ -133,5 +136,133 @@ describe('VmController with a fake emulator', () => {
     expect(made).toHaveLength(2);
     expect(made[0].destroyed).toBe(true);
     expect(c.state).toBe('running');
+  });
+
+  it('launches with the memory the reader chose; the engine sizes the VM with it and later starts keep it', async () => {
+    const { made, factory } = fakeFactory();
+    const c = new VmController(factory);
+    await c.start({ memoryMiB: 32, boot: 'scratch' });
+    expect(c.world.vms.get('lab-1')!.memoryGiB).toBe(32 / 1024);
+    expect(made[0].spec).toMatchObject({ memoryMiB: 32, boot: 'scratch' });
+    await c.stop();
+    await c.start({ memoryMiB: 128 }); // memory is the instance's size, fixed at launch
+    expect(made[1].spec).toMatchObject({ memoryMiB: 32, boot: 'scratch' });
+    expect(c.memoryMiB).toBe(32);
+  });
+
+  it('boots from the saved state by default (instant start) and from scratch when asked; a reboot always boots', async () => {
+    const { made, factory } = fakeFactory();
+    const c = new VmController(factory);
+    await c.start();
+    expect(made[0].spec.boot).toBe('saved');
+    await c.stop();
+    await c.start({ boot: 'scratch' });
+    expect(made[1].spec.boot).toBe('scratch');
+    expect(c.bootMode).toBe('scratch');
+  });
+
+  it('saves the running machine and restores it: the guest memory comes back; the engine sees no change of state', async () => {
+    const { made, factory } = fakeFactory();
+    const c = new VmController(factory);
+    await c.start();
+    made[0].memory.set([1, 2, 3, 4]);
+    const saved = await c.save();
+    expect(saved.ok).toBe(true);
+    expect(c.savedState).toMatchObject({ vm: 'lab-1', bytes: 4, memoryMiB: 128 });
+    const events = c.world.events.length;
+    made[0].memory.set([9, 9, 9, 9]);
+    expect(await c.restore()).toEqual({ ok: true, message: 'restored lab-1 to its saved state (0.0 MB)' });
+    expect([...made[0].memory]).toEqual([1, 2, 3, 4]);
+    expect(c.state).toBe('running');
+    expect(c.world.events.length).toBe(events); // the engine models no snapshot
+  });
+
+  it('refuses restore without a saved state, without a running machine, and into another VM, with the reason', async () => {
+    const { factory } = fakeFactory();
+    const c = new VmController(factory);
+    expect(await c.restore()).toEqual({ ok: false, reason: 'there is no saved state: save one first, while the machine runs' });
+    expect(await c.save()).toEqual({ ok: false, reason: 'lab-1 has no running machine to save (it is not launched)' });
+    await c.start();
+    await c.save();
+    await c.stop();
+    expect(await c.restore()).toEqual({ ok: false, reason: 'lab-1 is stopped: a state is restored into a running machine, so start it first' });
+    await c.start();
+    expect((await c.restore()).ok).toBe(true); // stop keeps the disk, so the same VM may take its state back
+    await c.terminate();
+    expect((await c.launchNew()).ok).toBe(true);
+    expect(c.vmName).toBe('lab-2');
+    const into2 = await c.restore();
+    expect(into2.ok).toBe(false);
+    if (!into2.ok) expect(into2.reason).toMatch(/saved state is lab-1's, and lab-1 was terminated/);
+  });
+
+  it('launches a new VM with a new blank disk only after a terminate', async () => {
+    const { made, factory } = fakeFactory();
+    const c = new VmController(factory);
+    expect(await c.launchNew()).toEqual({ ok: false, reason: 'lab-1 is not launched yet: Start launches it' });
+    await c.start();
+    const first = c.currentDisk;
+    expect(await c.launchNew()).toEqual({ ok: false, reason: 'lab-1 is running: terminate it before launching a new VM' });
+    await c.terminate();
+    await c.launchNew({ memoryMiB: 64 });
+    expect(c.state).toBe('running');
+    expect(c.world.vms.get('lab-1')!.state).toBe('terminated');
+    expect(c.currentDisk).not.toBe(first);
+    expect(c.currentDisk!.id).toBe('lab-2-disk');
+    expect(made[1].spec).toMatchObject({ vm: 'lab-2', memoryMiB: 64 });
+  });
+});
+
+describe('two VMs on one engine host', () => {
+  it('the engine places both on the one host of the shared world and refuses a third that does not fit', async () => {
+    const lab = new LabHost(sharedHostScenario);
+    const { made, factory } = fakeFactory();
+    const timed = new VmController(factory, { lab, name: neighbourNames.timed });
+    const noisy = new VmController(factory, { lab, name: neighbourNames.noisy });
+    expect((await timed.start()).ok).toBe(true);
+    expect((await noisy.start()).ok).toBe(true);
+    expect(timed.host).toBe('eu-central-1a-h1');
+    expect(noisy.host).toBe(timed.host);
+    expect(made.map((m) => m.spec.host)).toEqual([timed.host, timed.host]);
+    // One core with CPU overcommit 2 holds two one-vCPU VMs, not three.
+    const third = new VmController(factory, { lab, name: 'third' });
+    const refused = await third.start();
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.reason).toMatch(/insufficient capacity|no host/);
+    expect(made).toHaveLength(2);
+  });
+
+  it('each controller drives only its own VM: stopping one leaves the other running', async () => {
+    const lab = new LabHost(sharedHostScenario);
+    const { made, factory } = fakeFactory();
+    const a = new VmController(factory, { lab, name: 'a' });
+    const b = new VmController(factory, { lab, name: 'b' });
+    await a.start();
+    await b.start();
+    await a.stop();
+    expect(a.state).toBe('stopped');
+    expect(b.state).toBe('running');
+    expect(made[1].destroyed).toBe(false);
+  });
+
+  it("the engine's contention model: alone the timed VM gets its core, with a burning neighbour half of it (one core, two busy vCPUs)", () => {
+    const model = modelledContention();
+    expect(model.shareAlone).toBe(1);
+    expect(model.shareWithNeighbour).toBe(0.5);
+    expect(model.stealPercent).toBe(50);
+    expect(model.slowdown).toBe(2);
+  });
+
+  it('setLoad tells the engine how busy the guest is, and its report shows the steal', async () => {
+    const lab = new LabHost(sharedHostScenario);
+    const { factory } = fakeFactory();
+    const a = new VmController(factory, { lab, name: 'a' });
+    const b = new VmController(factory, { lab, name: 'b' });
+    await a.start();
+    await b.start();
+    expect(a.setLoad(1).ok).toBe(true);
+    expect(b.setLoad(1).ok).toBe(true);
+    const { buildReport } = await import('@site/sim');
+    expect(buildReport(lab.world).vms.find((v) => v.name === 'a-1')!.stealPercent).toBe(50);
   });
 });

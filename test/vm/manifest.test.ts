@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readCpio } from '../../scripts/vm-image/cpio';
+import { stateMismatch, type StateRecord } from '../../scripts/vm-image/state-manifest';
 
 const dir = join(__dirname, '..', '..', 'static', 'vm');
 type Manifest = {
@@ -16,6 +17,8 @@ type Manifest = {
   emulator: { name: string; version: string };
   packages: Array<{ name: string; version: string; arch: string; licence: string; source: string; builtUsing: Array<{ name: string; version: string; source: string }> }>;
   files: Array<{ path: string; sha256: string; bytes: number; from: string }>;
+  modules: Array<{ name: string; from: string; depends: string[]; bytes: number; sha256: string; licence: string }>;
+  states?: StateRecord[];
 };
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 
@@ -37,8 +40,9 @@ describe('static/vm/manifest.json', () => {
     for (const needed of ['bzImage', 'initrd.img', 'bios.bin', 'vgabios.bin']) expect(shipped).toContain(needed);
   });
 
-  it('keeps the images small (under 15 MB)', () => {
-    const total = manifest.files.reduce((s, f) => s + f.bytes, 0);
+  it('keeps the images small (under 15 MB, saved states apart)', () => {
+    const states = new Set((manifest.states ?? []).map((s) => s.path));
+    const total = manifest.files.filter((f) => !states.has(f.path)).reduce((s, f) => s + f.bytes, 0);
     expect(total).toBeLessThan(15_000_000);
   });
 
@@ -90,5 +94,64 @@ describe('the initrd', () => {
 
   it('carries the init script of scripts/vm-image unchanged', () => {
     expect(byName.get('init')!.data.toString()).toBe(readFileSync(join(__dirname, '..', '..', 'scripts', 'vm-image', 'init.sh'), 'utf8'));
+  });
+});
+
+describe('the disk modules', () => {
+  const entries = readCpio(gunzipSync(readFileSync(join(dir, 'initrd.img'))));
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const order = byName.get('lib/modules/disk.order')!.data.toString().trim().split('\n');
+
+  it('come from the shipped kernel package, GPL-2.0-only, and are in the initrd byte for byte', () => {
+    const kernel = manifest.packages.find((p) => /^linux-image-\d.*-686$/.test(p.name))!;
+    expect(manifest.modules.map((m) => m.name).sort()).toEqual([...order].sort());
+    for (const m of manifest.modules) {
+      expect(m.from).toMatch(new RegExp(`^${kernel.name} ${kernel.version.replace(/[.+]/g, '\\$&')}: /lib/modules/.+/${m.name.replace(/_/g, '[_-]')}\\.ko$`));
+      expect(m.licence).toBe('GPL-2.0-only');
+      const file = byName.get(`lib/modules/${m.name}.ko`)!;
+      expect(file.data.length).toBe(m.bytes);
+      expect(createHash('sha256').update(file.data).digest('hex')).toBe(m.sha256);
+    }
+  });
+
+  it('are named, with their licence, in licences/README.txt', () => {
+    const readme = readFileSync(join(dir, 'licences', 'README.txt'), 'utf8');
+    expect(readme).toMatch(/lib\/modules\/\*\.ko kernel modules from linux-image-\S+ \S+: GPL-2\.0-only/);
+    for (const m of manifest.modules) expect(readme).toContain(`${m.name}.ko`);
+    expect(readme).toContain('state-*.bin.gz');
+  });
+
+  it('are listed dependencies first, with the IDE controller driver (which finds the disk) last', () => {
+    for (const m of manifest.modules) for (const d of m.depends) expect(order.indexOf(d.replace(/-/g, '_'))).toBeLessThan(order.indexOf(m.name));
+    expect(order.at(-1)).toBe('ata_piix');
+    for (const needed of ['libata', 'sd_mod', 'ext4', 'jbd2']) expect(order).toContain(needed);
+  });
+});
+
+describe('the instant-start states', () => {
+  const states = manifest.states ?? [];
+
+  it('include one for the default 64 MiB machine', () => {
+    expect(states.map((s) => s.memoryMiB)).toContain(64);
+  });
+
+  it.each(states.map((s) => [s.path, s] as const))('%s belongs to the shipped v86 and images (else run `npm run vm:state`)', (_path, s) => {
+    expect(stateMismatch(s, manifest)).toBeNull();
+    const data = readFileSync(join(dir, s.path));
+    expect(data.length).toBe(s.bytes);
+    expect(createHash('sha256').update(data).digest('hex')).toBe(s.sha256);
+    expect(gunzipSync(data).length).toBe(s.rawBytes);
+    expect(s.licence).toMatch(/GPL-2\.0-only.*licences\/README\.txt/);
+  });
+
+  it('tells which image a stale state was saved from', () => {
+    const s = states[0];
+    const stale = { ...s, images: { ...s.images, 'initrd.img': '0'.repeat(64) } };
+    expect(stateMismatch(stale, manifest)).toMatch(/saved from another initrd\.img/);
+    expect(stateMismatch({ ...s, v86: '0.0.1' }, manifest)).toMatch(/saved with v86 0\.0\.1/);
+  });
+
+  it('stay within the ~12 MB budget for states', () => {
+    expect(states.reduce((t, s) => t + s.bytes, 0)).toBeLessThan(13_000_000);
   });
 });

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SerialConsole, bootStage, stripEscapes } from '../../src/vm';
+import { SerialConsole, bootStage, diskMountedPattern, snapshotCmdlineFlag, snapshotMarker, stripEscapes } from '../../src/vm';
 
 describe('the serial console', () => {
   it('strips terminal escapes such as the cursor query of ash', () => {
@@ -27,5 +29,21 @@ describe('the serial console', () => {
     for (const ch of 'echo\n42\n') s.push(ch.charCodeAt(0));
     await expect(wait).resolves.toBe('echo\n42');
     await expect(s.waitFor('never', { timeoutMs: 10 })).rejects.toThrow(/no never within 10 ms/);
+  });
+});
+
+describe("the lines /init prints about the disk (scripts/vm-image/init.sh)", () => {
+  const init = readFileSync(join(__dirname, '..', '..', 'scripts', 'vm-image', 'init.sh'), 'utf8');
+
+  it('the mounted line, new or existing, is what diskMountedPattern reads', () => {
+    const echoed = /echo "(infralab: disk \/dev\/sda mounted at \/mnt\/disk \(\$how filesystem\))"/.exec(init);
+    expect(echoed).not.toBeNull();
+    for (const how of ['new', 'existing']) expect(echoed![1].replace('$how', how)).toMatch(diskMountedPattern);
+    expect('infralab: disk /dev/sda holds no ext2 filesystem; left unmounted').not.toMatch(diskMountedPattern);
+  });
+
+  it('waits for the snapshot line only when the command line has the flag', () => {
+    expect(init).toContain(`grep -qw ${snapshotCmdlineFlag} /proc/cmdline`);
+    expect(init).toContain(`echo "${snapshotMarker}"`);
   });
 });

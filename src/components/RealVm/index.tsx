@@ -1,175 +1,203 @@
 /**
  * RealVm: a real Linux machine in the page. The engine (through VmController) decides every
  * lifecycle action and shows its refusals; v86 runs the guest once the engine's VM is running.
- * Nothing is downloaded until the reader presses Start: then the images (~9 MB) and v86 load.
- * The console is a plain <pre> with a line input (a real terminal comes later).
+ * Nothing of the emulator is in the page's bundle: Start loads v86 and the images, and the first
+ * running machine loads the terminal (xterm.js) as its own chunk.
  */
-import React, { useCallback, useEffect, useRef, useState } from 'react';
+import React, { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Outcome } from '@site/sim';
-import { bootStageLabels, VmController, type BootStage, type EmulatorFactory, type LabAction, type LabState, type V86Machine } from '@site/src/vm';
-import { loadMachineFactory, type LoadProgress } from '@site/src/vm/browser';
+// The controller's own module, not src/vm's index: the index also names the data plane and the
+// two-VM model, which this page chunk does not need.
+import { memoryChoices, VmController, type BootMode, type LabAction, type MemoryMiB } from '@site/src/vm/controller';
+import type { V86Machine } from '@site/src/vm/v86-emulator';
+import type { LoadProgress } from '@site/src/vm/browser';
 import { useVmBase } from './vmBase';
+import { lazyFactory, useVm, type FactoryLoader, type Phase } from './useVm';
+import BootProgress, { stageText } from './BootProgress';
+import { RunningVmContext, type RunningVm } from './context';
+import { copyText } from './clipboard';
+import type { TerminalProps } from './terminal-props';
 import shared from '@site/src/components/widgets/shared/widget.module.css';
 import styles from './styles.module.css';
+
+export { offLine } from './useVm';
+
+const XtermTerminal = lazy(() => import('./XtermTerminal'));
+const loadV86: FactoryLoader = (base, onProgress) => import('@site/src/vm/browser').then((m) => m.loadMachineFactory(base, onProgress));
 
 export interface RealVmProps {
   id?: string;
   /** Where the emulator comes from; tests pass a fake. Called on the first power-on only. */
-  loadFactory?: (base: string, onProgress: (p: LoadProgress) => void) => Promise<EmulatorFactory<V86Machine>>;
+  loadFactory?: FactoryLoader;
+  /** The terminal view; tests pass a light one (xterm needs a real layout engine). */
+  Terminal?: React.ComponentType<TerminalProps>;
+  /** Experiments placed inside the VM's panel (they can type into its shell). */
+  children?: React.ReactNode;
 }
 
-type Phase = 'idle' | 'loading' | 'ready' | 'failed';
-
-const stages: BootStage[] = ['firmware', 'kernel', 'userland', 'shell'];
 const actions: Array<{ action: LabAction; label: string }> = [
   { action: 'start', label: 'Start' },
   { action: 'stop', label: 'Stop' },
   { action: 'reboot', label: 'Reboot' },
   { action: 'terminate', label: 'Terminate' },
 ];
-/** Appended to the console when the engine has the machine powered off (stop, terminate). */
-export const offLine = '\n[infralab: machine powered off]\n';
-/** How much console text is kept on screen. */
-const keepChars = 20000;
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+const lastLines = (text: string, n: number) => text.split('\n').slice(-n).join('\n');
 
-export default function RealVm({ id = 'real-vm', loadFactory = loadMachineFactory }: RealVmProps): React.JSX.Element {
+export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal = XtermTerminal, children }: RealVmProps): React.JSX.Element {
   const base = useVmBase();
-  const controller = useRef<VmController<V86Machine> | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
   const [progress, setProgress] = useState<LoadProgress | null>(null);
-  const [state, setState] = useState<LabState>('not launched');
-  const [host, setHost] = useState<string | undefined>(undefined);
-  const [machine, setMachine] = useState<V86Machine | null>(null);
-  const [text, setText] = useState('');
-  const [stage, setStage] = useState<BootStage | null>(null);
+  const controller = useMemo(() => new VmController<V86Machine>(lazyFactory(base, loadFactory, setPhase, setProgress)), [base, loadFactory]);
+  const vm = useVm(controller);
+  // 64 MiB by default: the size the site ships an instant-start state for (static/vm/manifest.json).
+  const [memory, setMemory] = useState<MemoryMiB>(64);
+  const [boot, setBoot] = useState<BootMode>('saved');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [line, setLine] = useState('');
-  const pre = useRef<HTMLPreElement>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const [screenReader, setScreenReader] = useState(false);
+  const running = vm.machine !== null;
 
-  // Follow the machine's console; a new machine (start after stop) brings a new console.
-  useEffect(() => {
-    if (!machine) return;
-    const show = () => {
-      setText(machine.console.text.slice(-keepChars));
-      setStage(machine.console.stage);
-    };
-    show();
-    return machine.console.onChange(show);
-  }, [machine]);
+  useEffect(() => () => void controller.dispose(), [controller]);
 
-  useEffect(() => {
-    if (pre.current) pre.current.scrollTop = pre.current.scrollHeight;
-  }, [text]);
-
-  useEffect(() => () => void controller.current?.dispose(), []);
-
-  const shown = useRef<V86Machine | null>(null);
-  const sync = useCallback((c: VmController<V86Machine>) => {
-    setState(c.state);
-    setHost(c.host);
-    if (shown.current && !c.emulator) {
-      // Keep the last output on screen, and say the machine behind it is gone.
-      setText((t) => `${t}${offLine}`);
-      setStage(null);
+  const perform = useCallback(async (task: () => Promise<Outcome>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const outcome = await task();
+      setMessage(outcome.ok ? { ok: true, text: outcome.message } : { ok: false, text: outcome.reason });
+    } catch (error) {
+      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
     }
-    shown.current = c.emulator;
-    setMachine(c.emulator);
   }, []);
 
-  const act = useCallback(
-    async (action: LabAction) => {
-      setBusy(true);
-      setMessage(null);
-      try {
-        let c = controller.current;
-        if (!c) {
-          // The world is cheap and pure; the emulator and images load only when the engine has
-          // accepted a start and wants a machine powered on.
-          let load: Promise<EmulatorFactory<V86Machine>> | null = null;
-          c = new VmController<V86Machine>(async (spec) => {
-            if (!load) {
-              setPhase('loading');
-              load = loadFactory(base, setProgress);
-              load.catch(() => (load = null));
-            }
-            let factory: EmulatorFactory<V86Machine>;
-            try {
-              factory = await load;
-            } catch (error) {
-              setPhase('failed');
-              throw error;
-            }
-            setPhase('ready');
-            return factory(spec);
-          });
-          controller.current = c;
-          c.subscribe(() => sync(c!));
-        }
-        const outcome: Outcome = await c.act(action);
-        sync(c);
-        setMessage(outcome.ok ? { ok: true, text: outcome.message } : { ok: false, text: outcome.reason });
-      } catch (error) {
-        setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
-      } finally {
-        setBusy(false);
-      }
-    },
-    [base, sync, loadFactory],
+  const machineRef = useRef(vm.machine);
+  machineRef.current = vm.machine;
+  const runningVm: RunningVm = useMemo(
+    () => ({
+      vm: vm.vm,
+      running,
+      run: (command: string) => {
+        const m = machineRef.current;
+        if (!m) return false;
+        m.send(`${command}\n`);
+        return true;
+      },
+    }),
+    [vm.vm, running],
   );
 
-  const send = (event: React.FormEvent) => {
-    event.preventDefault();
-    if (!machine) return;
-    machine.send(`${line}\n`);
-    setLine('');
+  const copyOutput = async () => {
+    const ok = await copyText(vm.text);
+    setCopied(ok ? 'Output copied.' : 'Could not copy: select the text under "Last lines of output" instead.');
   };
 
+  const launched = vm.state !== 'not launched';
   const headingId = `${id}-title`;
-  const stageIndex = stage ? stages.indexOf(stage) : -1;
+  const summary = `${vm.vm}: ${vm.state}${vm.host ? ` on ${vm.host}` : ''}, ${launched ? `${vm.memoryMiB} MiB` : `${memory} MiB at launch`}. ${stageText(vm.stage, running)}`;
   return (
-    <section className={styles.vm} aria-labelledby={headingId} id={id} data-widget={id}>
-      <h3 id={headingId} className={styles.title}>
+    <section className={`${shared.widget} ${styles.vm}`} aria-labelledby={headingId} id={id} data-widget={id}>
+      <h3 id={headingId} className={shared.title}>
         A real Linux VM in your browser
       </h3>
-      <p className={styles.description}>
-        The engine is the control plane: it decides whether each action is legal. The v86 emulator is the data plane: it runs a Debian Linux kernel and a
-        busybox userland, with one vCPU and 128 MiB. Start downloads about 9 MB.
+      <p className={shared.description}>
+        The engine is the control plane: it decides whether each action is legal and where the VM runs. The v86 emulator is the data plane: it runs a
+        Debian Linux kernel and a busybox userland with one vCPU. Start downloads the emulator and the images (about 9 MB, plus about 12 MB of saved state for an instant start); nothing loads before.
       </p>
-      <div className={styles.controls} role="group" aria-label="Lifecycle actions">
+      <div className={styles.choices}>
+        <fieldset className={styles.fieldset} disabled={launched && vm.state !== 'terminated'}>
+          <legend>Memory (fixed at launch)</legend>
+          {memoryChoices.map((m) => (
+            <label key={m}>
+              <input type="radio" name={`${id}-memory`} value={m} checked={memory === m} onChange={() => setMemory(m)} /> {m} MiB
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className={styles.fieldset}>
+          <legend>How Start boots</legend>
+          <label>
+            <input type="radio" name={`${id}-boot`} value="saved" checked={boot === 'saved'} onChange={() => setBoot('saved')} /> Instant start (resume a state saved during boot)
+          </label>
+          <label>
+            <input type="radio" name={`${id}-boot`} value="scratch" checked={boot === 'scratch'} onChange={() => setBoot('scratch')} /> Boot from scratch (firmware, kernel, init)
+          </label>
+        </fieldset>
+      </div>
+      <div className={shared.controls} role="group" aria-label="Lifecycle actions">
         {actions.map(({ action, label }) => (
-          <button key={action} type="button" className={shared.button} disabled={busy} onClick={() => void act(action)}>
+          // Never disabled: the controller queues actions, and Stop must always be reachable.
+          <button key={action} type="button" className={shared.button} onClick={() => void perform(() => controller.act(action, { memoryMiB: memory, boot }))}>
             {label}
           </button>
         ))}
+        {vm.state === 'terminated' ? (
+          <button type="button" className={shared.button} disabled={busy} onClick={() => void perform(() => controller.launchNew({ memoryMiB: memory, boot }))}>
+            Launch a new VM
+          </button>
+        ) : null}
       </div>
       <p className={styles.state} data-testid="vm-state">
-        lab-1: {state}
-        {host ? ` on ${host}` : ''}
-        {phase === 'loading' && progress ? ` (loading ${(progress.loadedBytes / 1048576).toFixed(1)} of ${(progress.totalBytes / 1048576).toFixed(1)} MB)` : ''}
+        {vm.vm}: {vm.state}
+        {vm.host ? ` on ${vm.host}` : ''}
+        {launched ? `, ${vm.memoryMiB} MiB` : ''}
+        {vm.machine?.bootedFrom === 'saved' ? ' (instant start: resumed from a state saved during boot)' : ''}
+        {vm.machine?.bootedFrom === 'scratch' ? (boot === 'saved' ? ' (booting from scratch: there is no instant-start state for this memory size)' : ' (booting from scratch)') : ''}
+      </p>
+      <p className={shared.summary} aria-live="polite" aria-atomic="true" data-testid="live-summary">
+        {summary}
       </p>
       {message ? (
-        <p role="status" className={message.ok ? styles.ok : styles.refusal}>
+        <p role="status" className={message.ok ? styles.ok : shared.refusal}>
           {message.ok ? message.text : `Not done: ${message.text}`}
         </p>
       ) : null}
-      <ol className={styles.stages} aria-label="Boot stages">
-        {stages.map((s, i) => (
-          <li key={s} className={i < stageIndex ? styles.done : i === stageIndex ? styles.current : undefined} aria-current={i === stageIndex ? 'step' : undefined}>
-            {bootStageLabels[s]}
-          </li>
-        ))}
-      </ol>
-      <pre ref={pre} className={styles.console} data-testid="serial-console" tabIndex={0} aria-label="Serial console output">
-        {text || (machine ? '' : 'The machine is off.')}
-      </pre>
-      <form className={styles.input} onSubmit={send}>
-        <label htmlFor={`${id}-line`}>Command</label>
-        <input id={`${id}-line`} value={line} onChange={(e) => setLine(e.target.value)} disabled={!machine} autoComplete="off" spellCheck={false} placeholder="echo $((6*7))" />
-        <button type="submit" className={shared.button} disabled={!machine}>
-          Send
+      <p className={styles.fetched} data-testid="fetched">
+        {phase === 'idle'
+          ? 'Fetched on Start: nothing yet.'
+          : phase === 'failed'
+            ? 'Loading the emulator failed.'
+            : progress
+              ? `Fetched on Start: ${mb(progress.loadedBytes)}${phase === 'loading' ? ` of ${mb(progress.totalBytes)}` : ''}.`
+              : 'Loading the emulator…'}
+      </p>
+      <BootProgress stage={vm.stage} on={running} id={id} />
+      {running ? (
+        <Suspense fallback={<p>Loading the terminal…</p>}>
+          <Terminal machine={vm.machine!} label={`Terminal of ${vm.vm}: type commands for its shell`} screenReader={screenReader} />
+        </Suspense>
+      ) : (
+        <p className={styles.off} data-testid="machine-off">
+          The machine is off.
+        </p>
+      )}
+      <div className={shared.controls} role="group" aria-label="Machine state and output">
+        <button type="button" className={shared.button} disabled={busy || !running} onClick={() => void perform(() => controller.save())}>
+          Save state
         </button>
-      </form>
+        <button type="button" className={shared.button} disabled={busy} onClick={() => void perform(() => controller.restore())}>
+          Restore state
+        </button>
+        <button type="button" className={shared.button} disabled={!vm.text} onClick={() => void copyOutput()}>
+          Copy output
+        </button>
+        <label className={styles.check}>
+          <input type="checkbox" checked={screenReader} onChange={(e) => setScreenReader(e.target.checked)} /> Screen reader mode for the terminal
+        </label>
+      </div>
+      <p className={styles.saved} data-testid="saved-state">
+        {vm.saved ? `Saved state: ${mb(vm.saved.bytes)} of ${vm.saved.vm} (${vm.saved.memoryMiB} MiB of RAM, the CPU, the devices and the disk).` : 'No saved state.'}{' '}
+        {copied ? <span role="status">{copied}</span> : null}
+      </p>
+      <details className={styles.details}>
+        <summary>Last lines of output (text)</summary>
+        <pre className={styles.console} data-testid="serial-console">
+          {lastLines(vm.text, 15) || 'No output yet.'}
+        </pre>
+      </details>
+      <RunningVmContext.Provider value={runningVm}>{children}</RunningVmContext.Provider>
     </section>
   );
 }

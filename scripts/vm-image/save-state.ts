@@ -1,0 +1,102 @@
+/**
+ * `npm run vm:state`: the instant-start states. Boots the shipped images of static/vm/ under Node
+ * (v86 from node_modules) for each memory size, up to the point where /init waits to attach the
+ * disk (the `infralab.snapshot` flag on the command line, see init.sh), saves v86's state there,
+ * gzips it and records it in static/vm/manifest.json with the v86 version and image hashes it
+ * belongs to. Run it after `npm run vm:image` (which removes the states of the old images).
+ *
+ * Not byte-reproducible, unlike the images: the state holds the guest's clock, timers and what
+ * the kernel's boot raced on, which differ from run to run. What is checked instead is that a
+ * state belongs to the shipped images (test/vm/manifest.test.ts) and boots (test/vm/boot.test.ts).
+ *
+ * Usage: npm run vm:state [-- 64 128]   (memory sizes in MiB; default: stateMemoryMiB)
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { V86 } from 'v86';
+import { snapshotMarker } from '../../src/vm/serial';
+import { createV86Machine, snapshotCmdline, type GuestImages } from '../../src/vm/v86-emulator';
+import { stateImages, statePath, type StateRecord } from './state-manifest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const dir = join(root, 'static', 'vm');
+
+/**
+ * The sizes that get a state: the default, 64 MiB, only. Measured (v86 0.5.462, Debian 6.1 686):
+ * a 64 MiB state is ~12.8 MB gzip'd even with init_on_free=1 (v86 leaves zero pages out; ~30 MB
+ * are not zero: ~14 MB of kernel image, loaded modules, the initramfs in the page cache, slab),
+ * and a 128 MiB one 11.1 MB (21 MB before init_on_free=1), so states for 64 and 128 MiB would
+ * pass the ~12 MB budget twice over. 128 MiB boots from scratch. 32 MiB gets none either: the
+ * guest has 16.7 MB of MemTotal there, init's insmod of ext4 is killed by the OOM killer, and the
+ * shell comes up without a disk (48 MiB boots with its disk).
+ */
+export const stateMemoryMiB = [64] as const;
+
+const stateLicence = 'the running guest: Linux and its modules (GPL-2.0-only), busybox (GPL-2.0-only), SeaBIOS (LGPL-3.0); see licences/README.txt';
+
+/** How long to let init settle into its `read` after printing the marker, before saving. */
+const settleMs = 1000;
+
+type Manifest = { cmdline: string; emulator: { version: string }; files: Array<{ path: string; sha256: string; bytes: number; from: string }>; states?: StateRecord[] };
+
+function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function bytes(name: string): ArrayBuffer {
+  const b = readFileSync(join(dir, name));
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+}
+
+/** Boots to the snapshot point and returns v86's state there, uncompressed. */
+export async function saveBootState(images: GuestImages, wasmPath: string, memoryMiB: number, timeoutMs = 120_000): Promise<ArrayBuffer> {
+  const disk = { id: 'snapshot', sizeGiB: 1, boots: 1 };
+  const m = createV86Machine(V86, { ...images, cmdline: snapshotCmdline(images.cmdline) }, { wasm_path: wasmPath }, { memoryMiB, disk, boot: 'scratch' });
+  try {
+    await m.console.waitFor(snapshotMarker, { timeoutMs });
+    await new Promise((r) => setTimeout(r, settleMs));
+    return await m.saveState();
+  } finally {
+    await m.destroy();
+  }
+}
+
+async function main(): Promise<void> {
+  const sizes = process.argv.slice(2).map(Number);
+  for (const s of sizes) if (!Number.isInteger(s) || s <= 0) throw new Error(`vm:state: not a memory size in MiB: ${s}`);
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  const images: GuestImages = { bios: bytes('bios.bin'), vgaBios: bytes('vgabios.bin'), bzImage: bytes('bzImage'), initrd: bytes('initrd.img'), cmdline: manifest.cmdline };
+  const forImages = stateImages(manifest);
+  // Old states go: they belong to whatever images they were saved from.
+  for (const s of manifest.states ?? []) rmSync(join(dir, s.path), { force: true });
+  manifest.files = manifest.files.filter((f) => !(manifest.states ?? []).some((s) => s.path === f.path));
+  manifest.states = [];
+  for (const memoryMiB of sizes.length > 0 ? sizes : stateMemoryMiB) {
+    const t0 = Date.now();
+    const raw = new Uint8Array(await saveBootState(images, join(root, 'node_modules', 'v86', 'build', 'v86.wasm'), memoryMiB));
+    const gz = gzipSync(raw, { level: 9 });
+    const path = statePath(memoryMiB);
+    writeFileSync(join(dir, path), gz);
+    manifest.files.push({ path, sha256: sha256(gz), bytes: gz.length, from: `saved by scripts/vm-image/save-state.ts: v86 ${manifest.emulator.version} booted to init's disk step with ${memoryMiB} MiB, gzip -9` });
+    manifest.states.push({ memoryMiB, path, bytes: gz.length, sha256: sha256(gz), rawBytes: raw.length, v86: manifest.emulator.version, images: forImages, licence: stateLicence });
+    console.log(`vm:state: ${path} ${(gz.length / 1e6).toFixed(2)} MB gzip (${(raw.length / 1e6).toFixed(1)} MB raw), ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  const total = manifest.states.reduce((s, x) => s + x.bytes, 0);
+  console.log(`vm:state: ${manifest.states.length} states, ${(total / 1e6).toFixed(2)} MB`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(`vm:state: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

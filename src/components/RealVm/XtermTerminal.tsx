@@ -1,0 +1,83 @@
+/**
+ * The guest's serial console in a real terminal emulator (xterm.js): guest output bytes go to
+ * term.write, what the reader types (term.onData) goes to the serial line. This module and xterm's
+ * JS and CSS form their own chunk, loaded by React.lazy when a machine first runs.
+ */
+import React, { useEffect, useRef } from 'react';
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+// xterm's stylesheet as a string (css-loader's string export), put into the document when the first
+// terminal mounts: imported as CSS it would join the site's one global stylesheet, on every page.
+import xtermCss from '!!css-loader?exportType=string!@xterm/xterm/css/xterm.css';
+import type { TerminalProps } from './terminal-props';
+import styles from './terminal.module.css';
+
+export default function XtermTerminal({ machine, label, rows = 22, screenReader = false }: TerminalProps): React.JSX.Element {
+  const box = useRef<HTMLDivElement>(null);
+  const terminal = useRef<Terminal | null>(null);
+  const screenReaderNow = useRef(screenReader);
+  screenReaderNow.current = screenReader;
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    if (!document.querySelector('style[data-xterm-css]')) {
+      const style = document.createElement('style');
+      style.dataset.xtermCss = '';
+      style.textContent = String(xtermCss);
+      document.head.appendChild(style);
+    }
+    const term = new Terminal({ rows, fontSize: 13, scrollback: 2000, cursorBlink: false, screenReaderMode: screenReaderNow.current, theme: { background: '#111418', foreground: '#e8ecef' } });
+    terminal.current = term;
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(el);
+    term.textarea?.setAttribute('aria-label', label);
+    const fitWidth = () => {
+      // Width follows the page; the height stays at `rows` lines.
+      const size = fit.proposeDimensions();
+      if (size && size.cols > 0 && Number.isFinite(size.cols)) term.resize(Math.max(20, size.cols), rows);
+    };
+    fitWidth();
+    const resize = new ResizeObserver(fitWidth);
+    resize.observe(el);
+
+    // What the guest printed before this terminal loaded, then every byte as it comes.
+    const earlier = machine.console.text;
+    if (earlier) term.write(earlier.replace(/\n/g, '\r\n'));
+    let pending: number[] = [];
+    let flush: ReturnType<typeof setTimeout> | null = null;
+    const onByte = (byte: number) => {
+      pending.push(byte);
+      flush ??= setTimeout(() => {
+        term.write(Uint8Array.from(pending));
+        pending = [];
+        flush = null;
+      }, 0);
+    };
+    // A reset powers a new v86 instance on (v86-emulator.ts): follow it.
+    let source = machine.v86;
+    source.add_listener('serial0-output-byte', onByte);
+    const unfollow = machine.console.onChange(() => {
+      if (machine.v86 === source) return;
+      source.remove_listener('serial0-output-byte', onByte);
+      source = machine.v86;
+      source.add_listener('serial0-output-byte', onByte);
+      term.write('\r\n[infralab: machine reset]\r\n');
+    });
+    const input = term.onData((data) => machine.send(data));
+    return () => {
+      unfollow();
+      source.remove_listener('serial0-output-byte', onByte);
+      if (flush) clearTimeout(flush);
+      input.dispose();
+      resize.disconnect();
+      terminal.current = null;
+      term.dispose();
+    };
+  }, [machine, label, rows]);
+
+  useEffect(() => {
+    if (terminal.current) terminal.current.options.screenReaderMode = screenReader;
+  }, [screenReader]);
+  return <div ref={box} className={styles.terminal} data-testid="terminal" />;
+}
