@@ -7,7 +7,7 @@ import React from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import NoisyNeighbour, { burnerCommand, loopCommand, stopBurnerCommand } from '@site/src/components/RealVm/NoisyNeighbour';
+import NoisyNeighbour, { burnerCommand, loopCommand, stopBurnerCommand } from '@site/src/components/RealVm/NoisyNeighbourPair';
 import { FakeTerminal, fakeLoader, type FakeMachine } from './fake-vm';
 
 vi.mock('@site/src/components/RealVm/vmBase', () => ({ useVmBase: () => '/vm/' }));

@@ -10,7 +10,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 // @ts-ignore -- @types/react-dom is not installed; renderToString(element): string
 import { renderToString } from 'react-dom/server';
-import RealVm from '@site/src/components/RealVm';
+import RealVm from '@site/src/components/RealVm/RealVm';
 import Experiments from '@site/src/components/RealVm/Experiments';
 import { resetLine, resumeLine } from '@site/src/vm';
 import { FakeTerminal, fakeLoader } from './fake-vm';
