@@ -3,6 +3,8 @@ import { engineFigures, type Figure } from './engine';
 import { format } from './format';
 import { quizFigures } from './quizzes';
 import { widgetFigures } from './widgets';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 async function main(): Promise<void> {
   const sections: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
@@ -13,6 +15,19 @@ async function main(): Promise<void> {
   for (const [title, run] of sections) {
     console.log(`\n${title}`);
     for (const f of await run()) console.log(format(f));
+  }
+  if (process.env.BENCH_SKIP_VM === '1') return;
+  // The real VM (issue 8): boots under Node, then in chromium against the built site. Loaded here
+  // so the sections above run even where v86 or chromium cannot.
+  console.log('\nReal VM under Node (v86)');
+  const { benchVmNode } = await import('./vm-node');
+  console.log(await benchVmNode());
+  const buildDir = join(__dirname, '..', 'build');
+  console.log('\nReal VM in chromium (the built site)');
+  if (!existsSync(join(buildDir, 'index.html'))) console.log('  skipped: no build/ (run npm run build first)');
+  else {
+    const { benchVmBrowser } = await import('./vm-browser');
+    console.log(await benchVmBrowser(buildDir));
   }
 }
 
