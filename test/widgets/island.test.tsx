@@ -13,6 +13,9 @@ import { renderToString } from 'react-dom/server';
 import { hydrateRoot } from 'react-dom/client';
 import { island } from '@site/src/components/Island';
 
+// Tell React this environment drives act() (hydrateRoot is called by hand here).
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
 /** Docusaurus's flag: false while the page hydrates, true after (and after client-side navigation). */
 const browser = vi.hoisted(() => ({ hydrated: false }));
 vi.mock('@site/src/components/Island/isBrowser', () => ({ useIsBrowser: () => browser.hydrated }));
