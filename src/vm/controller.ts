@@ -24,8 +24,7 @@ export interface Emulator {
 
 /**
  * The VM's disk as the control plane sees it: created at launch, kept across stop/start and reboot,
- * deleted on terminate. (The guest of this stage runs from RAM and has no disk device yet; the
- * factory receives the disk so a later stage can attach it.)
+ * deleted on terminate. The data plane attaches its image as the guest's IDE disk (/mnt/disk).
  */
 export interface GuestDisk {
   readonly id: string;
@@ -80,7 +79,7 @@ export const labScenario: ScenarioInput = {
   regions: [{ id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts: [{ cores: 2, memoryGiB: 4, diskGiB: 64 }] }] }],
 };
 
-/** The VM the first start launches: one vCPU and 128 MiB unless the reader picks less. */
+/** The VM the first start launches: one vCPU, and 128 MiB unless the caller picks a size (the page offers 64 first). */
 export const labLaunch = { name: 'lab', vcpu: 1, memoryGiB: 0.125, diskGiB: 1, region: 'eu-central-1', az: 'eu-central-1a' } as const;
 
 /**
@@ -114,7 +113,13 @@ export class LabHost {
   }
 }
 
+/** A power-on given up because Stop, Terminate or the page's going away came first. */
+class PowerOnCancelled extends Error {}
+
 export class VmController<E extends Emulator = Emulator> {
+  /** Rejects the power-on in flight, if any (set while the factory loads and boots a machine). */
+  private pendingPowerOn: ((reason: string) => void) | null = null;
+  private disposed = false;
   readonly lab: LabHost;
   /** The launch name: VMs of this controller are `${launchName}-1`, `-2`, ... (one at a time). */
   readonly launchName: string;
@@ -216,6 +221,7 @@ export class VmController<E extends Emulator = Emulator> {
   }
 
   stop(): Promise<Outcome> {
+    this.cancelPowerOn('Stop was pressed while the machine was still loading');
     return this.serial(async () => {
       const outcome = this.world.apply({ kind: 'stop', vm: this.vmName });
       if (!outcome.ok) return outcome;
@@ -241,6 +247,7 @@ export class VmController<E extends Emulator = Emulator> {
   }
 
   terminate(): Promise<Outcome> {
+    this.cancelPowerOn('Terminate was pressed while the machine was still loading');
     return this.serial(async () => {
       const outcome = this.world.apply({ kind: 'terminate', vm: this.vmName });
       if (!outcome.ok) return outcome;
@@ -290,23 +297,46 @@ export class VmController<E extends Emulator = Emulator> {
     return action === 'start' ? this.start(options) : this[action]();
   }
 
-  /** Frees the machine without telling the engine (the page is going away). */
+  /**
+   * Frees the machine without telling the engine (the page is going away). A power-on still
+   * loading is given up (its machine, if it arrives, is powered off at once), and later actions
+   * are refused, so nothing keeps running in the tab after the panel is gone.
+   */
   async dispose(): Promise<void> {
+    this.disposed = true;
+    this.cancelPowerOn('the page went away');
     await this.queue.catch(() => undefined);
     await this.powerOff();
     this.listeners.clear();
+  }
+
+  /** Stops waiting for a machine that is still loading (Stop and Terminate must always work). */
+  private cancelPowerOn(reason: string): void {
+    this.pendingPowerOn?.(reason);
   }
 
   private async powerOn(outcome: Outcome, boot: BootMode): Promise<Outcome> {
     const vm = this.world.vms.get(this.vmName)!;
     if (vm.state !== 'running' || !vm.host) return outcome;
     this.disk!.boots++;
+    const spec: MachineSpec = { vm: vm.name, host: vm.host, vcpu: vm.vcpu, memoryMiB: Math.round(vm.memoryGiB * 1024), disk: this.disk!, boot };
+    const made = (async () => this.factory(spec))(); // a factory that throws at once rejects here too
+    const cancelled = new Promise<never>((_, reject) => {
+      this.pendingPowerOn = (reason) => reject(new PowerOnCancelled(reason));
+    });
     try {
-      this.machine = await this.factory({ vm: vm.name, host: vm.host, vcpu: vm.vcpu, memoryMiB: Math.round(vm.memoryGiB * 1024), disk: this.disk!, boot });
+      this.machine = await Promise.race([made, cancelled]);
     } catch (error) {
+      if (error instanceof PowerOnCancelled) {
+        // The images may still be downloading: a machine that arrives later is powered off at once.
+        made.then((late) => late.destroy(), () => undefined);
+        return { ok: false, reason: `${this.vmName} was not powered on: ${error.message}` };
+      }
       // The data plane failed: the engine records a crash, so a reboot (which retries) is legal.
       this.world.apply({ kind: 'crash', vm: this.vmName });
       return { ok: false, reason: `the emulator could not start: ${error instanceof Error ? error.message : String(error)}` };
+    } finally {
+      this.pendingPowerOn = null;
     }
     return outcome;
   }
@@ -318,6 +348,7 @@ export class VmController<E extends Emulator = Emulator> {
   }
 
   private serial(task: () => Promise<Outcome>): Promise<Outcome> {
+    if (this.disposed) return Promise.resolve({ ok: false, reason: `${this.vmName}'s panel has been closed` });
     const next = this.queue.then(task, task).finally(() => {
       for (const l of this.listeners) l();
     });

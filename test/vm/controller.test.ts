@@ -266,3 +266,61 @@ describe('two VMs on one engine host', () => {
     expect(buildReport(lab.world).vms.find((v) => v.name === 'a-1')!.stealPercent).toBe(50);
   });
 });
+
+describe('VmController while a machine is still loading', () => {
+  /** A factory whose machine arrives only when the test says so, as a slow download would. */
+  function slowFactory() {
+    let arrive!: () => void;
+    const machine = { destroyed: false };
+    const factory = (_spec: MachineSpec): Promise<Emulator> =>
+      new Promise((resolve) => {
+        arrive = () => resolve({ restart: () => undefined, destroy: () => void (machine.destroyed = true) });
+      });
+    return { factory, machine, arrive: () => arrive() };
+  }
+
+  it('Stop does not wait for the download: the start gives up, the VM stops, and a machine that arrives later is powered off', async () => {
+    const { factory, machine, arrive } = slowFactory();
+    const c = new VmController(factory);
+    const starting = c.start();
+    await Promise.resolve();
+    const stopping = c.stop();
+    const started = await starting;
+    expect(started).toEqual({ ok: false, reason: 'lab-1 was not powered on: Stop was pressed while the machine was still loading' });
+    expect((await stopping).ok).toBe(true);
+    expect(c.state).toBe('stopped');
+    expect(c.emulator).toBeNull();
+    arrive();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(machine.destroyed).toBe(true);
+    expect(c.emulator).toBeNull();
+  });
+
+  it('Terminate while loading terminates the VM and drops its disk', async () => {
+    const { factory, machine, arrive } = slowFactory();
+    const c = new VmController(factory);
+    const starting = c.start();
+    await Promise.resolve();
+    const out = await c.terminate();
+    expect((await starting).ok).toBe(false);
+    expect(out.ok).toBe(true);
+    expect(c.state).toBe('terminated');
+    expect(c.currentDisk).toBeNull();
+    arrive();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(machine.destroyed).toBe(true);
+  });
+
+  it('after dispose, a machine that was loading is powered off when it arrives, and no action starts another', async () => {
+    const { factory, machine, arrive } = slowFactory();
+    const c = new VmController(factory);
+    void c.start();
+    await Promise.resolve();
+    await c.dispose();
+    arrive();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(machine.destroyed).toBe(true);
+    expect(await c.start()).toEqual({ ok: false, reason: "lab-1's panel has been closed" });
+    expect(c.emulator).toBeNull();
+  });
+});
