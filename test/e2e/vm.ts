@@ -104,6 +104,17 @@ export async function vmFlow(page: Page): Promise<VmFlow> {
     problems.push(`no line "42" in the terminal 30 s after typing echo $((6*7)); last rows: ${rows}`);
   }
 
+  // No keyboard trap: Tab belongs to the shell, Escape leaves the terminal for the next control.
+  await page.focus(`${widget} .xterm textarea`);
+  await page.keyboard.press('Escape');
+  const after = await page.evaluate((sel) => {
+    const a = document.activeElement as HTMLElement | null;
+    const inTerminal = !!a && !!document.querySelector(`${sel} .xterm`)?.contains(a);
+    return { inTerminal, what: a ? `${a.tagName.toLowerCase()} "${(a.textContent ?? '').trim().slice(0, 30)}"` : 'nothing' };
+  }, widget);
+  if (after.inTerminal) problems.push('Escape did not move focus out of the terminal (a keyboard trap)');
+  else steps.push(`Escape leaves the terminal for ${after.what}`);
+
   // Save the machine, change it, restore: the change is gone.
   const rowsNow = async () => (await terminalRows(page, widget)).map((r) => r.trim());
   try {

@@ -31,7 +31,14 @@ export default function XtermTerminal({ machine, label, rows = 22, screenReader 
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(el);
-    term.textarea?.setAttribute('aria-label', label);
+    term.textarea?.setAttribute('aria-label', `${label} (Tab goes to the shell; Escape leaves the terminal)`);
+    // Tab belongs to the shell (completion), so without a way out a keyboard user would be trapped:
+    // Escape moves focus to the next control after the terminal.
+    term.attachCustomKeyEventHandler((event) => {
+      if (event.key !== 'Escape') return true;
+      if (event.type === 'keydown') focusAfter(el);
+      return false;
+    });
     const fitWidth = () => {
       // Width follows the page; the height stays at `rows` lines.
       const size = fit.proposeDimensions();
@@ -79,5 +86,20 @@ export default function XtermTerminal({ machine, label, rows = 22, screenReader 
   useEffect(() => {
     if (terminal.current) terminal.current.options.screenReaderMode = screenReader;
   }, [screenReader]);
-  return <div ref={box} className={styles.terminal} data-testid="terminal" />;
+  return (
+    <>
+      <div ref={box} className={styles.terminal} data-testid="terminal" />
+      <p className={styles.hint}>In the terminal, Tab completes in the shell; press Escape to move on to the next control.</p>
+    </>
+  );
+}
+
+/** Focuses the first control after `el` in the page's order (or blurs, at the end of the page). */
+function focusAfter(el: HTMLElement): void {
+  const focusable = 'a[href],button:not([disabled]),input:not([disabled]):not([type=hidden]),select:not([disabled]),textarea:not([disabled]),summary,[tabindex]:not([tabindex="-1"])';
+  const next = Array.from(document.querySelectorAll<HTMLElement>(focusable)).find(
+    (c) => !el.contains(c) && (el.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && c.getClientRects().length > 0,
+  );
+  if (next) next.focus();
+  else (document.activeElement as HTMLElement | null)?.blur();
 }
