@@ -1,17 +1,11 @@
 /** The boot stages read from the serial console, as a progress bar with its text and a list. */
 import React from 'react';
-import type { BootStage } from '@site/src/vm';
+import { bootStageLabels as labels, type BootStage } from '@site/src/vm/serial';
 import styles from './styles.module.css';
 
 export const stages: BootStage[] = ['firmware', 'kernel', 'userland', 'shell'];
 /** The short names the page uses for the four stages. */
 export const stageNames: Record<BootStage, string> = { firmware: 'firmware', kernel: 'kernel', userland: 'init', shell: 'shell' };
-const labels: Record<BootStage, string> = {
-  firmware: 'Firmware (SeaBIOS) is starting the machine',
-  kernel: 'The Linux kernel is booting',
-  userland: 'The kernel ran /init: busybox userland is up',
-  shell: 'A shell is waiting on the serial console',
-};
 
 export function stageText(stage: BootStage | null, on: boolean): string {
   if (!on || !stage) return 'No machine is running.';

@@ -42,9 +42,15 @@ export function ScenarioFile({ id, onLoad }: Props): React.JSX.Element {
       setProblem({ source: name, issues: [{ path: '', message: `the file is ${body.length} characters long; expected at most ${maxChars}` }] });
       return;
     }
+    let parseScenarioText: typeof import('@site/sim/text').parseScenarioText;
     try {
       // The YAML reader loads with the first file, not with the lab.
-      const { parseScenarioText } = await import('@site/sim/text');
+      ({ parseScenarioText } = await import('@site/sim/text'));
+    } catch (e) {
+      setProblem({ source: name, issues: [{ path: '', message: `the scenario reader could not be loaded (${(e as Error).message}); reload the page and try again` }] });
+      return;
+    }
+    try {
       const scenario = parseScenarioText(body, name);
       setProblem(null);
       onLoad(name, scenario);
