@@ -105,7 +105,14 @@ export function lazyFactory(base: string, load: FactoryLoader, onPhase: (p: Phas
       onPhase('failed');
       throw error;
     }
-    onPhase('ready');
-    return factory(spec);
+    // Still loading while the factory fetches what this start needs on top (the saved state).
+    try {
+      const machine = await factory(spec);
+      onPhase('ready');
+      return machine;
+    } catch (error) {
+      onPhase('failed');
+      throw error;
+    }
   };
 }
