@@ -27,11 +27,16 @@ export const stopBurnerCommand = 'kill $!';
 const realTime = /real\s+(\d+)m\s*(\d+(?:\.\d+)?)s/;
 
 /** Runs the timed loop and returns its duration in seconds: busybox time's "real", or the wall clock. */
-export async function timeLoop(machine: V86Machine, timeoutMs = 180_000): Promise<number> {
+export async function timeLoop(machine: V86Machine, timeoutMs = 120_000): Promise<number> {
   const from = machine.console.mark();
   const t0 = performance.now();
   machine.send(`${loopCommand}\n`);
-  const out = await machine.console.waitFor(new RegExp(`${realTime.source}[\\s\\S]*${promptPattern.source}`), { from, timeoutMs });
+  let out: string;
+  try {
+    out = await machine.console.waitFor(new RegExp(`${realTime.source}[\\s\\S]*${promptPattern.source}`), { from, timeoutMs });
+  } catch (error) {
+    throw new Error(`no timing came back within ${timeoutMs / 1000} s (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): if you typed in that terminal, or a command is still running there, press Ctrl+C in it and try again`);
+  }
   const m = realTime.exec(out);
   return m ? Number(m[1]) * 60 + Number(m[2]) : (performance.now() - t0) / 1000;
 }
