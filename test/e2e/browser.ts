@@ -93,6 +93,15 @@ export async function waitForHydration(page: Page, options: { idle?: boolean } =
       window.scrollTo(0, y);
       await new Promise((resolve) => setTimeout(resolve, 30));
     }
+    // A fast scroll can pass an island between two frames, unseen by its IntersectionObserver:
+    // bring each one still waiting into view, and wait for it (a reader stopping there).
+    for (const el of Array.from(document.querySelectorAll('[data-island-state="pending"], .il-mermaid-pending'))) {
+      el.scrollIntoView({ block: 'center' });
+      const t0 = performance.now();
+      while (el.isConnected && (el.getAttribute('data-island-state') === 'pending' || el.classList.contains('il-mermaid-pending')) && performance.now() - t0 < 15_000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
     window.scrollTo(0, 0);
   });
   // Diagrams drawn, and islands (widgets, quizzes: src/components/Island) live.
