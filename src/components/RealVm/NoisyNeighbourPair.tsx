@@ -3,7 +3,7 @@
  * slowdown next to the engine's model of CPU contention for the same situation. Both v86 machines
  * run in this tab, on its one main thread: that thread is the host's one core.
  */
-import React, { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import React, { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { LabHost, memoryChoices, VmController, type MemoryMiB } from '@site/src/vm/controller';
 import { modelledContention, neighbourNames, sharedHostScenario } from '@site/src/vm/neighbours';
 import { promptPattern } from '@site/src/vm/serial';
@@ -15,9 +15,8 @@ import { stageText } from './BootProgress';
 import type { TerminalProps } from './terminal-props';
 import shared from '@site/src/components/widgets/shared/widget.module.css';
 import styles from './neighbour.module.css';
+import { loadV86, XtermTerminal } from './loaders';
 
-const XtermTerminal = lazy(() => import('./XtermTerminal'));
-const loadV86: FactoryLoader = (base, onProgress) => import('@site/src/vm/browser').then((m) => m.loadMachineFactory(base, onProgress));
 
 /** A loop of shell arithmetic that takes a few seconds in the emulated CPU. */
 export const loopCount = 20000;

@@ -4,7 +4,7 @@
  * Nothing of the emulator is in the page's bundle: Start loads v86 and the images, and the first
  * running machine loads the terminal (xterm.js) as its own chunk.
  */
-import React, { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import React, { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Outcome } from '@site/sim';
 // The controller's own module, not src/vm's index: the index also names the data plane and the
 // two-VM model, which this page chunk does not need.
@@ -19,11 +19,10 @@ import { copyText } from './clipboard';
 import type { TerminalProps } from './terminal-props';
 import shared from '@site/src/components/widgets/shared/widget.module.css';
 import styles from './styles.module.css';
+import { loadV86, XtermTerminal } from './loaders';
 
 export { offLine } from './useVm';
 
-const XtermTerminal = lazy(() => import('./XtermTerminal'));
-const loadV86: FactoryLoader = (base, onProgress) => import('@site/src/vm/browser').then((m) => m.loadMachineFactory(base, onProgress));
 
 export interface RealVmProps {
   id?: string;
