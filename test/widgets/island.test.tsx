@@ -18,7 +18,7 @@ import { island } from '@site/src/components/Island';
 
 /** Docusaurus's flag: false while the page hydrates, true after (and after client-side navigation). */
 const browser = vi.hoisted(() => ({ hydrated: false }));
-vi.mock('@site/src/components/Island/isBrowser', () => ({ useIsBrowser: () => browser.hydrated }));
+vi.mock('@site/src/components/Island/isBrowser', () => ({ useIsBrowser: () => browser.hydrated, serverRendered: true }));
 
 /** A counter: its first button adds one; the server and the live component render the same markup. */
 function Counter({ label }: { label: string }): React.JSX.Element {
