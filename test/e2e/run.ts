@@ -9,7 +9,7 @@
  */
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -20,6 +20,7 @@ import { axeViolations } from './accessibility';
 import { brokenLinks } from './links';
 import { keyboardFlow, widgetIds } from './widgets';
 import { vmDiskFlow, vmFlow } from './vm';
+import { codeBlockFlow } from './code-blocks';
 import { quizFlow, quizIds } from './quizzes';
 import { discoverShareState, hostileRounds, mutationsOf, sharePayloads, variantPayloads, widgetsReadingLinks, type Target } from './hostile-links';
 import { browserTrace, engineBundle, firstDifference, loadBrowserEngine, nodeTrace, scenarioFiles } from './determinism';
@@ -216,6 +217,28 @@ describe('real VM', () => {
     } finally {
       await opened.close();
     }
+  });
+});
+
+/** A route's served HTML file, or null. */
+function htmlOf(route: string): string | null {
+  for (const file of [join(site.dir, route, 'index.html'), join(site.dir, `${route}.html`)]) if (existsSync(file)) return readFileSync(file, 'utf8');
+  return null;
+}
+
+/** The route with the most code blocks, and one without any to navigate from. */
+const codeRoutes = routes
+  .map((route) => ({ route, blocks: (htmlOf(route)?.match(/<pre[^>]*class="[^"]*prism-code/g) ?? []).length }))
+  .sort((a, b) => b.blocks - a.blocks);
+describe('code blocks', () => {
+  const target = codeRoutes[0]?.blocks ? codeRoutes[0].route : undefined;
+  const from = codeRoutes.find((r) => r.blocks === 0 && r.route !== '/')?.route;
+  test(target ?? '(no page with code blocks)', { timeout: 120_000, skip: target && from ? false : 'no page with code blocks among the routes' }, async (t) => {
+    await check(t, target!, 'code blocks: no Prism at start-up, server HTML kept, the browser highlights them alike after a client-side navigation', async () => {
+      const flow = await codeBlockFlow(browser, server.origin, target!, from!);
+      t.diagnostic(`code blocks: ${flow.steps.join(' | ')}`);
+      return flow.problems;
+    });
   });
 });
 
