@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Plugin } from '@docusaurus/types';
+import { cacheDependsOn } from './cache-deps';
 
 /**
  * Keeps Prism out of the browser's first script. @docusaurus/theme-classic registers a client
@@ -22,6 +23,7 @@ export default function lazyPrism(): Plugin {
       if (isServer) return {};
       const bundler = utils.currentBundler.instance;
       return {
+        ...cacheDependsOn([__filename, resolve(__dirname, 'cache-deps.ts')], utils.currentBundler.name),
         plugins: [
           new bundler.NormalModuleReplacementPlugin(target, (resource: { request: string }) => {
             resource.request = empty;
