@@ -51,6 +51,9 @@ export async function openPage(browser: Browser, origin: string, options: { colo
   page.on('pageerror', (e) => problems.push(`uncaught exception: ${e.name}: ${e.message}`));
   page.on('requestfailed', (r) => {
     if (!r.url().startsWith(origin)) return;
+    // A route prefetch (<link rel="prefetch">, type "other", added in idle time) that a reload or
+    // navigation cuts short is not a failure a reader meets: the chunk loads when it is needed.
+    if (r.resourceType() === 'other' && r.failure()?.errorText === 'net::ERR_ABORTED' && /\/assets\/js\/[^/]+\.js$/.test(r.url())) return;
     problems.push(`request failed: ${r.method()} ${shortUrl(r.url(), origin)} (${r.resourceType()}): ${r.failure()?.errorText ?? 'unknown error'}`);
   });
   page.on('response', (r) => {
