@@ -91,7 +91,8 @@ export async function waitForHydration(page: Page, options: { idle?: boolean } =
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, { timeout: 20_000 });
   // Scroll through the page once, as a reader would, so content that loads near the viewport
   // (diagrams) is there for the checks; then back to the top.
-  await page.evaluate(async () => {
+  const stuck = await page.evaluate(async () => {
+    const late: string[] = [];
     for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
       window.scrollTo(0, y);
       await new Promise((resolve) => setTimeout(resolve, 30));
@@ -104,9 +105,13 @@ export async function waitForHydration(page: Page, options: { idle?: boolean } =
       while (el.isConnected && (el.getAttribute('data-island-state') === 'pending' || el.classList.contains('il-mermaid-pending')) && performance.now() - t0 < 15_000) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      if (el.isConnected && performance.now() - t0 >= 15_000) late.push(el.getAttribute('data-island') ?? el.className);
     }
     window.scrollTo(0, 0);
+    return late;
   });
+  // Not a failure by itself (the checks that follow say what is wrong), but a slow run says why.
+  if (stuck.length > 0) console.error(`# waitForHydration: still loading after 15 s at ${page.url().slice(0, 160)}: ${stuck.join(', ')}`);
   // Diagrams drawn, and islands (widgets, quizzes: src/components/Island) live.
   await page
     .waitForFunction(
@@ -117,6 +122,11 @@ export async function waitForHydration(page: Page, options: { idle?: boolean } =
       null,
       { timeout: 15_000 },
     )
-    .catch(() => undefined);
+    .catch(async () => {
+      const left = await page
+        .evaluate(() => [...document.querySelectorAll('[data-island-state="pending"], .il-mermaid-pending')].map((e) => e.getAttribute('data-island') ?? e.className))
+        .catch(() => ['(page gone)']);
+      console.error(`# waitForHydration: after 15 s at ${page.url().slice(0, 160)} still pending: ${left.join(', ') || 'a diagram without its svg'}`);
+    });
   if (options.idle !== false) await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
 }

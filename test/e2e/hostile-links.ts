@@ -88,7 +88,10 @@ export async function hostileRounds(browser: Browser, origin: string, route: str
       const label = `[${[...new Set(used.map((t) => t.payloads[i].name))].join(' / ')}]`;
       const mark = opened.problems.length;
       const found: string[] = [];
+      const roundStarted = Date.now();
       const status = await visit(opened.page, url.toString(), { idle: false });
+      const took = Date.now() - roundStarted;
+      if (took > 20_000) console.error(`# hostile links: loading ${route} for round ${i + 1} ${label} took ${(took / 1000).toFixed(1)} s`);
       if (status >= 400) found.push(`HTTP ${status} for the crafted link`);
       await opened.page.waitForTimeout(300);
       const ran = await opened.page.evaluate(
