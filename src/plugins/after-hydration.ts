@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Plugin } from '@docusaurus/types';
-import { cacheDependsOn } from './cache-deps';
+import { browserSwaps, type Swap } from './swap-modules';
 
 /**
  * Work Docusaurus does right after hydration, in long tasks just as the reader can first interact
@@ -15,7 +15,7 @@ import { cacheDependsOn } from './cache-deps';
  * test/theme/after-hydration.test.ts checks that the modules replaced still exist where this
  * expects them and that the stand-ins export what they export.
  */
-export const replacements: { target: RegExp; module: string; stock: string }[] = [
+export const replacements: (Swap & { stock: string })[] = [
   {
     target: /@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]browserContext(\.js)?$/,
     module: resolve(__dirname, 'after-hydration', 'browserContext.js'),
@@ -34,17 +34,5 @@ export const replacements: { target: RegExp; module: string; stock: string }[] =
 ];
 
 export default function afterHydration(): Plugin {
-  return {
-    name: 'infralab-after-hydration',
-    configureWebpack(_config, isServer, utils) {
-      if (isServer) return {};
-      const bundler = utils.currentBundler.instance;
-      return {
-        ...cacheDependsOn([__filename, resolve(__dirname, 'cache-deps.ts')], utils.currentBundler.name),
-        plugins: replacements.map(
-({ target, module }) => new bundler.NormalModuleReplacementPlugin(target, module),
-        ),
-      };
-    },
-  };
+  return browserSwaps('infralab-after-hydration', __filename, replacements);
 }

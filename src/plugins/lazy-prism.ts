@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Plugin } from '@docusaurus/types';
-import { cacheDependsOn } from './cache-deps';
+import { browserSwaps } from './swap-modules';
 
 /**
  * Keeps Prism out of the browser's first script. @docusaurus/theme-classic registers a client
@@ -17,19 +17,5 @@ const target = /@docusaurus[\\/]theme-classic[\\/]lib[\\/]prism-include-language
 const empty = resolve(__dirname, 'lazy-prism-empty.js');
 
 export default function lazyPrism(): Plugin {
-  return {
-    name: 'infralab-lazy-prism',
-    configureWebpack(_config, isServer, utils) {
-      if (isServer) return {};
-      const bundler = utils.currentBundler.instance;
-      return {
-        ...cacheDependsOn([__filename, resolve(__dirname, 'cache-deps.ts')], utils.currentBundler.name),
-        plugins: [
-          new bundler.NormalModuleReplacementPlugin(target, (resource: { request: string }) => {
-            resource.request = empty;
-          }),
-        ],
-      };
-    },
-  };
+  return browserSwaps('infralab-lazy-prism', __filename, [{ target, module: empty }]);
 }
