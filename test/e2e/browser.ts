@@ -87,11 +87,14 @@ export async function visit(page: Page, url: string, options: { idle?: boolean }
   return response?.status() ?? 0;
 }
 
+/** Islands and diagrams still waiting for their code (src/components/Island, src/theme/Mermaid). */
+const stillLoading = '[data-island-state="pending"], .il-mermaid-pending';
+
 export async function waitForHydration(page: Page, options: { idle?: boolean } = {}): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, { timeout: 20_000 });
   // Scroll through the page once, as a reader would, so content that loads near the viewport
   // (diagrams) is there for the checks; then back to the top.
-  const stuck = await page.evaluate(async () => {
+  const stuck = await page.evaluate(async (waiting) => {
     const late: string[] = [];
     for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
       window.scrollTo(0, y);
@@ -99,7 +102,7 @@ export async function waitForHydration(page: Page, options: { idle?: boolean } =
     }
     // A fast scroll can pass an island between two frames, unseen by its IntersectionObserver:
     // bring each one still waiting into view, and wait for it (a reader stopping there).
-    for (const el of Array.from(document.querySelectorAll('[data-island-state="pending"], .il-mermaid-pending'))) {
+    for (const el of Array.from(document.querySelectorAll(waiting))) {
       el.scrollIntoView({ block: 'center' });
       const t0 = performance.now();
       while (el.isConnected && (el.getAttribute('data-island-state') === 'pending' || el.classList.contains('il-mermaid-pending')) && performance.now() - t0 < 15_000) {
@@ -109,7 +112,7 @@ export async function waitForHydration(page: Page, options: { idle?: boolean } =
     }
     window.scrollTo(0, 0);
     return late;
-  });
+  }, stillLoading);
   // Not a failure by itself (the checks that follow say what is wrong), but a slow run says why.
   if (stuck.length > 0) console.error(`# waitForHydration: still loading after 15 s at ${page.url().slice(0, 160)}: ${stuck.join(', ')}`);
   // Diagrams drawn, and islands (widgets, quizzes: src/components/Island) live.
@@ -124,7 +127,7 @@ export async function waitForHydration(page: Page, options: { idle?: boolean } =
     )
     .catch(async () => {
       const left = await page
-        .evaluate(() => [...document.querySelectorAll('[data-island-state="pending"], .il-mermaid-pending')].map((e) => e.getAttribute('data-island') ?? e.className))
+        .evaluate((waiting) => [...document.querySelectorAll(waiting)].map((e) => e.getAttribute('data-island') ?? e.className), stillLoading)
         .catch(() => ['(page gone)']);
       console.error(`# waitForHydration: after 15 s at ${page.url().slice(0, 160)} still pending: ${left.join(', ') || 'a diagram without its svg'}`);
     });

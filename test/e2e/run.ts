@@ -9,12 +9,12 @@
  */
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { snapshotBuild } from './site';
-import { serveSite, type StaticSite } from './server';
+import { resolveInSite, serveSite, type StaticSite } from './server';
 import { launchBrowser, openPage, visit, type OpenedPage } from './browser';
 import { axeViolations } from './accessibility';
 import { brokenLinks } from './links';
@@ -220,15 +220,12 @@ describe('real VM', () => {
   });
 });
 
-/** A route's served HTML file, or null. */
-function htmlOf(route: string): string | null {
-  for (const file of [join(site.dir, route, 'index.html'), join(site.dir, `${route}.html`)]) if (existsSync(file)) return readFileSync(file, 'utf8');
-  return null;
-}
-
 /** The route with the most code blocks, and one without any to navigate from. */
 const codeRoutes = routes
-  .map((route) => ({ route, blocks: (htmlOf(route)?.match(/<pre[^>]*class="[^"]*prism-code/g) ?? []).length }))
+  .map((route) => {
+    const file = resolveInSite(site.dir, route);
+    return { route, blocks: file ? (readFileSync(file, 'utf8').match(/<pre[^>]*class="[^"]*prism-code/g) ?? []).length : 0 };
+  })
   .sort((a, b) => b.blocks - a.blocks);
 describe('code blocks', () => {
   const target = codeRoutes[0]?.blocks ? codeRoutes[0].route : undefined;

@@ -18,7 +18,8 @@
  * the components themselves.
  */
 import React, { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
-import { serverRendered, useIsBrowser } from './isBrowser';
+import { useIsBrowser } from './isBrowser';
+import { useHydratesServerHtml } from './hydrating';
 
 type Loader<P> = (props: P) => Promise<ComponentType<P>>;
 
@@ -58,8 +59,7 @@ export function island<P extends object>(name: string, load: Loader<P>, server: 
   };
   function Island(props: P): React.JSX.Element {
     const isBrowser = useIsBrowser();
-    // Whether this island's first render was the hydration of server HTML (decided once).
-    const [hydrating] = useState(() => !isBrowser && serverRendered);
+    const hydrating = useHydratesServerHtml();
     const [Live, setLive] = useState<ComponentType<P> | null>(() => (isBrowser ? (loaded.get(keyOf(props)) ?? null) : null));
     const [failure, setFailure] = useState<string | null>(null);
     const ref = useRef<HTMLDivElement>(null);

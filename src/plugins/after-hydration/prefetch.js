@@ -11,12 +11,18 @@ const requested = new Map();
 const queue = [];
 let scheduled = false;
 
+let linkPrefetch;
+
+/** Whether the browser prefetches with <link rel="prefetch"> (asked once). */
 function supportsLinkPrefetch() {
-  try {
-    return document.createElement('link').relList.supports('prefetch');
-  } catch {
-    return false;
+  if (linkPrefetch === undefined) {
+    try {
+      linkPrefetch = document.createElement('link').relList.supports('prefetch');
+    } catch {
+      linkPrefetch = false;
+    }
   }
+  return linkPrefetch;
 }
 
 function fetchLater(url) {

@@ -17,7 +17,7 @@ import { useCodeBlockContext } from '@docusaurus/theme-common/internal';
 import { useThemeConfig } from '@docusaurus/theme-common';
 import Line from '@theme/CodeBlock/Line';
 import type { LineInputProps, LineOutputProps, TokenInputProps, TokenOutputProps } from 'prism-react-renderer';
-import { serverRendered, useIsBrowser } from '@site/src/components/Island/isBrowser';
+import { useHydratesServerHtml } from '@site/src/components/Island/hydrating';
 import { plainLines, themeDict, tokenClassName, tokenStyle, type PrismThemeLike, type Token } from './tokens';
 import styles from './styles.module.css';
 
@@ -60,9 +60,7 @@ const Pre = forwardRef<HTMLPreElement, ComponentProps<'pre'>>(function Pre(props
 export default function CodeBlockContent({ className }: { className?: string }): React.JSX.Element {
   const { metadata, wordWrap } = useCodeBlockContext();
   const { prism } = useThemeConfig() as unknown as { prism: { theme: PrismThemeLike; darkTheme?: PrismThemeLike } };
-  const isBrowser = useIsBrowser();
-  // Whether this block's first render hydrated server HTML (decided once, as islands do).
-  const [fromServer] = useState(() => !isBrowser && serverRendered);
+  const fromServer = useHydratesServerHtml();
   const prismNow = useHighlighter(!fromServer);
   const { code, lineNumbersStart, lineClassNames } = metadata;
   const language = metadata.language.toLowerCase();
