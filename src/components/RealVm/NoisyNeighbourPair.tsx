@@ -14,6 +14,7 @@ import { lazyFactory, useVm, type FactoryLoader, type Phase, type VmView } from 
 import { stageText } from './BootProgress';
 import type { TerminalProps } from './terminal-props';
 import shared from '@site/src/components/widgets/shared/widget.module.css';
+import ActionMessage, { type ActionOutcome } from './ActionMessage';
 import styles from './neighbour.module.css';
 import { loadV86, XtermTerminal } from './loaders';
 
@@ -68,7 +69,7 @@ export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = l
   const [together, setTogether] = useState<number | null>(null);
   const [burning, setBurning] = useState(false);
   const [working, setWorking] = useState<Step | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<ActionOutcome | null>(null);
   const alive = useRef(true);
 
   useEffect(() => {
@@ -193,11 +194,7 @@ export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = l
       <p className={shared.summary} aria-live="polite" aria-atomic="true" data-testid="live-summary">
         {working ? `Working: ${working === 'alone' || working === 'together' ? 'timing the loop' : working === 'burner' ? 'starting the burner' : 'stopping the burner'}…` : summary}
       </p>
-      {message ? (
-        <p role="status" className={message.ok ? styles.ok : shared.refusal}>
-          {message.ok ? message.text : `Not done: ${message.text}`}
-        </p>
-      ) : null}
+      <ActionMessage message={message} />
       <p className={styles.fetched}>{phase === 'idle' ? 'Fetched on Start: nothing yet.' : progress ? `Fetched on Start: ${(progress.loadedBytes / 1048576).toFixed(1)} MB.` : 'Loading the emulator…'}</p>
       <table className={styles.results}>
         <caption>The loop in {timed.vmName}, measured here and modelled by the engine</caption>

@@ -18,6 +18,7 @@ import { RunningVmContext, type RunningVm } from './context';
 import { copyText } from './clipboard';
 import type { TerminalProps } from './terminal-props';
 import shared from '@site/src/components/widgets/shared/widget.module.css';
+import ActionMessage, { type ActionOutcome } from './ActionMessage';
 import styles from './styles.module.css';
 import { loadV86, XtermTerminal } from './loaders';
 
@@ -52,7 +53,7 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
   // 64 MiB by default: the size the site ships an instant-start state for (static/vm/manifest.json).
   const [memory, setMemory] = useState<MemoryMiB>(64);
   const [boot, setBoot] = useState<BootMode>('saved');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<ActionOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
   const [screenReader, setScreenReader] = useState(false);
@@ -152,11 +153,7 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
       <p className={shared.summary} aria-live="polite" aria-atomic="true" data-testid="live-summary">
         {summary}
       </p>
-      {message ? (
-        <p role="status" className={message.ok ? styles.ok : shared.refusal}>
-          {message.ok ? message.text : `Not done: ${message.text}`}
-        </p>
-      ) : null}
+      <ActionMessage message={message} />
       <p className={styles.fetched} data-testid="fetched">
         {phase === 'idle'
           ? 'Fetched on Start: nothing yet.'
