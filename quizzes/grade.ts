@@ -33,15 +33,43 @@ export function multipleScore(chosen: ReadonlySet<string>, correct: ReadonlySet<
   return correct.size === 0 ? 0 : Math.max(0, sum / correct.size);
 }
 
-/** Reads a number as people type it: `690`, `-3.5`, `0,5`, `1 200`, optionally followed by the unit. */
+/**
+ * How a typed number is read, in one place for the page and the exports' documentation: a point is
+ * the decimal separator; a comma only groups thousands, in threes ("1,000", "12,345.5"), as the
+ * lessons write numbers and as an English-language LMS reads them. Spaces (also narrow and
+ * non-breaking) may group digits too. Any other comma ("57,14", "0,5") is ambiguous, so it is
+ * refused with a request for a decimal point instead of being graded.
+ */
+export type NumberReading = { value: number } | { problem: string };
+
+const groupedWithCommas = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const plain = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+export function readNumber(text: string, unit = ''): NumberReading {
+  const m = /^\s*([-+]?)([\d.,\u00a0\u202f ]*[\d.])\s*(.*?)\s*$/.exec(text);
+  if (!m) return { problem: 'That is not a number.' };
+  const [, sign, body, rest] = m;
+  if (rest !== '' && rest.toLowerCase() !== unit.toLowerCase()) {
+    return { problem: unit ? `That is not a number in ${unit}: write only the number, or the number and “${unit}”.` : 'That is not a number: write only the number.' };
+  }
+  const digits = body.replace(/(\d)[\u00a0\u202f ](?=\d{3}(?:\D|$))/g, '$1');
+  if (/[\u00a0\u202f ]/.test(digits)) return { problem: 'That is not a number: spaces may only group digits in threes (1 200).' };
+  let bare: string;
+  if (digits.includes(',')) {
+    if (!groupedWithCommas.test(digits)) {
+      return { problem: `Write decimals with a point (for example ${digits.replace(/,/g, '.').replace(/\.(?=.*\.)/g, '')}): a comma here only separates thousands, as in 1,000.` };
+    }
+    bare = digits.replace(/,/g, '');
+  } else bare = digits;
+  if (!plain.test(bare)) return { problem: 'That is not a number.' };
+  const n = Number(`${sign}${bare}`);
+  return Number.isFinite(n) ? { value: n } : { problem: 'That is not a number.' };
+}
+
+/** The number a reader typed, or null when `readNumber` would refuse it. */
 export function parseNumber(text: string, unit = ''): number | null {
-  const m = /^\s*([-+]?[\d\u00a0\u202f ]*\d(?:[.,]\d+)?)\s*(.*?)\s*$/.exec(text);
-  if (!m) return null;
-  const rest = m[2];
-  if (rest !== '' && rest.toLowerCase() !== unit.toLowerCase()) return null;
-  const digits = m[1].replace(/[\u00a0\u202f ]/g, '').replace(',', '.');
-  const n = Number(digits);
-  return Number.isFinite(n) ? n : null;
+  const r = readNumber(text, unit);
+  return 'value' in r ? r.value : null;
 }
 
 const pct = (score: number) => `${Math.round(score * 100)}%`;

@@ -111,14 +111,17 @@ async function answer(page: Page, quizId: string, q: ConcreteQuestion, correctly
   if (q.form === 'single' || q.form === 'multiple') {
     const opts = q.options ?? [];
     const pick = correctly ? opts.filter((o) => o.correct) : [opts.find((o) => !o.correct)!];
-    for (const o of pick) {
+    // Every option set as wanted: after Try again, the earlier choice is still ticked.
+    for (const o of q.form === 'multiple' ? opts : pick) {
       const input = question.locator(`input[value=${JSON.stringify(o.id)}]`);
       if ((await input.count()) === 0) return `question ${q.id}: no input with value "${o.id}" (options must be native radios/checkboxes valued by option id)`;
-      await input.first().check();
+      await input.first().setChecked(pick.includes(o));
     }
   } else if (q.form === 'numeric') {
     const key = q.key ?? 0;
-    const value = correctly ? key : key + Math.max(1, Math.abs(key)) * 10 + (q.tolerance ?? 0) * 10;
+    const wrong = key + Math.max(1, Math.abs(key)) * 10 + (q.tolerance ?? 0) * 10;
+    // Large numbers typed as the lessons write them: with thousands commas.
+    const value = correctly ? (Math.abs(key) >= 1000 ? key.toLocaleString('en', { maximumFractionDigits: 12 }) : key) : wrong;
     const input = question.locator('input[type=text], input[type=number], input[inputmode]');
     if ((await input.count()) === 0) return `question ${q.id}: no text or number input for a numeric answer`;
     await input.first().fill(String(value));
@@ -130,6 +133,27 @@ async function answer(page: Page, quizId: string, q: ConcreteQuestion, correctly
   if ((await button.count()) === 0) button = page.locator(quizSelector(quizId)).getByRole('button', { name: buttonName });
   if ((await button.count()) === 0) return `question ${q.id}: no Check/Submit/Grade button`;
   await button.first().click();
+  return null;
+}
+
+/** Focuses Try again (where Check leaves focus), presses Enter, and says what is wrong afterwards, or null. */
+async function tryAgainByKeyboard(page: Page, quizId: string, q: ConcreteQuestion): Promise<string | null> {
+  const question = page.locator(`${quizSelector(quizId)} [data-question=${JSON.stringify(q.id)}]`);
+  const retry = question.getByRole('button', { name: 'Try again' });
+  if ((await retry.count()) === 0) return `no Try again button after grading ${q.id}`;
+  const focused = await retry.evaluate((el) => el === document.activeElement);
+  if (!focused) return `focus is not on Try again after grading ${q.id} (it is on ${await page.evaluate(() => document.activeElement?.tagName ?? 'nothing')})`;
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(200);
+  const state = await question.evaluate((el) => ({
+    retry: Array.from(el.querySelectorAll('button')).some((b) => b.textContent?.trim() === 'Try again'),
+    disabled: el.querySelector('fieldset')?.disabled ?? true,
+    status: el.querySelector('[role="status"]')?.textContent?.trim() ?? '',
+    focusInside: el.querySelector('fieldset')?.contains(document.activeElement) ?? false,
+  }));
+  if (state.retry || state.status !== '') return `Try again on ${q.id} graded the same answer again (status ${JSON.stringify(state.status)})`;
+  if (state.disabled) return `after Try again on ${q.id} the answer fields stay disabled`;
+  if (!state.focusInside) return `after Try again on ${q.id} focus is not on the answer (it is on ${await page.evaluate(() => document.activeElement?.tagName ?? 'nothing')})`;
   return null;
 }
 
@@ -164,11 +188,21 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
   if (afterWrong === null) problems.push(`quiz ${quizId}: no grade ([data-testid="quiz-result"] with data-score or "N / M") after answering ${wrongQ.id}`);
   else if (afterWrong !== start) problems.push(`quiz ${quizId}: a wrong answer to ${wrongQ.id} changed the grade from ${start} to ${afterWrong}`);
 
+  // Try again, by keyboard as a reader would: the question opens again, ungraded, and a right answer counts.
+  const retryProblem = await tryAgainByKeyboard(page, quizId, wrongQ);
+  if (retryProblem) problems.push(`quiz ${quizId}: ${retryProblem}`);
+  steps.push(`pressed Try again on ${wrongQ.id} with Enter: ${retryProblem ?? 'the question is open again, focus on its answer'}`);
+  const e3 = await answer(page, quizId, wrongQ, true);
+  if (e3) return { problems: [...problems, `quiz ${quizId}: ${e3}`], steps };
+  const afterRetry = await waitForScore(page, quizId, (s) => s > start);
+  steps.push(`answered ${wrongQ.id} again, correctly: grade ${afterRetry}`);
+  if (afterRetry !== start + 1) problems.push(`quiz ${quizId}: a right answer after Try again on ${wrongQ.id} should raise the grade from ${start} to ${start + 1}, it shows ${afterRetry}`);
+
   const e2 = await answer(page, quizId, rightQ, true);
   if (e2) return { problems: [...problems, `quiz ${quizId}: ${e2}`], steps };
-  const afterRight = await waitForScore(page, quizId, (s) => s > start);
+  const afterRight = await waitForScore(page, quizId, (s) => s > start + 1);
   steps.push(`answered ${rightQ.id} correctly: grade ${afterRight}`);
-  if (afterRight === null || afterRight !== start + 1) problems.push(`quiz ${quizId}: a correct answer to ${rightQ.id} should raise the grade from ${start} to ${start + 1}, it shows ${afterRight}`);
+  if (afterRight === null || afterRight !== start + 2) problems.push(`quiz ${quizId}: a correct answer to ${rightQ.id} should raise the grade from ${start + 1} to ${start + 2}, it shows ${afterRight}`);
 
   await page.reload({ waitUntil: 'load' });
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, { timeout: 20_000 });
@@ -179,6 +213,15 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
   }
   steps.push(`reloaded: saved progress shows best ${best}`);
   if (best !== afterRight) problems.push(`quiz ${quizId}: progress not shown after a reload (grade ${afterRight} before; saved best read after: ${best})`);
+  for (const q of [wrongQ, rightQ]) {
+    const shown = await page
+      .locator(`${quizSelector(quizId)} [data-question=${JSON.stringify(q.id)}] [role="status"]`)
+      .first()
+      .textContent({ timeout: 3000 })
+      .catch(() => null);
+    steps.push(`after the reload, ${q.id} says ${JSON.stringify(shown)}`);
+    if (!shown || !/^Correct/.test(shown.trim())) problems.push(`quiz ${quizId}: after a reload, ${q.id} shows ${JSON.stringify(shown)}, not its saved right answer graded`);
+  }
 
   const storedAfter = await storageSnapshot(page);
   const progressKeys = Object.keys(storedAfter).filter((k) => storedAfter[k] !== storedBefore[k]);

@@ -1,6 +1,6 @@
 /** Grading, worked out by hand: the partial-credit rule for multiple select, tolerance, ordering. */
 import { describe, expect, it } from 'vitest';
-import { grade, gradeTask, multipleScore, parseNumber } from '@site/quizzes/grade';
+import { grade, gradeTask, multipleScore, parseNumber, readNumber } from '@site/quizzes/grade';
 import type { Concrete } from '@site/quizzes/schema';
 
 const base = { prompt: 'p', explanation: 'e', hints: [], engine: false, params: {} };
@@ -47,13 +47,23 @@ describe('numeric', () => {
   it('accepts the key within the tolerance, and the unit after it', () => {
     expect(grade(numeric, { form: 'numeric', text: '690' }).correct).toBe(true);
     expect(grade(numeric, { form: 'numeric', text: ' 690 s ' }).correct).toBe(true);
-    expect(grade({ ...numeric, tolerance: 0.5 } as Concrete, { form: 'numeric', text: '690,4' }).correct).toBe(true);
+    expect(grade({ ...numeric, tolerance: 0.5 } as Concrete, { form: 'numeric', text: '690.4' }).correct).toBe(true);
   });
 
   it('names a known wrong answer and gives its feedback', () => {
     const g = grade(numeric, { form: 'numeric', text: '630' });
     expect(g).toMatchObject({ score: 0, correct: false });
     expect(g.numeric?.feedback).toBe('forgot detection');
+  });
+
+  it('reads a comma as a thousands separator only, in groups of three, as the lessons and an English LMS do', () => {
+    expect(readNumber('1,000')).toEqual({ value: 1000 });
+    expect(readNumber('12,345.5 s', 's')).toEqual({ value: 12345.5 });
+    expect(readNumber('1,000,000')).toEqual({ value: 1e6 });
+    expect(readNumber('1\u202f200')).toEqual({ value: 1200 });
+    for (const ambiguous of ['57,14', '0,5', '1,00', '1,0000']) expect(readNumber(ambiguous)).toEqual({ problem: expect.stringMatching(/^Write decimals with a point/) });
+    expect(readNumber('57,14')).toEqual({ problem: 'Write decimals with a point (for example 57.14): a comma here only separates thousands, as in 1,000.' });
+    expect(parseNumber('0,5')).toBeNull();
   });
 
   it('refuses what is not a number', () => {

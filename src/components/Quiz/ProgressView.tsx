@@ -2,10 +2,10 @@
  * Progress across lessons, with export to a JSON file and import from one. An imported file is
  * checked with the progress schema; a bad one is refused with what is wrong, and nothing changes.
  */
-import React, { useRef, useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import { allQuizzes } from '@site/quizzes';
 import { downloadText } from './download';
-import { parseProgressText, progressFileName } from './progress';
+import { checkAgainstQuizzes, parseProgressText, progressFileName, type Progress } from './progress';
 import { useProgress } from './useProgress';
 import { ProgressProblemNotice } from './ProgressProblemNotice';
 import styles from './styles.module.css';
@@ -16,6 +16,12 @@ const maxImportBytes = 1_000_000;
 export default function ProgressView({ renderLink }: { renderLink: (lesson: string, title: string) => React.ReactNode }): React.JSX.Element {
   const progress = useProgress();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  /** A file read and checked, waiting for the reader to confirm that it replaces what is saved. */
+  const [pending, setPending] = useState<{ name: string; progress: Progress } | null>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (pending) confirmButton.current?.focus();
+  }, [pending]);
   const fileInput = useRef<HTMLInputElement>(null);
   const quizzes = allQuizzes();
   const lessons = progress.progress?.lessons ?? {};
@@ -36,12 +42,41 @@ export default function ProgressView({ renderLink }: { renderLink: (lesson: stri
     } catch {
       return refuse('it could not be read');
     }
+    if (text.trim() === '') return refuse('the file is empty');
     const parsed = parseProgressText(text);
     if (!parsed.ok) return refuse(parsed.kind === 'old-format' ? `${parsed.message}; this page reads format version 1` : parsed.message);
-    const saved = progress.replace(parsed.progress);
-    const n = Object.keys(parsed.progress.lessons).length;
-    setMessage({ ok: true, text: `Imported progress for ${n} lesson${n === 1 ? '' : 's'} from ${file.name}.${saved ? '' : ' Your browser did not let this page save it, so it lasts until you leave.'}` });
+    const impossible = checkAgainstQuizzes(
+      parsed.progress,
+      quizzes.map((q) => ({ lesson: q.lesson, title: q.title, questionIds: q.questions.map((x) => x.id) })),
+    );
+    if (impossible) return refuse(impossible);
+    if (Object.keys(lessons).length > 0) {
+      setMessage(null);
+      setPending({ name: file.name, progress: parsed.progress });
+      return;
+    }
+    replaceWith(file.name, parsed.progress);
+  };
+
+  const replaceWith = (name: string, next: Progress) => {
+    const saved = progress.replace(next);
+    const n = Object.keys(next.lessons).length;
+    setPending(null);
+    setMessage({ ok: true, text: `Imported progress for ${n} lesson${n === 1 ? '' : 's'} from ${name}.${saved ? '' : ' Your browser did not let this page save it, so it lasts until you leave.'}` });
     if (fileInput.current) fileInput.current.value = '';
+    fileInput.current?.focus();
+  };
+
+  const keepMine = () => {
+    if (pending) setMessage({ ok: true, text: `${pending.name} was not imported. Nothing was changed.` });
+    setPending(null);
+    if (fileInput.current) fileInput.current.value = '';
+    fileInput.current?.focus();
+  };
+
+  const lessonCount = (p: Progress) => {
+    const n = Object.keys(p.lessons).length;
+    return `${n} lesson${n === 1 ? '' : 's'}`;
   };
 
   const totals = quizzes.reduce((t, q) => ({ score: t.score + (lessons[q.lesson]?.score ?? 0), outOf: t.outOf + q.questions.length }), { score: 0, outOf: 0 });
@@ -93,6 +128,23 @@ export default function ProgressView({ renderLink }: { renderLink: (lesson: stri
         <label htmlFor="progress-import">Import progress from a file (replaces what this browser has)</label>
         <input ref={fileInput} id="progress-import" type="file" accept=".json,application/json" onChange={(e) => void importFile(e.target.files?.[0])} />
       </div>
+      {pending && progress.progress && (
+        <div className={styles.notice} role="group" aria-labelledby="progress-import-confirm">
+          <p id="progress-import-confirm">
+            {pending.name} holds progress for {lessonCount(pending.progress)}; this browser has progress for {lessonCount(progress.progress)}. Importing replaces all of
+            it{Object.keys(progress.progress.lessons).some((l) => !(l in pending.progress.lessons)) ? ', and the lessons the file does not have are lost' : ''}. Export
+            yours first if you may want it back.
+          </p>
+          <p className={styles.actions}>
+            <button ref={confirmButton} type="button" className="button button--sm button--primary" onClick={() => replaceWith(pending.name, pending.progress)}>
+              Replace my progress
+            </button>
+            <button type="button" className="button button--sm button--secondary" onClick={keepMine}>
+              Keep my progress
+            </button>
+          </p>
+        </div>
+      )}
       <div role="status" className={styles.status}>
         {message?.ok && <p className={styles['verdict-ok']}>{message.text}</p>}
       </div>

@@ -2,8 +2,8 @@
  * One question: its form, Check / Try again / hint / "show me" buttons, the grade (announced), the
  * explanation. Owns the reader's answer; tells the quiz each grade.
  */
-import React, { useState } from 'react';
-import { grade as gradeAnswer, gradeTask, type Grade } from '@site/quizzes/grade';
+import React, { useEffect, useRef, useState } from 'react';
+import { grade as gradeAnswer, gradeTask, readNumber, type Grade } from '@site/quizzes/grade';
 import type { Answer, Concrete, Question as QuestionDef } from '@site/quizzes/schema';
 import { defaultConfig, runTask, type TaskVerdict } from '@site/quizzes/task';
 import MultipleSelect from './MultipleSelect';
@@ -65,45 +65,99 @@ export interface QuestionProps {
   total: number;
   domId: string;
   hidden: boolean;
-  onGraded: (id: string, grade: Grade | null) => void;
+  onGraded: (id: string, grade: Grade | null, answer: Answer) => void;
+  /** The answer saved for this question in this variant: shown graded again after a reload. */
+  saved?: Answer;
   sectionRef?: (el: HTMLElement | null) => void;
 }
 
-export default function Question({ definition, concrete, number, total, domId, hidden, onGraded, sectionRef }: QuestionProps): React.JSX.Element {
-  const [answer, setAnswer] = useState<Answer>(() => emptyAnswer(concrete));
-  const [grade, setGrade] = useState<Grade | null>(null);
-  const [verdict, setVerdict] = useState<TaskVerdict | null>(null);
+/** Whether a saved answer still fits the question (a quiz may have changed since it was saved). */
+function fits(q: Concrete, a: Answer): boolean {
+  switch (a.form) {
+    case 'single':
+      return q.form === 'single' && (a.choice === null || q.options.some((o) => o.id === a.choice));
+    case 'multiple':
+      return q.form === 'multiple' && a.chosen.every((id) => q.options.some((o) => o.id === id));
+    case 'numeric':
+      return q.form === 'numeric';
+    case 'ordering':
+      return q.form === 'ordering' && a.order.length === q.items.length && q.items.every((i) => a.order.includes(i.id));
+    case 'task':
+      return q.form === 'task' && q.controls.every((c) => c.id in a.config);
+  }
+}
+
+type Graded = { grade: Grade; verdict: TaskVerdict | null };
+
+/** Grades an answer: the grade (and a task's verdict), or why it cannot be graded yet. */
+function gradeOf(definition: QuestionDef, concrete: Concrete, a: Answer): Graded | { problem: string } {
+  if (!isAnswered(a)) return { problem: a.form === 'numeric' ? 'Type a number first.' : 'Choose an answer first.' };
+  if (a.form === 'numeric' && concrete.form === 'numeric') {
+    const reading = readNumber(a.text, concrete.unit);
+    if ('problem' in reading) return { problem: reading.problem };
+  }
+  if (a.form === 'task' && definition.kind === 'task') {
+    try {
+      const v = runTask(definition, a.config);
+      return { grade: gradeTask(v.checks), verdict: v };
+    } catch (err) {
+      return { problem: `The engine could not run this configuration: ${(err as Error).message}` };
+    }
+  }
+  return { grade: gradeAnswer(concrete, a), verdict: null };
+}
+
+/** A saved answer that still fits the question, graded again; null when there is none to show. */
+function restore(definition: QuestionDef, concrete: Concrete, saved: Answer | undefined): (Graded & { answer: Answer }) | null {
+  if (!saved || !fits(concrete, saved)) return null;
+  const result = gradeOf(definition, concrete, saved);
+  return 'problem' in result ? null : { ...result, answer: saved };
+}
+
+export default function Question({ definition, concrete, number, total, domId, hidden, onGraded, sectionRef, saved }: QuestionProps): React.JSX.Element {
+  // The quiz mounts a question again once saved progress is read, so a reload shows the saved answer graded.
+  const [restored] = useState(() => restore(definition, concrete, saved));
+  const [answer, setAnswer] = useState<Answer>(() => restored?.answer ?? emptyAnswer(concrete));
+  const [grade, setGrade] = useState<Grade | null>(restored?.grade ?? null);
+  const [verdict, setVerdict] = useState<TaskVerdict | null>(restored?.verdict ?? null);
   const [hints, setHints] = useState(0);
   const [showMe, setShowMe] = useState(false);
   const [nudge, setNudge] = useState('');
+  // Where focus goes after Check or Try again: the pressed button leaves the page, so focus would
+  // fall to <body>. After a grade, to Try again; after Try again, back to the first answer field.
+  const focusAfter = useRef<'retry' | 'answer' | null>(null);
+  const retryButton = useRef<HTMLButtonElement>(null);
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    const target = focusAfter.current;
+    focusAfter.current = null;
+    if (target === 'retry') retryButton.current?.focus();
+    if (target === 'answer') {
+      const fields = fieldset.current;
+      (fields?.querySelector<HTMLElement>('input:checked') ?? fields?.querySelector<HTMLElement>('input, select, button'))?.focus();
+    }
+  }, [grade]);
 
   const check = (e: React.FormEvent) => {
     e.preventDefault();
-    if (!isAnswered(answer)) {
-      setNudge(answer.form === 'numeric' ? 'Type a number first.' : 'Choose an answer first.');
+    const result = gradeOf(definition, concrete, answer);
+    if ('problem' in result) {
+      setNudge(result.problem);
       return;
     }
     setNudge('');
-    let g: Grade;
-    if (answer.form === 'task' && definition.kind === 'task') {
-      try {
-        const v = runTask(definition, answer.config);
-        setVerdict(v);
-        g = gradeTask(v.checks);
-      } catch (err) {
-        setNudge(`The engine could not run this configuration: ${(err as Error).message}`);
-        return;
-      }
-    } else g = gradeAnswer(concrete, answer);
-    setGrade(g);
-    onGraded(concrete.id, g);
+    setVerdict(result.verdict);
+    focusAfter.current = 'retry';
+    setGrade(result.grade);
+    onGraded(concrete.id, result.grade, answer);
   };
 
   const tryAgain = () => {
+    focusAfter.current = 'answer';
     setGrade(null);
     setVerdict(null);
     setShowMe(false);
-    onGraded(concrete.id, null);
+    onGraded(concrete.id, null, answer);
   };
 
   const name = domId;
@@ -134,17 +188,18 @@ export default function Question({ definition, concrete, number, total, domId, h
         <span className={styles.badge}>{concrete.engine ? (concrete.form === 'task' ? 'task: graded by the engine' : 'checked by the engine') : 'a fact, with its source'}</span>
       </div>
       <form onSubmit={check} noValidate>
-        <fieldset className={styles.fieldset} disabled={grade !== null}>
+        <fieldset ref={fieldset} className={styles.fieldset} disabled={grade !== null}>
           <legend className={styles.prompt}>{concrete.prompt}</legend>
           {input}
         </fieldset>
         <div className={styles.actions}>
+          {/* Distinct keys: React must not turn the pressed Try again into a submit button mid-click. */}
           {grade === null ? (
-            <button type="submit" className="button button--primary">
+            <button key="check" type="submit" className="button button--primary">
               {concrete.form === 'task' ? 'Check with the engine' : 'Check answer'}
             </button>
           ) : (
-            <button type="button" className="button button--secondary" onClick={tryAgain}>
+            <button key="retry" ref={retryButton} type="button" className="button button--secondary" onClick={tryAgain}>
               Try again
             </button>
           )}

@@ -7,7 +7,7 @@ import React, { useEffect, useMemo, useRef, useState } from 'react';
 import type { QuizLoad } from '@site/quizzes/parse';
 import { concreteQuiz } from '@site/quizzes/concrete';
 import type { Grade } from '@site/quizzes/grade';
-import type { Quiz as QuizDef } from '@site/quizzes/schema';
+import type { Answer, Quiz as QuizDef } from '@site/quizzes/schema';
 import { defaultSeed, nextSeed } from '@site/quizzes/variants';
 import Question from './Question';
 import { readProgress } from './progress';
@@ -44,8 +44,8 @@ export function QuizView({ quiz }: { quiz: QuizDef }): React.JSX.Element {
   const concrete = useMemo(() => concreteQuiz(quiz, seed), [quiz, seed]);
   const total = concrete.length;
 
-  const onGraded = (id: string, grade: Grade | null) => {
-    if (grade) progress.record(lesson, { variant: seed, questionId: id, points: grade.score, outOf: total });
+  const onGraded = (id: string, grade: Grade | null, answer: Answer) => {
+    if (grade) progress.record(lesson, { variant: seed, questionId: id, points: grade.score, outOf: total, answer });
   };
 
   const newVariant = () => {
@@ -119,7 +119,7 @@ export function QuizView({ quiz }: { quiz: QuizDef }): React.JSX.Element {
       </p>
       {concrete.map((c, i) => (
         <Question
-          key={`${seed}:${c.id}`}
+          key={`${seed}:${c.id}:${progress.progress ? 'read' : 'unread'}`}
           definition={quiz.questions[i]}
           concrete={c}
           number={i + 1}
@@ -127,6 +127,7 @@ export function QuizView({ quiz }: { quiz: QuizDef }): React.JSX.Element {
           domId={`${base}-${c.id}`}
           hidden={mode === 'one' && i !== current}
           onGraded={onGraded}
+          saved={attempt?.answers?.[c.id]}
           sectionRef={(el) => {
             sections.current[i] = el;
           }}

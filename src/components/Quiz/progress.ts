@@ -3,7 +3,7 @@
  * schema. Nothing here touches `window` by itself: callers pass the storage (from an effect).
  */
 import { z } from 'zod';
-import { lessonIdSchema, lessonIds, type LessonId } from '@site/quizzes/schema';
+import { answerSchema, lessonIdSchema, lessonIds, type Answer, type LessonId } from '@site/quizzes/schema';
 import { maxSeed } from '@site/quizzes/variants';
 
 export const progressKey = 'infralab.progress.v1';
@@ -12,6 +12,7 @@ export const progressKey = 'infralab.progress.v1';
 const expected = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'missing' : `expected ${what}`);
 const count = z.number({ error: expected('a number') }).int({ error: 'expected a whole number' }).min(0, { error: 'expected a number >= 0' });
 const points = z.number({ error: expected('a number') }).min(0, { error: 'expected a number >= 0' });
+const questionId = z.string().regex(/^[a-z][a-z0-9-]{0,59}$/, { error: 'expected a question id' });
 
 export const lessonProgressSchema = z
   .strictObject({
@@ -27,10 +28,12 @@ export const lessonProgressSchema = z
     variant: z.number({ error: expected('a variant number') }).int({ error: 'expected a whole number' }).min(1).max(maxSeed),
     /** Points per question answered in the latest attempt (0 to 1 each). */
     answered: z.record(
-      z.string().regex(/^[a-z][a-z0-9-]{0,59}$/, { error: 'expected a question id' }),
+      questionId,
       z.number({ error: expected('points from 0 to 1') }).min(0, { error: 'expected points from 0 to 1' }).max(1, { error: 'expected points from 0 to 1' }),
       { error: expected('points by question id') },
     ),
+    /** The answers of the latest attempt, so a reload shows them graded again (absent in older files). */
+    answers: z.record(questionId, answerSchema, { error: expected('answers by question id') }).optional(),
   })
   .superRefine((p, ctx) => {
     if (p.score > p.outOf) ctx.addIssue({ code: 'custom', path: ['score'], message: `expected at most outOf (${p.outOf})` });
@@ -38,6 +41,9 @@ export const lessonProgressSchema = z
     if (p.best < p.score) ctx.addIssue({ code: 'custom', path: ['best'], message: 'expected best >= score' });
     const sum = Object.values(p.answered).reduce((a, b) => a + b, 0);
     if (Math.abs(sum - p.score) > 0.01) ctx.addIssue({ code: 'custom', path: ['score'], message: `expected the sum of answered (${sum})` });
+    for (const id of Object.keys(p.answers ?? {})) {
+      if (!(id in p.answered)) ctx.addIssue({ code: 'custom', path: ['answers', id], message: 'expected only answers to questions listed in answered' });
+    }
   });
 
 export const progressSchema = z.strictObject({
@@ -137,11 +143,14 @@ export function writeProgress(storage: Pick<Storage, 'setItem'> | null, progress
 export function recordScore(
   progress: Progress,
   lesson: LessonId,
-  result: { variant: number; questionId: string; points: number; outOf: number; now: Date },
+  result: { variant: number; questionId: string; points: number; outOf: number; now: Date; answer?: Answer },
 ): Progress {
   const before = progress.lessons[lesson];
   const sameAttempt = before !== undefined && before.variant === result.variant && before.outOf === result.outOf;
   const answered = { ...(sameAttempt ? before.answered : {}), [result.questionId]: Math.min(1, Math.max(0, result.points)) };
+  const answers = { ...(sameAttempt ? before.answers : {}) };
+  if (result.answer) answers[result.questionId] = result.answer;
+  else delete answers[result.questionId];
   const score = Math.round(Math.min(result.outOf, Object.values(answered).reduce((a, b) => a + b, 0)) * 100) / 100;
   const next: LessonProgress = {
     score,
@@ -151,8 +160,37 @@ export function recordScore(
     updatedAt: result.now.toISOString(),
     variant: result.variant,
     answered,
+    answers,
   };
   return { version: 1, lessons: { ...progress.lessons, [lesson]: next } };
+}
+
+/** What a lesson's quiz holds, for checking progress read from a file against the quizzes themselves. */
+export interface QuizShape {
+  lesson: LessonId;
+  title: string;
+  questionIds: readonly string[];
+}
+
+/**
+ * Progress that the schema accepts can still be impossible for these quizzes: more questions than a
+ * quiz has, or answers to questions it does not ask. Returns what is wrong, or null.
+ */
+export function checkAgainstQuizzes(progress: Progress, quizzes: readonly QuizShape[]): string | null {
+  const problems: string[] = [];
+  for (const q of quizzes) {
+    const p = progress.lessons[q.lesson];
+    if (!p) continue;
+    const n = q.questionIds.length;
+    if (p.outOf !== n) {
+      problems.push(`lessons.${q.lesson}.outOf: expected ${n} (the ${q.title} quiz has ${n} questions), found ${p.outOf}`);
+      continue;
+    }
+    const unknown = Object.keys(p.answered).filter((id) => !q.questionIds.includes(id));
+    if (unknown.length > 0) problems.push(`lessons.${q.lesson}.answered: ${unknown.map((id) => `"${id}"`).join(', ')} ${unknown.length > 1 ? 'are not questions' : 'is not a question'} of the ${q.title} quiz`);
+  }
+  if (problems.length === 0) return null;
+  return problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (and ${problems.length - 5} more)` : '');
 }
 
 export function progressFileName(now: Date): string {

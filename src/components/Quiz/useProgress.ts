@@ -3,7 +3,7 @@
  * in step across quizzes and tabs, written on every graded answer.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { LessonId } from '@site/quizzes/schema';
+import type { Answer, LessonId } from '@site/quizzes/schema';
 import { emptyProgress, progressKey, readProgress, recordScore, writeProgress, type Progress, type ProgressProblem } from './progress';
 
 const changed = 'infralab:progress';
@@ -22,7 +22,7 @@ export interface ProgressState {
   problem: ProgressProblem | null;
   /** false when the browser refused to save. */
   saved: boolean;
-  record(lesson: LessonId, result: { variant: number; questionId: string; points: number; outOf: number }): void;
+  record(lesson: LessonId, result: { variant: number; questionId: string; points: number; outOf: number; answer?: Answer }): void;
   replace(progress: Progress): boolean;
   dismissProblem(): void;
 }

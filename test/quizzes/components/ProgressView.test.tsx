@@ -6,11 +6,24 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ProgressView from '@site/src/components/Quiz/ProgressView';
 import { progressKey, type Progress } from '@site/src/components/Quiz/progress';
+import { allQuizzes } from '@site/quizzes';
 
+// Progress files name real questions: the page checks them against the quizzes.
+const ids = (lesson: string) => allQuizzes().find((q) => q.lesson === lesson)!.questions.map((q) => q.id);
+const regionIds = ids('regions');
+const capstoneIds = ids('capstone');
 const saved: Progress = {
   version: 1,
   lessons: {
-    regions: { score: 5.5, best: 7, outOf: 8, attempts: 3, updatedAt: '2026-11-20T10:00:00.000Z', variant: 12, answered: { a: 1, b: 1, c: 1, d: 1, e: 1, f: 0.5 } },
+    regions: {
+      score: 5.5,
+      best: 7,
+      outOf: regionIds.length,
+      attempts: 3,
+      updatedAt: '2026-11-20T10:00:00.000Z',
+      variant: 12,
+      answered: Object.fromEntries(regionIds.slice(0, 6).map((id, i) => [id, i === 5 ? 0.5 : 1])),
+    },
   },
 };
 
@@ -27,7 +40,8 @@ const row = (name: string) => within(screen.getByRole('row', { name: new RegExp(
 describe('the progress view', () => {
   it('lists every lesson with its latest score, best and attempts', () => {
     view();
-    expect(row('Regions').getAllByRole('cell').map((c) => c.textContent)).toEqual(['5.5 of 8', '7 of 8', '3', '20 Nov 2026, 10:00 UTC']);
+    const n = regionIds.length;
+    expect(row('Regions').getAllByRole('cell').map((c) => c.textContent)).toEqual([`5.5 of ${n}`, `7 of ${n}`, '3', '20 Nov 2026, 10:00 UTC']);
     expect(row('Hypervisors').getAllByRole('cell')[0].textContent).toBe('not started');
     expect(screen.getByRole('link', { name: 'Regions' }).getAttribute('href')).toBe('/docs/lessons/regions');
     expect(row('All lessons').getByRole('cell').textContent).toMatch(/^5\.5 of \d+ questions$/);
@@ -51,14 +65,39 @@ describe('the progress view', () => {
     expect(JSON.parse(await blobs[0].text())).toEqual(saved);
   });
 
-  it('imports a valid file, replacing what the browser had', async () => {
+  const other: Progress = {
+    version: 1,
+    lessons: { capstone: { ...saved.lessons.regions!, outOf: capstoneIds.length, answered: Object.fromEntries(capstoneIds.slice(0, 6).map((id, i) => [id, i === 5 ? 0.5 : 1])) } },
+  };
+  const upload = (user: ReturnType<typeof userEvent.setup>, text: string, name: string) =>
+    user.upload(screen.getByLabelText(/Import progress from a file/), new File([text], name, { type: 'application/json' }));
+
+  it('imports a valid file once the reader confirms it replaces what the browser had', async () => {
     const user = userEvent.setup();
     view();
-    const other: Progress = { version: 1, lessons: { capstone: { ...saved.lessons.regions!, outOf: 9 } } };
-    await user.upload(screen.getByLabelText(/Import progress from a file/), new File([JSON.stringify(other)], 'mine.json', { type: 'application/json' }));
+    await upload(user, JSON.stringify(other), 'mine.json');
+    const ask = await screen.findByRole('group', { name: /mine\.json holds progress for 1 lesson; this browser has progress for 1 lesson/ });
+    expect(ask.textContent).toMatch(/the lessons the file does not have are lost/);
+    expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Replace my progress' }));
+    expect(JSON.parse(window.localStorage.getItem(progressKey)!)).toEqual(saved);
+    await user.click(within(ask).getByRole('button', { name: 'Replace my progress' }));
     expect(await screen.findByText('Imported progress for 1 lesson from mine.json.')).toBeTruthy();
     expect(JSON.parse(window.localStorage.getItem(progressKey)!)).toEqual(other);
-    expect(row('Putting it together').getAllByRole('cell')[0].textContent).toBe('5.5 of 9');
+    expect(row('Putting it together').getAllByRole('cell')[0].textContent).toBe(`5.5 of ${capstoneIds.length}`);
+  });
+
+  it('keeps the browser’s progress when the reader declines, and imports at once into an empty browser', async () => {
+    const user = userEvent.setup();
+    view();
+    await upload(user, JSON.stringify({ version: 1, lessons: {} }), 'empty.json');
+    await user.click(await screen.findByRole('button', { name: 'Keep my progress' }));
+    expect(screen.getByText('empty.json was not imported. Nothing was changed.')).toBeTruthy();
+    expect(JSON.parse(window.localStorage.getItem(progressKey)!)).toEqual(saved);
+    cleanup();
+    window.localStorage.clear();
+    view();
+    await upload(user, JSON.stringify(other), 'mine.json');
+    expect(await screen.findByText('Imported progress for 1 lesson from mine.json.')).toBeTruthy();
   });
 
   it.each([
@@ -66,6 +105,17 @@ describe('the progress view', () => {
     ['an unknown lesson', JSON.stringify({ version: 1, lessons: { kubernetes: {} } }), /lessons: unknown lesson "kubernetes"/],
     ['a wrong type', JSON.stringify({ version: 1, lessons: { regions: { ...saved.lessons.regions, attempts: 'three' } } }), /lessons\.regions\.attempts: expected a number/],
     ['an old format', JSON.stringify({ version: 0, scores: {} }), /format version 0, not 1/],
+    ['an empty file', '', /the file is empty/],
+    [
+      'more questions than the quiz has',
+      JSON.stringify({ version: 1, lessons: { regions: { ...saved.lessons.regions, outOf: 100 } } }),
+      new RegExp(`lessons\\.regions\\.outOf: expected ${regionIds.length} \\(the Regions quiz has ${regionIds.length} questions\\), found 100`),
+    ],
+    [
+      'an answer to a question the quiz does not ask',
+      JSON.stringify({ version: 1, lessons: { regions: { ...saved.lessons.regions, answered: { ...saved.lessons.regions!.answered, [regionIds[5]]: 0, 'made-up': 0.5 } } } }),
+      /lessons\.regions\.answered: "made-up" is not a question of the Regions quiz/,
+    ],
   ])('refuses %s, naming what is wrong, and changes nothing', async (_, text, why) => {
     const user = userEvent.setup();
     view();

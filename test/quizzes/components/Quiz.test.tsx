@@ -106,6 +106,44 @@ describe('answering', () => {
     expect(box.getByRole('status').textContent).toBe('Correct.');
   });
 
+  it('Try again by keyboard opens the question again: nothing graded, fields enabled, focus on the answer', async () => {
+    const user = userEvent.setup();
+    render(<Quiz quiz="availability-zones" />);
+    const q = concrete(1)[0] as Single;
+    const box = question(q.id);
+    await user.click(box.getByLabelText(q.options.find((o) => !o.correct)!.text));
+    await user.click(box.getByRole('button', { name: 'Check answer' }));
+    const retry = box.getByRole('button', { name: 'Try again' });
+    expect(document.activeElement).toBe(retry);
+    await user.keyboard('{Enter}');
+    expect(box.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(box.getByRole('status').textContent).toBe('');
+    expect((box.getByRole('group') as HTMLFieldSetElement).disabled).toBe(false);
+    const chosen = box.getByLabelText(q.options.find((o) => !o.correct)!.text) as HTMLInputElement;
+    expect(document.activeElement).toBe(chosen);
+    await user.click(box.getByLabelText(q.options.find((o) => o.correct)!.text));
+    await user.click(box.getByRole('button', { name: 'Check answer' }));
+    expect(box.getByRole('status').textContent).toBe('Correct.');
+    expect(result().dataset.score).toBe('1');
+  });
+
+  it('reads "1,000" as a thousand, as the lessons write it, and asks for a decimal point for "57,14"', async () => {
+    const user = userEvent.setup();
+    render(<Quiz quiz="availability-zones" />);
+    const q = concrete(1).find((c) => c.id === 'group-refills') as Extract<Concrete, { form: 'numeric' }>;
+    const box = question(q.id);
+    const field = box.getByLabelText('Your answer (in s)');
+    await user.type(field, '57,14');
+    await user.click(box.getByRole('button', { name: 'Check answer' }));
+    expect(box.getByRole('status').textContent).toBe('Write decimals with a point (for example 57.14): a comma here only separates thousands, as in 1,000.');
+    expect(box.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(result().dataset.score).toBe('0');
+    await user.clear(field);
+    await user.type(field, `${(q.key * 1000).toLocaleString('en')}`);
+    await user.click(box.getByRole('button', { name: 'Check answer' }));
+    expect(box.getByText(new RegExp(`^Not quite: ${q.key * 1000} s is not the answer\\.$`))).toBeTruthy();
+  });
+
   it('asks for an answer before grading', async () => {
     const user = userEvent.setup();
     render(<Quiz quiz="availability-zones" />);
@@ -225,6 +263,11 @@ describe('progress', () => {
     render(<Quiz quiz="availability-zones" />);
     expect(result().dataset.score).toBe('1');
     expect(document.querySelector('[data-quiz]')!.getAttribute('data-variant')).toBe('42');
+    // The answer itself comes back, graded as before, with Try again open to the reader.
+    const box = question(q.id);
+    expect((box.getByRole('radio', { checked: true }) as HTMLInputElement).value).toBe(q.options.find((o) => o.correct)!.id);
+    expect(box.getByRole('status').textContent).toBe('Correct.');
+    expect(box.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 
   it.each([
@@ -244,6 +287,8 @@ describe('progress', () => {
     expect(JSON.parse(window.localStorage.getItem(progressKey)!).version).toBe(1);
     await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
+    // Focus goes on to the next control, not to <body>.
+    expect(document.activeElement).toBe(screen.getByLabelText('one question at a time'));
   });
 });
 

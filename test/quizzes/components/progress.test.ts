@@ -38,7 +38,17 @@ describe('recordScore', () => {
   const first = recordScore(emptyProgress(), 'regions', { variant: 7, questionId: 'eu-only', points: 1, outOf: 8, now });
 
   it('counts the first graded answer as an attempt', () => {
-    expect(first.lessons.regions).toEqual({ score: 1, best: 1, outOf: 8, attempts: 1, updatedAt: now.toISOString(), variant: 7, answered: { 'eu-only': 1 } });
+    expect(first.lessons.regions).toEqual({ score: 1, best: 1, outOf: 8, attempts: 1, updatedAt: now.toISOString(), variant: 7, answered: { 'eu-only': 1 }, answers: {} });
+  });
+
+  it('keeps the answer itself, so a reload can show it graded again, and only for questions answered', () => {
+    const p = recordScore(first, 'regions', { variant: 7, questionId: 'compute-cost', points: 1, outOf: 8, now, answer: { form: 'numeric', text: '1,000' } });
+    expect(p.lessons.regions?.answers).toEqual({ 'compute-cost': { form: 'numeric', text: '1,000' } });
+    expect(readProgress({ getItem: () => JSON.stringify(p) }).problem).toBeNull();
+    const stray = { ...p.lessons.regions!, answers: { 'not-answered': { form: 'numeric', text: '1' } } };
+    expect(readProgress({ getItem: () => JSON.stringify({ version: 1, lessons: { regions: stray } }) }).problem?.message).toMatch(
+      /lessons\.regions\.answers\.not-answered: expected only answers to questions listed in answered/,
+    );
   });
 
   it('adds answers of the same variant to the same attempt, replacing a re-answered question', () => {
