@@ -147,7 +147,7 @@ describe('databases fail over', () => {
     expect(w.getAllByText(/failing over since 10:00/).length).toBeGreaterThan(0);
     await user.click(w.getByRole('button', { name: 'Run to the end' }));
     expect(metric(w, 'Last failover took')).toBe('60 s (standby)');
-    expect(metric(w, 'RPO (data lost)')).toBe('0 s');
+    expect(metric(w, 'Data lost (seconds of writes)')).toBe('0 s');
     expect(w.getByText(/Failover 1: standby in us-east-1b \(us-east-1\) took over at 11:00 after 60 s/)).toBeTruthy();
   });
 
@@ -158,7 +158,7 @@ describe('databases fail over', () => {
     await addFault(user, w, 'region', 'us-east-1', 10);
     await user.click(w.getByRole('button', { name: 'Run to the end' }));
     expect(metric(w, 'Last failover took')).toBe('120 s (replica promoted)');
-    expect(metric(w, 'RPO (data lost)')).toBe(`1 s (${1 * 100} writes)`);
+    expect(metric(w, 'Data lost (seconds of writes)')).toBe(`1 s (${1 * 100} writes)`);
     // The 4 VMs in us-west-2 carry the service (needs 4) once the database is back.
     expect(metric(w, 'Serving VMs')).toMatch(/^4 of/);
     expect(metric(w, /^Service/)).toMatch(/up/);
@@ -326,5 +326,42 @@ describe('many on a page, server rendering, a thousand VMs', () => {
       expect(metric(lab(), 'Serving VMs')).toBe('1000 of 1000');
       expect(container.querySelectorAll('figure path').length).toBeLessThanOrEqual(3 * 4);
     });
+  });
+});
+
+describe('starting from a ready-made design', () => {
+  it('arrow keys only choose; Apply replaces the design and its faults, says so, and Undo brings them back; the title follows', async () => {
+    const user = userEvent.setup();
+    render(<AzFailureLab preset="multi-az" />);
+    const w = lab('AZ failure lab: Spread over three AZs');
+    await addFault(user, w, 'az', 'us-east-1a', 10);
+    const select = w.getByLabelText('Start from a ready-made design') as HTMLSelectElement;
+    select.focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    // Nothing applied yet: same design, same fault, same title.
+    expect(screen.getByRole('region', { name: 'AZ failure lab: Spread over three AZs' })).toBeTruthy();
+    expect(w.getAllByRole('button', { name: /^Remove/ })).toHaveLength(1);
+    await user.selectOptions(select, 'single-az');
+    await user.click(w.getByRole('button', { name: 'Apply' }));
+    const titled = lab('AZ failure lab: One AZ');
+    expect(titled.getByText(/Applied “One AZ”: it replaced your design and its 1 fault\./)).toBeTruthy();
+    expect(titled.queryAllByRole('button', { name: /^Remove/ })).toHaveLength(0);
+    await user.click(titled.getByRole('button', { name: 'Undo' }));
+    const back = lab('AZ failure lab: Spread over three AZs');
+    expect(back.getAllByRole('button', { name: /^Remove/ })).toHaveLength(1);
+  });
+
+  it('names the reader’s own design as such once it differs from every ready-made one', async () => {
+    const user = userEvent.setup();
+    render(<AzFailureLab preset="multi-az" />);
+    await user.selectOptions(lab().getByLabelText('Web VMs spread over'), '2');
+    expect(screen.getByRole('region', { name: 'AZ failure lab: your own design' })).toBeTruthy();
+  });
+
+  it('opens as starting, not failed: at 0:00 the VMs boot and nothing is marked down', () => {
+    render(<AzFailureLab preset="multi-az" />);
+    const w = lab();
+    expect(metric(w, /^Service/)).toBe('◌ starting: VMs are booting');
+    expect(w.getByTestId('live-summary').textContent).toMatch(/service starting \(VMs are booting\)\./);
   });
 });

@@ -123,10 +123,10 @@ describe('lifecycle and faults', () => {
     render(<HypervisorLab />);
     const w = lab();
     await create(user, w, { vcpu: 2, memoryGiB: 4 });
-    await user.click(w.getByRole('button', { name: 'Advance 10 s' }));
-    await user.click(w.getByRole('button', { name: 'Advance 10 s' }));
+    await user.click(w.getByRole('button', { name: '+10 s' }));
+    await user.click(w.getByRole('button', { name: '+10 s' }));
     expect(row(w, 'vm-1').getByTestId('vm-state').textContent).toBe('pendingnot serving: pending');
-    await user.click(w.getByRole('button', { name: 'Advance 10 s' }));
+    await user.click(w.getByRole('button', { name: '+10 s' }));
     expect(row(w, 'vm-1').getByTestId('vm-state').textContent).toBe('runningserving');
   });
 
@@ -135,7 +135,7 @@ describe('lifecycle and faults', () => {
     render(<HypervisorLab />);
     const w = lab();
     await create(user, w, { vcpu: 2, memoryGiB: 4, count: 2 });
-    await user.click(w.getByRole('button', { name: 'Advance 1 min' }));
+    await user.click(w.getByRole('button', { name: '+1 min' }));
     await user.click(w.getByRole('radio', { name: 'vm-1' }));
     await user.click(w.getByRole('button', { name: 'Crash it' }));
     expect(row(w, 'vm-1').getByTestId('vm-state').textContent).toBe('runningnot serving: crashed');
@@ -148,7 +148,7 @@ describe('lifecycle and faults', () => {
     render(<HypervisorLab />);
     const w = lab();
     await create(user, w, { vcpu: 2, memoryGiB: 4, count: 3 });
-    await user.click(w.getByRole('button', { name: 'Advance 1 min' }));
+    await user.click(w.getByRole('button', { name: '+1 min' }));
     await user.click(w.getByRole('button', { name: 'Fail the host' }));
     for (const vm of ['vm-1', 'vm-2', 'vm-3']) expect(row(w, vm).getByTestId('vm-state').textContent).toBe('runningnot serving: host failed');
     expect(summary(w)).toContain('failed');
@@ -161,9 +161,9 @@ describe('lifecycle and faults', () => {
     render(<HypervisorLab />);
     const w = lab();
     await create(user, w, { vcpu: 4, memoryGiB: 8 });
-    await user.click(w.getByRole('button', { name: 'Advance 1 min' }));
+    await user.click(w.getByRole('button', { name: '+1 min' }));
     await user.click(w.getByRole('button', { name: 'Stop' }));
-    await user.click(w.getByRole('button', { name: 'Advance 1 min' }));
+    await user.click(w.getByRole('button', { name: '+1 min' }));
     expect(row(w, 'vm-1').getByTestId('vm-state').textContent).toBe('stoppednot serving: stopped');
     expect(summary(w)).toContain('0 of 16 vCPUs');
     await user.click(w.getByRole('button', { name: 'Start' }));
@@ -177,7 +177,7 @@ describe('lifecycle and faults', () => {
     const w = lab();
     await create(user, w, { vcpu: 1, memoryGiB: 1 });
     await user.click(w.getByRole('button', { name: 'Terminate' }));
-    await user.click(w.getByRole('button', { name: 'Advance 1 min' }));
+    await user.click(w.getByRole('button', { name: '+1 min' }));
     await user.click(w.getByRole('button', { name: 'Start' }));
     expect(w.getByText('Refused by the engine: vm-1 is terminated: a terminated instance cannot be started')).toBeTruthy();
   });
@@ -190,7 +190,7 @@ describe('contention', () => {
     const w = lab();
     await user.selectOptions(w.getByLabelText('CPU overcommit'), '2');
     await create(user, w, { vcpu: 4, memoryGiB: 4, count: 7, busyPercent: 55 });
-    await user.click(w.getByRole('button', { name: 'Advance 1 min' }));
+    await user.click(w.getByRole('button', { name: '+1 min' }));
     expect(summary(w)).toContain('Steal time 9.1%.');
     expect(row(w, 'vm-7').getByTestId('vm-steal').textContent).toBe('9.1%');
     expect(w.getByRole('img', { name: /busy vCPUs want 15.4 cores of CPU time; 14 cores serve them\. Each running VM waits 9.1% of the time/ })).toBeTruthy();
@@ -202,7 +202,7 @@ describe('contention', () => {
     const w = lab();
     await user.selectOptions(w.getByLabelText('CPU overcommit'), '2');
     await create(user, w, { vcpu: 4, memoryGiB: 4, count: 7, busyPercent: 55 });
-    await user.click(w.getByRole('button', { name: 'Advance 1 min' }));
+    await user.click(w.getByRole('button', { name: '+1 min' }));
     expect(summary(w)).toContain('Steal time 0%.');
     await fill(user, w, 'Busy (% of its vCPUs)', '75');
     await user.click(w.getByRole('button', { name: 'Set for every VM' }));
@@ -221,7 +221,7 @@ describe('keyboard', () => {
     await user.keyboard('{Control>}a{/Control}8');
     await user.keyboard('{Enter}');
     expect(summary(w)).toContain('4 of 16 vCPUs and 8 GiB of 63 GiB');
-    w.getByRole('button', { name: 'Advance 1 min' }).focus();
+    w.getByRole('button', { name: '+1 min' }).focus();
     await user.keyboard('{Enter}');
     expect(summary(w)).toContain('1 VM (1 running), 1 serving');
   });
@@ -251,10 +251,10 @@ describe('share links', () => {
     const w = lab();
     await user.selectOptions(w.getByLabelText('CPU overcommit'), '2');
     await create(user, w, { vcpu: 4, memoryGiB: 4, count: 7, busyPercent: 55 });
-    await user.click(w.getByRole('button', { name: 'Advance 1 min' }));
+    await user.click(w.getByRole('button', { name: '+1 min' }));
     await user.click(w.getByRole('radio', { name: 'vm-3' }));
     await user.click(w.getByRole('button', { name: 'Crash it' }));
-    await user.click(w.getByRole('button', { name: 'Advance 10 s' }));
+    await user.click(w.getByRole('button', { name: '+10 s' }));
     const before = summary(w);
     await user.click(w.getByRole('button', { name: 'Copy share link' }));
     const link = (writeText.mock.calls[0] as unknown as [string])[0];

@@ -80,7 +80,7 @@ describe('the lifecycle', () => {
     const user = userEvent.setup();
     render(<LifecycleExplorer />);
     const w = explorer();
-    await press(user, w, 'Launch', 'Wait', 'Advance 1 h');
+    await press(user, w, 'Launch', 'Wait', '+1 h');
     expect(w.getByText(`Over the last 1 h: compute grew by ${usd(computePerHour)}, disk grew by ${usd(diskPerHour)}.`)).toBeTruthy();
   });
 
@@ -94,7 +94,7 @@ describe('the lifecycle', () => {
     expect(current()).toBe('stopped');
     expect(summary(w)).toContain('web-1 is stopped, on no host, not serving: stopped. Time 50 s.');
     expect(w.getByText('Holds no host while stopped.')).toBeTruthy();
-    await press(user, w, 'Advance 1 h');
+    await press(user, w, '+1 h');
     expect(w.getByText(`Over the last 1 h: compute did not grow, disk grew by ${usd(diskPerHour)}.`)).toBeTruthy();
     await press(user, w, 'Start');
     expect(current()).toBe('pending');
@@ -142,7 +142,7 @@ describe('the lifecycle', () => {
     expect(button(w, 'Start').disabled).toBe(true);
     expect(reasonFor(w, 'Start')).toBe('Start: web-1 is terminated: a terminated instance cannot be started');
     for (const name of ['Stop', 'Reboot', 'Terminate', 'Wait']) expect(button(w, name).disabled).toBe(true);
-    await press(user, w, 'Advance 1 h');
+    await press(user, w, '+1 h');
     expect(w.getByText('Over the last 1 h: compute did not grow, disk did not grow.')).toBeTruthy();
   });
 });
@@ -214,7 +214,7 @@ describe('share links', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     render(<LifecycleExplorer id="explorer-2" />);
     const w = explorer();
-    await press(user, w, 'Launch', 'Wait', 'Advance 1 min', 'Stop', 'Wait', 'Start');
+    await press(user, w, 'Launch', 'Wait', '+1 min', 'Stop', 'Wait', 'Start');
     const before = summary(w);
     await press(user, w, 'Copy share link');
     const link = (writeText.mock.calls[0] as unknown as [string])[0];

@@ -17,6 +17,7 @@ import {
   isPresetName,
   labUntil,
   presetLabels,
+  presetNames,
   presets,
   scenarioProblem,
   scheduledFaults,
@@ -45,11 +46,18 @@ interface LoadedFile {
 
 function summaryOf(view: LabView, report: Report, playing: boolean): string {
   const down = view.azs.filter((az) => !az.up).map((az) => az.id);
-  const db = report.database ? ` Database ${databaseState(report.database, report.events)}; RPO ${report.database.rpoSeconds} s.` : '';
-  const vms = `${view.serving} of ${view.total} VMs serving${down.length ? ` (${down.join(', ')} down)` : ''}; service ${view.serviceUp ? 'up' : 'down'}.`;
+  const db = report.database ? ` Database ${databaseState(report.database, report.events)}; ${report.database.rpoSeconds} s of writes lost.` : '';
+  const service = view.serviceUp ? 'up' : report.metrics.firstUpAt === null ? 'starting (VMs are booting)' : 'down';
+  const vms = `${view.serving} of ${view.total} VMs serving${down.length ? ` (${down.join(', ')} down)` : ''}; service ${service}.`;
   if (playing) return `Playing. ${vms}`;
   const avail = report.metrics.firstUpAt === null ? '' : ` Availability ${view.availabilityPercent}% so far, ${view.downtimeSeconds} s down.`;
   return `At ${clock(view.time)}: ${vms}${avail}${db}`;
+}
+
+/** The ready-made design this one is, faults aside (the title names it), or null for the reader's own. */
+function presetOf(design: LabDesign): PresetName | null {
+  const shape = (d: LabDesign) => JSON.stringify({ ...d, faults: [] });
+  return presetNames.find((p) => shape(presets[p]) === shape(design)) ?? null;
 }
 
 /** Keeps faults that still make sense after a change of design (an AZ, region or VM may be gone). */
@@ -70,6 +78,8 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(defaultSpeed);
   const [message, setMessage] = useState<string | null>(null);
+  /** The design a ready-made one replaced, for Undo. */
+  const [replaced, setReplaced] = useState<{ design: LabDesign; label: string } | null>(null);
 
   const scenario = useMemo(() => (file ? withFaults(file.base, file.faults) : buildScenario(design)), [file, design]);
   const until = file ? file.until : labUntil;
@@ -123,8 +133,16 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
   const changeDesign = useCallback((next: LabDesign) => {
     const { design: valid, dropped } = keepValidFaults(next);
     setMessage(dropped ? `Removed ${dropped} fault(s) that no longer apply to this design.` : null);
+    setReplaced(null);
     setDesign(valid);
   }, []);
+
+  const applyPreset = (name: PresetName) => {
+    setPlaying(false);
+    setMessage(null);
+    setReplaced({ design, label: presetLabels[name] });
+    setDesign(presets[name]);
+  };
 
   const scrub = useCallback((t: number) => {
     setPlaying(false);
@@ -175,13 +193,14 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
     setMessage(null);
   };
 
+  const currentPreset = file ? null : presetOf(design);
   const notice = [isPresetName(preset) ? null : `Unknown preset "${preset}"; showing "multi-az" instead.`, url.notice].filter(Boolean).join(' ') || null;
   const events = report.events;
 
   return (
     <WidgetFrame
       id={id}
-      title={`AZ failure lab: ${presetLabels[knownPreset]}`}
+      title={`AZ failure lab: ${file ? file.source : currentPreset ? presetLabels[currentPreset] : 'your own design'}`}
       description={
         <>
           Deploy a service in us-east-1, schedule outages, and play virtual time. Every number below is read from the simulation engine&apos;s report; scrubbing
@@ -208,12 +227,28 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
           </button>
         </div>
       ) : (
-        <Design id={id} design={design} onChange={changeDesign} onPreset={(p) => changeDesign(presets[p])} />
+        <Design id={id} design={design} preset={currentPreset} onChange={changeDesign} onPreset={applyPreset} />
       )}
       <FaultForm id={id} targets={targets} until={until} now={time} faults={faults} onAdd={addFault} onRemove={(i) => setFaults(faults.filter((_, k) => k !== i))} />
       {message ? (
         <p role="status" className={shared.refusal}>
           {message}
+        </p>
+      ) : null}
+      {replaced ? (
+        <p role="status" className={styles.flush}>
+          Applied “{replaced.label}”: it replaced your design
+          {replaced.design.faults.length ? ` and its ${replaced.design.faults.length} fault${replaced.design.faults.length === 1 ? '' : 's'}` : ''}.{' '}
+          <button
+            type="button"
+            className={shared.button}
+            onClick={() => {
+              setDesign(replaced.design);
+              setReplaced(null);
+            }}
+          >
+            Undo
+          </button>
         </p>
       ) : null}
       <Timeline

@@ -40,32 +40,35 @@ export function WholeNumber(props: { label: string; value: number; min: number; 
 interface Props {
   id: string;
   design: LabDesign;
+  /** The ready-made design this one is, if it is one (faults aside). */
+  preset: PresetName | null;
   onChange(next: LabDesign): void;
   onPreset(name: PresetName): void;
 }
 
-export function Design({ id, design, onChange, onPreset }: Props): React.JSX.Element {
+export function Design({ id, design, preset, onChange, onPreset }: Props): React.JSX.Element {
   const set = <K extends keyof LabDesign>(key: K, value: LabDesign[K]) => onChange({ ...design, [key]: value });
+  // Choosing in the list only chooses (arrow keys walk it freely); Apply replaces the design.
+  const [choice, setChoice] = useState<PresetName>(preset ?? presetNames[0]);
+  const selectId = `${id}-preset`;
   return (
     <fieldset className={styles.fieldset}>
       <legend>Your design in us-east-1</legend>
       <div className={shared.controls}>
-        <label>
-          Start from
-          <select
-            value=""
-            onChange={(e) => {
-              if (e.currentTarget.value) onPreset(e.currentTarget.value as PresetName);
-            }}
-          >
-            <option value="">Choose a ready-made design…</option>
-            {presetNames.map((p) => (
-              <option key={p} value={p}>
-                {presetLabels[p]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <label htmlFor={selectId}>Start from a ready-made design</label>
+        <select id={selectId} value={choice} onChange={(e) => setChoice(e.currentTarget.value as PresetName)}>
+          {presetNames.map((p) => (
+            <option key={p} value={p}>
+              {presetLabels[p]}
+            </option>
+          ))}
+        </select>
+        <button type="button" className={shared.button} onClick={() => onPreset(choice)} aria-describedby={`${selectId}-what`}>
+          Apply
+        </button>
+        <span id={`${selectId}-what`} className={styles.hint}>
+          replaces the design below and its faults (you can undo)
+        </span>
       </div>
       <div className={shared.controls}>
         <label>

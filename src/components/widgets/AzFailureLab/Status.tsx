@@ -30,7 +30,8 @@ export function Status({ report, view, minServing }: { report: Report; view: Lab
         </div>
         <div>
           <dt>Service (needs {minServing} serving{db ? ' + database' : ''})</dt>
-          <dd className={m.serviceUp ? styles.up : styles.down}>{m.serviceUp ? '● up' : '✕ down'}</dd>
+          {/* Before the first time it is up, the service is starting, not failing. */}
+          <dd className={m.serviceUp ? styles.up : m.firstUpAt === null ? undefined : styles.down}>{m.serviceUp ? '● up' : m.firstUpAt === null ? '◌ starting: VMs are booting' : '✕ down'}</dd>
         </div>
         <div>
           <dt>Availability so far</dt>
@@ -43,7 +44,7 @@ export function Status({ report, view, minServing }: { report: Report; view: Lab
         {db ? (
           <>
             <div>
-              <dt>RPO (data lost)</dt>
+              <dt>Data lost (seconds of writes)</dt>
               <dd>
                 {db.rpoSeconds} s{db.lostWrites ? ` (${db.lostWrites} writes)` : ''}
               </dd>

@@ -178,7 +178,7 @@ function TimeControls({ time, playing, handlers }: { time: number; playing: bool
         Time: <strong>{formatClock(time)}</strong>
       </span>
       {steps.map(([seconds, label]) => (
-        <button key={seconds} type="button" className={shared.button} onClick={() => handlers.advance(seconds)} aria-label={`Advance ${label.slice(1)}`}>
+        <button key={seconds} type="button" className={shared.button} onClick={() => handlers.advance(seconds)}>
           {label}
         </button>
       ))}

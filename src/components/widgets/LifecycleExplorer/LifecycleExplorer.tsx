@@ -210,10 +210,10 @@ export default function LifecycleExplorer({ id = 'lifecycle-explorer' }: Lifecyc
             ))}
           </div>
           <div className={shared.controls} role="group" aria-label="Virtual time">
-            <button type="button" className={shared.button} onClick={() => timed(() => latest.current.advance(60))} aria-label="Advance 1 min">
+            <button type="button" className={shared.button} onClick={() => timed(() => latest.current.advance(60))}>
               +1 min
             </button>
-            <button type="button" className={shared.button} onClick={() => timed(() => latest.current.advance(3600))} aria-label="Advance 1 h">
+            <button type="button" className={shared.button} onClick={() => timed(() => latest.current.advance(3600))}>
               +1 h
             </button>
           </div>

@@ -1,4 +1,5 @@
-import React, { type ReactNode } from 'react';
+import React, { useRef, type ReactNode } from 'react';
+import { useFocusRescue } from './useFocusRescue';
 import styles from './widget.module.css';
 
 /** The common frame of a widget: a labelled region with a title, a notice slot and a live summary. */
@@ -11,8 +12,10 @@ export function WidgetFrame(props: {
   children: ReactNode;
 }): React.JSX.Element {
   const headingId = `${props.id}-title`;
+  const frame = useRef<HTMLElement>(null);
+  useFocusRescue(frame);
   return (
-    <section className={styles.widget} aria-labelledby={headingId} id={props.id} data-widget={props.id}>
+    <section ref={frame} className={styles.widget} aria-labelledby={headingId} id={props.id} data-widget={props.id}>
       <h3 id={headingId} className={styles.title}>{props.title}</h3>
       {props.description ? <div className={styles.description}>{props.description}</div> : null}
       {props.notice ? (
