@@ -34,9 +34,10 @@ function cell(tr: HTMLElement, column: number): string {
   return tr.querySelectorAll('td')[column - 1].textContent!;
 }
 
-const rttColumn = 2;
-const priceColumn = 3;
-const ruleColumn = 4;
+// Columns after the region's name, in the order the lesson's steps use them (AZs last).
+const rttColumn = 1;
+const priceColumn = 2;
+const ruleColumn = 3;
 
 describe('latency from the users to each region', () => {
   it('Frankfurt region to Singapore region: the round trip of the formula, from the catalog coordinates', async () => {
@@ -216,5 +217,19 @@ describe('share links, server rendering, several on a page', () => {
     const [a, b] = screen.getAllByRole('region', { name: 'Region explorer' }).map((r) => within(r));
     await user.selectOptions(a.getByLabelText('Your users are in'), 'tokyo');
     expect(b.getByTestId('live-summary').textContent).toContain('Users in Berlin');
+  });
+});
+
+describe('coordinates out of range', () => {
+  it('says the value was not applied and which value the map still uses, never silently', async () => {
+    const user = userEvent.setup();
+    render(<RegionExplorer />);
+    const w = within(screen.getByRole('region', { name: 'Region explorer' }));
+    const lat = w.getByLabelText('Latitude') as HTMLInputElement;
+    await user.clear(lat);
+    await user.type(lat, '999');
+    expect(lat.getAttribute('aria-invalid')).toBe('true');
+    const why = document.getElementById(lat.getAttribute('aria-describedby')!)!;
+    expect(why.textContent).toBe('Not applied: from -90 to 90. The map still uses 9.00.');
   });
 });

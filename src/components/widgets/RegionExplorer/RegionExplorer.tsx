@@ -12,11 +12,12 @@ import styles from './styles.module.css';
 
 export { regionRows, type RegionRow } from './model';
 
-function Coordinate(props: { label: string; value: number; min: number; max: number; onChange(v: number): void }): React.JSX.Element {
+function Coordinate(props: { id: string; label: string; value: number; min: number; max: number; onChange(v: number): void }): React.JSX.Element {
   const [text, setText] = useState(String(props.value));
   useEffect(() => setText(String(props.value)), [props.value]);
   const n = Number(text);
   const valid = text.trim() !== '' && Number.isFinite(n) && n >= props.min && n <= props.max;
+  const errorId = `${props.id}-error`;
   return (
     <label>
       {props.label}
@@ -28,6 +29,7 @@ function Coordinate(props: { label: string; value: number; min: number; max: num
         max={props.max}
         value={text}
         aria-invalid={!valid}
+        aria-describedby={valid ? undefined : errorId}
         onChange={(e) => {
           const next = e.currentTarget.value;
           setText(next);
@@ -36,6 +38,12 @@ function Coordinate(props: { label: string; value: number; min: number; max: num
         }}
         className={styles.coordinate}
       />
+      {/* The map keeps the last valid value: say which, so an invalid entry is never silently replaced. */}
+      {valid ? null : (
+        <span id={errorId} className={styles.invalid}>
+          Not applied: from {props.min} to {props.max}. The map still uses {props.value.toFixed(2)}.
+        </span>
+      )}
     </label>
   );
 }
@@ -107,8 +115,8 @@ export default function RegionExplorer({ id = 'region-explorer', residency }: { 
             <option value="custom">A point of your own (click the map or type it)</option>
           </select>
         </label>
-        <Coordinate label="Latitude" value={location.lat} min={-90} max={90} onChange={(lat) => set({ user: { lat, lon: location.lon } })} />
-        <Coordinate label="Longitude" value={location.lon} min={-180} max={180} onChange={(lon) => set({ user: { lat: location.lat, lon } })} />
+        <Coordinate id={`${id}-lat`} label="Latitude" value={location.lat} min={-90} max={90} onChange={(lat) => set({ user: { lat, lon: location.lon } })} />
+        <Coordinate id={`${id}-lon`} label="Longitude" value={location.lon} min={-180} max={180} onChange={(lon) => set({ user: { lat: location.lat, lon } })} />
       </div>
       <div className={shared.controls}>
         <label>

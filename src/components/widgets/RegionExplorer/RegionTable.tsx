@@ -2,12 +2,13 @@ import React from 'react';
 import { usdPerHour, type RegionRow, type SortKey } from './model';
 import styles from './styles.module.css';
 
+// The columns the lesson's steps ask about come first, so a phone shows them without scrolling.
 const columns: { key: SortKey; label: string }[] = [
   { key: 'region', label: 'Region' },
-  { key: 'azs', label: 'AZs' },
   { key: 'rtt', label: 'Round trip' },
   { key: 'price', label: 'Price per hour' },
   { key: 'rule', label: 'Residency' },
+  { key: 'azs', label: 'AZs' },
 ];
 
 interface Props {
@@ -54,7 +55,6 @@ export function RegionTable(p: Props): React.JSX.Element {
                     {r.name}, {r.country}
                   </span>
                 </th>
-                <td>{r.azs}</td>
                 <td>
                   {r.rttMs} ms{r.code === p.bestRtt ? <strong className={styles.badge}>{p.rule === 'none' ? 'closest' : 'closest allowed'}</strong> : null}
                 </td>
@@ -63,6 +63,7 @@ export function RegionTable(p: Props): React.JSX.Element {
                   {r.code === p.cheapest ? <strong className={styles.badge}>{p.rule === 'none' ? 'cheapest' : 'cheapest allowed'}</strong> : null}
                 </td>
                 <td>{r.allowed === null ? '—' : r.allowed ? '✓ inside' : '✕ outside'}</td>
+                <td>{r.azs}</td>
               </tr>
             ))}
           </tbody>
