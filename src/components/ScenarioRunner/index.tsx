@@ -1,22 +1,19 @@
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import useBaseUrl from '@docusaurus/useBaseUrl';
-import { buildReport, parseScenarioText, ScenarioError, Simulation, type Report, type ScenarioIssue } from '@site/sim';
 import type { ExampleScenario } from '@site/src/plugins/example-scenarios';
 import styles from '@site/src/components/widgets/shared/widget.module.css';
+import { runWithProgress, type FromWorker, type RunResult } from './runWithProgress';
 
-type Result = { ok: true; report: Report; json: string } | { ok: false; source: string; issues: ScenarioIssue[] } | null;
+type Result = RunResult | null;
 
 /** Runs scenario text with the engine, in the page, as the CLI does in Node. */
-export function runText(text: string, source: string): Exclude<Result, null> {
-  try {
-    const report = buildReport(new Simulation(parseScenarioText(text, source)).run());
-    return { ok: true, report, json: JSON.stringify(report) };
-  } catch (e) {
-    if (e instanceof ScenarioError) return { ok: false, source: e.source, issues: e.issues };
-    return { ok: false, source, issues: [{ path: '', message: `the engine failed: ${(e as Error).message}` }] };
-  }
+export function runText(text: string, source: string): RunResult {
+  return runWithProgress(text, source);
 }
+
+/** A timeline longer than this shows its first events and says how many more the report holds. */
+const shownEvents = 1000;
 
 function clock(s: number): string {
   const m = Math.floor(s / 60);
@@ -31,6 +28,51 @@ export default function ScenarioRunner(): React.JSX.Element {
   const [text, setText] = useState('');
   const [result, setResult] = useState<Result>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [running, setRunning] = useState<{ time: number; until: number } | null>(null);
+  const [cancelled, setCancelled] = useState<string | null>(null);
+  const [showJson, setShowJson] = useState(false);
+  const worker = useRef<Worker | null>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => () => worker.current?.terminate(), []);
+
+  /** Runs off the main thread where the browser can, so a long scenario never freezes the page. */
+  function run(): void {
+    setResult(null);
+    setCancelled(null);
+    setShowJson(false);
+    if (typeof Worker === 'undefined') {
+      setResult(runText(text, source));
+      return;
+    }
+    worker.current?.terminate();
+    const w = new Worker(new URL('./run.worker.ts', import.meta.url));
+    worker.current = w;
+    setRunning({ time: 0, until: 0 });
+    w.onmessage = (e: MessageEvent<FromWorker>) => {
+      if (e.data.kind === 'progress') setRunning({ time: e.data.time, until: e.data.until });
+      else {
+        w.terminate();
+        worker.current = null;
+        setRunning(null);
+        setResult(e.data.result);
+      }
+    };
+    w.onerror = (e) => {
+      w.terminate();
+      worker.current = null;
+      setRunning(null);
+      setResult({ ok: false, source, issues: [{ path: '', message: `the engine failed: ${e.message || 'the worker stopped'}` }] });
+    };
+    w.postMessage({ text, source });
+    requestAnimationFrame(() => cancelButton.current?.focus());
+  }
+
+  function cancel(): void {
+    worker.current?.terminate();
+    worker.current = null;
+    setCancelled(running && running.until > 0 ? `Cancelled at ${clock(running.time)} of ${clock(running.until)} virtual time.` : 'Cancelled.');
+    setRunning(null);
+  }
 
   useEffect(() => {
     // The engine check in the browser suite calls this to compare browser and Node runs.
@@ -86,14 +128,35 @@ export default function ScenarioRunner(): React.JSX.Element {
         <textarea value={text} onChange={(e) => setText(e.target.value)} rows={14} spellCheck={false} style={{ width: '100%', fontFamily: 'var(--ifm-font-family-monospace)' }} />
       </label>
       <div className={styles.controls}>
-        <button type="button" className={styles.button} onClick={() => setResult(runText(text, source))} disabled={text.trim() === ''}>Run</button>
+        <button type="button" className={styles.button} onClick={run} disabled={text.trim() === '' || running !== null}>
+          Run
+        </button>
+        {running ? (
+          <>
+            <label>
+              Virtual time run{' '}
+              <progress max={running.until || 1} value={running.time}>
+                {running.until ? `${Math.floor((100 * running.time) / running.until)}%` : 'starting'}
+              </progress>
+            </label>
+            <button ref={cancelButton} type="button" className={styles.button} onClick={cancel}>
+              Cancel
+            </button>
+          </>
+        ) : null}
       </div>
       <div aria-live="polite" data-testid="live-summary" className={styles.summary}>
-        {result === null
-          ? 'Load or paste a scenario, then run it.'
-          : result.ok
-            ? `Ran to ${clock(result.report.time)}: ${result.report.metrics.servingVms} VM(s) serving, availability ${result.report.metrics.availabilityPercent}%, ${result.report.events.length} events.`
-            : `${result.issues.length} problem(s) in ${result.source}.`}
+        {running
+          ? running.until
+            ? `Running: ${clock(running.time)} of ${clock(running.until)} virtual time.`
+            : 'Running: reading the scenario.'
+          : cancelled
+            ? cancelled
+            : result === null
+              ? 'Load or paste a scenario, then run it.'
+              : result.ok
+                ? `Ran to ${clock(result.report.time)}: ${result.report.metrics.servingVms} VM(s) serving, availability ${result.report.metrics.availabilityPercent}%, ${result.report.events.length} events.`
+                : `${result.issues.length} problem(s) in ${result.source}.`}
       </div>
       {result && !result.ok ? (
         <ul className={styles.refusal}>
@@ -106,13 +169,20 @@ export default function ScenarioRunner(): React.JSX.Element {
         <>
           <h3>Timeline</h3>
           <ol style={{ maxHeight: '20rem', overflowY: 'auto' }}>
-            {result.report.events.map((e, k) => (
-              <li key={k}><code>{clock(e.time)}</code> {e.message}</li>
+            {result.report.events.slice(0, shownEvents).map((e, k) => (
+              <li key={k}>
+                <code>{clock(e.time)}</code> {e.message}
+              </li>
             ))}
           </ol>
-          <details>
-            <summary>The report as JSON</summary>
-            <pre data-testid="report-json">{JSON.stringify(result.report, null, 2)}</pre>
+          {result.report.events.length > shownEvents ? (
+            <p>
+              The first {shownEvents.toLocaleString('en')} of {result.report.events.length.toLocaleString('en')} events; the report below holds them all.
+            </p>
+          ) : null}
+          <details onToggle={(e) => setShowJson(e.currentTarget.open)}>
+            <summary>The report as JSON ({Math.ceil(result.json.length / 1024).toLocaleString('en')} KB)</summary>
+            {showJson ? <pre data-testid="report-json">{JSON.stringify(result.report, null, 2)}</pre> : null}
           </details>
         </>
       ) : null}

@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
 import { ScenarioError, type Scenario, type ScenarioIssue } from '@site/sim';
 import { useExampleFiles } from './exampleFiles';
+import { labFileLimits } from './scenario';
 import shared from '../shared/widget.module.css';
 import styles from './styles.module.css';
 
@@ -9,6 +10,17 @@ const maxChars = 200_000;
 interface Props {
   id: string;
   onLoad(source: string, scenario: Scenario): void;
+}
+
+/** Why a valid scenario is too long or too large for the lab, or null. */
+export function beyondLab(scenario: Scenario): ScenarioIssue | null {
+  const elsewhere = 'run it on the scenario runner page (/scenarios) instead';
+  if (scenario.until > labFileLimits.until) {
+    return { path: 'until', message: `${scenario.until} s is longer than this lab plays (at most ${labFileLimits.until} s, a week); ${elsewhere}` };
+  }
+  const hosts = scenario.regions.reduce((n, r) => n + r.azs.reduce((m, az) => m + az.hosts.reduce((k, h) => k + h.count, 0), 0), 0);
+  if (hosts > labFileLimits.hosts) return { path: 'regions', message: `${hosts} hosts are more than this lab shows (at most ${labFileLimits.hosts}); ${elsewhere}` };
+  return null;
 }
 
 /**
@@ -52,6 +64,11 @@ export function ScenarioFile({ id, onLoad }: Props): React.JSX.Element {
     }
     try {
       const scenario = parseScenarioText(body, name);
+      const tooBig = beyondLab(scenario);
+      if (tooBig) {
+        setProblem({ source: name, issues: [tooBig] });
+        return;
+      }
       setProblem(null);
       onLoad(name, scenario);
     } catch (e) {

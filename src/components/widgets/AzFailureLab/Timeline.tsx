@@ -8,6 +8,16 @@ export function clock(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+const day = 86400;
+
+/** A round tick spacing that puts at most eight ticks on the axis, however long the run. */
+export function tickStep(until: number): number {
+  const steps = [60, 300, 600, 1800, 3600, 7200, 21600, 43200, day, 2 * day, 7 * day, 14 * day, 30 * day];
+  const fits = steps.find((s) => until / s <= 8);
+  if (fits !== undefined) return fits;
+  return 10 ** Math.ceil(Math.log10(until / 8 / day)) * day;
+}
+
 export function spokenClock(seconds: number): string {
   const s = Math.round(seconds);
   const m = Math.floor(s / 60);
@@ -57,9 +67,9 @@ export function Timeline(p: Props): React.JSX.Element {
   // Positions in percent of the width: the strip stretches to any width without distorting its text.
   const x = (t: number) => `${(t / p.until) * 100}%`;
   const down = downPeriods(p.events, p.time);
-  const step = [60, 300, 600, 1800, 3600, 7200, 21600].find((s) => p.until / s <= 8) ?? 43200;
+  const step = tickStep(p.until);
   const ticks = Array.from({ length: Math.floor(p.until / step) + 1 }, (_, i) => i * step);
-  const tickText = (t: number) => (p.until > 7200 ? `${Math.round(t / 3600)}h` : `${Math.round(t / 60)}m`);
+  const tickText = (t: number) => (p.until > 4 * day ? `${Math.round(t / day)}d` : p.until > 7200 ? `${Math.round(t / 3600)}h` : `${Math.round(t / 60)}m`);
   const label =
     `Timeline from 0:00 to ${clock(p.until)}, now ${clock(p.time)}. ` +
     (p.faults.length ? `Faults: ${p.faults.map((f) => `${clock(f.at)} ${f.op} ${f.target}`).join('; ')}. ` : 'No faults scheduled. ') +

@@ -11,6 +11,12 @@ export const drRegion = 'us-west-2';
 export const drAzs = ['us-west-2a', 'us-west-2b'] as const;
 /** One hour of virtual time: long enough for a fault, a failover and a recovery. */
 export const labUntil = 3600;
+/**
+ * What a scenario file may ask of the lab, which replays from 0:00 on every scrub in the page: a
+ * week of virtual time and the lab's own VM limit in hosts. Longer or larger files run on the
+ * scenario runner page, off the page's main thread.
+ */
+export const labFileLimits = { until: 7 * 86400, hosts: 1000 } as const;
 export const maxVms = 1000;
 export const maxFaults = 20;
 
