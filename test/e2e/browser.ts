@@ -35,8 +35,12 @@ function shortUrl(url: string, origin: string): string {
 }
 
 /** A fresh context (axe needs one: `browser.newPage()` pages are not enough) with recorders. */
-export async function openPage(browser: Browser, origin: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<OpenedPage> {
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: { width: 1280, height: 800 } });
+export async function openPage(
+  browser: Browser,
+  origin: string,
+  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+): Promise<OpenedPage> {
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: options.viewport ?? { width: 1280, height: 800 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   // tsx compiles this suite with esbuild's keepNames, which wraps functions declared inside
   // page.evaluate callbacks in `__name(...)`; the page needs that helper to run them.

@@ -22,6 +22,7 @@ import { keyboardFlow, widgetIds } from './widgets';
 import { vmDiskFlow, vmFlow } from './vm';
 import { codeBlockFlow } from './code-blocks';
 import { quizFlow, quizIds } from './quizzes';
+import { azLabHugeFile, focusKeptAfterDisabling, phone, phoneOverflow, scenarioRunnerCancel, searchKeepsQuery } from './learner';
 import { discoverShareState, hostileRounds, mutationsOf, sharePayloads, variantPayloads, widgetsReadingLinks, type Target } from './hostile-links';
 import { browserTrace, engineBundle, firstDifference, loadBrowserEngine, nodeTrace, scenarioFiles } from './determinism';
 import { checkCounts, countCheck, describeProblems, formatFindings, recordFindings } from './findings';
@@ -131,10 +132,44 @@ describe('pages', { concurrency: 2 }, () => {
             const state = await discoverShareState(light.page, id).catch(() => undefined);
             if (state !== undefined) derived.set(id, mutationsOf(state));
           }
+          // Buttons that disable themselves once pressed must not drop keyboard focus to <body>.
+          const selfDisabling: [RegExp, string[]][] = [
+            [/^lifecycle-explorer/, ['Launch', 'Wait', 'Stop', 'Wait', 'Start', 'Wait', 'Terminate']],
+            [/^az-failure-lab/, ['Run to the end', 'Back to 0:00']],
+          ];
+          for (const id of widgets) {
+            const buttons = selfDisabling.find(([re]) => re.test(id))?.[1];
+            if (!buttons) continue;
+            await check(t, route, `widget ${id}: focus stays in the widget when a pressed button becomes disabled`, async () => {
+              const mark = light.problems.length;
+              const flow = await focusKeptAfterDisabling(light.page, id, buttons);
+              t.diagnostic(`widget ${id}: ${flow.steps.join(' | ')}`);
+              return [...flow.problems, ...light.problemsSince(mark)];
+            });
+          }
+          const azLab = widgets.find((id) => id.startsWith('az-failure-lab'));
+          if (azLab) {
+            await check(t, route, `widget ${azLab}: a scenario file past the lab's limits is refused in words, the lesson lives`, async () => {
+              const mark = light.problems.length;
+              const flow = await azLabHugeFile(light.page, azLab);
+              t.diagnostic(`widget ${azLab}: ${flow.steps.join(' | ')}`);
+              return [...flow.problems, ...light.problemsSince(mark)];
+            });
+          }
         } finally {
           await light.close();
         }
       }
+
+      await check(t, route, `phone (${phone.width} px): the page does not scroll sideways`, async () => {
+        const opened = await openPage(browser, server.origin, { viewport: phone });
+        try {
+          await visit(opened.page, new URL(route, server.origin).toString());
+          return phoneOverflow(opened.page);
+        } finally {
+          await opened.close();
+        }
+      });
 
       const dark = await loadChecked(t, route, 'dark');
       if (dark) {
@@ -212,6 +247,40 @@ describe('real VM', () => {
       await check(t, diskRoute, 'real VM: the disk keeps its file across reboot and stop/start, /tmp does not, terminate leaves nothing', async () => {
         const flow = await vmDiskFlow(opened.page);
         t.diagnostic(`real VM disk: ${flow.steps.join(' | ')}`);
+        return [...flow.problems, ...opened.problemsSince(loaded)];
+      });
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe('pages that run long work or read their address', () => {
+  const runner = '/scenarios';
+  test(runner, { timeout: 120_000, skip: routes.includes(runner) ? false : `${runner} is not among the routes` }, async (t) => {
+    const opened = await openPage(browser, server.origin);
+    try {
+      await visit(opened.page, new URL(runner, server.origin).toString());
+      const loaded = opened.problems.length;
+      await check(t, runner, 'scenario runner: a year-long scenario shows progress, the page keeps drawing, Cancel stops it', async () => {
+        const flow = await scenarioRunnerCancel(opened.page);
+        t.diagnostic(`scenario runner: ${flow.steps.join(' | ')}`);
+        return [...flow.problems, ...opened.problemsSince(loaded)];
+      });
+    } finally {
+      await opened.close();
+    }
+  });
+  const search = '/search';
+  test(search, { timeout: 120_000, skip: routes.includes(search) || routes.includes('/search/') ? false : `${search} is not among the routes` }, async (t) => {
+    const opened = await openPage(browser, server.origin);
+    try {
+      const url = new URL(`${search}?q=hypervisor`, server.origin).toString();
+      await visit(opened.page, url);
+      const loaded = opened.problems.length;
+      await check(t, search, 'search: ?q= kept on load and reload, no keystroke dropped when typing 40 ms apart', async () => {
+        const flow = await searchKeepsQuery(opened.page, url);
+        t.diagnostic(`search: ${flow.steps.join(' | ')}`);
         return [...flow.problems, ...opened.problemsSince(loaded)];
       });
     } finally {
