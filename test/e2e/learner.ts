@@ -65,7 +65,7 @@ export async function azLabHugeFile(page: Page, widget: string): Promise<{ probl
   await root.locator('summary', { hasText: 'Load a scenario file' }).click();
   const text = ['name: far future', 'seed: 1', 'until: 1e15', 'regions:', '  - id: us-east-1', '    azs:', '      - id: us-east-1a', '        hosts: [{ count: 1, cores: 8, memoryGiB: 32 }]', ''].join('\n');
   await root.locator('textarea').first().fill(text);
-  await root.getByRole('button', { name: /^Run/ }).first().click();
+  await root.getByRole('button', { name: 'Run this scenario' }).click();
   await page.waitForTimeout(500);
   const said = (await root.textContent()) ?? '';
   const refused = /longer than this lab plays|expected/.test(said);
@@ -114,10 +114,11 @@ export async function scenarioRunnerCancel(page: Page): Promise<{ problems: stri
   const t0 = Date.now();
   const answered = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
   steps.push(`Cancel shown; the page drew a frame ${Date.now() - t0} ms later (${Math.round(answered)} ms since load)`);
-  await page.waitForTimeout(500);
+  // Progress in virtual time once the scenario is read (it is read off the main thread too).
+  await page.waitForFunction(() => /^Running: \S+ of/.test(document.querySelector('[data-testid="live-summary"]')?.textContent ?? ''), null, { timeout: 10_000 }).catch(() => undefined);
   const progress = (await summary.textContent()) ?? '';
   steps.push(`progress: ${JSON.stringify(progress)}`);
-  if (!/^Running/.test(progress)) problems.push(`while running, the summary says ${JSON.stringify(progress)}, not the progress`);
+  if (!/^Running: \S+ of/.test(progress)) problems.push(`while running, the summary says ${JSON.stringify(progress)}, not the progress`);
   await cancel.press('Enter');
   const after = (await summary.textContent()) ?? '';
   steps.push(`after Cancel: ${JSON.stringify(after)}`);

@@ -104,7 +104,7 @@ async function loadChecked(t: TestContext, route: string, mode: 'light' | 'dark'
 
 describe('pages', { concurrency: 2 }, () => {
   for (const route of routes) {
-    test(route, { timeout: 240_000 }, async (t) => {
+    test(route, { timeout: 360_000 }, async (t) => {
       const light = await loadChecked(t, route, 'light');
       let widgets: string[] = [];
       let quizzes: string[] = [];
@@ -165,7 +165,7 @@ describe('pages', { concurrency: 2 }, () => {
         const opened = await openPage(browser, server.origin, { viewport: phone });
         try {
           await visit(opened.page, new URL(route, server.origin).toString());
-          return phoneOverflow(opened.page);
+          return await phoneOverflow(opened.page);
         } finally {
           await opened.close();
         }

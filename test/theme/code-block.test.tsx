@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import React from 'react';
-// @ts-ignore -- @types/react-dom is not installed; renderToStaticMarkup(element): string
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Highlight, themes, type Token as PrrToken, type TokenOutputProps } from 'prism-react-renderer';
 import { plainLines, themeDict, tokenClassName, tokenProperties, tokenStyle, type Token } from '@site/src/theme/CodeBlock/Content/tokens';

@@ -9,7 +9,6 @@ import React from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-// @ts-ignore -- @types/react-dom is not installed; renderToString(element): string
 import { renderToString } from 'react-dom/server';
 import HypervisorLab from '@site/src/components/widgets/HypervisorLab/HypervisorLab';
 import { hypervisorLabBenchWorld, hypervisorLabFrame } from '@site/src/components/widgets/HypervisorLab/bench';

@@ -7,9 +7,7 @@
 import React, { act, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
-// @ts-ignore -- @types/react-dom is not installed; renderToString(element): string
 import { renderToString } from 'react-dom/server';
-// @ts-ignore -- @types/react-dom is not installed
 import { hydrateRoot } from 'react-dom/client';
 import { island } from '@site/src/components/Island';
 

@@ -10,7 +10,6 @@ import React from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-// @ts-ignore -- @types/react-dom is not installed; renderToString(element): string
 import { renderToString } from 'react-dom/server';
 import { lifecycle, settlesTo } from '@site/sim';
 import LifecycleExplorer from '@site/src/components/widgets/LifecycleExplorer/LifecycleExplorer';

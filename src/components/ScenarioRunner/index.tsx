@@ -15,7 +15,13 @@ export function runText(text: string, source: string): RunResult {
 /** A timeline longer than this shows its first events and says how many more the report holds. */
 const shownEvents = 1000;
 
+/** Virtual time as m:ss, or with days and hours for runs longer than a day. */
 function clock(s: number): string {
+  if (s >= 86400) {
+    const whole = Math.floor(s);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${Math.floor(whole / 86400)} d ${two(Math.floor((whole % 86400) / 3600))}:${two(Math.floor((whole % 3600) / 60))}:${two(whole % 60)}`;
+  }
   const m = Math.floor(s / 60);
   const sec = Math.round((s % 60) * 10) / 10;
   return `${m}:${String(sec).padStart(2, '0')}`;

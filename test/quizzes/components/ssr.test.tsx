@@ -5,7 +5,6 @@
  */
 import React from 'react';
 import { describe, expect, it } from 'vitest';
-// @ts-ignore -- @types/react-dom is not installed; renderToString(element): string
 import { renderToString } from 'react-dom/server';
 import Quiz from '@site/src/components/Quiz/Quiz';
 import ProgressView from '@site/src/components/Quiz/ProgressView';

@@ -4,7 +4,6 @@
  * react-dom/server).
  */
 import { createElement } from 'react';
-// @ts-ignore -- @types/react-dom is not installed; renderToStaticMarkup(element): string
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { ActionInput, Simulation } from '@site/sim';
 import { createWorld } from '@site/sim';
