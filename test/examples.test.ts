@@ -15,7 +15,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenarioText, priceTable, runScenarioText, Simulation, type Report, type VmReport } from '@site/sim';
+import { createWorld, priceTable, type Report, type VmReport } from '@site/sim';
+import { parseScenarioText, runScenarioText } from '@site/sim/text';
 
 const root = join(__dirname, '..');
 const dir = join(root, 'examples', 'scenarios');
@@ -50,7 +51,7 @@ const text = (file: string) => readFileSync(join(dir, file), 'utf8');
 const run = (file: string): Report => runScenarioText(text(file), file);
 /** The report at time t (the world as it is after every event up to and including t). */
 function at(file: string, t: number): Report {
-  const sim = new Simulation(parseScenarioText(text(file), file));
+  const sim = createWorld(parseScenarioText(text(file), file), file);
   sim.runUntil(t);
   return sim.report();
 }

@@ -5,12 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { actionSchemas, createWorld, regionCatalog, runScenario, type Action, type ActionInput, type Report, type ScenarioInput, type VmState } from '@site/sim';
-
-function act(input: ActionInput): Action {
-  const { kind, ...args } = input;
-  return { kind, ...(actionSchemas[kind] as unknown as { parse(x: unknown): object }).parse(args) } as Action;
-}
+import { createWorld, regionCatalog, runScenario, type ActionInput, type Report, type ScenarioInput, type VmState } from '@site/sim';
 
 // ---------------------------------------------------------------------------------------------
 // The model, written out here: hypervisor defaults, capacity, which states hold a host, the lifecycle.
@@ -191,7 +186,7 @@ function runSteps(t: Topology, steps: Step[], options: { skip?: (input: ActionIn
     const placed = before.vms.filter((v) => v.host !== null).map((v) => hosts.find((h) => h.id === v.host)!);
     const input = resolve(op, { regions, azs, hosts, names, placed, groupsCreated, t });
     if (!input || options.skip?.(input, before)) continue;
-    world.apply(act(input));
+    world.apply(input);
     if (input.kind === 'group' && !groupsCreated.includes(input.name)) groupsCreated.push(input.name);
     const after = world.report();
     options.onStep?.(after);
@@ -402,13 +397,13 @@ describe('properties over random worlds', () => {
         const recoverAll = () => {
           const r = world.report();
           for (const region of r.regions) {
-            if (region.health === 'failed') world.apply(act({ kind: 'recover', region: region.id }));
-            for (const az of region.azs) if (az.health === 'failed') world.apply(act({ kind: 'recover', az: az.id }));
+            if (region.health === 'failed') world.apply({ kind: 'recover', region: region.id });
+            for (const az of region.azs) if (az.health === 'failed') world.apply({ kind: 'recover', az: az.id });
           }
-          for (const host of r.hosts) if (host.health === 'failed') world.apply(act({ kind: 'recover', host: host.id }));
-          for (const vm of world.report().vms) if (vm.reason === 'crashed') world.apply(act({ kind: 'recover', vm: vm.name }));
+          for (const host of r.hosts) if (host.health === 'failed') world.apply({ kind: 'recover', host: host.id });
+          for (const vm of world.report().vms) if (vm.reason === 'crashed') world.apply({ kind: 'recover', vm: vm.name });
           for (const vm of world.report().vms) {
-            if (vm.group === null && (vm.state === 'pending' || vm.state === 'running' || vm.state === 'stopped')) world.apply(act({ kind: 'terminate', vm: vm.name }));
+            if (vm.group === null && (vm.state === 'pending' || vm.state === 'running' || vm.state === 'stopped')) world.apply({ kind: 'terminate', vm: vm.name });
           }
         };
         recoverAll();

@@ -1,7 +1,8 @@
 import React, { useEffect, useState } from 'react';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import useBaseUrl from '@docusaurus/useBaseUrl';
-import { buildReport, parseScenarioText, ScenarioError, Simulation, type Report, type ScenarioIssue } from '@site/sim';
+import { ScenarioError, type Report, type ScenarioIssue } from '@site/sim';
+import { runScenarioText } from '@site/sim/text';
 import type { ExampleScenario } from '@site/src/plugins/example-scenarios';
 import styles from '@site/src/components/widgets/shared/widget.module.css';
 
@@ -10,7 +11,7 @@ type Result = { ok: true; report: Report; json: string } | { ok: false; source: 
 /** Runs scenario text with the engine, in the page, as the CLI does in Node. */
 export function runText(text: string, source: string): Exclude<Result, null> {
   try {
-    const report = buildReport(new Simulation(parseScenarioText(text, source)).run());
+    const report = runScenarioText(text, source);
     return { ok: true, report, json: JSON.stringify(report) };
   } catch (e) {
     if (e instanceof ScenarioError) return { ok: false, source: e.source, issues: e.issues };

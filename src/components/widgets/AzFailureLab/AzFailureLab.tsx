@@ -20,7 +20,6 @@ import {
   presets,
   scenarioProblem,
   scheduledFaults,
-  toScenarioInput,
   withFaults,
   type Fault,
   type LabDesign,
@@ -171,7 +170,7 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
   const loadFile = (source: string, parsed: Scenario) => {
     setPlaying(false);
     pendingTime.current = 0;
-    setFile({ source, base: toScenarioInput(parsed), until: parsed.until, minServing: parsed.service?.minServing ?? 1, faults: [] });
+    setFile({ source, base: parsed, until: parsed.until, minServing: parsed.service?.minServing ?? 1, faults: [] });
     setMessage(null);
   };
 
