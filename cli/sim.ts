@@ -3,7 +3,8 @@
  * Runs a scenario file and prints its timeline, or the report as JSON.
  */
 import { readFileSync } from 'node:fs';
-import { buildReport, parseScenarioText, ScenarioError, Simulation } from '@site/sim';
+import { createWorld, ScenarioError } from '@site/sim';
+import { parseScenarioText } from '@site/sim/text';
 import { formatTimeline } from './timeline';
 
 const usage = 'usage: npm run sim -- FILE [--json] [--until SECONDS]';
@@ -37,9 +38,9 @@ function main(argv: string[]): number {
     return 2;
   }
   try {
-    const sim = new Simulation(parseScenarioText(text, file));
-    sim.runUntil(until ?? sim.scenario.until);
-    const report = buildReport(sim);
+    const world = createWorld(parseScenarioText(text, file), file);
+    world.runUntil(until ?? world.scenario.until);
+    const report = world.report();
     console.log(json ? JSON.stringify(report, null, 2) : formatTimeline(report));
     return 0;
   } catch (e) {

@@ -49,7 +49,6 @@ export function allocate(host: HostState, vm: Vm): void {
   host.allocatedMemoryGiB += memoryFootprint(host, vm);
   host.allocatedDiskGiB += vm.diskGiB;
   host.vms.add(vm.name);
-  host.loadIndex?.update(host);
 }
 
 export function release(host: HostState, vm: Vm): void {
@@ -57,7 +56,6 @@ export function release(host: HostState, vm: Vm): void {
   host.allocatedMemoryGiB -= memoryFootprint(host, vm);
   host.allocatedDiskGiB -= vm.diskGiB;
   host.vms.delete(vm.name);
-  host.loadIndex?.update(host);
 }
 
 /** Load used to pick the least-loaded host: the larger of the CPU and memory shares taken. */

@@ -35,6 +35,7 @@ export function resolveHypervisor(spec: HypervisorSpec): Hypervisor {
 
 /** How isolation works in the model, for the widgets' text. */
 export const isolationNote: Record<HypervisorType, string> = {
-  type1: 'Each VM has its own memory and virtual CPUs; the hypervisor alone runs on the hardware, so a guest crash stays inside its VM.',
+  type1:
+    'Each VM has its own memory and virtual CPUs, and the hypervisor sits directly on the hardware (with ESXi or Nitro nothing else does; Hyper-V and Xen also run a privileged management OS, and KVM is part of the Linux kernel), so a guest crash stays inside its VM.',
   type2: 'Each VM runs as a process of the host OS; a guest crash stays inside its VM, but a host OS crash or reboot takes every VM with it.',
 };

@@ -1,20 +1,20 @@
 /**
- * The engine's public face. Widgets, quizzes, the CLI and the tests import from here only.
+ * The engine's public face: build a world from a scenario, act on it, let time pass, read its
+ * report. Widgets, quizzes, the CLI and the VM's control plane import from here only; reading
+ * scenario text (YAML or JSON) is `./text`, apart so that pages that never read text skip the YAML parser.
  */
 import { parseScenario } from './parse';
-import { parseScenarioText } from './text';
-import { buildReport, type Report } from './report';
+import type { Report } from './report';
+import { Runner, type World } from './runner';
 import type { Scenario, ScenarioInput } from './scenario';
-import { Simulation } from './simulation';
 
-export { Simulation, type Outcome } from './simulation';
-export { parseScenario, ScenarioError, type ScenarioIssue } from './parse';
-export { parseScenarioText } from './text';
-export { buildReport, type Report, type VmReport, type HostReport, type DatabaseReport, type Metrics, type NotServingReason } from './report';
+export type { World } from './runner';
+export type { Outcome, VmState, Health } from './types';
+export { parseScenario, parseAction, ScenarioError, type ScenarioIssue } from './parse';
+export type { Report, VmReport, HostReport, DatabaseReport, Metrics, NotServingReason } from './report';
 export type { Scenario, ScenarioInput, Action, ActionInput, ActionVerb } from './scenario';
-export { scenarioSchema, actionSchemas, actionVerbs } from './scenario';
+export { actionVerbs } from './scenario';
 export type { SimEvent, EventKind } from './events';
-export type { VmState, Health } from './types';
 export { lifecycle, settlesTo, type LifecycleAction } from './vm';
 export { createRandom, type Random } from './random';
 export { hypervisorDefaults, isolationNote, type Hypervisor, type HypervisorType } from './hypervisor';
@@ -24,19 +24,14 @@ export { euMemberStates, jurisdictionsOf, knownJurisdictions, regionAllowed } fr
 export { priceTable, vmHourlyUsd, diskMonthlyUsd, hoursPerMonth } from './pricing';
 
 /**
- * Builds a world from a scenario object as a file would hold it (defaults may be omitted). A
- * scenario already parsed by parseScenario goes straight to `new Simulation(parsed)`.
+ * Builds a world from a scenario: as a file holds it (defaults may be omitted), or as parseScenario
+ * or parseScenarioText returned it. The world starts at time 0 with nothing run yet.
  */
-export function createWorld(scenario: ScenarioInput, source = 'scenario'): Simulation {
-  return new Simulation(parseScenario(scenario, source));
+export function createWorld(scenario: ScenarioInput | Scenario, source = 'scenario'): World {
+  return new Runner(parseScenario(scenario, source));
 }
 
 /** Runs a scenario to its `until` and returns the report. */
-export function runScenario(scenario: ScenarioInput, source = 'scenario'): Report {
-  return buildReport(createWorld(scenario, source).run());
-}
-
-/** Runs scenario text (YAML or JSON) to its end. */
-export function runScenarioText(text: string, source = 'scenario'): Report {
-  return buildReport(new Simulation(parseScenarioText(text, source)).run());
+export function runScenario(scenario: ScenarioInput | Scenario, source = 'scenario'): Report {
+  return createWorld(scenario, source).run().report();
 }

@@ -2,36 +2,37 @@
  * Each AZ's hosts ordered by load (then declared order), so `spread` finds the least-loaded host
  * without scanning the AZ: an indexed binary min-heap, updated whenever a host's allocation changes.
  */
-import { loadShare } from './host';
-import type { HostState } from './types';
-
-export class LoadIndex {
-  private heap: HostState[] = [];
+export class LoadIndex<T extends { order: number }> {
+  private heap: T[] = [];
   private keys: number[] = [];
-  private position = new Map<HostState, number>();
+  private position = new Map<T, number>();
 
-  constructor(hosts: HostState[]) {
-    for (const host of hosts) this.insert(host);
+  /** `load` gives an item's key; ties go to the lower `order`. */
+  constructor(
+    items: T[],
+    private readonly load: (item: T) => number,
+  ) {
+    for (const item of items) this.insert(item);
   }
 
-  /** The least-loaded host (ties: declared order). */
-  peek(): HostState | undefined {
+  /** The least-loaded item (ties: declared order). */
+  peek(): T | undefined {
     return this.heap[0];
   }
 
-  /** Call after the host's allocation changed. */
-  update(host: HostState): void {
-    const i = this.position.get(host);
+  /** Call after the item's load changed. */
+  update(item: T): void {
+    const i = this.position.get(item);
     if (i === undefined) return;
-    this.keys[i] = loadShare(host);
+    this.keys[i] = this.load(item);
     this.up(i);
-    this.down(this.position.get(host)!);
+    this.down(this.position.get(item)!);
   }
 
-  private insert(host: HostState): void {
-    this.heap.push(host);
-    this.keys.push(loadShare(host));
-    this.position.set(host, this.heap.length - 1);
+  private insert(item: T): void {
+    this.heap.push(item);
+    this.keys.push(this.load(item));
+    this.position.set(item, this.heap.length - 1);
     this.up(this.heap.length - 1);
   }
 

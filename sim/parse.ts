@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { findRegion } from './regions';
 import { knownJurisdictions } from './residency';
-import { actionSchemas, scenarioSchema, type Scenario } from './scenario';
+import { actionSchemas, actionVerbs, scenarioSchema, type Action, type ActionInput, type ActionVerb, type Scenario } from './scenario';
 
 export interface ScenarioIssue {
   /** Field path such as `regions[0].azs[1].hosts[0].cores`, or `line 4, column 3` for syntax. */
@@ -64,31 +64,64 @@ function fieldsAt(path: ReadonlyArray<PropertyKey>): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
-function zodIssues(error: z.ZodError): ScenarioIssue[] {
+/** Whether `path` names a field its parent object does not have (a missing field, not a wrong one). */
+function isMissing(input: unknown, path: ReadonlyArray<PropertyKey>): boolean {
+  let node = input;
+  for (const key of path.slice(0, -1)) {
+    if (node === null || typeof node !== 'object') return false;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node !== null && typeof node === 'object' && !Object.prototype.hasOwnProperty.call(node, path[path.length - 1]);
+}
+
+/**
+ * Issues named by field path. `at` places the checked value inside a scenario (for the list of
+ * fields an object may have); `shown` is the prefix the message shows.
+ */
+function zodIssues(error: z.ZodError, input: unknown, at: PropertyKey[] = [], shown: PropertyKey[] = []): ScenarioIssue[] {
   return error.issues.map((issue) => {
+    const path = [...shown, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
-      const allowed = fieldsAt(issue.path);
+      const allowed = fieldsAt([...at, ...issue.path]);
       const expected = allowed.length ? `; expected ${allowed.map((k) => `"${k}"`).join(', ')}` : '';
       return {
-        path: formatPath([...issue.path, issue.keys[0]]),
+        path: formatPath([...path, issue.keys[0]]),
         message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${expected}`,
       };
     }
-    if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) {
-      return { path: formatPath(issue.path), message: `missing; ${issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')}` };
+    const message = issue.message.replace(/^Invalid input: /, '');
+    if (issue.code === 'invalid_type' && issue.path.length > 0 && isMissing(input, issue.path)) {
+      return { path: formatPath(path), message: `missing; ${message.replace(/, received undefined$/, '')}` };
     }
-    return { path: formatPath(issue.path), message: issue.message.replace(/^Invalid input: /, '') };
+    return { path: formatPath(path), message };
   });
 }
 
-/** Line and column (from 1) of a character offset. */
-/** Checks a scenario object; throws ScenarioError naming every problem found. */
+/**
+ * Checks a scenario (as a file holds it, or as parseScenario returned it: parsing is idempotent);
+ * throws ScenarioError naming every problem found.
+ */
 export function parseScenario(input: unknown, source = 'scenario'): Scenario {
   const parsed = scenarioSchema.safeParse(input);
-  if (!parsed.success) throw new ScenarioError(source, zodIssues(parsed.error));
+  if (!parsed.success) throw new ScenarioError(source, zodIssues(parsed.error, input));
   const issues = checkReferences(parsed.data);
   if (issues.length > 0) throw new ScenarioError(source, issues);
   return parsed.data;
+}
+
+/**
+ * Checks one action as code writes it, `{ kind, ...args }` (an already parsed Action too), and fills
+ * in its defaults: the one way into the engine's Action type. Throws ScenarioError.
+ */
+export function parseAction(input: ActionInput | Action, source = 'action'): Action {
+  const { kind, ...args } = (input ?? {}) as { kind?: unknown };
+  if (typeof kind !== 'string' || !(actionVerbs as string[]).includes(kind)) {
+    throw new ScenarioError(source, [{ path: 'kind', message: `expected one of ${actionVerbs.join(', ')}${kind === undefined ? '' : `, got ${JSON.stringify(kind)}`}` }]);
+  }
+  const verb = kind as ActionVerb;
+  const parsed = actionSchemas[verb].safeParse(args);
+  if (!parsed.success) throw new ScenarioError(source, zodIssues(parsed.error, args, ['actions', 0, verb], [verb]));
+  return { kind: verb, ...(parsed.data as object) } as Action;
 }
 
 /** What the schema cannot see: real region and AZ names, and references between parts. */

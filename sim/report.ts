@@ -2,21 +2,30 @@
  * The report: everything a view, a quiz or the CLI may read of a world, as plain JSON-safe data.
  * Numbers are rounded here, once, so a report prints the same in every runtime.
  */
-import { requestCapacity, serviceIsUp } from './accounting';
+import type { Accounting } from './accounting';
 import type { SimEvent } from './events';
-import { impairment, type Impairment } from './faults';
 import { contention, round } from './host';
 import type { HypervisorType } from './hypervisor';
 import { rttMs } from './latency';
+import { vmHourlyCostUsd } from './pricing';
 import { findRegion } from './regions';
 import { writeLatencyMs } from './replication';
-import type { ResidencyViolation } from './residency-check';
-import type { Simulation } from './simulation';
-import type { FailoverRecord, Health, Location, Vm, VmState } from './types';
-import { diskMonthlyUsd, hoursPerMonth, vmHourlyUsd } from './pricing';
-import { legalActions, refusal, type LifecycleAction } from './vm';
+import { notServingReason, type NotServingReason } from './serving';
+import { requestCapacity, type ServiceState } from './service';
+import type { FailoverRecord, Health, HostState, Location, Vm, VmState } from './types';
+import { legalActions, refusals, type LifecycleAction } from './vm';
+import type { ResidencyViolation, WorldState } from './world';
 
-export type NotServingReason = Impairment | 'rebooting' | VmState;
+export type { NotServingReason };
+
+/** What a report is read from: the world, its clock, its trace and what has accumulated. */
+export interface ReportSource {
+  readonly world: WorldState;
+  readonly time: number;
+  readonly events: readonly SimEvent[];
+  readonly account: Accounting;
+  readonly service: ServiceState;
+}
 
 export interface VmReport {
   name: string;
@@ -118,15 +127,7 @@ export interface Report {
 
 const usd = (x: number) => round(x, 6);
 
-export function vmReason(sim: Simulation, vm: Vm): NotServingReason | null {
-  if (vm.state !== 'running') return vm.state;
-  const impaired = impairment(sim, vm);
-  if (impaired) return impaired;
-  if (vm.rebootingUntil !== undefined) return 'rebooting';
-  return null;
-}
-
-function latencyReport(sim: Simulation): Report['latency'] {
+function latencyReport(sim: WorldState): Report['latency'] {
   const regions = [...sim.regions.keys()].map((id) => findRegion(id)).filter((r) => r !== undefined);
   const interRegion: Report['latency']['interRegion'] = [];
   for (let i = 0; i < regions.length; i++) {
@@ -137,76 +138,81 @@ function latencyReport(sim: Simulation): Report['latency'] {
   return { interAzRttMs: sim.scenario.network.interAzRttMs, interRegion };
 }
 
-function refusals(vm: Vm): Partial<Record<LifecycleAction, string>> {
-  const out: Partial<Record<LifecycleAction, string>> = {};
-  for (const action of ['start', 'stop', 'reboot', 'terminate', 'crash'] as const) {
-    const why = refusal(vm, action);
-    if (why) out[action] = why;
-  }
-  return out;
+function hostReport(host: HostState, onHost: Vm[]): HostReport {
+  const c = contention(host, onHost);
+  return {
+    id: host.id,
+    az: host.az,
+    region: host.region,
+    health: host.health,
+    hypervisor: host.hypervisor.type,
+    cores: host.cores,
+    memoryGiB: host.memoryGiB,
+    diskGiB: host.diskGiB,
+    reservedCores: host.hypervisor.reservedCores,
+    reservedMemoryGiB: host.hypervisor.reservedMemoryGiB,
+    perVmOverheadMemoryGiB: host.hypervisor.perVmOverheadMemoryGiB,
+    capacityVcpu: round(host.capacityVcpu, 3),
+    capacityMemoryGiB: round(host.capacityMemoryGiB, 3),
+    allocatedVcpu: host.allocatedVcpu,
+    allocatedMemoryGiB: round(host.allocatedMemoryGiB, 3),
+    freeVcpu: round(host.capacityVcpu - host.allocatedVcpu, 3),
+    freeMemoryGiB: round(host.capacityMemoryGiB - host.allocatedMemoryGiB, 3),
+    freeDiskGiB: round(host.diskGiB - host.allocatedDiskGiB, 3),
+    vms: [...host.vms],
+    demandCores: c.demandCores,
+    supplyCores: c.supplyCores,
+    stealPercent: c.stealPercent,
+  };
 }
 
-export function buildReport(sim: Simulation, options: { events?: boolean } = {}): Report {
-  const acc = sim.account;
-  const stealByVm = new Map<string, number>();
-  const hosts: HostReport[] = [...sim.hosts.values()].map((host) => {
-    const onHost = [...host.vms].map((name) => sim.vms.get(name)!);
-    const c = contention(host, onHost);
-    for (const vm of onHost) stealByVm.set(vm.name, vm.state === 'running' && !vm.crashed ? c.stealPercent : 0);
-    return {
-      id: host.id,
-      az: host.az,
-      region: host.region,
-      health: host.health,
-      hypervisor: host.hypervisor.type,
-      cores: host.cores,
-      memoryGiB: host.memoryGiB,
-      diskGiB: host.diskGiB,
-      reservedCores: host.hypervisor.reservedCores,
-      reservedMemoryGiB: host.hypervisor.reservedMemoryGiB,
-      perVmOverheadMemoryGiB: host.hypervisor.perVmOverheadMemoryGiB,
-      capacityVcpu: round(host.capacityVcpu, 3),
-      capacityMemoryGiB: round(host.capacityMemoryGiB, 3),
-      allocatedVcpu: host.allocatedVcpu,
-      allocatedMemoryGiB: round(host.allocatedMemoryGiB, 3),
-      freeVcpu: round(host.capacityVcpu - host.allocatedVcpu, 3),
-      freeMemoryGiB: round(host.capacityMemoryGiB - host.allocatedMemoryGiB, 3),
-      freeDiskGiB: round(host.diskGiB - host.allocatedDiskGiB, 3),
-      vms: [...host.vms],
-      demandCores: c.demandCores,
-      supplyCores: c.supplyCores,
-      stealPercent: c.stealPercent,
-    };
-  });
+function vmReport(src: ReportSource, vm: Vm, hostSteal: number): VmReport {
+  const reason = notServingReason(src.world, vm);
+  const cost = src.account.costByVm.get(vm.name);
+  return {
+    name: vm.name,
+    state: vm.state,
+    serving: reason === null,
+    reason,
+    host: vm.host ?? null,
+    az: vm.az ?? null,
+    region: vm.region,
+    vcpu: vm.vcpu,
+    memoryGiB: vm.memoryGiB,
+    diskGiB: vm.diskGiB,
+    group: vm.group ?? null,
+    busy: vm.busy,
+    stealPercent: vm.state === 'running' && !vm.crashed ? hostSteal : 0,
+    legalActions: legalActions(vm),
+    refusals: refusals(vm),
+    costUsd: usd((cost?.computeUsd ?? 0) + (cost?.diskUsd ?? 0)),
+    computeUsd: usd(cost?.computeUsd ?? 0),
+    diskUsd: usd(cost?.diskUsd ?? 0),
+    hourlyUsd: usd(vmHourlyCostUsd(vm)),
+  };
+}
 
-  const vms: VmReport[] = [...sim.vms.values()].map((vm) => {
-    const reason = vmReason(sim, vm);
-    const cost = acc.costByVm.get(vm.name);
-    return {
-      name: vm.name,
-      state: vm.state,
-      serving: reason === null,
-      reason,
-      host: vm.host ?? null,
-      az: vm.az ?? null,
-      region: vm.region,
-      vcpu: vm.vcpu,
-      memoryGiB: vm.memoryGiB,
-      diskGiB: vm.diskGiB,
-      group: vm.group ?? null,
-      busy: vm.busy,
-      stealPercent: stealByVm.get(vm.name) ?? 0,
-      legalActions: legalActions(vm),
-      refusals: refusals(vm),
-      costUsd: usd((cost?.computeUsd ?? 0) + (cost?.diskUsd ?? 0)),
-      computeUsd: usd(cost?.computeUsd ?? 0),
-      diskUsd: usd(cost?.diskUsd ?? 0),
-      hourlyUsd: usd(
-        (vm.state === 'running' ? (vmHourlyUsd(vm.region, vm.vcpu) ?? 0) : 0) +
-          (vm.state === 'terminated' ? 0 : (diskMonthlyUsd(vm.region, vm.diskGiB) ?? 0) / hoursPerMonth),
-      ),
-    };
+/** One VM's report, reading only its own host: for views that follow one VM. */
+export function buildVmReport(src: ReportSource, name: string): VmReport | undefined {
+  const vm = src.world.vms.get(name);
+  if (!vm) return undefined;
+  const host = vm.host ? src.world.hosts.get(vm.host) : undefined;
+  const steal = host ? contention(host, [...host.vms].map((n) => src.world.vms.get(n)!)).stealPercent : 0;
+  return vmReport(src, vm, steal);
+}
+
+export function buildReport(src: ReportSource, options: { events?: boolean } = {}): Report {
+  const { world: sim, account: acc } = src;
+  const stealByHost = new Map<string, number>();
+  const hosts: HostReport[] = [...sim.hosts.values()].map((host) => {
+    const report = hostReport(
+      host,
+      [...host.vms].map((name) => sim.vms.get(name)!),
+    );
+    stealByHost.set(host.id, report.stealPercent);
+    return report;
   });
+  const vms: VmReport[] = [...sim.vms.values()].map((vm) => vmReport(src, vm, vm.host ? (stealByHost.get(vm.host) ?? 0) : 0));
 
   const db = sim.db;
   const window = acc.firstUpAt === null ? 0 : acc.upSeconds + acc.downSeconds;
@@ -216,7 +222,7 @@ export function buildReport(sim: Simulation, options: { events?: boolean } = {})
   return {
     scenario: sim.scenario.name,
     seed: sim.scenario.seed,
-    time: sim.time,
+    time: src.time,
     regions: [...sim.regions.values()].map((r) => ({
       id: r.id,
       name: r.name,
@@ -238,17 +244,17 @@ export function buildReport(sim: Simulation, options: { events?: boolean } = {})
       replica: db.replica && { ...db.replica },
       failingOver: db.failover !== null,
       failoverStartedAt: db.failover?.startedAt ?? null,
-      writeLatencyMs: round(writeLatencyMs(sim, db), 3),
+      writeLatencyMs: round(writeLatencyMs(sim.scenario.database!, sim.scenario.network.interAzRttMs, db), 3),
       rpoSeconds: db.rpoSeconds,
       lostWrites: db.lostWrites,
       failovers: db.failovers.map((f) => ({ ...f, from: { ...f.from }, to: { ...f.to } })),
     },
     latency: latencyReport(sim),
-    events: options.events === false ? [] : sim.events.slice(),
+    events: options.events === false ? [] : src.events.slice(),
     metrics: {
-      servingVms: serviceIsUp(sim).serving,
+      servingVms: src.service.serving,
       runningVms: vms.filter((vm) => vm.state === 'running').length,
-      serviceUp: serviceIsUp(sim).up,
+      serviceUp: src.service.up,
       availabilityPercent: window > 0 ? round((acc.upSeconds / window) * 100, 3) : 0,
       upSeconds: round(acc.upSeconds, 3),
       downtimeSeconds: round(acc.downSeconds, 3),
@@ -267,7 +273,7 @@ export function buildReport(sim: Simulation, options: { events?: boolean } = {})
           }
         : null,
       residencyViolations: sim.residencyViolations.slice(),
-      traffic: traffic ? { demandRps: sim.trafficRps, capacityRps: requestCapacity(sim) } : null,
+      traffic: traffic ? { demandRps: sim.trafficRps, capacityRps: requestCapacity(sim, src.service) } : null,
     },
   };
 }

@@ -173,6 +173,12 @@ const timedActionSchema = z
   .transform((raw, ctx): { at: number; action: Action } => {
     const at = nonNegative('a time in seconds >= 0').safeParse(raw.at);
     if (!at.success) ctx.addIssue({ code: 'custom', path: ['at'], message: 'expected a time in seconds >= 0' });
+    // The engine's own form, { at, action: { kind, ...args } }, is accepted too: a parsed scenario parses again unchanged.
+    const inner = raw.action;
+    if (Object.keys(raw).length === 2 && inner !== null && typeof inner === 'object' && 'kind' in inner && (actionVerbs as unknown[]).includes(inner.kind)) {
+      const { kind, ...rest } = inner as { kind: ActionVerb };
+      raw = { at: raw.at, [kind]: rest };
+    }
     const verbs = Object.keys(raw).filter((k) => k !== 'at');
     const unknown = verbs.filter((k) => !(actionVerbs as string[]).includes(k));
     if (unknown.length > 0 || verbs.length !== 1) {

@@ -4,7 +4,9 @@
  * text (most widgets) do not carry the YAML parser: the bundler drops it when nothing uses it.
  */
 import { parseDocument } from 'yaml';
+import { createWorld } from './index';
 import { parseScenario, ScenarioError } from './parse';
+import type { Report } from './report';
 import type { Scenario } from './scenario';
 
 function lineAndColumn(text: string, offset: number): string {
@@ -46,3 +48,8 @@ export function parseScenarioText(text: string, source = 'scenario'): Scenario {
   return parseScenario(value, source);
 }
 
+
+/** Runs scenario text (YAML or JSON) to its `until` and returns the report. */
+export function runScenarioText(text: string, source = 'scenario'): Report {
+  return createWorld(parseScenarioText(text, source), source).run().report();
+}

@@ -5,6 +5,9 @@ import type { LoadIndex } from './load-index';
 export type VmState = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
 export type Health = 'up' | 'failed';
 
+/** What the engine answers to an action: accepted with what it did, or refused with why. */
+export type Outcome = { ok: true; message: string } | { ok: false; reason: string };
+
 export interface RegionState {
   id: string;
   name: string;
@@ -21,8 +24,8 @@ export interface AzState {
   index: number;
   health: Health;
   hosts: HostState[];
-  /** Hosts by load, for `spread`. */
-  loadIndex: LoadIndex;
+  /** Hosts by load, for `spread`: told by the world whenever a host of this AZ gains or loses a VM. */
+  loadIndex: LoadIndex<HostState>;
 }
 
 export interface HostState {
@@ -43,8 +46,6 @@ export interface HostState {
   allocatedMemoryGiB: number;
   allocatedDiskGiB: number;
   vms: Set<string>;
-  /** The AZ's load index, told when this host's allocation changes. */
-  loadIndex: LoadIndex | null;
 }
 
 export interface Vm {

@@ -43,6 +43,16 @@ export function legalActions(vm: Vm): LifecycleAction[] {
   return (Object.keys(lifecycle) as LifecycleAction[]).filter((a) => refusal(vm, a) === null);
 }
 
+/** The engine's reason for each lifecycle action that is not legal now. */
+export function refusals(vm: Vm): Partial<Record<LifecycleAction, string>> {
+  const out: Partial<Record<LifecycleAction, string>> = {};
+  for (const action of Object.keys(lifecycle) as LifecycleAction[]) {
+    const why = refusal(vm, action);
+    if (why) out[action] = why;
+  }
+  return out;
+}
+
 /** Whether the VM holds host resources (from placement until stopped or terminated). */
 export function holdsHost(state: VmState): boolean {
   return state === 'pending' || state === 'running' || state === 'stopping' || state === 'shutting-down';

@@ -44,7 +44,7 @@ describe('a good file', () => {
   it('prints a readable timeline: the scenario, one event a line with its clock time, and a summary', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^The life of a cloud VM \(seed 1, until 15:00\)$/);
-    // Hand-derived times (see test/examples.test.ts): app-1 restarts on the other host at 230 s = 3:50.
+    // Hand-derived times (see test/examples/vm-lifecycle.test.ts): app-1 restarts on the other host at 230 s = 3:50.
     expect(r.stdout).toMatch(/^\s*0:30\s+running\s+app-1 is running on eu-west-1a-h1$/m);
     expect(r.stdout).toMatch(/^\s*3:50\s+running\s+app-1 is running on eu-west-1a-h2$/m);
     expect(r.stdout).toMatch(/^\s*5:00\s+rebooting\s+app-2 is rebooting on eu-west-1a-h2/m);

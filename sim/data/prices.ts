@@ -9,6 +9,22 @@
  * us-east-1, Karpenter's table generated on 2026-07-20. sa-east-1 is left out: no source for its
  * m5.large price was found. AWS changes prices, adds regions and bills more than this (data transfer,
  * IPv4 addresses, snapshots, taxes); treat these as a dated teaching reference, not a quote.
+ *
+ * How each figure was read (kept here, in a comment, so that it does not ship in the bundle):
+ * - instanceHourUsd: SkyPilot's catalogs/v8/aws/vms.csv at commit 00148f2a, the on-demand price (the same
+ *   in every AZ row of a region). SkyPilot builds it from the AWS Price List bulk file of each region,
+ *   keeping TermType OnDemand, Linux, no pre-installed software, CapacityStatus Used
+ *   (sky/catalog/data_fetchers/fetch_aws.py), and skips sa-east-1.
+ * - Cross-checks: the same file lists m5.xlarge at exactly twice m5.large in every region; those m5.xlarge
+ *   prices equal, in all 18 regions covered, the AWS Price List API values in jimgarrett123/rosa-calculator
+ *   price/out/ec2.sql (fetched 2024-10-10 per price/out/info.json, commit 9baa251); us-east-1's 0.096
+ *   equals aws/karpenter-provider-aws pkg/providers/pricing/zz_generated.pricing_aws.go at commit 6fc13b52
+ *   (generated 2026-07-20).
+ * - gp3GbMonthUsd: AWS's EBS price map (b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ebs.json)
+ *   as committed in rosa-calculator price/data/ebs.json, commit 78e72bb (manifest hawkFilePublicationDate
+ *   2025-10-28T17:54:55Z). Region names mapped: EU (Stockholm)=eu-north-1, EU (Milan)=eu-south-1,
+ *   Asia Pacific (Osaka)=ap-northeast-3, Asia Pacific (Jakarta)=ap-southeast-3, Asia Pacific (Hong Kong)=ap-east-1,
+ *   Middle East (Bahrain)=me-south-1, Africa (Cape Town)=af-south-1. sa-east-1's gp3 price there is 0.152.
  */
 export const priceTable = {
   currency: 'USD',
@@ -17,12 +33,6 @@ export const priceTable = {
     'instance hours: github.com/skypilot-org/skypilot-catalog catalogs/v8/aws/vms.csv @ 00148f2af3672e2229b4f7bf8157d5a3f36e3c35 (column Price); ' +
     'gp3: github.com/jimgarrett123/rosa-calculator price/data/ebs.json @ 78e72bb06fa2a6c03b04461d742a6b7bbffabdaa (AWS ebs.json, key "Storage General Purpose gp3 GB Mo")',
   asOf: '2025-10-28',
-  notes: [
-    'instanceHourUsd: SkyPilot catalog catalogs/v8/aws/vms.csv at commit 00148f2a (the AWS on-demand price, the same in every AZ row of a region). SkyPilot builds it from the AWS Price List bulk file of each region, keeping TermType OnDemand, Operating System Linux, no pre-installed software, CapacityStatus Used (sky/catalog/data_fetchers/fetch_aws.py). The commit date is not visible through the index used; the repository (1.7 GB) could not be cloned.',
-    'instanceHourUsd cross-checks: the same file lists m5.xlarge at exactly twice m5.large in every region, and those m5.xlarge prices equal, in all 18 regions it covers, the AWS Price List API values in github.com/jimgarrett123/rosa-calculator price/out/ec2.sql (prices fetched 2024-10-10 per price/out/info.json, commit 9baa251 of 2025-01-14); us-east-1 m5.large 0.096 equals github.com/aws/karpenter-provider-aws pkg/providers/pricing/zz_generated.pricing_aws.go at commit 6fc13b52 (generated 2026-07-20). The SkyPilot fetcher skips sa-east-1.',
-    'gp3GbMonthUsd: AWS EBS price map (b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/ec2/USD/current/ebs.json) as committed in rosa-calculator price/data/ebs.json, commit 78e72bb of 2025-10-30; its manifest says hawkFilePublicationDate 2025-10-28T17:54:55Z. Region names mapped: EU (Stockholm)=eu-north-1, EU (Milan)=eu-south-1, Asia Pacific (Osaka)=ap-northeast-3, Asia Pacific (Jakarta)=ap-southeast-3, Asia Pacific (Hong Kong)=ap-east-1, Middle East (Bahrain)=me-south-1, Africa (Cape Town)=af-south-1.',
-    'Left out: sa-east-1 (no source read for its m5.large hour). Its gp3 price in the same ebs.json is 0.152 USD per GB-month.',
-  ],
   regions: {
     'us-east-1': { instanceHourUsd: 0.096, gp3GbMonthUsd: 0.08 },
     'us-east-2': { instanceHourUsd: 0.096, gp3GbMonthUsd: 0.08 },

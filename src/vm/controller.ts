@@ -8,7 +8,7 @@
  * Pure: the emulator comes from an injected factory (v86 in the page and the boot test, a fake in
  * unit tests), so this module loads nothing heavy and touches no DOM or Node API.
  */
-import { createWorld, type Outcome, type ScenarioInput, type Simulation, type VmState } from '@site/sim';
+import { createWorld, type Outcome, type ScenarioInput, type VmState, type World } from '@site/sim';
 
 /** What the controller needs of a running machine. */
 export interface Emulator {
@@ -102,7 +102,7 @@ export interface SavedState {
  * experiment puts both on one host).
  */
 export class LabHost {
-  readonly world: Simulation;
+  readonly world: World;
   constructor(readonly scenario: ScenarioInput = labScenario) {
     this.world = createWorld(scenario, 'in-page VM');
   }
@@ -139,7 +139,7 @@ export class VmController<E extends Emulator = Emulator> {
     this.launchName = options.name ?? labLaunch.name;
   }
 
-  get world(): Simulation {
+  get world(): World {
     return this.lab.world;
   }
 
@@ -150,17 +150,17 @@ export class VmController<E extends Emulator = Emulator> {
 
   /** The VM's lifecycle state, as the engine has it. */
   get state(): LabState {
-    return this.world.vms.get(this.vmName)?.state ?? 'not launched';
+    return this.world.vm(this.vmName)?.state ?? 'not launched';
   }
 
   /** The engine's host for the VM, while it holds one. */
   get host(): string | undefined {
-    return this.world.vms.get(this.vmName)?.host;
+    return this.world.vm(this.vmName)?.host ?? undefined;
   }
 
   /** The VM's memory as the engine sized it at launch, or undefined before launch. */
   get memoryMiB(): number | undefined {
-    const vm = this.world.vms.get(this.vmName);
+    const vm = this.world.vm(this.vmName);
     return vm ? Math.round(vm.memoryGiB * 1024) : undefined;
   }
 
@@ -194,7 +194,7 @@ export class VmController<E extends Emulator = Emulator> {
   start(options: LaunchOptions = {}): Promise<Outcome> {
     return this.serial(async () => {
       if (options.boot) this.boot = options.boot;
-      const launched = this.world.vms.has(this.vmName);
+      const launched = this.world.vm(this.vmName) !== undefined;
       const memoryGiB = (options.memoryMiB ?? labLaunch.memoryGiB * 1024) / 1024;
       const outcome = launched
         ? this.world.apply({ kind: 'start', vm: this.vmName })
@@ -316,7 +316,7 @@ export class VmController<E extends Emulator = Emulator> {
   }
 
   private async powerOn(outcome: Outcome, boot: BootMode): Promise<Outcome> {
-    const vm = this.world.vms.get(this.vmName)!;
+    const vm = this.world.vm(this.vmName)!;
     if (vm.state !== 'running' || !vm.host) return outcome;
     this.disk!.boots++;
     const spec: MachineSpec = { vm: vm.name, host: vm.host, vcpu: vm.vcpu, memoryMiB: Math.round(vm.memoryGiB * 1024), disk: this.disk!, boot };

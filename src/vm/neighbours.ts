@@ -4,7 +4,7 @@
  * overcommit lets two one-vCPU VMs share it, and its contention model (fair sharing of the host's
  * cores among the busy vCPUs, sim/host.ts) says how much each one waits.
  */
-import { buildReport, createWorld, type ScenarioInput } from '@site/sim';
+import { createWorld, type ScenarioInput } from '@site/sim';
 import { labLaunch } from './controller';
 
 /** One host with one core (the tab's thread) and room for two lab VMs of up to 128 MiB each. */
@@ -45,7 +45,7 @@ export function modelledContention(scenario: ScenarioInput = sharedHostScenario,
   const steal = (noisyBusy: number): number => {
     world.apply({ kind: 'load', vm: timed, busy: 1 });
     world.apply({ kind: 'load', vm: noisy, busy: noisyBusy });
-    const vm = buildReport(world).vms.find((v) => v.name === timed);
+    const vm = world.report({ events: false }).vms.find((v) => v.name === timed);
     if (!vm) throw new Error(`the engine's report has no ${timed}`);
     return vm.stealPercent;
   };

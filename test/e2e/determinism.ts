@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { runScenarioText } from '@site/sim';
+import { runScenarioText } from '@site/sim/text';
 import { projectRoot } from './site';
 import { visit } from './browser';
 
@@ -38,7 +38,7 @@ export function nodeTrace(file: string): string {
 export async function engineBundle(): Promise<string> {
   const result = await build({
     stdin: {
-      contents: "import { runScenarioText } from '@site/sim';\n(globalThis as any).runScenarioText = runScenarioText;\n",
+      contents: "import { runScenarioText } from '@site/sim/text';\n(globalThis as any).runScenarioText = runScenarioText;\n",
       resolveDir: projectRoot,
       loader: 'ts',
       sourcefile: 'engine-check.ts',

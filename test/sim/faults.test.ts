@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionSchemas, createWorld, type Action, type ActionInput, type Report } from '@site/sim';
-
-function act(input: ActionInput): Action {
-  const { kind, ...args } = input;
-  return { kind, ...(actionSchemas[kind] as unknown as { parse(x: unknown): object }).parse(args) } as Action;
-}
+import { createWorld, type ActionInput, type Report } from '@site/sim';
 
 /**
  * Pack placement on 4-vCPU hosts. x-1 and x-2 share eu-central-1a-h1, x-3 is on eu-central-1a-h2,
@@ -24,9 +19,9 @@ function world() {
     ],
     policy: { placement: 'pack' },
   });
-  w.apply(act({ kind: 'launch', name: 'x', count: 3, vcpu: 2, memoryGiB: 2, region: 'eu-central-1', az: 'eu-central-1a' }));
-  w.apply(act({ kind: 'launch', name: 'y', vcpu: 2, memoryGiB: 2, region: 'eu-central-1', az: 'eu-central-1b' }));
-  w.apply(act({ kind: 'launch', name: 'z', vcpu: 2, memoryGiB: 2, region: 'eu-west-1' }));
+  w.apply({ kind: 'launch', name: 'x', count: 3, vcpu: 2, memoryGiB: 2, region: 'eu-central-1', az: 'eu-central-1a' });
+  w.apply({ kind: 'launch', name: 'y', vcpu: 2, memoryGiB: 2, region: 'eu-central-1', az: 'eu-central-1b' });
+  w.apply({ kind: 'launch', name: 'z', vcpu: 2, memoryGiB: 2, region: 'eu-west-1' });
   w.runUntil(30);
   return w;
 }
@@ -53,7 +48,7 @@ describe('the starting point', () => {
 describe('a fault reaches exactly what sits under it', () => {
   it('a VM crash touches only that VM: x-2 on the same host keeps serving', () => {
     const w = world();
-    expect(w.apply(act({ kind: 'crash', vm: 'x-1' })).ok).toBe(true);
+    expect(w.apply({ kind: 'crash', vm: 'x-1' }).ok).toBe(true);
     const r = w.report();
     expect(serving(r)).toEqual(['x-2', 'x-3', 'y-1', 'z-1']);
     expect(reasons(r)['x-1']).toBe('crashed');
@@ -63,7 +58,7 @@ describe('a fault reaches exactly what sits under it', () => {
 
   it('a host failure stops the two VMs on it (x-1, x-2) and nothing else', () => {
     const w = world();
-    w.apply(act({ kind: 'fail', host: 'eu-central-1a-h1' }));
+    w.apply({ kind: 'fail', host: 'eu-central-1a-h1' });
     const r = w.report();
     expect(serving(r)).toEqual(['x-3', 'y-1', 'z-1']);
     expect([reasons(r)['x-1'], reasons(r)['x-2']]).toEqual(['host-failed', 'host-failed']);
@@ -73,7 +68,7 @@ describe('a fault reaches exactly what sits under it', () => {
 
   it('an AZ outage stops the three VMs of eu-central-1a; y-1 in b and z-1 in another region serve', () => {
     const w = world();
-    w.apply(act({ kind: 'fail', az: 'eu-central-1a' }));
+    w.apply({ kind: 'fail', az: 'eu-central-1a' });
     const r = w.report();
     expect(serving(r)).toEqual(['y-1', 'z-1']);
     expect(r.vms.slice(0, 3).map((v) => v.reason)).toEqual(['az-down', 'az-down', 'az-down']);
@@ -83,7 +78,7 @@ describe('a fault reaches exactly what sits under it', () => {
 
   it('a region outage stops the four VMs of eu-central-1; z-1 in eu-west-1 serves', () => {
     const w = world();
-    w.apply(act({ kind: 'fail', region: 'eu-central-1' }));
+    w.apply({ kind: 'fail', region: 'eu-central-1' });
     const r = w.report();
     expect(serving(r)).toEqual(['z-1']);
     expect(r.vms.slice(0, 4).map((v) => v.reason)).toEqual(['region-down', 'region-down', 'region-down', 'region-down']);
@@ -94,7 +89,7 @@ describe('a fault reaches exactly what sits under it', () => {
   it('a fault changes no lifecycle state and no placement: the VMs stay running on their hosts, still allocated', () => {
     const w = world();
     const before = w.report();
-    w.apply(act({ kind: 'fail', region: 'eu-central-1' }));
+    w.apply({ kind: 'fail', region: 'eu-central-1' });
     const after = w.report();
     expect(after.vms.map((v) => [v.state, v.host])).toEqual(before.vms.map((v) => [v.state, v.host]));
     expect(after.hosts.map((h) => h.allocatedVcpu)).toEqual(before.hosts.map((h) => h.allocatedVcpu));
@@ -104,8 +99,8 @@ describe('a fault reaches exactly what sits under it', () => {
 describe('recovery', () => {
   it('recovering a crashed VM makes it serve again', () => {
     const w = world();
-    w.apply(act({ kind: 'crash', vm: 'x-1' }));
-    expect(w.apply(act({ kind: 'recover', vm: 'x-1' })).ok).toBe(true);
+    w.apply({ kind: 'crash', vm: 'x-1' });
+    expect(w.apply({ kind: 'recover', vm: 'x-1' }).ok).toBe(true);
     expect(serving(w.report())).toEqual(['x-1', 'x-2', 'x-3', 'y-1', 'z-1']);
     expect(lastEvent(w.report())).toMatchObject({ kind: 'vm-recovered', vm: 'x-1' });
   });
@@ -116,31 +111,31 @@ describe('recovery', () => {
     ['region', { region: 'eu-central-1' }],
   ] as const)('recovering a failed %s brings every VM under it back', (level, target) => {
     const w = world();
-    w.apply(act({ kind: 'fail', ...target }));
-    expect(w.apply(act({ kind: 'recover', ...target })).ok).toBe(true);
+    w.apply({ kind: 'fail', ...target });
+    expect(w.apply({ kind: 'recover', ...target }).ok).toBe(true);
     expect(serving(w.report())).toEqual(['x-1', 'x-2', 'x-3', 'y-1', 'z-1']);
     expect(lastEvent(w.report()).kind).toBe(`${level}-recovered`);
   });
 
   it('faults nest: with host a-h1 and AZ a down, recovering the AZ brings back x-3 only; recovering the host brings back x-1, x-2', () => {
     const w = world();
-    w.apply(act({ kind: 'fail', host: 'eu-central-1a-h1' }));
-    w.apply(act({ kind: 'fail', az: 'eu-central-1a' }));
-    w.apply(act({ kind: 'recover', az: 'eu-central-1a' }));
+    w.apply({ kind: 'fail', host: 'eu-central-1a-h1' });
+    w.apply({ kind: 'fail', az: 'eu-central-1a' });
+    w.apply({ kind: 'recover', az: 'eu-central-1a' });
     expect(serving(w.report())).toEqual(['x-3', 'y-1', 'z-1']);
-    w.apply(act({ kind: 'recover', host: 'eu-central-1a-h1' }));
+    w.apply({ kind: 'recover', host: 'eu-central-1a-h1' });
     expect(serving(w.report())).toEqual(['x-1', 'x-2', 'x-3', 'y-1', 'z-1']);
   });
 
   it('the reason given is the widest fault: region, then AZ, then host, then crash, peeled off one by one', () => {
     const w = world();
-    w.apply(act({ kind: 'crash', vm: 'x-1' }));
-    w.apply(act({ kind: 'fail', host: 'eu-central-1a-h1' }));
-    w.apply(act({ kind: 'fail', az: 'eu-central-1a' }));
-    w.apply(act({ kind: 'fail', region: 'eu-central-1' }));
+    w.apply({ kind: 'crash', vm: 'x-1' });
+    w.apply({ kind: 'fail', host: 'eu-central-1a-h1' });
+    w.apply({ kind: 'fail', az: 'eu-central-1a' });
+    w.apply({ kind: 'fail', region: 'eu-central-1' });
     const seen = [reasons(w.report())['x-1']];
     for (const target of [{ region: 'eu-central-1' }, { az: 'eu-central-1a' }, { host: 'eu-central-1a-h1' }, { vm: 'x-1' }]) {
-      w.apply(act({ kind: 'recover', ...target }));
+      w.apply({ kind: 'recover', ...target });
       seen.push(reasons(w.report())['x-1']);
     }
     expect(seen).toEqual(['region-down', 'az-down', 'host-failed', 'crashed', null]);
@@ -158,9 +153,9 @@ describe('refused faults change nothing and say why', () => {
     ['crashing a VM that does not exist', [], { kind: 'crash', vm: 'q-1' }, 'no VM named q-1'],
   ] as [string, ActionInput[], ActionInput, string][])('%s', (_, setup, action, reason) => {
     const w = world();
-    for (const a of setup) w.apply(act(a));
+    for (const a of setup) w.apply(a);
     const before = w.report();
-    expect(w.apply(act(action))).toEqual({ ok: false, reason });
+    expect(w.apply(action)).toEqual({ ok: false, reason });
     const after = w.report();
     expect(withoutEvents(after)).toEqual(withoutEvents(before));
     expect(after.events.slice(before.events.length).map((e) => [e.kind, e.message])).toEqual([['refused', reason]]);
@@ -168,8 +163,8 @@ describe('refused faults change nothing and say why', () => {
 
   it('a pending VM cannot crash: only a running guest can', () => {
     const w = world();
-    w.apply(act({ kind: 'launch', name: 'p', vcpu: 1, memoryGiB: 1, region: 'eu-central-1', az: 'eu-central-1b' }));
-    const outcome = w.apply(act({ kind: 'crash', vm: 'p-1' }));
+    w.apply({ kind: 'launch', name: 'p', vcpu: 1, memoryGiB: 1, region: 'eu-central-1', az: 'eu-central-1b' });
+    const outcome = w.apply({ kind: 'crash', vm: 'p-1' });
     expect(outcome.ok).toBe(false);
     expect(outcome.ok ? '' : outcome.reason).toContain('while it is pending');
   });
@@ -178,52 +173,52 @@ describe('refused faults change nothing and say why', () => {
 describe('placing around faults', () => {
   it('with a-h1 failed, a VM pinned to a goes to a-h2 (2 of 4 vCPUs used, room for 2)', () => {
     const w = world();
-    w.apply(act({ kind: 'fail', host: 'eu-central-1a-h1' }));
-    w.apply(act({ kind: 'launch', name: 'n', vcpu: 2, memoryGiB: 1, region: 'eu-central-1', az: 'eu-central-1a' }));
+    w.apply({ kind: 'fail', host: 'eu-central-1a-h1' });
+    w.apply({ kind: 'launch', name: 'n', vcpu: 2, memoryGiB: 1, region: 'eu-central-1', az: 'eu-central-1a' });
     expect(w.report().vms.find((v) => v.name === 'n-1')!.host).toBe('eu-central-1a-h2');
   });
 
   it('with AZ a down, an unpinned pack launch skips it and takes b-h1', () => {
     const w = world();
-    w.apply(act({ kind: 'fail', az: 'eu-central-1a' }));
-    w.apply(act({ kind: 'launch', name: 'n', vcpu: 2, memoryGiB: 1, region: 'eu-central-1' }));
+    w.apply({ kind: 'fail', az: 'eu-central-1a' });
+    w.apply({ kind: 'launch', name: 'n', vcpu: 2, memoryGiB: 1, region: 'eu-central-1' });
     expect(w.report().vms.find((v) => v.name === 'n-1')!.host).toBe('eu-central-1b-h1');
   });
 
   it('with the region down, a launch into it is refused, and the reason is the outage, not capacity', () => {
     const w = world();
-    w.apply(act({ kind: 'fail', region: 'eu-central-1' }));
-    const outcome = w.apply(act({ kind: 'launch', name: 'n', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' }));
+    w.apply({ kind: 'fail', region: 'eu-central-1' });
+    const outcome = w.apply({ kind: 'launch', name: 'n', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' });
     expect(outcome).toEqual({ ok: false, reason: 'cannot launch in eu-central-1: region eu-central-1 is down; nothing was launched' });
   });
 
   it('with AZ b down, a launch pinned to b is refused because b is down', () => {
     const w = world();
-    w.apply(act({ kind: 'fail', az: 'eu-central-1b' }));
-    const outcome = w.apply(act({ kind: 'launch', name: 'n', vcpu: 1, memoryGiB: 1, region: 'eu-central-1', az: 'eu-central-1b' }));
+    w.apply({ kind: 'fail', az: 'eu-central-1b' });
+    const outcome = w.apply({ kind: 'launch', name: 'n', vcpu: 1, memoryGiB: 1, region: 'eu-central-1', az: 'eu-central-1b' });
     expect(outcome.ok ? '' : outcome.reason).toContain('AZ eu-central-1b is down');
   });
 
   it('a stopped VM whose AZ is down cannot start, and is told why', () => {
     const w = world();
-    w.apply(act({ kind: 'stop', vm: 'y-1' }));
+    w.apply({ kind: 'stop', vm: 'y-1' });
     w.runUntil(50);
-    w.apply(act({ kind: 'fail', az: 'eu-central-1b' }));
-    expect(w.apply(act({ kind: 'start', vm: 'y-1' }))).toEqual({ ok: false, reason: 'cannot start y-1 in eu-central-1b: AZ eu-central-1b is down; it stays stopped' });
+    w.apply({ kind: 'fail', az: 'eu-central-1b' });
+    expect(w.apply({ kind: 'start', vm: 'y-1' })).toEqual({ ok: false, reason: 'cannot start y-1 in eu-central-1b: AZ eu-central-1b is down; it stays stopped' });
   });
 
   it('a stopped VM sits on no host, so a host failure does not reach it; started during the failure it lands on a healthy host', () => {
     const w = world();
-    w.apply(act({ kind: 'stop', vm: 'x-3' }));
+    w.apply({ kind: 'stop', vm: 'x-3' });
     w.runUntil(50);
-    w.apply(act({ kind: 'fail', host: 'eu-central-1a-h2' }));
+    w.apply({ kind: 'fail', host: 'eu-central-1a-h2' });
     const event = lastEvent(w.report());
     expect(event.message).toContain('0 VM(s)');
     // a-h1 is full (x-1, x-2), a-h2 failed: nowhere in x-3's AZ.
-    expect(w.apply(act({ kind: 'start', vm: 'x-3' })).ok).toBe(false);
-    w.apply(act({ kind: 'terminate', vm: 'x-2' }));
+    expect(w.apply({ kind: 'start', vm: 'x-3' }).ok).toBe(false);
+    w.apply({ kind: 'terminate', vm: 'x-2' });
     w.runUntil(60);
-    expect(w.apply(act({ kind: 'start', vm: 'x-3' })).ok).toBe(true);
+    expect(w.apply({ kind: 'start', vm: 'x-3' }).ok).toBe(true);
     expect(w.report().vms.find((v) => v.name === 'x-3')!.host).toBe('eu-central-1a-h1');
   });
 });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionSchemas, createWorld, type Action, type ActionInput, type Report, type ScenarioInput, type SimEvent, type VmState } from '@site/sim';
-
-function act(input: ActionInput): Action {
-  const { kind, ...args } = input;
-  return { kind, ...(actionSchemas[kind] as unknown as { parse(x: unknown): object }).parse(args) } as Action;
-}
+import { parseAction, createWorld, type ActionInput, type Report, type ScenarioInput, type SimEvent, type VmState } from '@site/sim';
 
 /**
  * eu-central-1 with AZs a, b, c and one type 1 host in each. Default timings: pending 30 s,
@@ -19,7 +14,7 @@ function threeAzs(cores: number, extra: Partial<ScenarioInput> = {}): ScenarioIn
 }
 
 const web = (desired: number, vcpu = 2, extra: Partial<Extract<ActionInput, { kind: 'group' }>> = {}) =>
-  act({ kind: 'group', name: 'web', desired, vcpu, memoryGiB: 4, region: 'eu-central-1', ...extra });
+  parseAction({ kind: 'group', name: 'web', desired, vcpu, memoryGiB: 4, region: 'eu-central-1', ...extra });
 
 const groupOf = (r: Report) => r.groups[0];
 const members = (r: Report) => r.vms.filter((v) => v.group === 'web' && v.state !== 'shutting-down' && v.state !== 'terminated');
@@ -69,10 +64,10 @@ describe('a group keeps its desired count across its AZs', () => {
 
   it('a group and a launch cannot share a name', () => {
     const world = createWorld(threeAzs(8));
-    world.apply(act({ kind: 'launch', name: 'api', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' }));
+    world.apply({ kind: 'launch', name: 'api', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' });
     world.apply(web(1));
-    expect(world.apply(act({ kind: 'group', name: 'api', desired: 1, vcpu: 1, memoryGiB: 1, region: 'eu-central-1' }))).toEqual({ ok: false, reason: 'the name api is taken' });
-    expect(world.apply(act({ kind: 'launch', name: 'web', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' }))).toEqual({ ok: false, reason: "web is a group's name" });
+    expect(world.apply({ kind: 'group', name: 'api', desired: 1, vcpu: 1, memoryGiB: 1, region: 'eu-central-1' })).toEqual({ ok: false, reason: 'the name api is taken' });
+    expect(world.apply({ kind: 'launch', name: 'web', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' })).toEqual({ ok: false, reason: "web is a group's name" });
   });
 });
 
@@ -81,7 +76,7 @@ describe('replacement after a fault, once the detection delay (60 s) has passed'
     const world = createWorld(threeAzs(8));
     world.apply(web(3));
     world.runUntil(100);
-    world.apply(act({ kind: 'fail', az: 'eu-central-1a' }));
+    world.apply({ kind: 'fail', az: 'eu-central-1a' });
     world.runUntil(159);
     expect(eventsOf(world.report(), 'group-replacing')).toEqual([]);
     expect(groupOf(world.report())).toMatchObject({ members: 3, serving: 2 });
@@ -96,7 +91,7 @@ describe('replacement after a fault, once the detection delay (60 s) has passed'
     const world = createWorld(threeAzs(8));
     world.apply(web(3));
     world.runUntil(100);
-    world.apply(act({ kind: 'fail', az: 'eu-central-1a' }));
+    world.apply({ kind: 'fail', az: 'eu-central-1a' });
     world.runUntil(189);
     expect(groupOf(world.report()).serving).toBe(2);
     world.runUntil(190);
@@ -108,7 +103,7 @@ describe('replacement after a fault, once the detection delay (60 s) has passed'
     const world = createWorld(threeAzs(8));
     world.apply(web(3));
     world.runUntil(100);
-    world.apply(act({ kind: 'crash', vm: 'web-1' }));
+    world.apply({ kind: 'crash', vm: 'web-1' });
     world.runUntil(160);
     const r = world.report();
     expect(eventsOf(r, 'group-replacing').map((e) => [e.time, e.vm])).toEqual([[160, 'web-1']]);
@@ -119,9 +114,9 @@ describe('replacement after a fault, once the detection delay (60 s) has passed'
     const world = createWorld(threeAzs(8));
     world.apply(web(3));
     world.runUntil(100);
-    world.apply(act({ kind: 'crash', vm: 'web-1' }));
+    world.apply({ kind: 'crash', vm: 'web-1' });
     world.runUntil(130);
-    world.apply(act({ kind: 'recover', vm: 'web-1' }));
+    world.apply({ kind: 'recover', vm: 'web-1' });
     world.runUntil(600);
     const r = world.report();
     expect(eventsOf(r, 'group-replacing')).toEqual([]);
@@ -135,7 +130,7 @@ describe('retry when capacity is short', () => {
     const world = createWorld(threeAzs(2));
     world.apply(web(3));
     world.runUntil(100);
-    world.apply(act({ kind: 'fail', az: 'eu-central-1a' }));
+    world.apply({ kind: 'fail', az: 'eu-central-1a' });
     return world;
   }
 
@@ -156,7 +151,7 @@ describe('retry when capacity is short', () => {
   it('AZ a recovers at 300 s: the next retry (by 360 s) places web-4 in a, and the group is back to 3 serving', () => {
     const world = short();
     world.runUntil(300);
-    world.apply(act({ kind: 'recover', az: 'eu-central-1a' }));
+    world.apply({ kind: 'recover', az: 'eu-central-1a' });
     world.runUntil(360);
     const launched = world.report().events.find((e) => e.kind === 'launched' && e.vm === 'web-4')!;
     expect(launched.time).toBeGreaterThan(300);
@@ -171,10 +166,10 @@ describe('scaling', () => {
   it('a scale action sets the desired count: up to 5 adds web-4 and web-5; down to 2 terminates the newest three', () => {
     const world = createWorld(threeAzs(8));
     world.apply(web(3, 1));
-    world.apply(act({ kind: 'scale', group: 'web', desired: 5 }));
+    world.apply({ kind: 'scale', group: 'web', desired: 5 });
     expect(members(world.report()).map((v) => v.name)).toEqual(['web-1', 'web-2', 'web-3', 'web-4', 'web-5']);
     world.runUntil(30);
-    world.apply(act({ kind: 'scale', group: 'web', desired: 2 }));
+    world.apply({ kind: 'scale', group: 'web', desired: 2 });
     const r = world.report();
     expect(members(r).map((v) => v.name)).toEqual(['web-1', 'web-2']);
     expect(r.vms.filter((v) => v.state === 'shutting-down').map((v) => v.name)).toEqual(['web-3', 'web-4', 'web-5']);
@@ -213,9 +208,9 @@ describe('a group only makes legal lifecycle moves', () => {
     const world = createWorld(threeAzs(8));
     world.apply(web(2, 1));
     world.runUntil(100);
-    world.apply(act({ kind: 'stop', vm: 'web-2' }));
+    world.apply({ kind: 'stop', vm: 'web-2' });
     world.runUntil(110);
-    world.apply(act({ kind: 'scale', group: 'web', desired: 1 }));
+    world.apply({ kind: 'scale', group: 'web', desired: 1 });
     world.runUntil(600);
     expect(illegalSteps(statesOf(world.report(), 'web-2'))).toEqual([]);
     expect(statesOf(world.report(), 'web-2')).toEqual(['pending', 'running', 'stopping', 'shutting-down', 'terminated']);
@@ -225,9 +220,9 @@ describe('a group only makes legal lifecycle moves', () => {
     const world = createWorld(threeAzs(8));
     world.apply(web(1, 1));
     world.runUntil(100);
-    world.apply(act({ kind: 'fail', az: 'eu-central-1a' }));
+    world.apply({ kind: 'fail', az: 'eu-central-1a' });
     world.runUntil(150);
-    world.apply(act({ kind: 'stop', vm: 'web-1' })); // stopping until 170; the group looks at 160
+    world.apply({ kind: 'stop', vm: 'web-1' }); // stopping until 170; the group looks at 160
     world.runUntil(600);
     expect(illegalSteps(statesOf(world.report(), 'web-1'))).toEqual([]);
     expect(groupOf(world.report())).toMatchObject({ members: 1, serving: 1 });
@@ -239,7 +234,7 @@ describe('a stopped member is unhealthy, as in an auto-scaling group', () => {
     const world = createWorld(threeAzs(8));
     world.apply(web(2, 1));
     world.runUntil(100);
-    world.apply(act({ kind: 'stop', vm: 'web-1' }));
+    world.apply({ kind: 'stop', vm: 'web-1' });
     world.runUntil(159);
     expect(world.report().vms.find((v) => v.name === 'web-1')!.state).toBe('stopped');
     expect(world.report().vms.some((v) => v.name === 'web-3')).toBe(false);

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { actionSchemas, createWorld, type Action, type ActionInput, type Report, type ScenarioInput } from '@site/sim';
+import { parseAction, createWorld, type Report, type ScenarioInput } from '@site/sim';
 import { contention, hostCapacity } from '@site/sim/host';
 import type { HostState, Vm } from '@site/sim/types';
 
 /** An action as the engine applies it, with the schema's defaults filled in. */
-function act(input: ActionInput): Action {
-  const { kind, ...args } = input;
-  return { kind, ...(actionSchemas[kind] as unknown as { parse(x: unknown): object }).parse(args) } as Action;
-}
-
 type HostInput = { cores: number; memoryGiB: number; diskGiB?: number; hypervisor?: 'type1' | 'type2' | { type: 'type1' | 'type2'; reservedCores?: number } };
 
 /** One region, one AZ, one host. */
@@ -17,7 +12,7 @@ function oneHost(host: HostInput, policy: { cpuOvercommit?: number; memoryOverco
 }
 
 const launch = (name: string, vcpu: number, memoryGiB: number, extra: { count?: number; diskGiB?: number; busy?: number } = {}) =>
-  act({ kind: 'launch', name, vcpu, memoryGiB, region: 'eu-central-1', ...extra });
+  parseAction({ kind: 'launch', name, vcpu, memoryGiB, region: 'eu-central-1', ...extra });
 
 const theHost = (r: Report) => r.hosts[0];
 const vmOf = (r: Report, name: string) => r.vms.find((v) => v.name === name)!;
@@ -135,7 +130,7 @@ describe('allocation over a VM lifecycle', () => {
 
   it('a stopping VM still holds its share; once stopped (20 s later) it is released: 4 vCPUs, 9 GiB', () => {
     const world = threeVms();
-    world.apply(act({ kind: 'stop', vm: 'vm-1' }));
+    world.apply({ kind: 'stop', vm: 'vm-1' });
     world.runUntil(49);
     expect(theHost(world.report()).allocatedVcpu).toBe(6);
     world.runUntil(50);
@@ -145,7 +140,7 @@ describe('allocation over a VM lifecycle', () => {
 
   it('a reboot keeps the VM on its host and its share allocated', () => {
     const world = threeVms();
-    world.apply(act({ kind: 'reboot', vm: 'vm-1' }));
+    world.apply({ kind: 'reboot', vm: 'vm-1' });
     world.runUntil(45);
     expect(theHost(world.report()).allocatedVcpu).toBe(6);
     expect(vmOf(world.report(), 'vm-1').host).toBe('eu-central-1a-h1');
@@ -153,7 +148,7 @@ describe('allocation over a VM lifecycle', () => {
 
   it('a terminated VM is released after shutting-down (10 s), not before', () => {
     const world = threeVms();
-    world.apply(act({ kind: 'terminate', vm: 'vm-3' }));
+    world.apply({ kind: 'terminate', vm: 'vm-3' });
     world.runUntil(39);
     expect(theHost(world.report()).allocatedVcpu).toBe(6);
     world.runUntil(40);
@@ -196,7 +191,7 @@ describe('contention: fair sharing of the cores among busy vCPUs (steal time)', 
     const world = createWorld(oneHost({ cores: 8, memoryGiB: 64 }, { cpuOvercommit: 2 }));
     world.apply(launch('vm', 4, 4, { count: 4, busy: 1 }));
     world.runUntil(30);
-    world.apply(act({ kind: 'crash', vm: 'vm-1' }));
+    world.apply({ kind: 'crash', vm: 'vm-1' });
     const r = world.report();
     expect([theHost(r).demandCores, theHost(r).stealPercent]).toEqual([12, 33.3]);
     expect(r.vms.map((v) => v.stealPercent)).toEqual([0, 33.3, 33.3, 33.3]);
@@ -206,7 +201,7 @@ describe('contention: fair sharing of the cores among busy vCPUs (steal time)', 
     const world = createWorld(oneHost({ cores: 8, memoryGiB: 64 }, { cpuOvercommit: 2 }));
     world.apply(launch('vm', 4, 4, { count: 4, busy: 1 }));
     world.runUntil(30);
-    expect(world.apply(act({ kind: 'load', vm: 'vm', busy: 0.5 })).ok).toBe(true);
+    expect(world.apply({ kind: 'load', vm: 'vm', busy: 0.5 }).ok).toBe(true);
     expect([theHost(world.report()).demandCores, theHost(world.report()).stealPercent]).toEqual([8, 0]);
   });
 
@@ -214,7 +209,7 @@ describe('contention: fair sharing of the cores among busy vCPUs (steal time)', 
     const world = createWorld(oneHost({ cores: 8, memoryGiB: 64 }));
     world.apply(launch('web', 1, 1, { busy: 0.25 }));
     world.apply(launch('web-api', 1, 1, { busy: 0.25 }));
-    world.apply(act({ kind: 'load', vm: 'web', busy: 1 }));
+    world.apply({ kind: 'load', vm: 'web', busy: 1 });
     const r = world.report();
     expect([vmOf(r, 'web-1').busy, vmOf(r, 'web-api-1').busy]).toEqual([1, 0.25]);
   });

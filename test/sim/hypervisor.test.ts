@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionSchemas, createWorld, hypervisorDefaults, isolationNote, type Action, type ActionInput, type ScenarioInput } from '@site/sim';
+import { createWorld, hypervisorDefaults, isolationNote, type ScenarioInput } from '@site/sim';
 import { resolveHypervisor } from '@site/sim/hypervisor';
-
-function act(input: ActionInput): Action {
-  const { kind, ...args } = input;
-  return { kind, ...(actionSchemas[kind] as unknown as { parse(x: unknown): object }).parse(args) } as Action;
-}
 
 type HypervisorInput = 'type1' | 'type2' | { type: 'type1' | 'type2'; reservedCores?: number; reservedMemoryGiB?: number; perVmOverheadMemoryGiB?: number };
 
@@ -58,7 +53,7 @@ describe('what the hypervisor takes of a host', () => {
   it('the same 4 GiB VM takes 4 GiB on a type 1 host and 4 + 0.5 = 4.5 GiB on a type 2 host', () => {
     const taken = (hv: HypervisorInput) => {
       const world = createWorld(hostWith(hv));
-      world.apply(act({ kind: 'launch', name: 'vm', vcpu: 2, memoryGiB: 4, region: 'eu-central-1' }));
+      world.apply({ kind: 'launch', name: 'vm', vcpu: 2, memoryGiB: 4, region: 'eu-central-1' });
       return world.report().hosts[0].allocatedMemoryGiB;
     };
     expect([taken('type1'), taken('type2')]).toEqual([4, 4.5]);
@@ -67,7 +62,7 @@ describe('what the hypervisor takes of a host', () => {
   it('a type 2 host of 8 cores supplies 8 − 2 = 6 cores to its VMs under contention', () => {
     const world = createWorld({ ...hostWith('type2', 8), policy: { cpuOvercommit: 2 } });
     // Capacity (8 − 2) × 2 = 12 vCPUs: three 4-vCPU VMs fit. Busy 1.0: demand 12, supply 6, share 0.5 → steal 50%.
-    world.apply(act({ kind: 'launch', name: 'vm', count: 3, vcpu: 4, memoryGiB: 2, region: 'eu-central-1', busy: 1 }));
+    world.apply({ kind: 'launch', name: 'vm', count: 3, vcpu: 4, memoryGiB: 2, region: 'eu-central-1', busy: 1 });
     world.runUntil(30);
     const h = world.report().hosts[0];
     expect([h.capacityVcpu, h.supplyCores, h.demandCores, h.stealPercent]).toEqual([12, 6, 12, 50]);
@@ -76,9 +71,9 @@ describe('what the hypervisor takes of a host', () => {
   it('a guest crash stays inside its VM on either hypervisor: the neighbour on the same host keeps serving', () => {
     for (const hv of ['type1', 'type2'] as const) {
       const world = createWorld(hostWith(hv));
-      world.apply(act({ kind: 'launch', name: 'vm', count: 2, vcpu: 2, memoryGiB: 2, region: 'eu-central-1' }));
+      world.apply({ kind: 'launch', name: 'vm', count: 2, vcpu: 2, memoryGiB: 2, region: 'eu-central-1' });
       world.runUntil(30);
-      world.apply(act({ kind: 'crash', vm: 'vm-1' }));
+      world.apply({ kind: 'crash', vm: 'vm-1' });
       expect(world.report().vms.map((v) => [v.name, v.host, v.serving])).toEqual([
         ['vm-1', 'eu-central-1a-h1', false],
         ['vm-2', 'eu-central-1a-h1', true],

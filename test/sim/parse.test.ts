@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, parseScenarioText, ScenarioError, type ScenarioIssue } from '@site/sim';
+import { parseScenario, ScenarioError, type ScenarioIssue } from '@site/sim';
+import { parseScenarioText } from '@site/sim/text';
 
 /** A valid scenario: Frankfurt with three AZs, one host each; extra fields override. */
 function valid(extra: Record<string, unknown> = {}): Record<string, unknown> {

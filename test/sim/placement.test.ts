@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionSchemas, createWorld, type Action, type ActionInput, type Report, type ScenarioInput } from '@site/sim';
-
-function act(input: ActionInput): Action {
-  const { kind, ...args } = input;
-  return { kind, ...(actionSchemas[kind] as unknown as { parse(x: unknown): object }).parse(args) } as Action;
-}
+import { parseAction, createWorld, type Report, type ScenarioInput } from '@site/sim';
 
 /** eu-central-1 with the given AZ letters, each with `hostsPerAz` type 1 hosts of 4 cores / 16 GiB (4 vCPU, 15 GiB). */
 function region(placement: 'pack' | 'spread', hostsPerAz: Record<string, number>, host = { cores: 4, memoryGiB: 16 }): ScenarioInput {
@@ -15,7 +10,7 @@ function region(placement: 'pack' | 'spread', hostsPerAz: Record<string, number>
 }
 
 const launch = (name: string, vcpu: number, memoryGiB: number, extra: { count?: number; az?: string } = {}) =>
-  act({ kind: 'launch', name, vcpu, memoryGiB, region: 'eu-central-1', ...extra });
+  parseAction({ kind: 'launch', name, vcpu, memoryGiB, region: 'eu-central-1', ...extra });
 
 /** Where each VM went, shortened to "a-h1". */
 const placements = (r: Report) => r.vms.map((v) => v.host?.replace('eu-central-1', '') ?? null);
@@ -37,7 +32,7 @@ describe('pack: first fit over hosts in declared order', () => {
     const world = createWorld(region('pack', { a: 2, b: 1 }));
     world.apply(launch('vm', 2, 2, { count: 4 }));
     world.runUntil(30);
-    world.apply(act({ kind: 'stop', vm: 'vm-1' }));
+    world.apply({ kind: 'stop', vm: 'vm-1' });
     world.runUntil(50);
     world.apply(launch('next', 2, 2));
     expect(world.report().vms.find((v) => v.name === 'next-1')!.host).toBe('eu-central-1a-h1');
@@ -74,7 +69,7 @@ describe('spread: round-robin over the AZs in declared order, then the least-loa
 
   it('a failed AZ is skipped: with b down, three VMs go to a, c, a', () => {
     const world = createWorld(region('spread', { a: 1, b: 1, c: 1 }));
-    world.apply(act({ kind: 'fail', az: 'eu-central-1b' }));
+    world.apply({ kind: 'fail', az: 'eu-central-1b' });
     world.apply(launch('vm', 1, 1, { count: 3 }));
     expect(placements(world.report())).toEqual(['a-h1', 'c-h1', 'a-h1']);
   });
@@ -157,7 +152,7 @@ describe('all-or-nothing launches', () => {
 describe('groups place their members across their AZs', () => {
   it('a group of 4 over a and b (not c) goes a, b, a, b: the emptiest AZ first, ties to the declared order', () => {
     const world = createWorld(region('spread', { a: 2, b: 2, c: 2 }));
-    world.apply(act({ kind: 'group', name: 'web', desired: 4, vcpu: 1, memoryGiB: 1, region: 'eu-central-1', azs: ['eu-central-1a', 'eu-central-1b'] }));
+    world.apply({ kind: 'group', name: 'web', desired: 4, vcpu: 1, memoryGiB: 1, region: 'eu-central-1', azs: ['eu-central-1a', 'eu-central-1b'] });
     expect(world.report().vms.map((v) => v.az)).toEqual(['eu-central-1a', 'eu-central-1b', 'eu-central-1a', 'eu-central-1b']);
   });
 });

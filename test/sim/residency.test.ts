@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionSchemas, createWorld, euMemberStates, jurisdictionsOf, knownJurisdictions, parseScenario, regionAllowed, regionCatalog, type Action, type ActionInput, type ScenarioInput } from '@site/sim';
-
-function act(input: ActionInput): Action {
-  const { kind, ...args } = input;
-  return { kind, ...(actionSchemas[kind] as unknown as { parse(x: unknown): object }).parse(args) } as Action;
-}
+import { parseAction, createWorld, euMemberStates, jurisdictionsOf, knownJurisdictions, parseScenario, regionAllowed, regionCatalog, type ScenarioInput } from '@site/sim';
 
 const region = (id: string) => ({ id, azs: [{ id: `${id}a`, hosts: [{ cores: 8, memoryGiB: 32 }] }] });
 
@@ -13,7 +8,7 @@ function world(allowed: string[], extra: Partial<ScenarioInput> = {}) {
   return createWorld({ regions: [region('eu-central-1'), region('eu-west-2'), region('us-east-1')], residency: { dataset: 'customer data', allowed }, ...extra });
 }
 
-const launchIn = (name: string, r: string) => act({ kind: 'launch', name, vcpu: 1, memoryGiB: 1, region: r });
+const launchIn = (name: string, r: string) => parseAction({ kind: 'launch', name, vcpu: 1, memoryGiB: 1, region: r });
 
 describe('jurisdictions', () => {
   it('Frankfurt is in Germany and so in the EU; London is in the United Kingdom, which left the EU; N. Virginia is in the US', () => {
@@ -85,22 +80,22 @@ describe('placements outside the rule are flagged', () => {
     w.apply(launchIn('us', 'us-east-1'));
     for (let t = 30; t < 400; t += 100) {
       w.runUntil(t);
-      w.apply(act({ kind: 'stop', vm: 'us-1' }));
+      w.apply({ kind: 'stop', vm: 'us-1' });
       w.runUntil(t + 20);
-      w.apply(act({ kind: 'start', vm: 'us-1' }));
+      w.apply({ kind: 'start', vm: 'us-1' });
     }
     expect(w.report().metrics.residencyViolations).toHaveLength(1);
   });
 
   it('a refused launch places nothing, so flags nothing', () => {
     const w = world(['EU']);
-    w.apply(act({ kind: 'launch', name: 'huge', vcpu: 64, memoryGiB: 1, region: 'us-east-1' }));
+    w.apply({ kind: 'launch', name: 'huge', vcpu: 64, memoryGiB: 1, region: 'us-east-1' });
     expect(w.report().metrics.residencyViolations).toEqual([]);
   });
 
   it('a group member outside the rule is flagged', () => {
     const w = world(['EU']);
-    w.apply(act({ kind: 'group', name: 'web', desired: 1, vcpu: 1, memoryGiB: 1, region: 'us-east-1' }));
+    w.apply({ kind: 'group', name: 'web', desired: 1, vcpu: 1, memoryGiB: 1, region: 'us-east-1' });
     expect(w.report().metrics.residencyViolations.map((v) => v.what)).toEqual(['VM web-1']);
   });
 
@@ -108,7 +103,7 @@ describe('placements outside the rule are flagged', () => {
     const w = world(['EU'], { database: { region: 'eu-central-1', az: 'eu-central-1a', replica: { region: 'us-east-1', lagSeconds: 1 } } });
     expect(w.report().metrics.residencyViolations).toEqual([{ what: 'database db replica', region: 'us-east-1', jurisdictions: ['United States of America'], since: 0 }]);
     w.runUntil(100);
-    w.apply(act({ kind: 'fail', region: 'eu-central-1' }));
+    w.apply({ kind: 'fail', region: 'eu-central-1' });
     w.runUntil(220); // promotion takes 120 s by default
     expect(w.report().metrics.residencyViolations.map((v) => [v.what, v.region, v.since])).toEqual([
       ['database db replica', 'us-east-1', 0],

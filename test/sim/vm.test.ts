@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionSchemas, createWorld, type Action, type ActionInput, type Report, type ScenarioInput, type VmState } from '@site/sim';
-
-function act(input: ActionInput): Action {
-  const { kind, ...args } = input;
-  return { kind, ...(actionSchemas[kind] as unknown as { parse(x: unknown): object }).parse(args) } as Action;
-}
+import { parseAction, createWorld, type Report, type ScenarioInput, type VmState } from '@site/sim';
 
 // Default timings: pending 30 s, stopping 20 s, shutting-down 10 s, reboot 60 s.
 const scenario = (extra: Partial<ScenarioInput> = {}): ScenarioInput => ({
@@ -22,7 +17,7 @@ const scenario = (extra: Partial<ScenarioInput> = {}): ScenarioInput => ({
 });
 
 const launchWeb = (extra: { count?: number; vcpu?: number; az?: string } = {}) =>
-  act({ kind: 'launch', name: 'web', vcpu: 2, memoryGiB: 4, region: 'eu-central-1', ...extra });
+  parseAction({ kind: 'launch', name: 'web', vcpu: 2, memoryGiB: 4, region: 'eu-central-1', ...extra });
 
 const vmOf = (r: Report, name: string) => r.vms.find((v) => v.name === name)!;
 const withoutEvents = (r: Report) => ({ ...r, events: [] });
@@ -50,11 +45,11 @@ function worldWith(state: VmState) {
   world.runUntil(30);
   if (state === 'running') return world;
   if (state === 'stopping' || state === 'stopped') {
-    world.apply(act({ kind: 'stop', vm: 'web-1' }));
+    world.apply({ kind: 'stop', vm: 'web-1' });
     if (state === 'stopped') world.runUntil(50);
     return world;
   }
-  world.apply(act({ kind: 'terminate', vm: 'web-1' }));
+  world.apply({ kind: 'terminate', vm: 'web-1' });
   if (state === 'terminated') world.runUntil(40);
   return world;
 }
@@ -68,7 +63,7 @@ describe('the VM lifecycle: every action in every state', () => {
 
   it.each(cases.filter(([verb, state]) => legalFrom[verb].includes(state)))('%s is legal from %s and leads where the table says', (verb, state) => {
     const world = worldWith(state);
-    const outcome = world.apply(act({ kind: verb, vm: 'web-1' }));
+    const outcome = world.apply({ kind: verb, vm: 'web-1' });
     expect(outcome.ok).toBe(true);
     expect(vmOf(world.report(), 'web-1').state).toBe(leadsTo[verb]);
   });
@@ -76,7 +71,7 @@ describe('the VM lifecycle: every action in every state', () => {
   it.each(cases.filter(([verb, state]) => !legalFrom[verb].includes(state)))('%s is refused from %s, says why, and changes nothing', (verb, state) => {
     const world = worldWith(state);
     const before = world.report();
-    const outcome = world.apply(act({ kind: verb, vm: 'web-1' }));
+    const outcome = world.apply({ kind: verb, vm: 'web-1' });
     expect(outcome.ok).toBe(false);
     const reason = outcome.ok ? '' : outcome.reason;
     expect(reason).toContain('web-1');
@@ -97,7 +92,7 @@ describe('the VM lifecycle: every action in every state', () => {
   it('starting a terminated VM is refused with a reason and changes nothing, even later on', () => {
     const world = worldWith('terminated');
     const before = world.report();
-    const outcome = world.apply(act({ kind: 'start', vm: 'web-1' }));
+    const outcome = world.apply({ kind: 'start', vm: 'web-1' });
     expect(outcome).toEqual({ ok: false, reason: 'web-1 is terminated: a terminated instance cannot be started' });
     world.runUntil(600);
     const after = world.report();
@@ -108,14 +103,14 @@ describe('the VM lifecycle: every action in every state', () => {
 
   it('crashing a VM that has already crashed is refused', () => {
     const world = worldWith('running');
-    world.apply(act({ kind: 'crash', vm: 'web-1' }));
-    const outcome = world.apply(act({ kind: 'crash', vm: 'web-1' }));
+    world.apply({ kind: 'crash', vm: 'web-1' });
+    const outcome = world.apply({ kind: 'crash', vm: 'web-1' });
     expect(outcome).toEqual({ ok: false, reason: 'web-1 has already crashed' });
   });
 
   it('an action on a VM that does not exist is refused and names it', () => {
     const world = worldWith('running');
-    expect(world.apply(act({ kind: 'stop', vm: 'web-9' }))).toEqual({ ok: false, reason: 'no VM named web-9' });
+    expect(world.apply({ kind: 'stop', vm: 'web-9' })).toEqual({ ok: false, reason: 'no VM named web-9' });
   });
 
   it('the report lists the legal actions of each state (the buttons a widget enables)', () => {
@@ -143,7 +138,7 @@ describe('lifecycle timings (defaults: pending 30 s, stopping 20 s, shutting-dow
 
   it('stop at 30 s: stopping until 50 s, then stopped', () => {
     const world = worldWith('running');
-    world.apply(act({ kind: 'stop', vm: 'web-1' }));
+    world.apply({ kind: 'stop', vm: 'web-1' });
     world.runUntil(49.9);
     expect(vmOf(world.report(), 'web-1').state).toBe('stopping');
     world.runUntil(50);
@@ -152,7 +147,7 @@ describe('lifecycle timings (defaults: pending 30 s, stopping 20 s, shutting-dow
 
   it('terminate at 30 s: shutting-down until 40 s, then terminated', () => {
     const world = worldWith('running');
-    world.apply(act({ kind: 'terminate', vm: 'web-1' }));
+    world.apply({ kind: 'terminate', vm: 'web-1' });
     world.runUntil(39.9);
     expect(vmOf(world.report(), 'web-1').state).toBe('shutting-down');
     world.runUntil(40);
@@ -161,7 +156,7 @@ describe('lifecycle timings (defaults: pending 30 s, stopping 20 s, shutting-dow
 
   it('a reboot at 30 s: running but not serving (rebooting) until 90 s, on the same host', () => {
     const world = worldWith('running');
-    world.apply(act({ kind: 'reboot', vm: 'web-1' }));
+    world.apply({ kind: 'reboot', vm: 'web-1' });
     world.runUntil(89.9);
     expect(vmOf(world.report(), 'web-1')).toMatchObject({ state: 'running', serving: false, reason: 'rebooting', host: 'eu-central-1a-h1' });
     world.runUntil(90);
@@ -170,18 +165,18 @@ describe('lifecycle timings (defaults: pending 30 s, stopping 20 s, shutting-dow
 
   it('a crashed VM serves again after a reboot (60 s), which clears the crash', () => {
     const world = worldWith('running');
-    world.apply(act({ kind: 'crash', vm: 'web-1' }));
+    world.apply({ kind: 'crash', vm: 'web-1' });
     expect(vmOf(world.report(), 'web-1').reason).toBe('crashed');
-    world.apply(act({ kind: 'reboot', vm: 'web-1' }));
+    world.apply({ kind: 'reboot', vm: 'web-1' });
     world.runUntil(90);
     expect(vmOf(world.report(), 'web-1')).toMatchObject({ serving: true, reason: null });
   });
 
   it('a stop during a reboot wins: no "rebooted" event, stopped 20 s later', () => {
     const world = worldWith('running');
-    world.apply(act({ kind: 'reboot', vm: 'web-1' }));
+    world.apply({ kind: 'reboot', vm: 'web-1' });
     world.runUntil(40);
-    world.apply(act({ kind: 'stop', vm: 'web-1' }));
+    world.apply({ kind: 'stop', vm: 'web-1' });
     world.runUntil(200);
     const r = world.report({ events: true });
     expect(vmOf(r, 'web-1').state).toBe('stopped');
@@ -216,8 +211,8 @@ describe('stop, start and reboot: where the VM lives', () => {
 
   it('a later start may land on another host: web-1 left a-h1, another VM took it, so web-1 restarts on a-h2', () => {
     const world = worldWith('stopped');
-    world.apply(act({ kind: 'launch', name: 'big', vcpu: 4, memoryGiB: 4, region: 'eu-central-1' }));
-    expect(world.apply(act({ kind: 'start', vm: 'web-1' })).ok).toBe(true);
+    world.apply({ kind: 'launch', name: 'big', vcpu: 4, memoryGiB: 4, region: 'eu-central-1' });
+    expect(world.apply({ kind: 'start', vm: 'web-1' }).ok).toBe(true);
     const r = world.report();
     expect(vmOf(r, 'big-1').host).toBe('eu-central-1a-h1');
     expect(vmOf(r, 'web-1')).toMatchObject({ state: 'pending', host: 'eu-central-1a-h2' });
@@ -225,8 +220,8 @@ describe('stop, start and reboot: where the VM lives', () => {
 
   it('a stopped VM restarts in its own AZ: with a full, start is refused for capacity even though b has room, and it stays stopped', () => {
     const world = worldWith('stopped');
-    world.apply(act({ kind: 'launch', name: 'fill', count: 2, vcpu: 4, memoryGiB: 4, region: 'eu-central-1', az: 'eu-central-1a' }));
-    const outcome = world.apply(act({ kind: 'start', vm: 'web-1' }));
+    world.apply({ kind: 'launch', name: 'fill', count: 2, vcpu: 4, memoryGiB: 4, region: 'eu-central-1', az: 'eu-central-1a' });
+    const outcome = world.apply({ kind: 'start', vm: 'web-1' });
     expect(outcome.ok).toBe(false);
     expect(outcome.ok ? '' : outcome.reason).toMatch(/insufficient capacity.*eu-central-1a/);
     const r = world.report();
@@ -236,10 +231,10 @@ describe('stop, start and reboot: where the VM lives', () => {
 
   it('a stop clears a crash: the VM started again serves', () => {
     const world = worldWith('running');
-    world.apply(act({ kind: 'crash', vm: 'web-1' }));
-    world.apply(act({ kind: 'stop', vm: 'web-1' }));
+    world.apply({ kind: 'crash', vm: 'web-1' });
+    world.apply({ kind: 'stop', vm: 'web-1' });
     world.runUntil(50);
-    world.apply(act({ kind: 'start', vm: 'web-1' }));
+    world.apply({ kind: 'start', vm: 'web-1' });
     world.runUntil(80);
     expect(vmOf(world.report(), 'web-1')).toMatchObject({ state: 'running', serving: true });
   });

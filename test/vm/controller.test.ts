@@ -142,7 +142,7 @@ describe('VmController with a fake emulator', () => {
     const { made, factory } = fakeFactory();
     const c = new VmController(factory);
     await c.start({ memoryMiB: 32, boot: 'scratch' });
-    expect(c.world.vms.get('lab-1')!.memoryGiB).toBe(32 / 1024);
+    expect(c.world.vm('lab-1')!.memoryGiB).toBe(32 / 1024);
     expect(made[0].spec).toMatchObject({ memoryMiB: 32, boot: 'scratch' });
     await c.stop();
     await c.start({ memoryMiB: 128 }); // memory is the instance's size, fixed at launch
@@ -206,7 +206,7 @@ describe('VmController with a fake emulator', () => {
     await c.terminate();
     await c.launchNew({ memoryMiB: 64 });
     expect(c.state).toBe('running');
-    expect(c.world.vms.get('lab-1')!.state).toBe('terminated');
+    expect(c.world.vm('lab-1')!.state).toBe('terminated');
     expect(c.currentDisk).not.toBe(first);
     expect(c.currentDisk!.id).toBe('lab-2-disk');
     expect(made[1].spec).toMatchObject({ vm: 'lab-2', memoryMiB: 64 });
@@ -262,8 +262,7 @@ describe('two VMs on one engine host', () => {
     await b.start();
     expect(a.setLoad(1).ok).toBe(true);
     expect(b.setLoad(1).ok).toBe(true);
-    const { buildReport } = await import('@site/sim');
-    expect(buildReport(lab.world).vms.find((v) => v.name === 'a-1')!.stealPercent).toBe(50);
+    expect(lab.world.vm('a-1')!.stealPercent).toBe(50);
   });
 });
 

@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { parseScenario, runScenario, runScenarioText } from '@site/sim';
+import { parseScenario, runScenario } from '@site/sim';
+import { runScenarioText } from '@site/sim/text';
 import AzFailureLab, { benchmarkScenario, buildScenario, labViewAt, presetNames, presetScenario, presets } from '@site/src/components/widgets/AzFailureLab/AzFailureLab';
 import { useWorld } from '@site/src/components/widgets/shared/useWorld';
 

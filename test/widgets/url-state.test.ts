@@ -8,7 +8,6 @@ import { decodeState, encodeState, paramName, shareLink } from '@site/src/compon
 import { replayed, tryOnCopy } from '@site/src/components/widgets/HypervisorLab/actionLog';
 import { defaultLabState, labScenario, labStateSchema, toTimedAction as labAction, type LabStep } from '@site/src/components/widgets/HypervisorLab/labState';
 import { defaultExplorerState, explorerScenario, explorerStateSchema, toTimedAction as explorerAction } from '@site/src/components/widgets/LifecycleExplorer/explorerState';
-import { toAction } from '@site/src/components/widgets/shared/useWorld';
 import { createWorld, type ActionInput } from '@site/sim';
 
 const host = { cores: 16, memoryGiB: 64 };
@@ -109,7 +108,7 @@ describe('replaying a log', () => {
     for (const step of steps) {
       const { at, action } = labAction(step);
       live.runUntil(at);
-      live.apply(toAction(action));
+      live.apply(action);
     }
     live.runUntil(120);
     const { world, refusals } = replayed(labScenario(defaultLabState(), host), steps.map(labAction), 120);

@@ -4,7 +4,8 @@
  * then running to the end does exactly what run() does (no extra accrual points), so the report
  * is byte-identical to the CLI's. The same code runs in the Web Worker (the page) and in the tests.
  */
-import { buildReport, parseScenarioText, ScenarioError, Simulation, type Report, type ScenarioIssue } from '@site/sim';
+import { createWorld, ScenarioError, type Report, type ScenarioIssue } from '@site/sim';
+import { parseScenarioText } from '@site/sim/text';
 
 export type RunResult = { ok: true; report: Report; json: string } | { ok: false; source: string; issues: ScenarioIssue[] };
 
@@ -13,7 +14,7 @@ export const eventsPerReport = 2000;
 
 export function runWithProgress(text: string, source: string, onProgress: (virtualTime: number, until: number) => void = () => {}): RunResult {
   try {
-    const world = new Simulation(parseScenarioText(text, source));
+    const world = createWorld(parseScenarioText(text, source), source);
     const until = world.scenario.until;
     let events = 0;
     for (let next = world.nextEventTime(); next !== null && next <= until; next = world.nextEventTime()) {
@@ -22,7 +23,7 @@ export function runWithProgress(text: string, source: string, onProgress: (virtu
     }
     world.runUntil(until);
     onProgress(until, until);
-    const report = buildReport(world);
+    const report = world.report();
     return { ok: true, report, json: JSON.stringify(report) };
   } catch (e) {
     if (e instanceof ScenarioError) return { ok: false, source: e.source, issues: e.issues };

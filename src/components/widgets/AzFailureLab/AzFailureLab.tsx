@@ -21,7 +21,6 @@ import {
   presets,
   scenarioProblem,
   scheduledFaults,
-  toScenarioInput,
   withFaults,
   type Fault,
   type LabDesign,
@@ -189,7 +188,7 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
   const loadFile = (source: string, parsed: Scenario) => {
     setPlaying(false);
     pendingTime.current = 0;
-    setFile({ source, base: toScenarioInput(parsed), until: parsed.until, minServing: parsed.service?.minServing ?? 1, faults: [] });
+    setFile({ source, base: parsed, until: parsed.until, minServing: parsed.service?.minServing ?? 1, faults: [] });
     setMessage(null);
   };
 

@@ -3,7 +3,7 @@
  * faults on the timeline. `buildScenario` turns it into an engine scenario; nothing here simulates.
  */
 import { z } from 'zod';
-import { parseScenario, ScenarioError, type Scenario, type ScenarioInput } from '@site/sim';
+import { parseScenario, ScenarioError, type ScenarioInput } from '@site/sim';
 
 export const homeRegion = 'us-east-1';
 export const homeAzs = ['us-east-1a', 'us-east-1b', 'us-east-1c'] as const;
@@ -150,21 +150,6 @@ export function scenarioProblem(scenario: ScenarioInput): string | null {
     if (e instanceof ScenarioError) return e.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
     throw e;
   }
-}
-
-/**
- * A parsed scenario back in the file's form ({ at, verb: {...} }), so the lab can add faults to a
- * loaded file and run it through `createWorld`. (The engine's createWorld does not accept a parsed
- * Scenario that has actions: it re-validates the parsed `{ at, action }` form and refuses it.)
- */
-export function toScenarioInput(scenario: Scenario): ScenarioInput {
-  return {
-    ...scenario,
-    actions: scenario.actions.map(({ at, action }) => {
-      const { kind, ...args } = action;
-      return { at, [kind]: args };
-    }),
-  };
 }
 
 /** The scenario with the reader's faults added to its own actions. */

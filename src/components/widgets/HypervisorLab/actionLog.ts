@@ -8,8 +8,8 @@
  * the reader waited for, and breaks ties at the same second in queue order.
  */
 import { z } from 'zod';
-import { createWorld, type ActionInput, type Outcome, type ScenarioInput, type Simulation } from '@site/sim';
-import { toAction, type WorldHandle } from '../shared/useWorld';
+import { createWorld, type ActionInput, type Outcome, type ScenarioInput, type World } from '@site/sim';
+import type { WorldHandle } from '../shared/useWorld';
 
 export interface TimedAction {
   at: number;
@@ -27,19 +27,12 @@ export function inTimeOrder(log: readonly TimedAction[], time: number): boolean 
 }
 
 /** Applies one action through the engine's schema; a malformed action is a refusal, never a throw. */
-export function applyAction(world: Simulation, action: ActionInput): Outcome {
-  let parsed;
-  try {
-    parsed = toAction(action);
-  } catch (error) {
-    const issue = error instanceof z.ZodError ? error.issues[0] : undefined;
-    return { ok: false, reason: issue ? `${issue.path.join('.') || action.kind}: ${issue.message}` : String(error) };
-  }
-  return world.apply(parsed);
+export function applyAction(world: World, action: ActionInput): Outcome {
+  return world.apply(action);
 }
 
 /** A fresh world from `scenario` with `log` replayed into it and run to `until`. */
-export function replayed(scenario: ScenarioInput, log: readonly TimedAction[], until: number): { world: Simulation; refusals: string[] } {
+export function replayed(scenario: ScenarioInput, log: readonly TimedAction[], until: number): { world: World; refusals: string[] } {
   const world = createWorld(scenario);
   const refusals: string[] = [];
   for (const entry of log) {

@@ -5,14 +5,14 @@
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { ActionInput, Simulation } from '@site/sim';
+import type { ActionInput, World } from '@site/sim';
 import { createWorld } from '@site/sim';
 import { applyAction } from './actionLog';
 import { HypervisorLabView, type LabHandlers } from './HypervisorLabView';
 import { defaultLabState, labScenario, launchName, labRegion, type LabSettings } from './labState';
 
 export interface HypervisorLabBench {
-  world: Simulation;
+  world: World;
   settings: LabSettings;
 }
 

@@ -4,11 +4,10 @@
  * and bumps a version to redraw.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { createWorld, type ActionInput, type Outcome, type Report, type ScenarioInput, type Simulation } from '@site/sim';
-import { actionSchemas } from '@site/sim';
+import { createWorld, type ActionInput, type Outcome, type Report, type ScenarioInput, type World } from '@site/sim';
 
 export interface WorldHandle {
-  world: Simulation;
+  world: World;
   report: Report;
   /** Applies an action now (defaults filled in by the engine's schema); returns the engine's outcome. */
   act(action: ActionInput): Outcome;
@@ -22,14 +21,8 @@ export interface WorldHandle {
   lastOutcome: Outcome | null;
 }
 
-export function toAction(input: ActionInput) {
-  const { kind, ...args } = input as { kind: keyof typeof actionSchemas } & Record<string, unknown>;
-  const parsed = actionSchemas[kind].parse(args);
-  return { kind, ...(parsed as object) } as Parameters<Simulation['apply']>[0];
-}
-
 export function useWorld(scenario: ScenarioInput, options: { events?: boolean } = {}): WorldHandle {
-  const worldRef = useRef<Simulation | null>(null);
+  const worldRef = useRef<World | null>(null);
   const scenarioRef = useRef(scenario);
   // The world starts with its time-0 actions applied, on the server and the client alike.
   const build = (s: ScenarioInput) => {
@@ -43,7 +36,7 @@ export function useWorld(scenario: ScenarioInput, options: { events?: boolean } 
   const bump = () => setVersion((v) => v + 1);
 
   const act = useCallback((input: ActionInput) => {
-    const outcome = worldRef.current!.apply(toAction(input));
+    const outcome = worldRef.current!.apply(input);
     setLastOutcome(outcome);
     bump();
     return outcome;

@@ -1,0 +1,379 @@
+/**
+ * The world's rules: what an action or a scheduled completion does to the state. Time does not pass
+ * here; the runner (./runner.ts) owns the clock and the queue and calls `apply` and `handle` at the
+ * right instant. Each concern (faults, groups, replication, residency) gets a narrow context.
+ */
+import type { Scheduled, SimEvent } from './events';
+import { applyFault, applyRecovery, refreshImpairment, type FaultContext, type FaultTarget } from './faults';
+import { evaluateScaling, reconcileGroup, requestGroupCheck, type GroupContext } from './groups';
+import { allocate, memoryFootprint, release, type Size } from './host';
+import { chooseHost } from './placement';
+import { completeFailover, updateDatabase, type DatabaseContext } from './replication';
+import { noteResidency, type ResidencyContext } from './residency-check';
+import type { Action } from './scenario';
+import type { GroupState, HostState, Outcome, RegionState, Vm } from './types';
+import { describeSize, holdsHost, isMemberName, newVm, refusal, settlesTo } from './vm';
+import type { Context, WorldState } from './world';
+
+/** The clock as the rules see it: a context that can also read back the last event recorded. */
+export interface RulesClock extends Context {
+  lastEvent(): SimEvent | undefined;
+}
+
+export class WorldRules {
+  private readonly faults: FaultContext;
+  private readonly groupContext: GroupContext;
+  private readonly residency: ResidencyContext;
+  private readonly database: DatabaseContext | null;
+
+  constructor(
+    private readonly world: WorldState,
+    private readonly clock: RulesClock,
+  ) {
+    const record: Context['record'] = (e) => clock.record(e);
+    const schedule: Context['schedule'] = (t, item) => clock.schedule(t, item);
+    const withClock = <T extends object>(extra: T): T & Context =>
+      Object.defineProperties({ record, schedule, ...extra }, { time: { get: () => clock.time, enumerable: true } }) as T & Context;
+    this.faults = withClock({ topology: world, vms: world.vms });
+    this.residency = withClock({ rule: world.scenario.residency, violations: world.residencyViolations });
+    this.groupContext = withClock({
+      policy: world.scenario.policy,
+      detectionSeconds: world.scenario.timings.detectionSeconds,
+      region: (id: string) => world.regions.get(id)!,
+      vm: (name: string) => world.vms.get(name)!,
+      launch: (vm: Vm, host: HostState) => {
+        world.vms.set(vm.name, vm);
+        this.placeOn(vm, host);
+      },
+      terminate: (vm: Vm) => this.beginTransition(vm, 'shutting-down'),
+    });
+    const spec = world.scenario.database;
+    this.database = spec
+      ? withClock({ spec, topology: world, noteResidency: (what: string, region: string) => noteResidency(this.residency, what, region) })
+      : null;
+  }
+
+  /** What a world does at time 0, before any action: note where its database lives. */
+  start(): void {
+    const db = this.world.db;
+    if (db) {
+      noteResidency(this.residency, `database ${db.name}`, db.primary.region);
+      if (db.replica) noteResidency(this.residency, `database ${db.name} replica`, db.replica.region);
+    }
+  }
+
+  /** A completion or timed input fell due. */
+  handle(item: Scheduled): void {
+    const w = this.world;
+    switch (item.type) {
+      case 'action':
+        this.apply(w.scenario.actions[item.index].action);
+        return;
+      case 'settle':
+        return this.settle(item.vm, item.token);
+      case 'reboot-done':
+        return this.rebootDone(item.vm, item.token);
+      case 'group-check': {
+        const group = w.groups.get(item.group);
+        if (group) {
+          group.checksAt.delete(this.clock.time);
+          reconcileGroup(this.groupContext, group);
+        }
+        return;
+      }
+      case 'scale-check': {
+        const group = w.groups.get(item.group);
+        if (group) evaluateScaling(this.groupContext, group, w.trafficRps);
+        return;
+      }
+      case 'db-failover-done':
+        if (w.db && this.database) completeFailover(this.database, w.db, item.token);
+        return;
+      case 'traffic':
+        w.trafficRps = item.rps;
+        this.clock.record({ kind: 'traffic-changed', message: `demand is now ${item.rps} requests per second` });
+        return;
+      default:
+        return assertNever(item);
+    }
+  }
+
+  /** Applies one action now. A refused action changes nothing and says why. */
+  apply(action: Action): Outcome {
+    const outcome = this.dispatch(action);
+    if (outcome.ok) return outcome;
+    const last = this.clock.lastEvent();
+    // An insufficient-capacity event already says it; don't repeat it as a refusal.
+    const said = last !== undefined && last.time === this.clock.time && last.message === outcome.reason;
+    if (!said) this.clock.record({ kind: 'refused', message: outcome.reason, vm: 'vm' in action ? action.vm : undefined });
+    return outcome;
+  }
+
+  private dispatch(action: Action): Outcome {
+    switch (action.kind) {
+      case 'launch':
+        return this.launch(action);
+      case 'group':
+        return this.createGroup(action);
+      case 'start':
+        return this.start_(action.vm);
+      case 'stop':
+        return this.lifecycleStep(action.vm, 'stop');
+      case 'reboot':
+        return this.lifecycleStep(action.vm, 'reboot');
+      case 'terminate':
+        return this.lifecycleStep(action.vm, 'terminate');
+      case 'crash':
+        return this.afterFault(applyFault(this.faults, { vm: action.vm }));
+      case 'fail':
+        return this.afterFault(applyFault(this.faults, action as FaultTarget));
+      case 'recover':
+        return this.afterFault(applyRecovery(this.faults, action as FaultTarget));
+      case 'load':
+        return this.setLoad(action.vm, action.busy);
+      case 'scale': {
+        const group = this.world.groups.get(action.group);
+        if (!group) return { ok: false, reason: `no group named ${action.group}` };
+        group.desired = action.desired;
+        this.clock.record({ kind: 'group-scaled', group: group.name, message: `${group.name}: desired count set to ${action.desired}` });
+        reconcileGroup(this.groupContext, group);
+        return { ok: true, message: `${group.name} desired ${action.desired}` };
+      }
+      default:
+        return assertNever(action);
+    }
+  }
+
+  private afterFault(outcome: Outcome): Outcome {
+    if (outcome.ok) this.afterTopologyChange();
+    return outcome;
+  }
+
+  private launch(a: Extract<Action, { kind: 'launch' }>): Outcome {
+    const w = this.world;
+    const region = w.regions.get(a.region);
+    if (!region) return { ok: false, reason: `no region ${a.region} in this world` };
+    if (a.az !== undefined && !region.azs.some((z) => z.id === a.az)) return { ok: false, reason: `no AZ ${a.az} in ${a.region}` };
+    if (w.groups.has(a.name)) return { ok: false, reason: `${a.name} is a group's name` };
+    const size = { vcpu: a.vcpu, memoryGiB: a.memoryGiB, diskGiB: a.diskGiB };
+    const cursor = region.spreadCursor;
+    const first = (w.launchCounters.get(a.name) ?? 0) + 1;
+    const placed: Array<[Vm, HostState]> = [];
+    const packCursor = { az: 0, host: 0 };
+    for (let i = 0; i < a.count; i++) {
+      const host = chooseHost({ size, region, policy: w.scenario.policy, az: a.az, packCursor });
+      if (!host) break;
+      const vm = newVm(`${a.name}-${first + i}`, a, a.az);
+      this.occupy(host, vm);
+      placed.push([vm, host]);
+    }
+    const where = a.az ?? a.region;
+    if (placed.length < a.count) {
+      const short = shortResource(region, a.az, size);
+      // All or nothing: undo the tentative placements.
+      for (const [vm, host] of placed) this.vacate(host, vm);
+      region.spreadCursor = cursor;
+      const down = outageBlocking(region, a.az);
+      if (down) return { ok: false, reason: `cannot launch in ${where}: ${down}; nothing was launched` };
+      const reason = `insufficient capacity: ${a.count} × ${describeSize(size)} do not fit in ${where} (room for ${placed.length}; ${short}); nothing was launched`;
+      this.clock.record({ kind: 'insufficient-capacity', message: reason, region: a.region, az: a.az });
+      return { ok: false, reason };
+    }
+    w.launchCounters.set(a.name, first + a.count - 1);
+    for (const [vm, host] of placed) {
+      w.vms.set(vm.name, vm);
+      this.enterPending(vm, host);
+    }
+    return { ok: true, message: `launched ${a.count} × ${describeSize(size)} in ${where}` };
+  }
+
+  /** Gives a VM its share of a host, and tells the AZ's load index. */
+  private occupy(host: HostState, vm: Vm): void {
+    allocate(host, vm);
+    this.world.azs.get(host.az)!.loadIndex.update(host);
+  }
+
+  private vacate(host: HostState, vm: Vm): void {
+    release(host, vm);
+    this.world.azs.get(host.az)!.loadIndex.update(host);
+  }
+
+  /** Puts a VM on a host and starts its pending period. */
+  private placeOn(vm: Vm, host: HostState): void {
+    this.occupy(host, vm);
+    this.enterPending(vm, host);
+  }
+
+  private enterPending(vm: Vm, host: HostState): void {
+    const { scenario } = this.world;
+    vm.host = host.id;
+    vm.az = host.az;
+    vm.state = 'pending';
+    vm.token++;
+    noteResidency(this.residency, `VM ${vm.name}`, host.region);
+    this.clock.record({ kind: 'launched', vm: vm.name, host: host.id, az: host.az, region: host.region, message: `${vm.name} is pending on ${host.id}` });
+    this.clock.schedule(this.clock.time + this.duration(scenario.timings.pendingSeconds), { type: 'settle', vm: vm.name, token: vm.token });
+  }
+
+  /** A lifecycle duration, with the scenario's jitter drawn from the seeded generator. */
+  private duration(base: number): number {
+    const jitter = this.world.scenario.timings.jitter;
+    if (jitter === 0 || base === 0) return base;
+    return Math.round(base * (1 + jitter * (2 * this.world.random.next() - 1)) * 10) / 10;
+  }
+
+  private createGroup(a: Extract<Action, { kind: 'group' }>): Outcome {
+    const w = this.world;
+    const region = w.regions.get(a.region);
+    if (!region) return { ok: false, reason: `no region ${a.region} in this world` };
+    if (w.groups.has(a.name) || w.launchCounters.has(a.name)) return { ok: false, reason: `the name ${a.name} is taken` };
+    const azs = a.azs ?? region.azs.map((z) => z.id);
+    const missing = azs.find((id) => !region.azs.some((z) => z.id === id));
+    if (missing) return { ok: false, reason: `no AZ ${missing} in ${a.region}` };
+    const group: GroupState = {
+      name: a.name,
+      desired: a.scaling ? Math.min(Math.max(a.desired, a.scaling.min), a.scaling.max) : a.desired,
+      vcpu: a.vcpu,
+      memoryGiB: a.memoryGiB,
+      diskGiB: a.diskGiB,
+      region: a.region,
+      azs,
+      busy: a.busy,
+      nextIndex: 1,
+      scaling: a.scaling,
+      members: new Set(),
+      checksAt: new Set(),
+      retryAt: null,
+    };
+    w.groups.set(group.name, group);
+    this.clock.record({ kind: 'group-created', group: group.name, region: a.region, message: `group ${group.name} wants ${group.desired} × ${describeSize(a)} across ${azs.join(', ')}` });
+    reconcileGroup(this.groupContext, group);
+    if (group.scaling) this.clock.schedule(this.clock.time + group.scaling.intervalSeconds, { type: 'scale-check', group: group.name });
+    return { ok: true, message: `group ${group.name} created` };
+  }
+
+  private start_(name: string): Outcome {
+    const w = this.world;
+    const vm = w.vms.get(name);
+    if (!vm) return { ok: false, reason: `no VM named ${name}` };
+    const why = refusal(vm, 'start');
+    if (why) return { ok: false, reason: why };
+    const region = w.regions.get(vm.region)!;
+    const host = chooseHost({ size: vm, region, policy: w.scenario.policy, az: vm.az });
+    if (!host) {
+      const down = outageBlocking(region, vm.az);
+      if (down) return { ok: false, reason: `cannot start ${name} in ${vm.az}: ${down}; it stays stopped` };
+      const reason = `insufficient capacity: no host in ${vm.az} has room for ${name} (${describeSize(vm)}; ${shortResource(region, vm.az, vm)}); it stays stopped`;
+      this.clock.record({ kind: 'insufficient-capacity', vm: name, az: vm.az, region: vm.region, message: reason });
+      return { ok: false, reason };
+    }
+    this.placeOn(vm, host);
+    return { ok: true, message: `${name} is starting on ${host.id}` };
+  }
+
+  private lifecycleStep(name: string, action: 'stop' | 'reboot' | 'terminate'): Outcome {
+    const vm = this.world.vms.get(name);
+    if (!vm) return { ok: false, reason: `no VM named ${name}` };
+    const why = refusal(vm, action);
+    if (why) return { ok: false, reason: why };
+    if (action === 'reboot') {
+      vm.rebootingUntil = this.clock.time + this.duration(this.world.scenario.timings.rebootSeconds);
+      vm.token++;
+      this.clock.record({ kind: 'rebooting', vm: name, host: vm.host, message: `${name} is rebooting on ${vm.host} (same host, memory cleared)` });
+      this.clock.schedule(vm.rebootingUntil, { type: 'reboot-done', vm: name, token: vm.token });
+      return { ok: true, message: `${name} rebooting` };
+    }
+    this.beginTransition(vm, action === 'stop' ? 'stopping' : 'shutting-down');
+    return { ok: true, message: `${name} ${vm.state}` };
+  }
+
+  /** Moves a VM into stopping or shutting-down and schedules where it settles. */
+  private beginTransition(vm: Vm, state: 'stopping' | 'shutting-down'): void {
+    const { scenario, groups } = this.world;
+    vm.state = state;
+    if (state === 'shutting-down' && vm.group) groups.get(vm.group)?.members.delete(vm.name);
+    vm.rebootingUntil = undefined;
+    vm.token++;
+    const seconds = state === 'stopping' ? scenario.timings.stoppingSeconds : scenario.timings.shuttingDownSeconds;
+    this.clock.record({ kind: state, vm: vm.name, host: vm.host, message: `${vm.name} is ${state}` });
+    if (state === 'stopping' && vm.group) {
+      refreshImpairment(this.world, vm, this.clock.time);
+      const group = groups.get(vm.group);
+      if (group) requestGroupCheck(this.clock, group, this.clock.time + scenario.timings.detectionSeconds);
+    }
+    this.clock.schedule(this.clock.time + this.duration(seconds), { type: 'settle', vm: vm.name, token: vm.token });
+  }
+
+  private settle(name: string, token: number): void {
+    const w = this.world;
+    const vm = w.vms.get(name);
+    if (!vm || vm.token !== token) return;
+    const next = settlesTo[vm.state];
+    if (!next) return;
+    vm.state = next;
+    if (!holdsHost(next) && vm.host) {
+      this.vacate(w.hosts.get(vm.host)!, vm);
+      vm.host = undefined;
+    }
+    if (next === 'stopped' || next === 'terminated') vm.crashed = false;
+    if (next === 'terminated') vm.impairedSince = undefined;
+    const host = vm.host ? ` on ${vm.host}` : '';
+    this.clock.record({ kind: next as 'running' | 'stopped' | 'terminated', vm: name, host: vm.host, az: vm.az, message: `${name} is ${next}${host}` });
+    if (next === 'running') refreshImpairment(w, vm, this.clock.time);
+    if (vm.group && next === 'terminated') {
+      const group = w.groups.get(vm.group);
+      if (group) requestGroupCheck(this.clock, group, this.clock.time);
+    }
+  }
+
+  private rebootDone(name: string, token: number): void {
+    const vm = this.world.vms.get(name);
+    if (!vm || vm.token !== token) return;
+    vm.rebootingUntil = undefined;
+    vm.crashed = false;
+    this.clock.record({ kind: 'rebooted', vm: name, host: vm.host, message: `${name} is back up on ${vm.host}` });
+    refreshImpairment(this.world, vm, this.clock.time);
+  }
+
+  private setLoad(target: string, busy: number): Outcome {
+    const w = this.world;
+    const matched = [...w.vms.values()].filter((vm) => vm.name === target || isMemberName(vm.name, target));
+    if (matched.length === 0) return { ok: false, reason: `no VM named ${target} or ${target}-N` };
+    for (const vm of matched) vm.busy = busy;
+    const group = w.groups.get(target);
+    if (group) group.busy = busy;
+    this.clock.record({ kind: 'load-changed', vm: target, message: `${target}: busy ${Math.round(busy * 100)}% of its vCPUs` });
+    return { ok: true, message: `load set on ${matched.length} VM(s)` };
+  }
+
+  /** After a fault or a recovery: impairments follow, the database reacts, groups look again. */
+  private afterTopologyChange(): void {
+    const w = this.world;
+    for (const vm of w.vms.values()) refreshImpairment(w, vm, this.clock.time);
+    if (w.db && this.database) updateDatabase(this.database, w.db);
+    for (const group of w.groups.values()) requestGroupCheck(this.clock, group, this.clock.time + w.scenario.timings.detectionSeconds);
+  }
+}
+
+/** Which resource ran out for one more VM of this size, in the words the lessons use. */
+function shortResource(region: RegionState, az: string | undefined, size: Size): string {
+  const hosts = region.azs.filter((z) => z.health === 'up' && (az === undefined || z.id === az)).flatMap((z) => z.hosts.filter((h) => h.health === 'up'));
+  const cpu = hosts.some((h) => h.allocatedVcpu + size.vcpu <= h.capacityVcpu + 1e-9);
+  const mem = hosts.some((h) => h.allocatedMemoryGiB + memoryFootprint(h, size) <= h.capacityMemoryGiB + 1e-9);
+  const disk = hosts.some((h) => h.allocatedDiskGiB + size.diskGiB <= h.diskGiB + 1e-9);
+  if (!cpu) return `no host has ${size.vcpu} vCPU free`;
+  if (!mem) return `no host has ${size.memoryGiB} GiB of memory free`;
+  if (!disk) return `no host has ${size.diskGiB} GiB of disk free`;
+  return 'no single host has enough vCPU, memory and disk free together';
+}
+
+/** Why nothing can be placed in a region (or one of its AZs) because of an outage, or null. */
+function outageBlocking(region: RegionState, az: string | undefined): string | null {
+  if (region.health === 'failed') return `region ${region.id} is down`;
+  if (az !== undefined) return region.azs.find((z) => z.id === az)?.health === 'failed' ? `AZ ${az} is down` : null;
+  return region.azs.every((z) => z.health === 'failed') ? `every AZ of ${region.id} is down` : null;
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`unhandled: ${JSON.stringify(x)}`);
+}
