@@ -162,12 +162,15 @@ export function withFaults(scenario: ScenarioInput, faults: readonly Fault[]): S
 export function scheduledFaults(scenario: ScenarioInput): { at: number; op: 'fail' | 'recover'; target: string }[] {
   const out: { at: number; op: 'fail' | 'recover'; target: string }[] = [];
   for (const raw of scenario.actions ?? []) {
-    const a = raw as Record<string, unknown>;
+    // A file's form ({ at, fail: {...} }) or, for a loaded file, the parsed one ({ at, action: { kind, ...args } }).
+    const entry = raw as Record<string, unknown>;
+    const parsed = entry.action as ({ kind: string } & Record<string, unknown>) | undefined;
+    const a = parsed && typeof parsed.kind === 'string' ? { at: entry.at, [parsed.kind]: parsed } : entry;
     const at = typeof a.at === 'number' ? a.at : 0;
     for (const op of ['fail', 'recover', 'crash'] as const) {
       const arg = a[op] as Record<string, unknown> | undefined;
       if (!arg) continue;
-      const target = Object.values(arg).find((v) => typeof v === 'string') as string | undefined;
+      const target = Object.entries(arg).find(([k, v]) => k !== 'kind' && typeof v === 'string')?.[1] as string | undefined;
       out.push({ at, op: op === 'recover' ? 'recover' : 'fail', target: target ?? '?' });
     }
   }
