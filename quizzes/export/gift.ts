@@ -5,7 +5,7 @@
  * hints or tasks: those are listed, not dropped silently.
  */
 import type { Concrete, Quiz } from '../schema';
-import { collect, percent, promptText, type ExportResult, type NotCarried } from './collect';
+import { collect, decimal, percent, promptText, type ExportResult, type NotCarried } from './collect';
 
 /** GIFT's special characters are escaped with a backslash. */
 export function escapeGift(text: string): string {
@@ -23,7 +23,7 @@ function body(c: Concrete): string | null {
         .join('\n');
     }
     case 'numeric':
-      return [`\t=${c.key}:${c.tolerance}#Correct.`, ...c.distractors.map((d) => `\t=%0%${d.value}:${c.tolerance}#${escapeGift(d.feedback)}`)].join('\n');
+      return [`\t=${decimal(c.key)}:${decimal(c.tolerance)}`, ...c.distractors.map((d) => `\t=%0%${decimal(d.value)}:${decimal(c.tolerance)}#${escapeGift(d.feedback)}`)].join('\n');
     default:
       return null;
   }
@@ -53,7 +53,8 @@ export function exportGift(quizzes: Quiz[], variants: number): ExportResult {
       const b = body(c)!;
       const name = q.kind === 'engine' ? `${q.id} v${i + 1}` : q.id;
       if (q.kind === 'engine') out.push(`// ${q.id}, variant ${i + 1}: ${v.label}`);
-      out.push(`::${escapeGift(name)}::${escapeGift(promptText(c))} {${c.form === 'numeric' ? '#' : ''}`, b, `\t####${escapeGift(c.explanation)}`, '}', '');
+      const general = c.source ? `${c.explanation} Source: ${c.source}` : c.explanation;
+      out.push(`::${escapeGift(name)}::${escapeGift(promptText(c))} {${c.form === 'numeric' ? '#' : ''}`, b, `\t####${escapeGift(general)}`, '}', '');
       count++;
     });
     if (item.variants[0].concrete.hints.length) notCarried.push({ lesson: item.lesson, question: q.id, reason: 'GIFT cannot carry hints (the question is exported without them)' });
