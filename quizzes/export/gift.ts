@@ -40,7 +40,7 @@ export function exportGift(quizzes: Quiz[], variants: number): ExportResult {
     const q = item.question;
     const base = `$course$/top/InfraLab/${item.lessonTitle}`;
     if (item.variants[0].concrete.form === 'ordering') {
-      notCarried.push({ lesson: item.lesson, question: q.id, reason: 'GIFT has no ordering question type' });
+      notCarried.push({ lesson: item.lesson, question: q.id, kind: 'ordering', reason: 'GIFT has no ordering question type' });
       continue;
     }
     if (item.lesson !== lesson || q.kind === 'engine') {
@@ -57,7 +57,7 @@ export function exportGift(quizzes: Quiz[], variants: number): ExportResult {
       out.push(`::${escapeGift(name)}::${escapeGift(promptText(c))} {${c.form === 'numeric' ? '#' : ''}`, b, `\t####${escapeGift(general)}`, '}', '');
       count++;
     });
-    if (item.variants[0].concrete.hints.length) notCarried.push({ lesson: item.lesson, question: q.id, reason: 'GIFT cannot carry hints (the question is exported without them)' });
+    if (item.variants[0].concrete.hints.length) notCarried.push({ lesson: item.lesson, question: q.id, kind: 'hints', reason: 'GIFT cannot carry hints (the question is exported without them)' });
   }
-  return { format: 'gift', files: [{ name: 'infralab-quizzes.gift.txt', content: out.join('\n') }], notCarried, questions, items: count };
+  return { format: 'gift', cannotCarry: ['task', 'ordering', 'hints'], files: [{ name: 'infralab-quizzes.gift.txt', content: out.join('\n') }], notCarried, questions, items: count };
 }

@@ -131,6 +131,7 @@ export function exportMoodle(quizzes: Quiz[], variants: number): ExportResult {
   parts.push('</quiz>', '');
   return {
     format: 'moodle-xml',
+    cannotCarry: ['task'],
     files: [{ name: 'infralab-quizzes.moodle.xml', content: parts.join('\n') }],
     notCarried: tasks,
     questions: items.length,

@@ -86,13 +86,21 @@ export function exportQti(quizzes: Quiz[], variants: number): ExportResult {
       const q = it.question;
       const form = it.variants[0].concrete.form;
       if (form === 'ordering') {
-        notCarried.push({ lesson: it.lesson, question: q.id, reason: 'QTI 1.2 as Canvas imports it has no ordering question type' });
+        notCarried.push({ lesson: it.lesson, question: q.id, kind: 'ordering', reason: 'QTI 1.2 as Canvas imports it has no ordering question type' });
         continue;
       }
       questions++;
-      if (it.variants[0].concrete.hints.length) notCarried.push({ lesson: it.lesson, question: q.id, reason: 'Canvas QTI 1.2 has no hints (exported without them)' });
+      if (it.variants[0].concrete.hints.length) notCarried.push({ lesson: it.lesson, question: q.id, kind: 'hints', reason: 'Canvas QTI 1.2 has no hints (exported without them)' });
+      if (form === 'multiple') {
+        notCarried.push({
+          lesson: it.lesson,
+          question: q.id,
+          kind: 'partialCredit',
+          reason: 'Canvas scores multiple answers by its own grading option, not by the file (in New Quizzes, "Partial credit with penalty" is our rule)',
+        });
+      }
       if (form === 'numeric' && it.variants[0].concrete.form === 'numeric' && it.variants[0].concrete.distractors.length) {
-        notCarried.push({ lesson: it.lesson, question: q.id, reason: 'the feedback for common wrong numeric answers is not carried (a Canvas numerical answer is always a right answer)' });
+        notCarried.push({ lesson: it.lesson, question: q.id, kind: 'numericFeedback', reason: 'the feedback for common wrong numeric answers is not carried (a Canvas numerical answer is always a right answer)' });
       }
       const written = it.variants.map((v, i) => item(v.concrete, `${quiz.lesson}-${q.id}${q.kind === 'engine' ? `-v${i + 1}` : ''}`, q.kind === 'engine' ? `${q.id} (${v.label})` : q.id)).filter((x): x is string => x !== null);
       count += written.length;
@@ -134,5 +142,5 @@ export function exportQti(quizzes: Quiz[], variants: number): ExportResult {
     '',
   ].join('\n');
   const all = [{ name: 'imsmanifest.xml', content: manifest }, ...files];
-  return { format: 'qti12', files: [...all, { name: 'infralab-quizzes.qti12.zip', content: zip(all) }], notCarried, questions, items: count };
+  return { format: 'qti12', cannotCarry: ['task', 'ordering', 'hints', 'numericFeedback', 'partialCredit'], files: [...all, { name: 'infralab-quizzes.qti12.zip', content: zip(all) }], notCarried, questions, items: count };
 }

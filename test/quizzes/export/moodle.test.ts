@@ -67,7 +67,7 @@ describe('Moodle XML export', () => {
   it('puts the source of a factual question in its general feedback, as a link', () => {
     const q = questions.find((x) => x.idnumber === 'availability-zones/az-ids');
     expect(q.generalfeedback.text).toContain('<a href="https://docs.aws.amazon.com/global-infrastructure/latest/regions/az-ids.html">');
-    const sourced = allQuizzes().flatMap((z) => z.questions.filter((x) => 'source' in x && x.kind !== 'task').map((x) => `${z.lesson}/${x.id}`));
+    const sourced = allQuizzes().flatMap((z) => z.questions.filter((x) => 'source' in x).map((x) => `${z.lesson}/${x.id}`));
     expect(sourced.length).toBeGreaterThan(10);
     for (const id of sourced) expect(String(questions.find((x) => x.idnumber === id)?.generalfeedback.text), id).toContain('Source: <a href=');
   });
