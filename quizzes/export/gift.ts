@@ -5,7 +5,8 @@
  * hints or tasks: those are listed, not dropped silently.
  */
 import type { Concrete, Quiz } from '../schema';
-import { collect, decimal, percent, promptText, type ExportResult, type NotCarried } from './collect';
+import { collect, percent, promptText, type ExportResult, type NotCarried } from './collect';
+import { decimal } from './decimal';
 
 /** GIFT's special characters are escaped with a backslash. */
 export function escapeGift(text: string): string {

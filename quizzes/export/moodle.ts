@@ -6,7 +6,8 @@
  * ordering type (core since Moodle 4.4; all or nothing). Tasks are not carried.
  */
 import type { Concrete, Quiz } from '../schema';
-import { collect, decimal, escapeXml, generalFeedbackHtml, percent, promptText, type ExportResult } from './collect';
+import { collect, escapeXml, generalFeedbackHtml, percent, promptText, type ExportResult } from './collect';
+import { decimal } from './decimal';
 
 const cdata = (html: string) => `<![CDATA[${html.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 const html = (text: string) => cdata(`<p>${escapeXml(text)}</p>`);

@@ -9,7 +9,8 @@
  * multiple-answer questions with its own partial-credit setting, which may differ from ours.
  */
 import type { Concrete, Quiz } from '../schema';
-import { collect, escapeHtml, escapeXml, generalFeedbackHtml, promptText, toleranceBounds, type ExportResult, type NotCarried } from './collect';
+import { collect, escapeHtml, escapeXml, generalFeedbackHtml, promptText, type ExportResult, type NotCarried } from './collect';
+import { toleranceBounds } from './decimal';
 import { zip } from './zip';
 
 const field = (label: string, entry: string) => `<qtimetadatafield><fieldlabel>${label}</fieldlabel><fieldentry>${escapeXml(entry)}</fieldentry></qtimetadatafield>`;
