@@ -1,7 +1,8 @@
 /**
  * GIFT (Moodle's text format). It carries single and multiple choice (weights as our partial-credit
  * rule), numeric answers with tolerance (distractors as 0% answers with feedback), categories for
- * the variants of engine questions, and general feedback. It has no ordering type and cannot carry
+ * the variants of engine questions, and general feedback (the explanation, and the source of a
+ * factual question). It has no ordering type and cannot carry
  * hints or tasks: those are listed, not dropped silently.
  */
 import type { Concrete, Quiz } from '../schema';

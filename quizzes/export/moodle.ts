@@ -3,7 +3,10 @@
  * variants, for a "random question from category" slot. Single and multiple choice become
  * multichoice (multiple: +100/k per right option, −100/k per wrong one, as our partial-credit rule),
  * numeric becomes numerical (distractors as 0% answers with their feedback), ordering becomes the
- * ordering type (core since Moodle 4.4; all or nothing). Tasks are not carried.
+ * ordering type (core since Moodle 4.4; all or nothing). Each question has the elements Moodle's
+ * own exporter writes for its type (test/quizzes/fixtures/moodle-5.1.3 holds a real export), its
+ * hints, and the explanation with the source of a factual question as general feedback. Tasks are
+ * not carried.
  */
 import type { Concrete, Quiz } from '../schema';
 import { collect, escapeXml, generalFeedbackHtml, percent, promptText, type ExportResult } from './collect';
