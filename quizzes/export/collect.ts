@@ -15,9 +15,21 @@ export interface ExportItem {
   variants: { label: string; concrete: Concrete }[];
 }
 
+/** What a format may be unable to carry, named as docs/reference/authoring-quizzes.md's table names it. */
+export const lossKinds = {
+  task: 'tasks',
+  ordering: 'ordering questions',
+  hints: 'hints',
+  numericFeedback: 'the feedback of common wrong numeric answers',
+  partialCredit: 'our partial-credit rule for multiple answers',
+} as const;
+export type LossKind = keyof typeof lossKinds;
+
 export interface NotCarried {
   lesson: LessonId;
   question: string;
+  kind: LossKind;
+  /** Why, in a sentence an instructor can act on. */
   reason: string;
 }
 
@@ -29,7 +41,9 @@ export interface ExportFile {
 export interface ExportResult {
   format: string;
   files: ExportFile[];
-  /** What the format could not carry, said out loud rather than dropped. */
+  /** What the format can never carry, whatever the quizzes say. */
+  cannotCarry: LossKind[];
+  /** What it could not carry of these quizzes, question by question, said out loud rather than dropped. */
   notCarried: NotCarried[];
   /** Questions exported, and concrete items written (variants count one each). */
   questions: number;
@@ -58,7 +72,7 @@ export function collect(quizzes: Quiz[], variants: number): { items: ExportItem[
   for (const quiz of quizzes) {
     for (const q of quiz.questions) {
       if (q.kind === 'task') {
-        tasks.push({ lesson: quiz.lesson, question: q.id, reason: 'a task is graded by running the engine on the reader’s configuration; no LMS format can run it' });
+        tasks.push({ lesson: quiz.lesson, question: q.id, kind: 'task', reason: 'a task is graded by running the engine on the reader’s configuration; no LMS format can run it' });
         continue;
       }
       items.push({ lesson: quiz.lesson, lessonTitle: quiz.title, question: q, variants: variantsOf(q, variants) });
@@ -77,6 +91,12 @@ export const escapeXml = escapeHtml;
 /** A percentage as the LMSs write it (Moodle accepts 33.33333, not 33.333333333). */
 export function percent(x: number): string {
   return String(Math.round(x * 100000) / 100000);
+}
+
+/** What the learner sees after grading: the explanation, and for a factual question where the fact is written down. */
+export function generalFeedbackHtml(c: Concrete): string {
+  const source = c.source ? `<p>Source: <a href="${escapeHtml(c.source)}">${escapeHtml(c.source)}</a></p>` : '';
+  return `<p>${escapeHtml(c.explanation)}</p>${source}`;
 }
 
 /** The prompt of a concrete question, with its unit spelled out for a numeric one. */

@@ -1,11 +1,13 @@
 /**
  * GIFT (Moodle's text format). It carries single and multiple choice (weights as our partial-credit
  * rule), numeric answers with tolerance (distractors as 0% answers with feedback), categories for
- * the variants of engine questions, and general feedback. It has no ordering type and cannot carry
+ * the variants of engine questions, and general feedback (the explanation, and the source of a
+ * factual question). It has no ordering type and cannot carry
  * hints or tasks: those are listed, not dropped silently.
  */
 import type { Concrete, Quiz } from '../schema';
 import { collect, percent, promptText, type ExportResult, type NotCarried } from './collect';
+import { decimal } from './decimal';
 
 /** GIFT's special characters are escaped with a backslash. */
 export function escapeGift(text: string): string {
@@ -23,7 +25,7 @@ function body(c: Concrete): string | null {
         .join('\n');
     }
     case 'numeric':
-      return [`\t=${c.key}:${c.tolerance}#Correct.`, ...c.distractors.map((d) => `\t=%0%${d.value}:${c.tolerance}#${escapeGift(d.feedback)}`)].join('\n');
+      return [`\t=${decimal(c.key)}:${decimal(c.tolerance)}`, ...c.distractors.map((d) => `\t=%0%${decimal(d.value)}:${decimal(c.tolerance)}#${escapeGift(d.feedback)}`)].join('\n');
     default:
       return null;
   }
@@ -40,7 +42,7 @@ export function exportGift(quizzes: Quiz[], variants: number): ExportResult {
     const q = item.question;
     const base = `$course$/top/InfraLab/${item.lessonTitle}`;
     if (item.variants[0].concrete.form === 'ordering') {
-      notCarried.push({ lesson: item.lesson, question: q.id, reason: 'GIFT has no ordering question type' });
+      notCarried.push({ lesson: item.lesson, question: q.id, kind: 'ordering', reason: 'GIFT has no ordering question type' });
       continue;
     }
     if (item.lesson !== lesson || q.kind === 'engine') {
@@ -53,10 +55,11 @@ export function exportGift(quizzes: Quiz[], variants: number): ExportResult {
       const b = body(c)!;
       const name = q.kind === 'engine' ? `${q.id} v${i + 1}` : q.id;
       if (q.kind === 'engine') out.push(`// ${q.id}, variant ${i + 1}: ${v.label}`);
-      out.push(`::${escapeGift(name)}::${escapeGift(promptText(c))} {${c.form === 'numeric' ? '#' : ''}`, b, `\t####${escapeGift(c.explanation)}`, '}', '');
+      const general = c.source ? `${c.explanation} Source: ${c.source}` : c.explanation;
+      out.push(`::${escapeGift(name)}::${escapeGift(promptText(c))} {${c.form === 'numeric' ? '#' : ''}`, b, `\t####${escapeGift(general)}`, '}', '');
       count++;
     });
-    if (item.variants[0].concrete.hints.length) notCarried.push({ lesson: item.lesson, question: q.id, reason: 'GIFT cannot carry hints (the question is exported without them)' });
+    if (item.variants[0].concrete.hints.length) notCarried.push({ lesson: item.lesson, question: q.id, kind: 'hints', reason: 'GIFT cannot carry hints (the question is exported without them)' });
   }
-  return { format: 'gift', files: [{ name: 'infralab-quizzes.gift.txt', content: out.join('\n') }], notCarried, questions, items: count };
+  return { format: 'gift', cannotCarry: ['task', 'ordering', 'hints'], files: [{ name: 'infralab-quizzes.gift.txt', content: out.join('\n') }], notCarried, questions, items: count };
 }

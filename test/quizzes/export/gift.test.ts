@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { allQuizzes } from '@site/quizzes';
 import { escapeGift, exportGift } from '@site/quizzes/export/gift';
+import { collect } from '@site/quizzes/export/collect';
+import { parse } from 'gift-pegjs';
 
 const result = exportGift(allQuizzes(), 2);
 const gift = result.files[0].content as string;
@@ -25,7 +27,7 @@ describe('GIFT export', () => {
 
   it('writes numeric answers with the key and the tolerance', () => {
     const q = all.find((b) => b.name === 'azs-per-region')!;
-    expect(q.body).toContain('\t=3:0#Correct.');
+    expect(q.body).toContain('\t=3:0\n');
     expect(q.body).toContain('\t=%0%2:0#');
   });
 
@@ -38,5 +40,60 @@ describe('GIFT export', () => {
     expect(reasons.filter((n) => n.reason.includes('ordering')).map((n) => n.question).sort()).toEqual(['after-az-loss', 'choosing-order', 'failover-sequence', 'layers', 'stop-start-states']);
     expect(reasons.filter((n) => n.reason.includes('task')).length).toBe(3);
     expect(all.some((b) => b.name === 'layers')).toBe(false);
+  });
+
+  describe('read back with gift-pegjs, an independent GIFT parser', () => {
+    const parsed = parse(gift);
+    // Questions by category and title: titles repeat across lessons, categories do not.
+    const byKey = new Map<string, any>();
+    let category = '';
+    for (const q of parsed as any[]) {
+      if (q.type === 'Category') category = q.title;
+      else byKey.set(`${category}|${q.title}`, q);
+    }
+    const unescape = (t: string) => t.replace(/\\(.)/g, '$1');
+
+    it('parses the whole file: every carried item, of the type it is written as', () => {
+      const questions = (parsed as any[]).filter((q) => q.type !== 'Category');
+      expect(questions.length).toBe(result.items);
+      expect(new Set(questions.map((q) => q.type))).toEqual(new Set(['MC', 'Numerical']));
+    });
+
+    it('agrees with the quiz definitions on every key, weight, tolerance and feedback', () => {
+      let compared = 0;
+      for (const item of collect(allQuizzes(), 2).items) {
+        const q = item.question;
+        item.variants.forEach((v, i) => {
+          const c = v.concrete;
+          if (c.form === 'ordering' || c.form === 'task') return;
+          const base = `$course$/top/InfraLab/${item.lessonTitle}`;
+          const key = q.kind === 'engine' ? `${base}/${q.id}|${q.id} v${i + 1}` : `${base}|${q.id}`;
+          const p = byKey.get(key);
+          expect(p, key).toBeDefined();
+          compared++;
+          expect(unescape(p.globalFeedback.text)).toBe(c.source ? `${c.explanation} Source: ${c.source}` : c.explanation);
+          if (c.form === 'numeric') {
+            expect(p.type, key).toBe('Numerical');
+            const [right, ...wrong] = p.choices;
+            expect(right.text.number, key).toBeCloseTo(c.key, 9);
+            expect(right.text.range, key).toBe(c.tolerance);
+            expect(right.weight).toBeNull();
+            expect(wrong.map((w: any) => [w.text.number, w.weight, unescape(w.feedback.text)])).toEqual(c.distractors.map((d) => [expect.closeTo(d.value, 9), 0, d.feedback]));
+            return;
+          }
+          expect(p.type, key).toBe('MC');
+          const k = c.options.filter((o) => o.correct).length;
+          for (const o of c.options) {
+            const choice = p.choices.find((x: any) => unescape(x.text.text) === o.text);
+            expect(choice, `${key} ${o.id}`).toBeDefined();
+            if (c.form === 'single') expect(choice.isCorrect, `${key} ${o.id}`).toBe(o.correct);
+            else expect(choice.weight, `${key} ${o.id}`).toBeCloseTo(((o.correct ? 1 : -1) * 100) / k, 4);
+            expect(choice.feedback ? unescape(choice.feedback.text) : undefined, `${key} ${o.id}`).toBe(o.feedback);
+          }
+          expect(p.choices.length).toBe(c.options.length);
+        });
+      }
+      expect(compared).toBe(result.items);
+    });
   });
 });

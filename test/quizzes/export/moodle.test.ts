@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { allQuizzes } from '@site/quizzes';
 import { exportMoodle } from '@site/quizzes/export/moodle';
+import { collect } from '@site/quizzes/export/collect';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const result = exportMoodle(allQuizzes(), 3);
 const xml = result.files[0].content as string;
@@ -43,12 +46,58 @@ describe('Moodle XML export', () => {
     expect(fractions).toContainEqual(['Europe (London), eu-west-2', '-33.33333']);
   });
 
+  it('carries every option\'s feedback, and writes none where the option has none', () => {
+    const byId = new Map(questions.map((q) => [String(q.idnumber), q]));
+    let carried = 0;
+    for (const item of collect(allQuizzes(), 3).items) {
+      item.variants.forEach((v, i) => {
+        const c = v.concrete;
+        if (c.form !== 'single' && c.form !== 'multiple') return;
+        const q = byId.get(`${item.lesson}/${item.question.id}${item.question.kind === 'engine' ? `/v${i + 1}` : ''}`)!;
+        for (const o of c.options) {
+          const a = q.answer.find((x: any) => text(x) === o.text);
+          expect(text(a.feedback), `${q.idnumber} ${o.id}`).toBe(o.feedback ?? '');
+          if (o.feedback) carried++;
+        }
+      });
+    }
+    expect(carried).toBeGreaterThan(50);
+  });
+
+  it('puts the source of a factual question in its general feedback, as a link', () => {
+    const q = questions.find((x) => x.idnumber === 'availability-zones/az-ids');
+    expect(q.generalfeedback.text).toContain('<a href="https://docs.aws.amazon.com/global-infrastructure/latest/regions/az-ids.html">');
+    const sourced = allQuizzes().flatMap((z) => z.questions.filter((x) => 'source' in x).map((x) => `${z.lesson}/${x.id}`));
+    expect(sourced.length).toBeGreaterThan(10);
+    for (const id of sourced) expect(String(questions.find((x) => x.idnumber === id)?.generalfeedback.text), id).toContain('Source: <a href=');
+  });
+
+  it('writes numbers without float noise: keys, wrong answers and tolerances are short decimals', () => {
+    const numbers = questions.filter((q) => q['@type'] === 'numerical').flatMap((q) => q.answer.flatMap((a: any) => [String(a.text), String(a.tolerance)]));
+    expect(numbers.length).toBeGreaterThan(100);
+    for (const n of numbers) {
+      expect(n).toMatch(/^-?\d+(\.\d+)?$/);
+      expect(n.replace(/^-?0*\.?0*/, '').replace('.', '').length, n).toBeLessThanOrEqual(12);
+    }
+    // rented-day's key is VM-hours × $0.096, which binary floating point makes 2.3040000000000003
+    // for 24 VM-hours; worked out here in whole thousandths of a dollar, it is exact.
+    const rented = questions.filter((q) => String(q.idnumber).startsWith('infrastructure/rented-day/'));
+    expect(rented.length).toBe(3);
+    for (const q of rented) {
+      const [base, extra, peak] = /(\d+) VM\(s\) all day, plus (\d+) more for the (\d+) busiest/.exec(text(q.questiontext))!.slice(1).map(Number);
+      const thousandths = (base * 24 + extra * peak) * 96;
+      // A whole number divided by 1000 prints as its shortest decimal, e.g. 2304 / 1000 → "2.304".
+      expect(String(q.answer[0].text)).toBe(String(thousandths / 1000));
+    }
+  });
+
   it('writes numeric questions with tolerance, and known wrong answers as 0% with feedback', () => {
     const q = questions.find((x) => String(x.idnumber).startsWith('availability-zones/group-refills/'));
     expect(q['@type']).toBe('numerical');
     const [key, ...others] = q.answer;
     expect(key['@fraction']).toBe('100');
     expect(key.tolerance).toBe(0);
+    expect(text(key.feedback)).toBe('');
     const m = /pending for (\d+) s\. us-east-1a fails at (\d+) s/.exec(text(q.questiontext))!;
     expect(key.text).toBe(Number(m[2]) + 60 + Number(m[1]));
     expect(others.every((a: any) => a['@fraction'] === '0' && text(a.feedback).length > 0)).toBe(true);
@@ -64,5 +113,60 @@ describe('Moodle XML export', () => {
   it('says which questions it could not carry: the tasks', () => {
     expect(result.notCarried.map((n) => n.question).sort()).toEqual(['database-copies', 'lumen-design', 'survive-an-az']);
     expect(questions.some((q) => String(q.idnumber ?? '').includes('survive-an-az'))).toBe(false);
+  });
+
+  describe('against a real Moodle 5.1.3\'s own export (test/quizzes/fixtures/moodle-5.1.3)', () => {
+    const fixture = (name: string): any[] =>
+      parser.parse(readFileSync(join(__dirname, '..', 'fixtures', 'moodle-5.1.3', name), 'utf8')).quiz.question.filter((q: any) => q['@type'] !== 'category');
+    const moodle = [...fixture('own-samples.xml'), ...fixture('reexport.xml')];
+    const elements = (q: any) => new Set(Object.keys(q).filter((k) => !k.startsWith('@')));
+    const types = ['multichoice', 'numerical', 'ordering'];
+
+    it('has each kind we export in the fixture', () => {
+      for (const t of types) expect(moodle.filter((q) => q['@type'] === t).length, t).toBeGreaterThanOrEqual(2);
+    });
+
+    for (const t of types) {
+      const ofType = moodle.filter((q) => q['@type'] === t);
+      /** What Moodle's exporter writes for every question of this type (hints and units only when there are some). */
+      const always = [...elements(ofType[0])].filter((e) => ofType.every((q) => elements(q).has(e)) && e !== 'hint' && e !== 'units');
+      const ever = new Set(ofType.flatMap((q) => [...elements(q)]));
+
+      it(`${t}: writes every element Moodle always writes, and none it never writes`, () => {
+        const ours = questions.filter((q) => q['@type'] === t);
+        expect(ours.length).toBeGreaterThan(0);
+        for (const q of ours) {
+          const have = elements(q);
+          expect(always.filter((e) => !have.has(e)), String(q.idnumber)).toEqual([]);
+          expect([...have].filter((e) => !ever.has(e)), String(q.idnumber)).toEqual([]);
+        }
+      });
+    }
+
+    it('ordering: writes <shownumcorrect> with a value, as Moodle does; without it Moodle saves an empty second hint for a question with one hint', () => {
+      const value = moodle.find((q) => q['@type'] === 'ordering').shownumcorrect;
+      expect(value).toBe(1);
+      const ours = questions.filter((q) => q['@type'] === 'ordering');
+      expect(ours.some((q) => (q.hint ?? []).length === 1)).toBe(true);
+      for (const q of ours) expect(q.shownumcorrect, String(q.idnumber)).toBe(1);
+    });
+
+    it('hints: each has its text and only the settings elements Moodle writes in a hint, all hints of a question alike', () => {
+      const hintElements = new Set(moodle.flatMap((q) => (q.hint ?? []).flatMap((h: any) => Object.keys(h).filter((k) => !k.startsWith('@')))));
+      for (const q of questions.filter((x) => x.hint)) {
+        const shapes = new Set(q.hint.map((h: any) => Object.keys(h).filter((k) => !k.startsWith('@')).sort().join()));
+        expect(shapes.size, String(q.idnumber)).toBe(1);
+        for (const h of q.hint) {
+          expect(text(h).length).toBeGreaterThan(0);
+          for (const k of Object.keys(h).filter((x) => !x.startsWith('@'))) expect(hintElements.has(k), k).toBe(true);
+        }
+      }
+    });
+
+    it('numerical units: written the way Moodle writes them back', () => {
+      const theirs = moodle.find((q) => q['@type'] === 'numerical' && q.units);
+      const ours = questions.find((q) => q['@type'] === 'numerical' && q.units);
+      expect(Object.keys(ours.units.unit[0]).sort()).toEqual(Object.keys(theirs.units.unit[0]).sort());
+    });
   });
 });
