@@ -1,5 +1,5 @@
 /** The instructors' command line, run as they run it. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,9 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const quiz = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'cli/quiz.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+
+// Each case starts Node with tsx (seconds on a busy two-core machine), some of them twice.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('npm run quiz', () => {
   it('validate: every quiz agrees with the engine, exit 0, with the share per lesson', () => {
