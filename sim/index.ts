@@ -40,3 +40,4 @@ export function runScenario(scenario: ScenarioInput, source = 'scenario'): Repor
 export function runScenarioText(text: string, source = 'scenario'): Report {
   return buildReport(new Simulation(parseScenarioText(text, source)).run());
 }
+export * as cpu from './cpu';
