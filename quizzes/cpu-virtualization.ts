@@ -327,10 +327,10 @@ export default defineQuiz({
       unit: 'instructions',
       tolerance: 0,
       distractors: [
-        { value: 1, feedback: 'Misconception: “POPF is the whole problem”. POPF is the usual example; Robin and Irvine listed seventeen, among them PUSHF, SGDT, SIDT, SMSW and others that reveal or change privileged state.' },
+        { value: 1, feedback: 'Misconception: “POPF is the whole problem”. POPF is the usual example; Robin and Irvine listed seventeen, among them PUSHF, SGDT, SIDT and SMSW, among others, that reveal or change privileged state.' },
         { value: 0, feedback: 'Misconception: “x86 was always virtualizable, just slow”. Without hardware help, seventeen instructions misbehave silently instead of trapping; that is why VMware needed binary translation.' },
       ],
-      explanation: 'Seventeen: instructions such as POPF, PUSHF, SGDT, SIDT, SLDT, SMSW, LAR, LSL, VERR, VERW, PUSH and POP of segment registers, CALL, JMP, INT n and RET across privilege levels, and STR and MOV of segment registers.',
+      explanation: 'Seventeen, among them POPF and PUSHF (the flags), SGDT, SIDT, SLDT and SMSW (which reveal privileged registers), and LAR, LSL, VERR and VERW (which check protection). Each lets a deprivileged guest kernel see or do something differently from ring 0 without a trap.',
     },
     {
       kind: 'single',

@@ -284,12 +284,12 @@ export default function CpuExperiments({ id = 'cpu-experiments', loadFactory = l
           <tr>
             <th scope="row">Counting loop: guest vs JavaScript</th>
             <td data-testid="compute-ratio">{c && ratio ? `${formatSeconds(c.guestSeconds)} vs ${formatSeconds(c.jsSeconds)}: ${Math.round(ratio).toLocaleString('en-US')}× slower` : 'not measured'}</td>
-            <td>{model.computeSlowdown}× slower than the bare CPU</td>
+            <td>{`${model.computeSlowdown}× slower than the bare CPU`}</td>
           </tr>
           <tr>
             <th scope="row">Guest instructions a second</th>
             <td data-testid="mips">{mips ? `${(mips / 1e6).toFixed(0)} million (${Math.round(c!.instructions! / loopPasses).toLocaleString('en-US')} guest instructions a pass)` : c ? 'not counted' : 'not measured'}</td>
-            <td>{(model.guestInstructionsPerSecond / 1e6).toFixed(0)} million</td>
+            <td>{`${(model.guestInstructionsPerSecond / 1e6).toFixed(0)} million`}</td>
           </tr>
           <tr>
             <th scope="row">One system call</th>
