@@ -61,7 +61,7 @@ export default function CpuLab({ id = 'cpu-lab', workload = defaultLabState.work
   const summary =
     `${result.label}, ${report.workload.toLowerCase()}. ${stepSentence(step, steps.length)} ` +
     `Over ${report.iterations.toLocaleString('en-US')} passes: ${perPass(result.cycles)} cycles a pass, ${result.slowdown.toFixed(2)} times bare metal, ` +
-    `${perPass(result.hypervisorEntries)} hypervisor entries a pass${result.wrongResults ? `, ${result.wrongResults.toLocaleString('en-US')} wrong results` : ''}.`;
+    `${perPass(result.hypervisorEntries)} hypervisor ${result.hypervisorEntries === report.iterations ? 'entry' : 'entries'} a pass${result.wrongResults ? `, ${result.wrongResults.toLocaleString('en-US')} wrong results` : ''}.`;
 
   return (
     <WidgetFrame
