@@ -71,7 +71,7 @@ const walk = (c: CycleCosts) => c.nativeWalkReferences * c.memoryReference;
 
 const table: Record<TechniqueId, Row> = {
   'trap-emulate': {
-    compute: (_, c) => ok('direct', G, c.instruction, 'not sensitive: it runs on the CPU as written'),
+    compute: (_, c) => ok('direct', G, c.instruction, 'not sensitive, so the hypervisor need not see it'),
     syscall: (_, c) => ok('trap', GHG, c.trap + c.kernelEntry, 'the interrupt table belongs to the hypervisor, so the system call traps to it; it hands the call to the guest kernel'),
     'page-fault': (_, c) => ok('trap', GHG, c.trap + c.kernelEntry, 'the CPU walks the hypervisor’s shadow tables, so the fault goes to the hypervisor first; it passes it on to the guest kernel'),
     'pte-write': (_, c) => ok('trap', GHG, c.trap + c.pageTableUpdate, 'the hypervisor write-protects the guest’s page tables: the write traps, and the hypervisor updates its shadow copy'),
@@ -86,7 +86,7 @@ const table: Record<TechniqueId, Row> = {
     }),
   },
   'binary-translation': {
-    compute: (i, c) => ok(i.ring === 'user' ? 'direct' : 'translated', G, c.instruction, i.ring === 'user' ? 'user code runs on the CPU as written' : 'kernel code runs from the translation cache at about native speed'),
+    compute: (i, c) => ok(i.ring === 'user' ? 'direct' : 'translated', G, c.instruction, i.ring === 'user' ? 'user code is safe to run as written' : 'kernel code runs from the translation cache at about native speed'),
     syscall: (_, c) => ok('trap', GHG, c.trap + c.kernelEntry, 'user code runs directly, so its system call traps to the hypervisor, which jumps into the translated guest kernel'),
     'page-fault': (_, c) => ok('trap', GHG, c.trap + c.kernelEntry, 'the fault lands in the hypervisor (shadow tables), which passes it to the translated guest kernel'),
     'pte-write': (_, c) => ok('translated', GHG, c.translatedCallout + c.pageTableUpdate, 'the translator rewrote the store as a call that updates the shadow table: no trap'),
@@ -95,7 +95,7 @@ const table: Record<TechniqueId, Row> = {
     popf: (_, c) => ok('translated', GHG, c.translatedCallout, 'the translator rewrote POPF as a call that sets the guest’s virtual interrupt flag: correct'),
   },
   paravirtual: {
-    compute: (_, c) => ok('direct', G, c.instruction, 'not sensitive: it runs on the CPU as written'),
+    compute: (_, c) => ok('direct', G, c.instruction, 'not sensitive, so the hypervisor need not see it'),
     syscall: (_, c) => ok('direct', G, c.kernelEntry, 'the modified guest kernel registered a fast system-call handler with the CPU: no hypervisor on the way'),
     'page-fault': (_, c) => ok('trap', GHG, c.hypercall + c.kernelEntry, 'faults go to the hypervisor, which bounces them to the guest kernel'),
     'pte-write': (_, c) => ok('hypercall', GHG, c.hypercall + c.pageTableUpdate, 'the modified kernel asks the hypervisor to update the page table (a hypercall), which checks the entry'),
@@ -104,7 +104,7 @@ const table: Record<TechniqueId, Row> = {
     popf: (_, c) => ok('direct', G, c.popf, 'the modified kernel keeps its interrupt flag in memory shared with the hypervisor instead of relying on POPF: correct'),
   },
   'hw-shadow': {
-    compute: (_, c) => ok('direct', G, c.instruction, 'runs in guest mode on the CPU'),
+    compute: (_, c) => ok('direct', G, c.instruction, 'guest mode runs it as bare metal would'),
     syscall: (_, c) => ok('direct', G, c.kernelEntry, 'in guest mode the guest kernel runs in ring 0: the call never leaves the guest'),
     'page-fault': (_, c) => ok('vm-exit', GHG, c.vmExit + c.kernelEntry, 'with shadow tables the hypervisor must see guest page faults: VM exit, then it injects the fault into the guest'),
     'pte-write': (_, c) => ok('vm-exit', GHG, c.vmExit + c.pageTableUpdate, 'the guest’s page tables are write-protected: VM exit, and the hypervisor updates the shadow'),
@@ -113,7 +113,7 @@ const table: Record<TechniqueId, Row> = {
     popf: (_, c) => ok('direct', G, c.popf, 'in guest mode the kernel is in ring 0, so POPF sets the interrupt flag as meant'),
   },
   'hw-nested': {
-    compute: (_, c) => ok('direct', G, c.instruction, 'runs in guest mode on the CPU'),
+    compute: (_, c) => ok('direct', G, c.instruction, 'guest mode runs it as bare metal would'),
     syscall: (_, c) => ok('direct', G, c.kernelEntry, 'in guest mode the guest kernel runs in ring 0: the call never leaves the guest'),
     'page-fault': (_, c) => ok('direct', G, c.kernelEntry, 'the guest owns its page tables: its kernel handles the fault, no exit'),
     'pte-write': (_, c) => ok('direct', G, c.instruction, 'the guest owns its page tables: an ordinary store, no exit'),
