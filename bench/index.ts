@@ -22,6 +22,9 @@ async function main(): Promise<void> {
   console.log('\nReal VM under Node (v86)');
   const { benchVmNode } = await import('./vm-node');
   console.log(await benchVmNode());
+  console.log('\nCPU experiments on the real VM under Node (v86)');
+  const { benchCpuEmulation } = await import('./cpu-emulation');
+  console.log(await benchCpuEmulation());
   const buildDir = join(__dirname, '..', 'build');
   console.log('\nReal VM in chromium (the built site)');
   if (!existsSync(join(buildDir, 'index.html'))) console.log('  skipped: no build/ (run npm run build first)');

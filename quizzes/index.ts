@@ -4,6 +4,7 @@
  */
 import availabilityZones from './availability-zones';
 import capstone from './capstone';
+import cpuVirtualization from './cpu-virtualization';
 import hypervisors from './hypervisors';
 import infrastructure from './infrastructure';
 import regions from './regions';
@@ -17,6 +18,7 @@ export const quizSources: ReadonlyArray<{ lesson: LessonId; file: string; quiz: 
   { lesson: 'regions', file: 'quizzes/regions.ts', quiz: regions },
   { lesson: 'availability-zones', file: 'quizzes/availability-zones.ts', quiz: availabilityZones },
   { lesson: 'virtualization', file: 'quizzes/virtualization.ts', quiz: virtualization },
+  { lesson: 'cpu-virtualization', file: 'quizzes/cpu-virtualization.ts', quiz: cpuVirtualization },
   { lesson: 'hypervisors', file: 'quizzes/hypervisors.ts', quiz: hypervisors },
   { lesson: 'vm-lifecycle', file: 'quizzes/vm-lifecycle.ts', quiz: vmLifecycle },
   { lesson: 'capstone', file: 'quizzes/capstone.ts', quiz: capstone },

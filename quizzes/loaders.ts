@@ -11,6 +11,7 @@ export const quizLoaders: Record<LessonId, { file: string; load: () => Promise<Q
   regions: { file: 'quizzes/regions.ts', load: () => import('./regions') },
   'availability-zones': { file: 'quizzes/availability-zones.ts', load: () => import('./availability-zones') },
   virtualization: { file: 'quizzes/virtualization.ts', load: () => import('./virtualization') },
+  'cpu-virtualization': { file: 'quizzes/cpu-virtualization.ts', load: () => import('./cpu-virtualization') },
   hypervisors: { file: 'quizzes/hypervisors.ts', load: () => import('./hypervisors') },
   'vm-lifecycle': { file: 'quizzes/vm-lifecycle.ts', load: () => import('./vm-lifecycle') },
   capstone: { file: 'quizzes/capstone.ts', load: () => import('./capstone') },

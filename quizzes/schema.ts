@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Report, ScenarioInput } from '@site/sim';
 
-export const lessonIds = ['infrastructure', 'regions', 'availability-zones', 'virtualization', 'hypervisors', 'vm-lifecycle', 'capstone'] as const;
+export const lessonIds = ['infrastructure', 'regions', 'availability-zones', 'virtualization', 'cpu-virtualization', 'hypervisors', 'vm-lifecycle', 'capstone'] as const;
 export const lessonIdSchema = z.enum(lessonIds, { error: `expected a lesson id (${lessonIds.join(', ')})` });
 export type LessonId = z.infer<typeof lessonIdSchema>;
 

@@ -35,3 +35,4 @@ export function createWorld(scenario: ScenarioInput | Scenario, source = 'scenar
 export function runScenario(scenario: ScenarioInput | Scenario, source = 'scenario'): Report {
   return createWorld(scenario, source).run().report();
 }
+export * as cpu from './cpu';

@@ -9,9 +9,10 @@ const lessons = [
   { to: '/docs/lessons/regions', title: '2. Regions', text: 'Separate geographic areas of data centres: isolation, data residency, price and latency.' },
   { to: '/docs/lessons/availability-zones', title: '3. Availability zones', text: 'Isolated locations inside a region; designing a service that survives losing one.' },
   { to: '/docs/lessons/virtualization', title: '4. Virtualization', text: 'Many virtual machines on one physical host; sharing CPU, memory and disk; overcommit.' },
-  { to: '/docs/lessons/hypervisors', title: '5. Hypervisors', text: 'Type 1 (bare metal) and type 2 (hosted): what each costs and what each isolates.' },
-  { to: '/docs/lessons/vm-lifecycle', title: '6. The life of a VM', text: 'Pending, running, stopping, stopped, terminated: what each action keeps and what it loses.' },
-  { to: '/docs/lessons/capstone', title: '7. Putting it together', text: 'Design a small service that survives an AZ outage, within a budget and a residency rule.' },
+  { to: '/docs/lessons/cpu-virtualization', title: '5. How a guest’s instructions run', text: 'Trap-and-emulate, binary translation, paravirtualization, VT-x and AMD-V, nested paging and I/O, measured on a real VM in the page.' },
+  { to: '/docs/lessons/hypervisors', title: '6. Hypervisors', text: 'Type 1 (bare metal) and type 2 (hosted): what each costs and what each isolates.' },
+  { to: '/docs/lessons/vm-lifecycle', title: '7. The life of a VM', text: 'Pending, running, stopping, stopped, terminated: what each action keeps and what it loses.' },
+  { to: '/docs/lessons/capstone', title: '8. Putting it together', text: 'Design a small service that survives an AZ outage, within a budget and a residency rule.' },
 ];
 
 export default function Home(): React.JSX.Element {

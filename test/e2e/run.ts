@@ -20,6 +20,7 @@ import { axeViolations } from './accessibility';
 import { brokenLinks } from './links';
 import { keyboardFlow, widgetIds } from './widgets';
 import { vmDiskFlow, vmFlow } from './vm';
+import { cpuExperimentsFlow } from './cpu-experiments';
 import { codeBlockFlow } from './code-blocks';
 import { quizFlow, quizIds } from './quizzes';
 import { azLabHugeFile, focusKeptAfterDisabling, phone, phoneOverflow, scenarioRunnerCancel, searchKeepsQuery } from './learner';
@@ -283,6 +284,26 @@ describe('pages that run long work or read their address', () => {
         t.diagnostic(`search: ${flow.steps.join(' | ')}`);
         return [...flow.problems, ...opened.problemsSince(loaded)];
       });
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+/** The CPU experiments use the real VM as an instrument: every measurement by keyboard, then axe. */
+const cpuRoute = '/docs/lessons/cpu-virtualization';
+describe('CPU experiments', () => {
+  test(cpuRoute, { timeout: 900_000, skip: routes.includes(cpuRoute) ? false : `${cpuRoute} is not among the routes` }, async (t) => {
+    const opened = await openPage(browser, server.origin);
+    try {
+      await visit(opened.page, new URL(cpuRoute, server.origin).toString());
+      const loaded = opened.problems.length;
+      await check(t, cpuRoute, 'CPU experiments: Start by keyboard; CPU flags, a system call, a fresh page and the loop each measured beside the model; no console error', async () => {
+        const flow = await cpuExperimentsFlow(opened.page);
+        t.diagnostic(`CPU experiments: ${flow.steps.join(' | ')}`);
+        return [...flow.problems, ...opened.problemsSince(loaded)];
+      });
+      await check(t, cpuRoute, 'CPU experiments: axe with results shown', () => axeViolations(opened.page));
     } finally {
       await opened.close();
     }

@@ -4,3 +4,4 @@ export { default as LifecycleExplorer } from './LifecycleExplorer';
 export { default as RegionExplorer } from './RegionExplorer';
 export { default as AzFailureLab } from './AzFailureLab';
 export { default as ElasticityLab } from './ElasticityLab';
+export { default as CpuLab } from './CpuLab';

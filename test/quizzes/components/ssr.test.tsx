@@ -13,7 +13,7 @@ import { concreteQuiz } from '@site/quizzes/concrete';
 import type { Quiz as QuizDef } from '@site/quizzes/schema';
 
 describe('server rendering', () => {
-  it.each(['infrastructure', 'regions', 'availability-zones', 'virtualization', 'hypervisors', 'vm-lifecycle', 'capstone'])('renders the %s quiz without a window, on the default variant', (lesson) => {
+  it.each(['infrastructure', 'regions', 'availability-zones', 'virtualization', 'cpu-virtualization', 'hypervisors', 'vm-lifecycle', 'capstone'])('renders the %s quiz without a window, on the default variant', (lesson) => {
     expect(typeof (globalThis as { window?: unknown }).window).toBe('undefined');
     const html: string = renderToString(<Quiz quiz={lesson} />);
     expect(html).toContain(`data-quiz="${lesson}"`);

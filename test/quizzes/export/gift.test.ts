@@ -38,7 +38,7 @@ describe('GIFT export', () => {
   it('lists the ordering questions and tasks it cannot carry', () => {
     const reasons = result.notCarried.filter((n) => !n.reason.includes('hints'));
     expect(reasons.filter((n) => n.reason.includes('ordering')).map((n) => n.question).sort()).toEqual(['after-az-loss', 'choosing-order', 'failover-sequence', 'layers', 'stop-start-states']);
-    expect(reasons.filter((n) => n.reason.includes('task')).length).toBe(3);
+    expect(reasons.filter((n) => n.reason.includes('task')).length).toBe(4);
     expect(all.some((b) => b.name === 'layers')).toBe(false);
   });
 

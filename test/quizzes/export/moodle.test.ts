@@ -111,7 +111,7 @@ describe('Moodle XML export', () => {
   });
 
   it('says which questions it could not carry: the tasks', () => {
-    expect(result.notCarried.map((n) => n.question).sort()).toEqual(['database-copies', 'lumen-design', 'survive-an-az']);
+    expect(result.notCarried.map((n) => n.question).sort()).toEqual(['database-copies', 'lumen-design', 'run-it-right', 'survive-an-az']);
     expect(questions.some((q) => String(q.idnumber ?? '').includes('survive-an-az'))).toBe(false);
   });
 

@@ -31,7 +31,7 @@ describe('QTI 1.2 export', () => {
   it('writes well-formed XML files and a manifest that lists one assessment per lesson', () => {
     for (const f of xmlFiles) expect(XMLValidator.validate(f.content as string), f.name).toBe(true);
     const manifest = parser.parse(xmlFiles.find((f) => f.name === 'imsmanifest.xml')!.content as string).manifest;
-    expect(manifest.resources.resource.map((r: any) => r['@type'])).toEqual(Array(7).fill('imsqti_xmlv1p2'));
+    expect(manifest.resources.resource.map((r: any) => r['@type'])).toEqual(Array(8).fill('imsqti_xmlv1p2'));
   });
 
   it('turns each engine question into a group that picks 1 of its variants', () => {
@@ -65,7 +65,7 @@ describe('QTI 1.2 export', () => {
 
   it('lists what Canvas cannot take: ordering and tasks', () => {
     expect(result.notCarried.filter((n) => n.reason.includes('ordering')).length).toBe(5);
-    expect(result.notCarried.filter((n) => n.reason.includes('task')).length).toBe(3);
+    expect(result.notCarried.filter((n) => n.reason.includes('task')).length).toBe(4);
   });
 
   it('ships the manifest and assessments in a zip with correct checksums', () => {

@@ -1,0 +1,89 @@
+/**
+ * A CPU scenario: which program the guest runs, how many times, under which techniques, with which
+ * costs. The schema is the one definition of the format; limits keep every accepted scenario small.
+ */
+import { z } from 'zod';
+import { defaultCosts, type CycleCosts } from './costs';
+import { instructionKinds, workloadIds } from './program';
+import { techniqueIds } from './techniques';
+
+export const cpuLimits = { bodyLength: 64, iterations: 1_000_000 } as const;
+
+const kind = z.enum(instructionKinds, { error: `expected an instruction kind (${instructionKinds.join(', ')})` });
+
+const instructionSchema = z.strictObject({
+  kind,
+  ring: z.enum(['user', 'kernel'], { error: 'expected user or kernel' }).optional(),
+  text: z.string().max(60, { error: 'expected at most 60 characters' }).optional(),
+});
+
+const costShape = Object.fromEntries(
+  Object.keys(defaultCosts).map((k) => [k, z.number({ error: 'expected a number of cycles' }).finite().min(0, { error: 'expected a number >= 0' }).optional()]),
+) as Record<keyof CycleCosts, z.ZodOptional<z.ZodNumber>>;
+
+export const cpuWorkloadSchema = z.union(
+  [
+    z.enum(workloadIds),
+    z.strictObject({ body: z.array(instructionSchema).min(1, { error: 'expected at least one instruction' }).max(cpuLimits.bodyLength, { error: `expected at most ${cpuLimits.bodyLength} instructions` }) }),
+    z.strictObject({
+      generate: z.strictObject({
+        mix: z.partialRecord(kind, z.number().finite().min(0, { error: 'expected a weight >= 0' })),
+        length: z.number().int({ error: 'expected a whole number' }).min(1).max(cpuLimits.bodyLength, { error: `expected at most ${cpuLimits.bodyLength}` }),
+      }),
+    }),
+  ],
+  { error: `expected a workload: one of ${workloadIds.join(', ')}, or { body: [...] }, or { generate: { mix, length } }` },
+);
+
+export const cpuScenarioSchema = z.strictObject({
+  name: z.string().max(120).default('CPU scenario'),
+  seed: z.number().int({ error: 'expected a whole number' }).default(1),
+  workload: cpuWorkloadSchema.default('compute'),
+  iterations: z
+    .number({ error: 'expected a number of loop passes' })
+    .int({ error: 'expected a whole number' })
+    .min(1, { error: 'expected at least 1' })
+    .max(cpuLimits.iterations, { error: `expected at most ${cpuLimits.iterations}` })
+    .default(1000),
+  techniques: z.array(z.enum(techniqueIds, { error: `expected a technique (${techniqueIds.join(', ')})` })).min(1).default([...techniqueIds]),
+  /** Clock rate used to turn cycles into seconds. Engine's figure. */
+  clockGHz: z.number().finite().positive({ error: 'expected a clock rate > 0' }).default(3),
+  costs: z.strictObject(costShape).default({}),
+});
+
+export type CpuScenarioInput = z.input<typeof cpuScenarioSchema>;
+export type CpuScenario = z.output<typeof cpuScenarioSchema>;
+export type CpuWorkloadInput = z.input<typeof cpuWorkloadSchema>;
+
+export interface CpuScenarioIssue {
+  path: string;
+  message: string;
+}
+
+export class CpuScenarioError extends Error {
+  readonly source: string;
+  readonly issues: CpuScenarioIssue[];
+  constructor(source: string, issues: CpuScenarioIssue[]) {
+    super(issues.map((i) => `${source}: ${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n'));
+    this.name = 'CpuScenarioError';
+    this.source = source;
+    this.issues = issues;
+  }
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
+}
+
+/** Checks a scenario object; throws a CpuScenarioError naming the source, each field path and what was expected. */
+export function parseCpuScenario(input: unknown, source = 'cpu scenario'): CpuScenario {
+  const parsed = cpuScenarioSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new CpuScenarioError(
+    source,
+    parsed.error.issues.map((i) => ({
+      path: formatPath(i.path),
+      message: i.code === 'unrecognized_keys' ? `unknown field ${i.keys.map((k) => `"${k}"`).join(', ')}` : i.message,
+    })),
+  );
+}

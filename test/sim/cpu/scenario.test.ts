@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { cpu } from '@site/sim';
+import { parseCpuScenarioText } from '@site/sim/cpu/text';
+
+const issues = (input: unknown) => {
+  try {
+    cpu.parseCpuScenario(input, 'lab.yaml');
+  } catch (e) {
+    expect(e).toBeInstanceOf(cpu.CpuScenarioError);
+    return (e as cpu.CpuScenarioError).issues;
+  }
+  throw new Error('expected the scenario to be refused');
+};
+
+describe('a CPU scenario’s defaults', () => {
+  it('an empty scenario is the compute loop, 1000 passes, all six techniques, 3 GHz, seed 1', () => {
+    const s = cpu.parseCpuScenario({});
+    expect(s).toMatchObject({ workload: 'compute', iterations: 1000, clockGHz: 3, seed: 1 });
+    expect(s.techniques).toEqual(['trap-emulate', 'binary-translation', 'paravirtual', 'hw-shadow', 'hw-nested', 'emulation']);
+  });
+});
+
+describe('refusals name the field and what was expected', () => {
+  it('an unknown workload', () => {
+    expect(issues({ workload: 'gaming' })[0]).toMatchObject({ path: 'workload', message: expect.stringContaining('expected a workload') });
+  });
+  it('an unknown instruction kind in a custom body, with its index', () => {
+    expect(issues({ workload: { body: [{ kind: 'compute' }, { kind: 'halt' }] } })[0]).toMatchObject({ path: 'workload', message: expect.stringContaining('expected a workload') });
+  });
+  it('too many passes: more than 1,000,000', () => {
+    expect(issues({ iterations: 2_000_000 })[0]).toEqual({ path: 'iterations', message: 'expected at most 1000000' });
+  });
+  it('a negative cost', () => {
+    expect(issues({ costs: { vmExit: -1 } })[0]).toEqual({ path: 'costs.vmExit', message: 'expected a number >= 0' });
+  });
+  it('an unknown cost', () => {
+    expect(issues({ costs: { vmexit: 5 } })[0]).toEqual({ path: 'costs', message: 'unknown field "vmexit"' });
+  });
+  it('an unknown technique, by index', () => {
+    expect(issues({ techniques: ['hw-nested', 'jit'] })[0]).toMatchObject({ path: 'techniques[1]', message: expect.stringContaining('expected a technique') });
+  });
+  it('the error message names the source file', () => {
+    expect(() => cpu.parseCpuScenario({ iterations: 0 }, 'lab.yaml')).toThrow('lab.yaml: iterations: expected at least 1');
+  });
+});
+
+describe('scenario text', () => {
+  it('YAML with a custom body runs', () => {
+    const s = parseCpuScenarioText('workload:\n  body:\n    - kind: popf\n    - kind: io\niterations: 2\ntechniques: [trap-emulate]\n', 'pf.yaml');
+    const r = cpu.runCpuScenario(s).results[0];
+    // POPF (20, silently wrong) + port I/O (2000 + 300 + 5000), twice
+    expect(r.cycles).toBe(2 * (20 + 7300));
+    expect(r.wrongResults).toBe(2);
+  });
+  it('a YAML syntax error gives its line', () => {
+    expect(() => parseCpuScenarioText('workload: compute\niterations: [1,\n', 'bad.yaml')).toThrow(/bad\.yaml: line \d+, column \d+: YAML syntax/);
+  });
+  it('a JSON syntax error gives its line', () => {
+    expect(() => parseCpuScenarioText('{\n "workload": "compute",\n}', 'bad.json')).toThrow(/bad\.json: line 3/);
+  });
+  it('an empty file is refused with what was expected', () => {
+    expect(() => parseCpuScenarioText('  ', 'empty.yaml')).toThrow('empty.yaml: the file is empty');
+  });
+});
+
+describe('generated programs are seeded', () => {
+  const mix = { compute: 6, syscall: 1, 'tlb-miss': 2, popf: 1 };
+  it('the same seed gives the same body; another seed gives another', () => {
+    const a = cpu.generateBody(mix, 40, 7);
+    expect(cpu.generateBody(mix, 40, 7)).toEqual(a);
+    expect(cpu.generateBody(mix, 40, 8)).not.toEqual(a);
+  });
+  it('only kinds with a positive weight appear, and the body has the length asked for', () => {
+    const body = cpu.generateBody({ compute: 1, io: 0 }, 20, 3);
+    expect(body).toHaveLength(20);
+    expect(body.every((i) => i.kind === 'compute')).toBe(true);
+  });
+  it('a mix with no positive weight is refused', () => {
+    expect(() => cpu.generateBody({ io: 0 }, 5, 1)).toThrow('at least one positive weight');
+  });
+});
