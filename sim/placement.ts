@@ -20,6 +20,12 @@ export interface PlacementRequest {
    * a VM of this size and, as nothing is released mid-launch, still do not: skip them.
    */
   packCursor?: { az: number; host: number };
+  /**
+   * A host to take only when no other fits: the one a stopped VM last ran on. A start after a stop
+   * usually lands on other hardware in a real cloud (AWS: "in most cases, the instance is migrated
+   * to a new underlying host computer").
+   */
+  avoid?: string;
 }
 
 function azUsable(region: RegionState, az: AzState): boolean {
@@ -49,7 +55,29 @@ function leastLoaded(az: AzState, size: Size): HostState | null {
 }
 
 function pickInAz(az: AzState, req: PlacementRequest): HostState | null {
+  if (req.avoid !== undefined) return pickAvoiding(az, req, req.avoid);
   return req.policy.placement === 'pack' ? firstFit(az, req.size) : leastLoaded(az, req.size);
+}
+
+/** As pickInAz, but the avoided host only when no other host of the AZ fits. */
+function pickAvoiding(az: AzState, req: PlacementRequest, avoid: string): HostState | null {
+  let best: HostState | null = null;
+  let bestLoad = Infinity;
+  let fallback: HostState | null = null;
+  for (const host of az.hosts) {
+    if (host.health !== 'up' || !fits(host, req.size)) continue;
+    if (host.id === avoid) {
+      fallback = host;
+      continue;
+    }
+    if (req.policy.placement === 'pack') return host;
+    const load = loadShare(host);
+    if (load < bestLoad) {
+      best = host;
+      bestLoad = load;
+    }
+  }
+  return best ?? fallback;
 }
 
 /**

@@ -259,7 +259,7 @@ export class WorldRules {
     const why = refusal(vm, 'start');
     if (why) return { ok: false, reason: why };
     const region = w.regions.get(vm.region)!;
-    const host = chooseHost({ size: vm, region, policy: w.scenario.policy, az: vm.az });
+    const host = chooseHost({ size: vm, region, policy: w.scenario.policy, az: vm.az, avoid: vm.lastHost });
     if (!host) {
       const down = outageBlocking(region, vm.az);
       if (down) return { ok: false, reason: `cannot start ${name} in ${vm.az}: ${down}; it stays stopped` };
@@ -313,6 +313,7 @@ export class WorldRules {
     vm.state = next;
     if (!holdsHost(next) && vm.host) {
       this.vacate(w.hosts.get(vm.host)!, vm);
+      vm.lastHost = vm.host;
       vm.host = undefined;
     }
     if (next === 'stopped' || next === 'terminated') vm.crashed = false;

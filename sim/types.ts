@@ -59,6 +59,8 @@ export interface Vm {
   /** The AZ the VM lives in once placed: a stopped VM restarts in the same AZ, like an EC2 instance. */
   az?: string;
   host?: string;
+  /** The host it ran on before its last stop: a start prefers another, as a cloud's usually does. */
+  lastHost?: string;
   state: VmState;
   busy: number;
   crashed: boolean;

@@ -265,3 +265,34 @@ describe('an action timed at the second a transition completes', () => {
     ]);
   });
 });
+
+describe('a start after a stop', () => {
+  // eu-central-1a has two hosts of 4 cores; web-1 (2 vCPU) packs onto the first.
+  const stoppedOnFirstHost = () => {
+    const world = createWorld(scenario());
+    expect(world.apply(launchWeb({ az: 'eu-central-1a' })).ok).toBe(true);
+    world.runUntil(60);
+    const first = world.vm('web-1')!.host;
+    expect(world.apply(parseAction({ kind: 'stop', vm: 'web-1' })).ok).toBe(true);
+    world.runUntil(120);
+    return { world, first };
+  };
+
+  it('lands on another host when one has room, as a cloud usually moves a restarted instance', () => {
+    const { world, first } = stoppedOnFirstHost();
+    expect(world.apply(parseAction({ kind: 'start', vm: 'web-1' })).ok).toBe(true);
+    expect(world.vm('web-1')!.host).not.toBe(first);
+    expect(world.vm('web-1')!.az).toBe('eu-central-1a');
+  });
+
+  it('comes back to its old host when that is the only one with room', () => {
+    const world = createWorld(scenario({ regions: [{ id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts: [{ cores: 4, memoryGiB: 17 }] }] }] }));
+    expect(world.apply(launchWeb()).ok).toBe(true);
+    world.runUntil(60);
+    const first = world.vm('web-1')!.host;
+    world.apply(parseAction({ kind: 'stop', vm: 'web-1' }));
+    world.runUntil(120);
+    expect(world.apply(parseAction({ kind: 'start', vm: 'web-1' })).ok).toBe(true);
+    expect(world.vm('web-1')!.host).toBe(first);
+  });
+});
