@@ -17,9 +17,9 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import type { Figure } from './engine';
-import { chromiumArgs, chromiumPath, launchBrowser, waitForHydration } from '../test/e2e/browser';
-import { serveSite } from '../test/e2e/server';
-import { projectRoot, snapshotBuild, type BuiltSite } from '../test/e2e/site';
+import { chromiumArgs, chromiumPath, launchBrowser, waitForHydration } from '../tools/browser/browser';
+import { serveSite } from '../tools/browser/server';
+import { projectRoot, snapshotBuild, type BuiltSite } from '../tools/browser/site';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;

@@ -10,8 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, visit } from '../test/e2e/browser';
-import { serveSite } from '../test/e2e/server';
+import { launchBrowser, openPage, visit } from '../tools/browser/browser';
+import { serveSite } from '../tools/browser/server';
 
 const route = '/docs/lessons/hypervisors';
 const bootTimeoutMs = 180_000;

@@ -53,3 +53,4 @@ export function parseScenarioText(text: string, source = 'scenario'): Scenario {
 export function runScenarioText(text: string, source = 'scenario'): Report {
   return createWorld(parseScenarioText(text, source), source).run().report();
 }
+export { parseCpuScenarioText } from './cpu/text';

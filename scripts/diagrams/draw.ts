@@ -11,9 +11,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { launchBrowser } from '../../test/e2e/browser';
+import { launchBrowser } from '../../tools/browser/browser';
 import { diagramKey } from '../../src/theme/Mermaid/diagramKey';
-import { darkThemeCss, diagramsDir, findDiagrams, manifestPath, projectRoot, type DiagramManifest } from './sources';
+import { darkThemeCss, diagramsDir, findDiagrams, manifestPath, projectRoot, type DiagramManifest } from '../../tools/diagrams/sources';
 
 const require = createRequire(import.meta.url);
 const mermaidVersion = (require('mermaid/package.json') as { version: string }).version;

@@ -1,6 +1,6 @@
 import type { Plugin } from '@docusaurus/types';
 import { createRequire } from 'node:module';
-import { readManifest } from '../../scripts/diagrams/sources';
+import { readManifest } from '../../tools/diagrams/sources';
 
 /** What pages get (global data `infralab-diagrams`): each pre-drawn diagram's size, by key. */
 export type DiagramsData = { diagrams: Record<string, { width: number; height: number }> };

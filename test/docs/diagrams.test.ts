@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { diagramsDir, findDiagrams, readManifest } from '@site/scripts/diagrams/sources';
+import { diagramsDir, findDiagrams, readManifest } from '@site/tools/diagrams/sources';
 import { diagramKey, diagramText } from '@site/src/theme/Mermaid/diagramKey';
 
 const diagrams = findDiagrams();

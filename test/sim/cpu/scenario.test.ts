@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cpu } from '@site/sim';
-import { parseCpuScenarioText } from '@site/sim/cpu/text';
+import { parseCpuScenarioText } from '@site/sim/text';
 
 const issues = (input: unknown) => {
   try {

@@ -30,7 +30,7 @@ export function ScenarioText({ id, onLoad }: { id: string; onLoad(source: string
     if (body.length > maxChars) return setProblem({ source, issues: [{ path: '', message: `the text is ${body.length} characters long; expected at most ${maxChars}` }] });
     try {
       // The YAML reader loads with the first scenario, not with the lab.
-      const { parseCpuScenarioText } = await import('@site/sim/cpu/text');
+      const { parseCpuScenarioText } = await import('@site/sim/text');
       const scenario = parseCpuScenarioText(body, source);
       setProblem(null);
       onLoad(source, scenario);

@@ -1,0 +1,139 @@
+/**
+ * One Debian chromium for the whole suite, and pages that record what went wrong while they were
+ * open: console errors, uncaught exceptions, failed or 4xx/5xx same-origin requests, requests that
+ * leave the site, and dialogs (which are dismissed: a dialog is an injected script's signature).
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Every problem recorded so far, in the order seen, one line each. */
+  problems: string[];
+  /** The problems recorded since `mark` (a former `problems.length`). */
+  problemsSince(mark: number): string[];
+  close(): Promise<void>;
+}
+
+function shortUrl(url: string, origin: string): string {
+  return url.startsWith(origin) ? url.slice(origin.length) || '/' : url;
+}
+
+/** A fresh context (axe needs one: `browser.newPage()` pages are not enough) with recorders. */
+export async function openPage(
+  browser: Browser,
+  origin: string,
+  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+): Promise<OpenedPage> {
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', viewport: options.viewport ?? { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  // tsx compiles this suite with esbuild's keepNames, which wraps functions declared inside
+  // page.evaluate callbacks in `__name(...)`; the page needs that helper to run them.
+  await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const at = m.location();
+    problems.push(`console error: ${m.text()}${at.url ? ` (at ${shortUrl(at.url, origin)}:${at.lineNumber})` : ''}`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught exception: ${e.name}: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    if (!r.url().startsWith(origin)) return;
+    // A route prefetch (<link rel="prefetch">, type "other", added in idle time) that a reload or
+    // navigation cuts short is not a failure a reader meets: the chunk loads when it is needed.
+    if (r.resourceType() === 'other' && r.failure()?.errorText === 'net::ERR_ABORTED' && /\/assets\/js\/[^/]+\.js$/.test(r.url())) return;
+    problems.push(`request failed: ${r.method()} ${shortUrl(r.url(), origin)} (${r.resourceType()}): ${r.failure()?.errorText ?? 'unknown error'}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() < 400 || !r.url().startsWith(origin)) return;
+    problems.push(`HTTP ${r.status()}: ${r.request().method()} ${shortUrl(r.url(), origin)} (${r.request().resourceType()})`);
+  });
+  page.on('request', (r) => {
+    const url = r.url();
+    if (/^https?:/.test(url) && !url.startsWith(origin)) problems.push(`request leaves the site: ${r.method()} ${url} (${r.resourceType()})`);
+  });
+  page.on('dialog', (d) => {
+    problems.push(`dialog opened: ${d.type()} "${d.message()}"`);
+    d.dismiss().catch(() => undefined);
+  });
+  return {
+    context,
+    page,
+    problems,
+    problemsSince: (mark) => problems.slice(mark),
+    close: () => context.close(),
+  };
+}
+
+/**
+ * Loads a route and waits until React has hydrated it and the network is quiet (lazy chunks,
+ * prefetches). Returns the document's HTTP status.
+ */
+export async function visit(page: Page, url: string, options: { idle?: boolean } = {}): Promise<number> {
+  const response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  await waitForHydration(page, options);
+  return response?.status() ?? 0;
+}
+
+/** Islands and diagrams still waiting for their code (src/components/Island, src/theme/Mermaid). */
+const stillLoading = '[data-island-state="pending"], .il-mermaid-pending';
+
+export async function waitForHydration(page: Page, options: { idle?: boolean } = {}): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, { timeout: 20_000 });
+  // Scroll through the page once, as a reader would, so content that loads near the viewport
+  // (diagrams) is there for the checks; then back to the top.
+  const stuck = await page.evaluate(async (waiting) => {
+    const late: string[] = [];
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    // A fast scroll can pass an island between two frames, unseen by its IntersectionObserver:
+    // bring each one still waiting into view, and wait for it (a reader stopping there).
+    for (const el of Array.from(document.querySelectorAll(waiting))) {
+      el.scrollIntoView({ block: 'center' });
+      const t0 = performance.now();
+      while (el.isConnected && (el.getAttribute('data-island-state') === 'pending' || el.classList.contains('il-mermaid-pending')) && performance.now() - t0 < 15_000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      if (el.isConnected && performance.now() - t0 >= 15_000) late.push(el.getAttribute('data-island') ?? el.className);
+    }
+    window.scrollTo(0, 0);
+    return late;
+  }, stillLoading);
+  // Not a failure by itself (the checks that follow say what is wrong), but a slow run says why.
+  if (stuck.length > 0) console.error(`# waitForHydration: still loading after 15 s at ${page.url().slice(0, 160)}: ${stuck.join(', ')}`);
+  // Diagrams drawn, and islands (widgets, quizzes: src/components/Island) live.
+  await page
+    .waitForFunction(
+      () =>
+        ![...document.querySelectorAll('.docusaurus-mermaid-container')].some((c) => !c.querySelector('svg')) &&
+        !document.querySelector('.il-mermaid-pending') &&
+        !document.querySelector('[data-island-state="pending"]'),
+      null,
+      { timeout: 15_000 },
+    )
+    .catch(async () => {
+      const left = await page
+        .evaluate((waiting) => [...document.querySelectorAll(waiting)].map((e) => e.getAttribute('data-island') ?? e.className), stillLoading)
+        .catch(() => ['(page gone)']);
+      console.error(`# waitForHydration: after 15 s at ${page.url().slice(0, 160)} still pending: ${left.join(', ') || 'a diagram without its svg'}`);
+    });
+  if (options.idle !== false) await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+}
