@@ -17,12 +17,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Tests read parsed XML and JSON of unknown shape: `any` there is the honest type.
     files: ['test/**/*.{ts,tsx}'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['src/**/*.tsx', 'test/**/*.tsx'],
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: {
       // The rules of hooks and their dependency lists; the React Compiler's stricter rules are not adopted.

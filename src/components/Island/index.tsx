@@ -65,11 +65,16 @@ export function island<P extends object>(name: string, load: Loader<P>, server: 
     const ref = useRef<HTMLDivElement>(null);
     const focusIndex = useRef<number | null>(null);
     const started = useRef(false);
+    // The props of the latest render: a start triggered later loads the component they name.
+    const latestProps = useRef(props);
+    useEffect(() => {
+      latestProps.current = props;
+    });
 
     const start = useCallback(() => {
       if (started.current) return;
       started.current = true;
-      fetchComponent(props).then(
+      fetchComponent(latestProps.current).then(
         (c) => {
           const el = ref.current;
           const active = el && document.activeElement && el.contains(document.activeElement) ? document.activeElement : null;
@@ -81,7 +86,6 @@ export function island<P extends object>(name: string, load: Loader<P>, server: 
           setFailure(error instanceof Error ? error.message : String(error));
         },
       );
-      // eslint-disable-next-line react-hooks/exhaustive-deps
     }, []);
 
     useEffect(() => {

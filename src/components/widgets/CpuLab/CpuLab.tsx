@@ -123,6 +123,8 @@ export default function CpuLab({ id = 'cpu-lab', workload = defaultLabState.work
       </div>
 
       <div className={styles.layout}>
+        {/* A keyboard-operable list: arrow keys move the step (aria-current marks it); its buttons are for pointers. */}
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions, jsx-a11y/no-noninteractive-tabindex */}
         <ol className={styles.program} aria-label="The loop body: choose an instruction (arrow keys move)" tabIndex={0} onKeyDown={onKey}>
           {steps.map((s) => (
             <li key={s.index} aria-current={s.index === at ? 'step' : undefined} className={`${styles.line} ${s.index === at ? styles.active : ''} ${s.correct ? '' : styles.wrongLine}`}>

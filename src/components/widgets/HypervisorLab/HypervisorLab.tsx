@@ -135,7 +135,6 @@ export default function HypervisorLab({ id = 'hypervisor-lab', hypervisor = 'typ
       },
     };
     // The handlers read everything through refs; `id` is fixed for a mounted widget.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
   // A share link, once read on the client: rebuild its world.

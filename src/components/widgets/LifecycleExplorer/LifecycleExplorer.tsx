@@ -144,7 +144,6 @@ export default function LifecycleExplorer({ id = 'lifecycle-explorer' }: Lifecyc
   useEffect(() => {
     if (!url.loaded || url.initial === defaultExplorerState) return;
     rebuild(url.initial.log, url.initial.time, 'Restored from the share link');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url.loaded, url.initial]);
 
   const share = () => {

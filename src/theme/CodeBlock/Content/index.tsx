@@ -53,7 +53,7 @@ function useHighlighter(needed: boolean): Highlighter | undefined {
 }
 
 const Pre = forwardRef<HTMLPreElement, ComponentProps<'pre'>>(function Pre(props, ref) {
-  // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- scrollable code, as Docusaurus does
+  // Focusable so the keyboard can scroll long lines, as Docusaurus's own code blocks are.
   return <pre ref={ref} tabIndex={0} {...props} className={clsx(props.className, styles.codeBlock, 'thin-scrollbar')} />;
 });
 
