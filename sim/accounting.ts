@@ -99,7 +99,10 @@ export function billVm(acc: Accounting, vm: Vm, t: number): void {
     bill = { computeUsd: 0, diskUsd: 0, since: t, computeHourlyUsd: 0, diskMonthlyUsd: 0, unpricedRegion: null };
     acc.bills.set(vm.name, bill);
   }
-  Object.assign(bill, costTo(bill, t), { since: t });
+  const dt = t - bill.since;
+  bill.computeUsd += (bill.computeHourlyUsd * dt) / 3600;
+  bill.diskUsd += (bill.diskMonthlyUsd * dt) / (hoursPerMonth * 3600);
+  bill.since = t;
   acc.computeHourlyUsd -= bill.computeHourlyUsd;
   acc.diskMonthlyUsd -= bill.diskMonthlyUsd;
   if (bill.unpricedRegion !== null) acc.runningUnpriced.set(bill.unpricedRegion, acc.runningUnpriced.get(bill.unpricedRegion)! - 1);
