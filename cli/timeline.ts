@@ -14,7 +14,9 @@ export function formatTimeline(report: Report): string {
   const lines: string[] = [];
   lines.push(`${report.scenario} (seed ${report.seed}, until ${clock(report.time)})`);
   lines.push('');
-  const width = Math.max(...report.events.map((e) => clock(e.time).length), 4);
+  // A loop, not Math.max(...list): a spread of a long trace overflows the call stack.
+  let width = 4;
+  for (const e of report.events) width = Math.max(width, clock(e.time).length);
   for (const e of report.events) {
     lines.push(`${clock(e.time).padStart(width)}  ${e.kind.padEnd(22)} ${e.message}`);
   }

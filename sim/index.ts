@@ -10,7 +10,8 @@ import type { Scenario, ScenarioInput } from './scenario';
 
 export type { World } from './runner';
 export type { Outcome, VmState, Health } from './types';
-export { parseScenario, parseAction, ScenarioError, type ScenarioIssue } from './parse';
+export { parseScenario, parseAction, scenarioWarnings, formatIssue, ScenarioError, type ScenarioIssue } from './parse';
+export { limits } from './limits';
 export type { Report, VmReport, HostReport, DatabaseReport, Metrics, NotServingReason } from './report';
 export type { Scenario, ScenarioInput, Action, ActionInput, ActionVerb } from './scenario';
 export { actionVerbs } from './scenario';

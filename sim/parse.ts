@@ -3,6 +3,8 @@
  * region catalog and itself. Every problem is reported with the field path and what was expected.
  */
 import type { z } from 'zod';
+import { resolveHypervisor } from './hypervisor';
+import { limits, periodicChecks } from './limits';
 import { findRegion } from './regions';
 import { knownJurisdictions } from './residency';
 import { actionSchemas, actionVerbs, scenarioSchema, type Action, type ActionInput, type ActionVerb, type Scenario } from './scenario';
@@ -11,13 +13,20 @@ export interface ScenarioIssue {
   /** Field path such as `regions[0].azs[1].hosts[0].cores`, or `line 4, column 3` for syntax. */
   path: string;
   message: string;
+  /** The line of the file the field is on, when the scenario was read from text. */
+  line?: number;
+}
+
+/** One line per issue: `source: line N: path: message`. */
+export function formatIssue(source: string, i: ScenarioIssue): string {
+  return `${source}: ${i.line !== undefined ? `line ${i.line}: ` : ''}${i.path ? `${i.path}: ` : ''}${i.message}`;
 }
 
 export class ScenarioError extends Error {
   readonly source: string;
   readonly issues: ScenarioIssue[];
   constructor(source: string, issues: ScenarioIssue[]) {
-    super(issues.map((i) => `${source}: ${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n'));
+    super(issues.map((i) => formatIssue(source, i)).join('\n'));
     this.name = 'ScenarioError';
     this.source = source;
     this.issues = issues;
@@ -102,11 +111,117 @@ function zodIssues(error: z.ZodError, input: unknown, at: PropertyKey[] = [], sh
  * throws ScenarioError naming every problem found.
  */
 export function parseScenario(input: unknown, source = 'scenario'): Scenario {
+  if (parsedScenarios.has(input as object)) return input as Scenario;
+  const early = checkListLengths(input);
+  if (early.length > 0) throw new ScenarioError(source, early);
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) throw new ScenarioError(source, zodIssues(parsed.error, input));
+  const tooBig = checkLimits(parsed.data);
+  if (tooBig.length > 0) throw new ScenarioError(source, tooBig);
   const issues = checkReferences(parsed.data);
   if (issues.length > 0) throw new ScenarioError(source, issues);
+  parsedScenarios.add(parsed.data);
   return parsed.data;
+}
+
+/** Scenarios this module returned: checked already, so parsing one again returns it as it is. */
+const parsedScenarios = new WeakSet<object>();
+
+/** Lists too long to be worth checking item by item (a scenario object built in code has no byte limit). */
+function checkListLengths(input: unknown): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  if (input === null || typeof input !== 'object') return issues;
+  const { actions, traffic } = input as { actions?: unknown; traffic?: { curve?: unknown } };
+  if (Array.isArray(actions) && actions.length > limits.actions) {
+    issues.push({ path: 'actions', message: `${actions.length.toLocaleString('en-US')} actions: the engine takes at most ${limits.actions.toLocaleString('en-US')}` });
+  }
+  const curve = traffic && typeof traffic === 'object' ? traffic.curve : undefined;
+  if (Array.isArray(curve) && curve.length > limits.trafficPoints) {
+    issues.push({ path: 'traffic.curve', message: `${curve.length.toLocaleString('en-US')} points: the engine takes at most ${limits.trafficPoints.toLocaleString('en-US')}` });
+  }
+  return issues;
+}
+
+/** The documented limits (./limits.ts): past them a run could take minutes or gigabytes. */
+function checkLimits(s: Scenario): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+  const n = (x: number) => (x < 1e15 ? x.toLocaleString('en-US') : x.toExponential(2));
+
+  if (s.until > limits.untilSeconds) add('until', `${n(s.until)} s is longer than the engine runs: expected at most ${n(limits.untilSeconds)} s (31 days)`);
+  const detection = s.timings.detectionSeconds;
+  if (detection < limits.minIntervalSeconds) add('timings.detectionSeconds', `expected at least ${limits.minIntervalSeconds} s (the shortest delay the engine schedules)`);
+
+  let hosts = 0;
+  let tooManyAt: string | null = null;
+  s.regions.forEach((r, ri) =>
+    r.azs.forEach((az, ai) =>
+      az.hosts.forEach((h, hi) => {
+        const where = `regions[${ri}].azs[${ai}].hosts[${hi}]`;
+        hosts += h.count;
+        if (hosts > limits.hosts && tooManyAt === null) tooManyAt = `${where}.count`;
+        const hv = resolveHypervisor(h.hypervisor);
+        if (hv.reservedCores > h.cores) add(`${where}.hypervisor`, `reserves ${hv.reservedCores} cores of a ${h.cores}-core host: expected reservedCores <= cores`);
+        if (hv.reservedMemoryGiB > h.memoryGiB) add(`${where}.hypervisor`, `reserves ${hv.reservedMemoryGiB} GiB of a ${h.memoryGiB} GiB host: expected reservedMemoryGiB <= memoryGiB`);
+      }),
+    ),
+  );
+  if (tooManyAt !== null) add(tooManyAt, `brings the world to ${n(hosts)} hosts in all: the engine takes at most ${n(limits.hosts)}`);
+
+  let vms = 0;
+  const groups: { name: string; path: string; size: number; scaling?: { intervalSeconds: number } }[] = [];
+  let tooManyVmsAt: string | null = null;
+  s.actions.forEach(({ action: a }, i) => {
+    if (a.kind === 'launch') vms += a.count;
+    if (a.kind === 'launch' && vms > limits.vms && tooManyVmsAt === null) tooManyVmsAt = `actions[${i}].launch.count`;
+    if (a.kind === 'group') {
+      groups.push({ name: a.name, path: `actions[${i}].group`, size: Math.max(a.desired, a.scaling?.max ?? 0), scaling: a.scaling });
+      if (a.scaling && a.scaling.intervalSeconds < limits.minIntervalSeconds) {
+        add(`actions[${i}].group.scaling.intervalSeconds`, `expected at least ${limits.minIntervalSeconds} s (the shortest interval the engine schedules)`);
+      }
+    }
+    if (a.kind === 'scale') {
+      const g = groups.find((x) => x.name === a.group);
+      if (g) g.size = Math.max(g.size, a.desired);
+    }
+  });
+  for (const g of groups) {
+    vms += g.size;
+    if (vms > limits.vms && tooManyVmsAt === null) tooManyVmsAt = g.path;
+  }
+  if (vms > limits.vms) add(tooManyVmsAt ?? 'actions', `the scenario asks for ${n(vms)} VMs (launch counts plus each group's largest size): the engine takes at most ${n(limits.vms)}`);
+  if (groups.length > limits.groups) add(groups[limits.groups].path, `group number ${groups.length}: the engine takes at most ${limits.groups} groups`);
+  const outages = s.actions.filter(({ action: a }) => (a.kind === 'fail' || a.kind === 'recover') && a.vm === undefined).length;
+  if (outages * vms > limits.outageReach) {
+    add(
+      'actions',
+      `${n(outages)} outages (fail or recover of a host, AZ or region) over ${n(vms)} VMs: each may reach every VM, and the engine takes at most ` +
+        `${n(limits.outageReach)} for outages × VMs; use fewer VMs or fewer outages`,
+    );
+  }
+  if (issues.length === 0) {
+    const checks = periodicChecks(s.until, detection, groups);
+    if (checks > limits.periodicChecks) {
+      add(
+        'until',
+        `${n(checks)} group checks over ${n(s.until)} s (each group can retry every ${detection} s of detection delay, a scaling group also evaluates every interval): ` +
+          `the engine schedules at most ${n(limits.periodicChecks)}; shorten until, or lengthen the delays`,
+      );
+    }
+  }
+  return issues;
+}
+
+/**
+ * What is legal but probably not meant: actions timed after `until` never run in a run to the end.
+ * `until` may be given to check against another end (the CLI's --until).
+ */
+export function scenarioWarnings(s: Scenario, until = s.until): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  s.actions.forEach(({ at, action }, i) => {
+    if (at > until) out.push({ path: `actions[${i}].at`, message: `${at} s is after the run ends (${until} s): this ${action.kind} never happens` });
+  });
+  return out;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface ReportSource {
   readonly events: readonly SimEvent[];
   readonly account: Accounting;
   readonly service: ServiceState;
+  /** A VM's cost from launch to now. */
+  vmCost(name: string): { computeUsd: number; diskUsd: number };
 }
 
 export interface VmReport {
@@ -168,7 +170,7 @@ function hostReport(host: HostState, onHost: Vm[]): HostReport {
 
 function vmReport(src: ReportSource, vm: Vm, hostSteal: number): VmReport {
   const reason = notServingReason(src.world, vm);
-  const cost = src.account.costByVm.get(vm.name);
+  const cost = src.vmCost(vm.name);
   return {
     name: vm.name,
     state: vm.state,
@@ -185,9 +187,9 @@ function vmReport(src: ReportSource, vm: Vm, hostSteal: number): VmReport {
     stealPercent: vm.state === 'running' && !vm.crashed ? hostSteal : 0,
     legalActions: legalActions(vm),
     refusals: refusals(vm),
-    costUsd: usd((cost?.computeUsd ?? 0) + (cost?.diskUsd ?? 0)),
-    computeUsd: usd(cost?.computeUsd ?? 0),
-    diskUsd: usd(cost?.diskUsd ?? 0),
+    costUsd: usd(cost.computeUsd + cost.diskUsd),
+    computeUsd: usd(cost.computeUsd),
+    diskUsd: usd(cost.diskUsd),
     hourlyUsd: usd(vmHourlyCostUsd(vm)),
   };
 }

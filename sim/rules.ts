@@ -4,7 +4,7 @@
  * right instant. Each concern (faults, groups, replication, residency) gets a narrow context.
  */
 import type { Scheduled, SimEvent } from './events';
-import { applyFault, applyRecovery, refreshImpairment, type FaultContext, type FaultTarget } from './faults';
+import { applyFault, applyRecovery, refreshImpairment, vmsUnder, type FaultContext, type FaultTarget } from './faults';
 import { evaluateScaling, reconcileGroup, requestGroupCheck, type GroupContext } from './groups';
 import { allocate, memoryFootprint, release, type Size } from './host';
 import { chooseHost } from './placement';
@@ -12,12 +12,14 @@ import { completeFailover, updateDatabase, type DatabaseContext } from './replic
 import { noteResidency, type ResidencyContext } from './residency-check';
 import type { Action } from './scenario';
 import type { GroupState, HostState, Outcome, RegionState, Vm } from './types';
-import { describeSize, holdsHost, isMemberName, newVm, refusal, settlesTo } from './vm';
+import { describeSize, holdsHost, newVm, refusal, settlesTo } from './vm';
 import type { Context, WorldState } from './world';
 
-/** The clock as the rules see it: a context that can also read back the last event recorded. */
+/** The clock as the rules see it: a context that can also read back the last event, and keeps the books. */
 export interface RulesClock extends Context {
   lastEvent(): SimEvent | undefined;
+  /** Called after anything that may change whether a VM serves or what it is billed (its state, a fault under it). */
+  vmChanged(vm: Vm): void;
 }
 
 export class WorldRules {
@@ -124,11 +126,11 @@ export class WorldRules {
       case 'terminate':
         return this.lifecycleStep(action.vm, 'terminate');
       case 'crash':
-        return this.afterFault(applyFault(this.faults, { vm: action.vm }));
+        return this.afterFault({ vm: action.vm }, applyFault(this.faults, { vm: action.vm }));
       case 'fail':
-        return this.afterFault(applyFault(this.faults, action as FaultTarget));
+        return this.afterFault(action, applyFault(this.faults, action as FaultTarget));
       case 'recover':
-        return this.afterFault(applyRecovery(this.faults, action as FaultTarget));
+        return this.afterFault(action, applyRecovery(this.faults, action as FaultTarget));
       case 'load':
         return this.setLoad(action.vm, action.busy);
       case 'scale': {
@@ -144,8 +146,8 @@ export class WorldRules {
     }
   }
 
-  private afterFault(outcome: Outcome): Outcome {
-    if (outcome.ok) this.afterTopologyChange();
+  private afterFault(target: FaultTarget, outcome: Outcome): Outcome {
+    if (outcome.ok) this.afterTopologyChange(target);
     return outcome;
   }
 
@@ -210,6 +212,9 @@ export class WorldRules {
     vm.az = host.az;
     vm.state = 'pending';
     vm.token++;
+    // A member restarted by hand is healthy again: its old "unhealthy since" must not get it replaced.
+    refreshImpairment(this.world, vm, this.clock.time);
+    this.clock.vmChanged(vm);
     noteResidency(this.residency, `VM ${vm.name}`, host.region);
     this.clock.record({ kind: 'launched', vm: vm.name, host: host.id, az: host.az, region: host.region, message: `${vm.name} is pending on ${host.id}` });
     this.clock.schedule(this.clock.time + this.duration(scenario.timings.pendingSeconds), { type: 'settle', vm: vm.name, token: vm.token });
@@ -279,6 +284,7 @@ export class WorldRules {
     if (action === 'reboot') {
       vm.rebootingUntil = this.clock.time + this.duration(this.world.scenario.timings.rebootSeconds);
       vm.token++;
+      this.clock.vmChanged(vm);
       this.clock.record({ kind: 'rebooting', vm: name, host: vm.host, message: `${name} is rebooting on ${vm.host} (same host, memory cleared)` });
       this.clock.schedule(vm.rebootingUntil, { type: 'reboot-done', vm: name, token: vm.token });
       return { ok: true, message: `${name} rebooting` };
@@ -294,6 +300,7 @@ export class WorldRules {
     if (state === 'shutting-down' && vm.group) groups.get(vm.group)?.members.delete(vm.name);
     vm.rebootingUntil = undefined;
     vm.token++;
+    this.clock.vmChanged(vm);
     const seconds = state === 'stopping' ? scenario.timings.stoppingSeconds : scenario.timings.shuttingDownSeconds;
     this.clock.record({ kind: state, vm: vm.name, host: vm.host, message: `${vm.name} is ${state}` });
     if (state === 'stopping' && vm.group) {
@@ -318,6 +325,7 @@ export class WorldRules {
     }
     if (next === 'stopped' || next === 'terminated') vm.crashed = false;
     if (next === 'terminated') vm.impairedSince = undefined;
+    this.clock.vmChanged(vm);
     const host = vm.host ? ` on ${vm.host}` : '';
     this.clock.record({ kind: next as 'running' | 'stopped' | 'terminated', vm: name, host: vm.host, az: vm.az, message: `${name} is ${next}${host}` });
     if (next === 'running') refreshImpairment(w, vm, this.clock.time);
@@ -332,13 +340,14 @@ export class WorldRules {
     if (!vm || vm.token !== token) return;
     vm.rebootingUntil = undefined;
     vm.crashed = false;
+    this.clock.vmChanged(vm);
     this.clock.record({ kind: 'rebooted', vm: name, host: vm.host, message: `${name} is back up on ${vm.host}` });
     refreshImpairment(this.world, vm, this.clock.time);
   }
 
   private setLoad(target: string, busy: number): Outcome {
     const w = this.world;
-    const matched = [...w.vms.values()].filter((vm) => vm.name === target || isMemberName(vm.name, target));
+    const matched = this.namedBy(target);
     if (matched.length === 0) return { ok: false, reason: `no VM named ${target} or ${target}-N` };
     for (const vm of matched) vm.busy = busy;
     const group = w.groups.get(target);
@@ -347,10 +356,29 @@ export class WorldRules {
     return { ok: true, message: `load set on ${matched.length} VM(s)` };
   }
 
-  /** After a fault or a recovery: impairments follow, the database reacts, groups look again. */
-  private afterTopologyChange(): void {
+  /** The VM called `target`, and the VMs of a launch or group called `target` (target-1, target-2, ...). */
+  private namedBy(target: string): Vm[] {
     const w = this.world;
-    for (const vm of w.vms.values()) refreshImpairment(w, vm, this.clock.time);
+    const out: Vm[] = [];
+    const exact = w.vms.get(target);
+    if (exact) out.push(exact);
+    const last = Math.max(w.launchCounters.get(target) ?? 0, (w.groups.get(target)?.nextIndex ?? 1) - 1);
+    for (let i = 1; i <= last; i++) {
+      const vm = w.vms.get(`${target}-${i}`);
+      if (vm) out.push(vm);
+    }
+    return out;
+  }
+
+  /** After a fault or a recovery: what sits under it follows, the database reacts, groups look again. */
+  private afterTopologyChange(target: FaultTarget): void {
+    const w = this.world;
+    const names = target.vm !== undefined ? [target.vm] : vmsUnder(w, target);
+    for (const name of names) {
+      const vm = w.vms.get(name)!;
+      refreshImpairment(w, vm, this.clock.time);
+      this.clock.vmChanged(vm);
+    }
     if (w.db && this.database) updateDatabase(this.database, w.db);
     for (const group of w.groups.values()) requestGroupCheck(this.clock, group, this.clock.time + w.scenario.timings.detectionSeconds);
   }

@@ -3,7 +3,7 @@
  * (./rules.ts) a narrow context, runs what falls due in order, and accounts for the time between.
  * Everything is deterministic: the same scenario gives the same trace.
  */
-import { accrue, createAccounting } from './accounting';
+import { accrue, billVm, createAccounting, vmCost } from './accounting';
 import type { SimEvent, Scheduled } from './events';
 import { parseAction, ScenarioError } from './parse';
 import { EventQueue } from './queue';
@@ -12,7 +12,7 @@ import { createDatabase } from './replication';
 import { buildReport, buildVmReport, type Report, type ReportSource, type VmReport } from './report';
 import { WorldRules, type RulesClock } from './rules';
 import type { Action, ActionInput, Scenario } from './scenario';
-import { requestCapacity, serviceState } from './service';
+import { requestCapacity, ServiceTracker } from './service';
 import type { Outcome } from './types';
 import { buildTopology, type WorldState } from './world';
 
@@ -46,6 +46,7 @@ export class Runner implements World {
   private readonly state: WorldState;
   private readonly rules: WorldRules;
   private readonly account = createAccounting();
+  private readonly service: ServiceTracker;
   /** Whether the service was up when last looked at, to record when it goes up or down. */
   private serviceWasUp = false;
 
@@ -69,7 +70,12 @@ export class Runner implements World {
       record: (event) => this.record(event),
       schedule: (time, item) => this.queue.push(time, item),
       lastEvent: () => this.trace[this.trace.length - 1],
+      vmChanged: (vm) => {
+        billVm(this.account, vm, this.now);
+        this.service.update(vm);
+      },
     };
+    this.service = new ServiceTracker(this.state);
     this.rules = new WorldRules(this.state, clock);
     scenario.actions.forEach((a, index) => this.queue.push(a.at, { type: 'action', index }, true));
     for (const point of scenario.traffic?.curve ?? []) this.queue.push(point.at, { type: 'traffic', rps: point.rps });
@@ -134,7 +140,14 @@ export class Runner implements World {
   }
 
   private source(): ReportSource {
-    return { world: this.state, time: this.now, events: this.trace, account: this.account, service: serviceState(this.state) };
+    return {
+      world: this.state,
+      time: this.now,
+      events: this.trace,
+      account: this.account,
+      service: this.service.state(),
+      vmCost: (name) => vmCost(this.account, name, this.now),
+    };
   }
 
   /**
@@ -143,7 +156,7 @@ export class Runner implements World {
    */
   private advanceTo(t: number): void {
     if (t <= this.now) return;
-    const service = serviceState(this.state);
+    const service = this.service.state();
     if (service.up !== this.serviceWasUp) {
       this.serviceWasUp = service.up;
       const db = this.state.db;
@@ -155,7 +168,7 @@ export class Runner implements World {
       });
     }
     const traffic = this.scenario.traffic ? { demandRps: this.state.trafficRps, capacityRps: requestCapacity(this.state, service) } : null;
-    accrue(this.account, t, { serviceUp: service.up, traffic, vms: this.state.vms.values() });
+    accrue(this.account, t, { serviceUp: service.up, traffic });
     this.now = t;
   }
 }

@@ -246,3 +246,37 @@ describe('usage errors', () => {
     expect(r.stdout).toMatch(/usage:/);
   }, timeout);
 });
+
+describe('refused command lines and hostile files (exit 2, one line, no stack)', () => {
+  const refused = (r: Result, pattern: RegExp) => {
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(stackFrame);
+  };
+
+  it('an unknown option is refused, not ignored', () => {
+    refused(sim('examples/scenarios/vm-lifecycle.yaml', '--jsno'), /^unknown option --jsno: expected --json, --until SECONDS or --help\nusage:/);
+  }, timeout);
+
+  it('a bare --until is refused', () => {
+    refused(sim('examples/scenarios/vm-lifecycle.yaml', '--until'), /^--until: expected a number of seconds after it/);
+  }, timeout);
+
+  it('--until Infinity, or past 31 days, is refused', () => {
+    refused(sim('examples/scenarios/traffic-scaling-group.yaml', '--until', 'Infinity'), /^--until: expected a positive number of seconds, got "Infinity"/);
+    refused(sim('examples/scenarios/traffic-scaling-group.yaml', '--until', '1e300'), /^--until: 1\.00e\+300 s is longer than the engine runs/);
+  }, timeout);
+
+  it('a YAML alias bomb is the file\'s fault: exit 2, not "the engine failed"', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'infralab-cli-'));
+    try {
+      let text = 'a: &a [x, x, x, x, x, x, x, x, x]\n';
+      for (let i = 1; i < 10; i++) text += `b${i}: &b${i} [${Array(9).fill(i === 1 ? '*a' : `*b${i - 1}`).join(', ')}]\n`;
+      writeFileSync(join(dir, 'bomb.yaml'), `${text}regions: *b9\n`);
+      refused(sim(join(dir, 'bomb.yaml')), /bomb\.yaml: YAML: .*alias/i);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, timeout);
+});

@@ -222,9 +222,9 @@ describe('syntax errors give the line', () => {
     expect(textIssuesOf('  \n', 'labs/empty.yaml')[0].message).toMatch(/empty/);
   });
 
-  it('a schema error in YAML text names the field path, like an object', () => {
+  it('a schema error in YAML text names the field path, like an object, and the line it is on', () => {
     expect(textIssuesOf('regions:\n  - id: eu-central-1\n    azs:\n      - id: eu-central-1a\n        hosts: [{ cores: -4, memoryGiB: 8 }]\n', 'labs/cores.yaml')).toEqual([
-      { path: 'regions[0].azs[0].hosts[0].cores', message: 'expected a whole number of cores >= 1' },
+      { path: 'regions[0].azs[0].hosts[0].cores', message: 'expected a whole number of cores >= 1', line: 5 },
     ]);
   });
 });

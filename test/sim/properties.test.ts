@@ -91,12 +91,22 @@ const hypervisorArb: fc.Arbitrary<HypervisorSpec> = fc.oneof(
   ),
 );
 
+/** What a hypervisor spec keeps of its host, with the defaults written out above. */
+function reserveOf(spec: HypervisorSpec): { cores: number; memoryGiB: number } {
+  const h = typeof spec === 'string' ? hypervisorDefaults[spec] : { ...hypervisorDefaults[spec.type], ...definedFields(spec) };
+  return { cores: h.reservedCores, memoryGiB: h.reservedMemoryGiB };
+}
+
+// A host keeps at least what its hypervisor reserves (the engine refuses a reserve larger than the host).
 const hostArb = (minCores: number, minMemory: number): fc.Arbitrary<HostSpec> =>
-  fc.record({
-    cores: fc.integer({ min: minCores, max: 32 }),
-    memoryGiB: fc.integer({ min: minMemory, max: 128 }),
-    diskGiB: fc.integer({ min: 50, max: 1000 }),
-    hypervisor: hypervisorArb,
+  hypervisorArb.chain((hypervisor) => {
+    const reserve = reserveOf(hypervisor);
+    return fc.record({
+      cores: fc.integer({ min: Math.max(minCores, reserve.cores), max: 32 }),
+      memoryGiB: fc.integer({ min: Math.max(minMemory, Math.ceil(reserve.memoryGiB)), max: 128 }),
+      diskGiB: fc.integer({ min: 50, max: 1000 }),
+      hypervisor: fc.constant(hypervisor),
+    });
   });
 
 function topologyArb(minCores = 1, minMemory = 2): fc.Arbitrary<Topology> {

@@ -162,10 +162,10 @@ export function withFaults(scenario: ScenarioInput, faults: readonly Fault[]): S
 export function scheduledFaults(scenario: ScenarioInput): { at: number; op: 'fail' | 'recover'; target: string }[] {
   const out: { at: number; op: 'fail' | 'recover'; target: string }[] = [];
   for (const raw of scenario.actions ?? []) {
-    // A file's form ({ at, fail: {...} }) or, for a loaded file, the parsed one ({ at, action: { kind, ...args } }).
-    const entry = raw as Record<string, unknown>;
-    const parsed = entry.action as ({ kind: string } & Record<string, unknown>) | undefined;
-    const a = parsed && typeof parsed.kind === 'string' ? { at: entry.at, [parsed.kind]: parsed } : entry;
+    // A file's form ({ at, fail: {...} }) or the engine's parsed form ({ at, action: { kind: 'fail', ... } }).
+    const form = raw as Record<string, unknown>;
+    const { kind, ...args } = (form.action ?? {}) as { kind?: string };
+    const a: Record<string, unknown> = kind ? { at: form.at, [kind]: args } : form;
     const at = typeof a.at === 'number' ? a.at : 0;
     for (const op of ['fail', 'recover', 'crash'] as const) {
       const arg = a[op] as Record<string, unknown> | undefined;
