@@ -263,7 +263,7 @@ describe('pages that run long work or read their address', () => {
     try {
       await visit(opened.page, new URL(runner, server.origin).toString());
       const loaded = opened.problems.length;
-      await check(t, runner, 'scenario runner: a year-long scenario shows progress, the page keeps drawing, Cancel stops it', async () => {
+      await check(t, runner, 'scenario runner: a month-long run of 60,000 VMs shows progress, the page keeps drawing, Cancel stops it', async () => {
         const flow = await scenarioRunnerCancel(opened.page);
         t.diagnostic(`scenario runner: ${flow.steps.join(' | ')}`);
         return [...flow.problems, ...opened.problemsSince(loaded)];
