@@ -14,12 +14,14 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { V86 } from 'v86';
-import { snapshotMarker } from '../../src/vm/serial';
+import type { GuestDisk } from '../../src/vm/controller';
+import { diskMountedPattern, promptPattern, snapshotMarker } from '../../src/vm/serial';
 import { createV86Machine, snapshotCmdline, type GuestImages, type V86Machine } from '../../src/vm/v86-emulator';
-import { stateImages, statePath, type StateRecord } from './state-manifest';
+import { stateDiskPath, stateImages, statePath, type StateRecord } from './state-manifest';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -68,7 +70,19 @@ function guestRam(m: V86Machine): Pick<Uint8Array, 'length' | 'fill'> {
  * kernel never uses it, and v86 leaves zero pages out of a state.
  */
 export async function saveBootState(images: GuestImages, wasmPath: string, memoryMiB: number, timeoutMs = 180_000): Promise<ArrayBuffer> {
-  const disk = { id: 'snapshot', sizeGiB: 1, boots: 1 };
+  return (await saveBootStateAndDisk(images, wasmPath, memoryMiB, timeoutMs)).state;
+}
+
+/**
+ * The state as saveBootState saves it, and then the new disk of an instant start: the same machine
+ * goes on past the snapshot point, as a resumed one would, and its init formats the blank disk
+ * (mke2fs) and mounts it; the agent syncs it at power-off. The page gives a new disk these bytes,
+ * so that a resumed machine mounts an empty filesystem instead of formatting one (the slowest step
+ * of an instant start). The state does not know this disk: at the snapshot point the kernel has not
+ * seen any disk yet.
+ */
+export async function saveBootStateAndDisk(images: GuestImages, wasmPath: string, memoryMiB: number, timeoutMs = 180_000): Promise<{ state: ArrayBuffer; disk: ArrayBuffer }> {
+  const disk: GuestDisk = { id: 'snapshot', sizeGiB: 1, boots: 1 };
   const m = createV86Machine(V86, { ...images, cmdline: snapshotCmdline(images.cmdline) }, { wasm_path: wasmPath }, { memoryMiB, disk, boot: 'scratch' });
   try {
     await m.console.waitFor(snapshotMarker, { timeoutMs });
@@ -76,7 +90,14 @@ export async function saveBootState(images: GuestImages, wasmPath: string, memor
     const ram = guestRam(m);
     const limit = memoryMiB * 1024 * 1024;
     if (ram.length > limit) ram.fill(0, limit);
-    return await m.saveState();
+    const state = await m.saveState();
+    const from = m.console.mark();
+    m.send(`${Math.floor(Date.now() / 1000)}\n`);
+    const mounted = await m.console.waitFor(diskMountedPattern, { from, timeoutMs });
+    if (!mounted.includes('(new filesystem)')) throw new Error(`the snapshot machine's blank disk was not formatted: ${mounted.slice(-200)}`);
+    await m.console.waitFor(promptPattern, { from, timeoutMs });
+    await m.destroy(); // syncs the guest's filesystem to the disk first
+    return { state, disk: disk.image! };
   } finally {
     await m.destroy();
   }
@@ -104,16 +125,22 @@ async function main(): Promise<void> {
   const images: GuestImages = { bios: bytes('bios.bin'), vgaBios: bytes('vgabios.bin'), bzImage: bytes('bzImage'), initrd: bytes('initrd.img'), cmdline: manifest.cmdline };
   const forImages = stateImages(manifest);
   // Old states go: they belong to whatever images they were saved from.
-  for (const s of manifest.states ?? []) rmSync(join(dir, s.path), { force: true });
-  manifest.files = manifest.files.filter((f) => !(manifest.states ?? []).some((s) => s.path === f.path));
+  for (const s of manifest.states ?? []) for (const p of [s.path, s.disk?.path]) if (p) rmSync(join(dir, p), { force: true });
+  manifest.files = manifest.files.filter((f) => !(manifest.states ?? []).some((s) => s.path === f.path || s.disk?.path === f.path));
   manifest.states = [];
   for (const memoryMiB of sizes.length > 0 ? sizes : stateMemoryMiB) {
     const t0 = Date.now();
-    const raw = new Uint8Array(await saveBootState(images, join(root, 'node_modules', 'v86', 'build', 'v86.wasm'), memoryMiB));
+    const saved = await saveBootStateAndDisk(images, join(root, 'node_modules', 'v86', 'build', 'v86.wasm'), memoryMiB);
+    const raw = new Uint8Array(saved.state);
     const packed = zstd(raw);
     const path = statePath(memoryMiB);
     writeFileSync(join(dir, path), packed);
     manifest.files.push({ path, sha256: sha256(packed), bytes: packed.length, from: `saved by scripts/vm-image/save-state.ts: v86 ${manifest.emulator.version} booted to init's disk step with ${memoryMiB} MiB, zstd -19` });
+    const diskRaw = new Uint8Array(saved.disk);
+    const diskPacked = gzipSync(diskRaw, { level: 9 });
+    const diskPath = stateDiskPath(memoryMiB);
+    writeFileSync(join(dir, diskPath), diskPacked);
+    manifest.files.push({ path: diskPath, sha256: sha256(diskPacked), bytes: diskPacked.length, from: `saved by scripts/vm-image/save-state.ts: the blank disk of the same machine after its init formatted it (busybox mke2fs), gzip -9` });
     manifest.states.push({
       memoryMiB,
       path,
@@ -122,6 +149,7 @@ async function main(): Promise<void> {
       rawBytes: raw.length,
       v86: manifest.emulator.version,
       cmdline: manifest.cmdline,
+      disk: { path: diskPath, bytes: diskPacked.length, sha256: sha256(diskPacked), rawBytes: diskRaw.length },
       images: forImages,
       licence: stateLicence,
     });

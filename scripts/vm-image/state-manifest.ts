@@ -16,6 +16,11 @@ export interface StateRecord {
   v86: string;
   /** The kernel command line it booted with (manifest.cmdline at the time): the state holds that boot. */
   cmdline: string;
+  /**
+   * The new disk of an instant start: the blank disk after the same machine's init formatted it
+   * (gzip'd), so that a resumed machine mounts it instead of formatting one.
+   */
+  disk?: { path: string; bytes: number; sha256: string; rawBytes: number };
   /** sha256 of the files it was saved from, by path. */
   images: Record<string, string>;
   /** A memory image of the guest running those files: their licences apply (licences/README.txt). */
@@ -24,6 +29,10 @@ export interface StateRecord {
 
 /** The files a state depends on: the firmware, kernel and initrd it booted, and v86's wasm core. */
 export const stateDependsOn = ['bios.bin', 'vgabios.bin', 'bzImage', 'initrd.img', 'v86.wasm', 'libv86.mjs'] as const;
+
+export function stateDiskPath(memoryMiB: number): string {
+  return `disk-for-state-${memoryMiB}M.ext2.gz`;
+}
 
 export function statePath(memoryMiB: number): string {
   return `state-${memoryMiB}M.bin.zst`;

@@ -8,7 +8,7 @@
  * (`import("node:fs/promises")`, `node:crypto`).
  */
 import type { EmulatorFactory, MachineSpec } from './controller';
-import { stateForV86 } from './state-file';
+import { gunzipped, stateForV86 } from './state-file';
 import { createV86Machine, resumes, type GuestImageLoader, type GuestImages, type V86Machine } from './v86-emulator';
 
 export interface LoadProgress {
@@ -25,7 +25,16 @@ export type MachineFactory = EmulatorFactory<V86Machine> & {
 };
 
 type FileRecord = { path: string; bytes: number; sha256: string };
-type StateRecord = { memoryMiB: number; path: string; bytes: number; rawBytes: number; v86: string; cmdline?: string; images: Record<string, string> };
+type StateRecord = {
+  memoryMiB: number;
+  path: string;
+  bytes: number;
+  rawBytes: number;
+  v86: string;
+  cmdline?: string;
+  disk?: { path: string; bytes: number; rawBytes: number };
+  images: Record<string, string>;
+};
 type Manifest = { cmdline: string; emulator: { version: string }; files: FileRecord[]; states?: StateRecord[] };
 
 const guestFiles = ['bios.bin', 'vgabios.bin', 'bzImage', 'initrd.img'] as const;
@@ -114,8 +123,28 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
     return pending;
   };
 
+  let fetchedDisk: Promise<ArrayBuffer | null> | null = null;
+  /**
+   * The formatted empty disk saved with a state (see scripts/vm-image/save-state.ts), fetched once;
+   * null when there is none or it cannot be read: the guest then formats the blank disk itself.
+   */
+  const formattedDisk = (memoryMiB: number): Promise<ArrayBuffer | null> => {
+    const record = states.find((s) => s.memoryMiB === memoryMiB)?.disk;
+    if (!record || !canGunzip) return Promise.resolve(null);
+    if (!fetchedDisk) {
+      totalBytes += record.bytes;
+      fetchedDisk = download(record.path)
+        .then((data) => gunzipped(data))
+        .then((raw) => (raw.byteLength === record.rawBytes ? raw : null))
+        .catch(() => ((fetchedDisk = null), null));
+    }
+    return fetchedDisk;
+  };
+
   const factory = async (spec: MachineSpec) => {
-    const state = spec.boot === 'saved' ? await savedState(spec.memoryMiB) : undefined;
+    const [state, disk] = spec.boot === 'saved' ? await Promise.all([savedState(spec.memoryMiB), spec.disk.image ? null : formattedDisk(spec.memoryMiB)]) : [undefined, null];
+    // A new disk of an instant start comes formatted: the resumed guest mounts it at once.
+    if (disk && !spec.disk.image && resumes(spec, state)) spec.disk.image = disk.slice(0);
     return createV86Machine(V86, resumes(spec, state) ? images : await images.load(), { wasm_fn }, spec, state);
   };
   return Object.defineProperties(factory, {

@@ -46,7 +46,13 @@ export async function stateForV86(data: ArrayBuffer, record: { path: string; raw
     if (declared !== record.rawBytes) throw new Error(`${record.path}: a zstd frame of ${declared} bytes, the manifest says ${record.rawBytes}`);
     return data;
   }
-  if (isGzip(head)) raw = await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  raw = await gunzipped(data);
   if (raw.byteLength !== record.rawBytes) throw new Error(`${record.path}: ${raw.byteLength} bytes once decompressed, the manifest says ${record.rawBytes}`);
   return raw;
+}
+
+/** The bytes of a gzip file; bytes that are not gzip (a server already decoded its Content-Encoding) as they are. */
+export async function gunzipped(data: ArrayBuffer): Promise<ArrayBuffer> {
+  if (!isGzip(new Uint8Array(data, 0, Math.min(2, data.byteLength)))) return data;
+  return new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 }

@@ -353,7 +353,11 @@ export async function neighbourFlow(page: Page, id = 'noisy-neighbour'): Promise
     steps.push('both VMs at their shells');
     for (const label of ['Start the CPU burner in noisy-1', 'Stop the burner']) {
       const button = `${widget} button:text-is("${label}")`;
-      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-disabled') === 'false', button, { timeout: 30_000 });
+      await page.waitForFunction(
+        ([sel, text]) => [...document.querySelectorAll(`${sel} button`)].find((b) => (b.textContent ?? '').trim() === text)?.getAttribute('aria-disabled') === 'false',
+        [widget, label] as const,
+        { timeout: 30_000 },
+      );
       await page.focus(button);
       await page.keyboard.press('Enter');
       await idle();

@@ -16,7 +16,11 @@ import { VmController, blankDiskBytes, createV86Machine, guestMemory, diskMounte
 
 const root = join(__dirname, '..', '..');
 const dir = join(root, 'static', 'vm');
-const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { cmdline: string; files: Array<{ path: string; bytes: number }>; states?: Array<{ memoryMiB: number; path: string; bytes: number }> };
+const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+  cmdline: string;
+  files: Array<{ path: string; bytes: number }>;
+  states?: Array<{ memoryMiB: number; path: string; bytes: number; disk?: { bytes: number } }>;
+};
 const bytes = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 const file = (name: string): ArrayBuffer => bytes(readFileSync(join(dir, name)));
 const images: GuestImages = { bios: file('bios.bin'), vgaBios: file('vgabios.bin'), bzImage: file('bzImage'), initrd: file('initrd.img'), cmdline: manifest.cmdline };
@@ -260,21 +264,24 @@ describe.sequential("the page's loader (src/vm/browser.ts), on static/vm/ as ser
         const state = manifest.states!.find((s) => s.memoryMiB === memoryMiB)!;
         // The restored memory holds the firmware, kernel and initrd: none of them is fetched.
         for (const f of ['bios.bin', 'vgabios.bin', 'bzImage', 'initrd.img']) expect(asked).not.toContain(f);
-        expect(factory.fetchedBytes).toBe(wasmBytes + state.bytes);
-        expect(progress.at(-1)).toEqual({ loadedBytes: wasmBytes + state.bytes, totalBytes: wasmBytes + state.bytes });
+        // ... and the new disk comes formatted (saved with the state): the guest mounts it at once.
+        const formatted = state.disk!.bytes;
+        expect(factory.fetchedBytes).toBe(wasmBytes + state.bytes + formatted);
+        expect(progress.at(-1)).toEqual({ loadedBytes: wasmBytes + state.bytes + formatted, totalBytes: wasmBytes + state.bytes + formatted });
         expect(m.bootedFrom).toBe('saved');
-        expect(await prompt(m as V86MachineWithState)).toContain('(new filesystem)');
+        expect(await prompt(m as V86MachineWithState)).toContain('(existing filesystem)');
+        expect(await run(m as V86MachineWithState, 'ls /mnt/disk')).toBe('lost+found');
         expect(await run(m as V86MachineWithState, 'echo $((6*7))')).toBe('42');
         await m.destroy();
         // A second saved start reuses the state; a 128 MiB machine has none: the images come, once.
         const again = await factory({ vm: 'lab-1', host: 'h', vcpu: 1, memoryMiB, disk, boot: 'saved' });
         machines.push(again as V86MachineWithState);
-        expect(factory.fetchedBytes).toBe(wasmBytes + state.bytes);
+        expect(factory.fetchedBytes).toBe(wasmBytes + state.bytes + formatted);
         await again.destroy();
         const big = await factory({ vm: 'lab-1', host: 'h', vcpu: 1, memoryMiB: 128, disk: { id: 'd2', sizeGiB: 1, boots: 1 }, boot: 'saved' });
         machines.push(big as V86MachineWithState);
         expect(big.bootedFrom).toBe('scratch');
-        expect(factory.fetchedBytes).toBe(wasmBytes + state.bytes + images);
+        expect(factory.fetchedBytes).toBe(wasmBytes + state.bytes + formatted + images);
         await big.destroy();
       } finally {
         vi.unstubAllGlobals();

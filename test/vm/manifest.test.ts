@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { readCpio } from '../../scripts/vm-image/cpio';
 import { stateMismatch, type StateRecord } from '../../scripts/vm-image/state-manifest';
 import { zstdContentSize } from '../../src/vm/state-file';
+import { blankDiskBytes } from '../../src/vm/v86-emulator';
 
 const dir = join(__dirname, '..', '..', 'static', 'vm');
 type Manifest = {
@@ -144,6 +145,18 @@ describe('the instant-start states', () => {
     // One zstd frame that declares its size (v86 restores it as it is); the size is v86's raw state.
     expect(zstdContentSize(data)).toBe(s.rawBytes);
     expect(s.licence).toMatch(/GPL-2\.0-only.*licences\/README\.txt/);
+  });
+
+  it.each(states.map((s) => [s.path, s] as const))('%s comes with the formatted disk of an instant start, a blank disk once decompressed', (_path, s) => {
+    expect(s.disk).toBeDefined();
+    const data = readFileSync(join(dir, s.disk!.path));
+    expect(data.length).toBe(s.disk!.bytes);
+    expect(createHash('sha256').update(data).digest('hex')).toBe(s.disk!.sha256);
+    const raw = gunzipSync(data);
+    expect(raw.length).toBe(s.disk!.rawBytes);
+    expect(raw.length).toBe(blankDiskBytes);
+    // ext2's magic number 0xEF53 at byte 56 of the superblock (which starts at 1024).
+    expect(raw.readUInt16LE(1024 + 56)).toBe(0xef53);
   });
 
   it('tells which image a stale state was saved from', () => {
