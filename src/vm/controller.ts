@@ -226,20 +226,18 @@ export class VmController<E extends Emulator = Emulator> {
   }
 
   /**
-   * The refusal for an action on a VM that was never launched: the engine knows no VM by that name
-   * yet, and would say only that.
+   * The engine's refusal of an action on a VM that was never launched, explained: the engine knows
+   * no VM by that name until the first Start launches it, and says only that.
    */
-  private notLaunched(action: LabAction): Outcome | null {
-    if (this.state !== 'not launched') return null;
-    return { ok: false, reason: `${this.vmName} is not launched yet, so there is nothing to ${action}: Start launches it` };
+  private explained(outcome: Outcome, action: LabAction): Outcome {
+    if (outcome.ok || this.state !== 'not launched') return outcome;
+    return { ok: false, reason: `the engine refused (${outcome.reason}): ${this.vmName} is not launched yet, so there is nothing to ${action}; the first Start launches it` };
   }
 
   stop(): Promise<Outcome> {
     this.cancelPowerOn('Stop was pressed while the machine was still loading');
     return this.serial(async () => {
-      const never = this.notLaunched('stop');
-      if (never) return never;
-      const outcome = this.world.apply({ kind: 'stop', vm: this.vmName });
+      const outcome = this.explained(this.world.apply({ kind: 'stop', vm: this.vmName }), 'stop');
       if (!outcome.ok) return outcome;
       await this.powerOff();
       this.lab.settle(); // stopping -> stopped: the host is released, the disk is kept
@@ -251,9 +249,7 @@ export class VmController<E extends Emulator = Emulator> {
   reboot(options: Pick<LaunchOptions, 'boot'> = {}): Promise<Outcome> {
     return this.serial(async () => {
       if (options.boot) this.boot = options.boot;
-      const never = this.notLaunched('reboot');
-      if (never) return never;
-      const outcome = this.world.apply({ kind: 'reboot', vm: this.vmName });
+      const outcome = this.explained(this.world.apply({ kind: 'reboot', vm: this.vmName }), 'reboot');
       if (!outcome.ok) return outcome;
       if (this.machine) {
         this.disk!.boots++;
@@ -269,9 +265,7 @@ export class VmController<E extends Emulator = Emulator> {
   terminate(): Promise<Outcome> {
     this.cancelPowerOn('Terminate was pressed while the machine was still loading');
     return this.serial(async () => {
-      const never = this.notLaunched('terminate');
-      if (never) return never;
-      const outcome = this.world.apply({ kind: 'terminate', vm: this.vmName });
+      const outcome = this.explained(this.world.apply({ kind: 'terminate', vm: this.vmName }), 'terminate');
       if (!outcome.ok) return outcome;
       await this.powerOff();
       this.disk = null; // the disk goes with the instance
