@@ -179,7 +179,7 @@ async function twoVms(browser: Browser, origin: string): Promise<string[]> {
     await page.click(`${neighbour} button:has-text("Measure both, interleaved")`);
     await page.waitForFunction((sel) => !/^Working/.test(document.querySelector(`${sel} [data-testid=live-summary]`)?.textContent ?? ''), neighbour, { timeout: bootTimeoutMs * 2, polling: 250 });
     out.push(`noisy neighbour, interleaved (${((Date.now() - t0) / 1000).toFixed(0)} s): loop alone ${await cell('alone')}, with the neighbour burning ${await cell('together')}`);
-    out.push(`noisy neighbour slowdown (ratio of medians): measured ${await cell('slowdown')}, engine model ${await cell('model-slowdown')}`);
+    out.push(`noisy neighbour slowdown (median of the rounds' ratios): measured ${await cell('slowdown')}, engine model ${await cell('model-slowdown')}`);
     const status = await page.$eval(neighbour, (e) => e.querySelector('[role=status]')?.textContent ?? '');
     if (/Not done/.test(status)) out.push(`  (${status})`);
     await page.click(`${neighbour} button:text-is("Stop both VMs")`);

@@ -114,7 +114,9 @@ function attachImage(v: V86, image: ArrayBuffer, keepV86Bytes: boolean): void {
  * One machine. `savedState` is the instant-start state for `machine.memoryMiB` (see
  * scripts/vm-image/save-state.ts): used when `machine.boot === 'saved'` and the disk has its size;
  * otherwise the machine boots from scratch. A blank disk is made, and kept in `machine.disk.image`,
- * when the disk has no image yet.
+ * when the disk has no image yet. `images` may be a loader: a machine that resumes needs no image
+ * until a reset boots it from scratch (then they are loaded); one that boots from scratch at once
+ * needs them loaded already.
  */
 export function createV86Machine(
   V86Class: typeof V86,

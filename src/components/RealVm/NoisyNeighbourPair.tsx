@@ -191,7 +191,10 @@ export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = l
   );
 
   const both = a.machine !== null && b.machine !== null;
-  const measured = alone && together ? together.median / alone.median : null;
+  // Interleaved, each round timed both situations one after the other: the slowdown is the median of
+  // the rounds' own ratios, so a change in the computer's load between rounds cancels out.
+  const pairedRounds = alone?.interleaved && together?.interleaved && alone.runs.length === together.runs.length;
+  const measured = alone && together ? (pairedRounds ? median(together.runs.map((t, i) => t / alone.runs[i])) : together.median / alone.median) : null;
   const idle = both && working === null;
   const workText =
     working === 'interleaved'
@@ -242,7 +245,8 @@ export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = l
       </div>
       <p className={styles.commands}>
         Each figure is the median of {trials} runs, after one run that is left out (v86 translates the loop to WebAssembly the first time). The interleaved
-        measurement alternates the two situations, round by round, so that whatever else your computer does meanwhile weighs on both alike.
+        measurement alternates the two situations, round by round, so that whatever else your computer does meanwhile weighs on both alike; its
+        slowdown is the median of the rounds&rsquo; own ratios.
       </p>
       <p className={styles.commands}>
         The loop (in {timed.vmName}): <code>{loopCommand}</code>. The burner (in {noisy.vmName}): <code>{burnerCommand}</code>, stopped with{' '}
