@@ -264,7 +264,8 @@ export async function vmMessagesFlow(page: Page, id = 'real-vm-lifecycle'): Prom
     await click('Stop');
     await waitMessage(/Not done/);
     const beforeStart = await actionMessage(page, widget);
-    if (/no VM named/.test(beforeStart) || !/not launched yet/.test(beforeStart)) problems.push(`Stop before any Start says "${beforeStart}" (expected: not launched yet, Start launches it)`);
+    // The engine's refusal ("no VM named lab-1") alone left the reader guessing: it must come explained.
+    if (!/not launched yet/.test(beforeStart)) problems.push(`Stop before any Start says "${beforeStart}" (expected: not launched yet, Start launches it)`);
     else steps.push('Stop before Start: "not launched yet"');
 
     const summary = await page.$(`${widget} summary:has-text("BIOS Error")`);
