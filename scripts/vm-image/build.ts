@@ -329,9 +329,11 @@ function licenceReadme(kernel: Pkg, busybox: Pkg, seabios: Pkg, v86Version: stri
     `  init             scripts/vm-image/init.sh of this project`,
     `bios.bin, vgabios.bin  ${seabios.name} ${seabios.version}: LGPL-3.0 (see ${seabios.name}.copyright)`,
     `v86.wasm, libv86.mjs   v86 ${v86Version}: BSD-2-Clause, v86.LICENSE`,
-    'state-*.bin.gz     saved by `npm run vm:state`: the memory and device state of the emulated machine',
+    'state-*.bin.zst    saved by `npm run vm:state`: the memory and device state of the emulated machine',
     '                   running the files above (the kernel, its modules, busybox, SeaBIOS), so their',
     '                   licences apply to it; the corresponding sources are those of the packages above.',
+    'disk-for-state-*.ext2.gz  saved by `npm run vm:state`: an empty ext2 filesystem made by busybox mke2fs',
+    '                   in that machine (data, not a program).',
     '',
   ].join('\n');
 }

@@ -120,7 +120,8 @@ describe('the disk modules', () => {
     const readme = readFileSync(join(dir, 'licences', 'README.txt'), 'utf8');
     expect(readme).toMatch(/lib\/modules\/\*\.ko kernel modules from linux-image-\S+ \S+: GPL-2\.0-only/);
     for (const m of manifest.modules) expect(readme).toContain(`${m.name}.ko`);
-    expect(readme).toContain('state-*.bin.gz');
+    expect(readme).toContain('state-*.bin.zst');
+    expect(readme).toContain('disk-for-state-*.ext2.gz');
   });
 
   it('are listed dependencies first, with the IDE controller driver (which finds the disk) last', () => {
