@@ -1,13 +1,15 @@
 /**
- * Loads the in-page machine on demand: the manifest, the guest images and v86 itself, all from
- * static/vm/ (served at `base`), so nothing of the emulator is in a page's bundle and nothing is
- * downloaded until the reader presses Start. v86's module is imported at run time, past the bundler:
- * Rspack cannot build its Node-only branches (`import("node:fs/promises")`, `node:crypto`).
- * The instant-start state of a memory size is fetched later still, on the first power-on that asks
- * for it (MachineSpec.boot === 'saved'), and kept for the next ones.
+ * Loads the in-page machine on demand: the manifest and v86 itself, from static/vm/ (served at
+ * `base`), so nothing of the emulator is in a page's bundle and nothing is downloaded until the
+ * reader presses Start. What a power-on needs on top comes with it: an instant start fetches the
+ * saved state only (its memory holds the kernel and the initrd), a boot from scratch the firmware,
+ * kernel and initrd; each is fetched once and kept for the next power-ons. v86's module is
+ * imported at run time, past the bundler: Rspack cannot build its Node-only branches
+ * (`import("node:fs/promises")`, `node:crypto`).
  */
 import type { EmulatorFactory, MachineSpec } from './controller';
-import { createV86Machine, type GuestImages, type V86Machine } from './v86-emulator';
+import { gunzipped, stateForV86 } from './state-file';
+import { createV86Machine, resumes, type GuestImageLoader, type GuestImages, type V86Machine } from './v86-emulator';
 
 export interface LoadProgress {
   loadedBytes: number;
@@ -23,7 +25,16 @@ export type MachineFactory = EmulatorFactory<V86Machine> & {
 };
 
 type FileRecord = { path: string; bytes: number; sha256: string };
-type StateRecord = { memoryMiB: number; path: string; bytes: number; rawBytes: number; v86: string; images: Record<string, string> };
+type StateRecord = {
+  memoryMiB: number;
+  path: string;
+  bytes: number;
+  rawBytes: number;
+  v86: string;
+  cmdline?: string;
+  disk?: { path: string; bytes: number; rawBytes: number };
+  images: Record<string, string>;
+};
 type Manifest = { cmdline: string; emulator: { version: string }; files: FileRecord[]; states?: StateRecord[] };
 
 const guestFiles = ['bios.bin', 'vgabios.bin', 'bzImage', 'initrd.img'] as const;
@@ -35,6 +46,7 @@ const guestFiles = ['bios.bin', 'vgabios.bin', 'bzImage', 'initrd.img'] as const
  */
 function stateFits(state: StateRecord, manifest: Manifest): boolean {
   if (state.v86 !== manifest.emulator.version) return false;
+  if (state.cmdline !== undefined && state.cmdline !== manifest.cmdline) return false;
   return Object.entries(state.images).every(([path, sha]) => manifest.files.some((f) => f.path === path && f.sha256 === sha));
 }
 
@@ -42,19 +54,19 @@ function stateFits(state: StateRecord, manifest: Manifest): boolean {
 export async function loadMachineFactory(base: string, onProgress?: (p: LoadProgress) => void): Promise<MachineFactory> {
   const manifest = (await (await ok(fetch(`${base}manifest.json`))).json()) as Manifest;
   const size = (path: string) => manifest.files.find((f) => f.path === path)?.bytes ?? 0;
-  let totalBytes = [...guestFiles, 'v86.wasm'].reduce((s, f) => s + size(f), 0);
+  let totalBytes = size('v86.wasm');
   let loadedBytes = 0;
   const report = () => onProgress?.({ loadedBytes, totalBytes });
-  /** The response's bytes, counted chunk by chunk as they arrive. */
-  const download = async (path: string): Promise<ArrayBuffer> => {
+  /** The response's body, counted chunk by chunk as it arrives. */
+  const counted = async (path: string): Promise<Response> => {
     const response = await ok(fetch(`${base}${path}`));
     if (!response.body) {
       const data = await response.arrayBuffer();
       loadedBytes += data.byteLength;
       report();
-      return data;
+      return new Response(data, { headers: response.headers });
     }
-    const counted = response.body.pipeThrough(
+    const body = response.body.pipeThrough(
       new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
           loadedBytes += chunk.byteLength;
@@ -63,52 +75,82 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
         },
       }),
     );
-    return new Response(counted).arrayBuffer();
+    return new Response(body, { headers: response.headers });
   };
+  const download = async (path: string): Promise<ArrayBuffer> => (await counted(path)).arrayBuffer();
   report();
   const v86Module = import(/* webpackIgnore: true */ `${base}libv86.mjs`) as Promise<typeof import('v86')>;
-  const [{ V86 }, wasmBytes, bios, vgaBios, bzImage, initrd] = await Promise.all([v86Module, download('v86.wasm'), ...guestFiles.map(download)]);
-  const images: GuestImages = { bios, vgaBios, bzImage, initrd, cmdline: manifest.cmdline };
-  const wasmModule = await WebAssembly.compile(wasmBytes);
+  // Compiled while it downloads, where the server labels it application/wasm.
+  const compileWasm = async (): Promise<WebAssembly.Module> => {
+    const response = await counted('v86.wasm');
+    if (typeof WebAssembly.compileStreaming === 'function' && response.headers.get('content-type')?.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
+    return WebAssembly.compile(await response.arrayBuffer());
+  };
+  const [{ V86 }, wasmModule] = await Promise.all([v86Module, compileWasm()]);
   const wasm_fn = async (imports: WebAssembly.Imports) => (await WebAssembly.instantiate(wasmModule, imports)).exports;
 
-  // A browser without DecompressionStream (before Safari 16.4) boots every machine from scratch.
+  /** The firmware, kernel and initrd: fetched on the first boot from scratch only, then kept. */
+  let fetchedImages: Promise<GuestImages> | null = null;
+  const images: GuestImageLoader = {
+    cmdline: manifest.cmdline,
+    initrdBytes: size('initrd.img'),
+    load() {
+      if (!fetchedImages) {
+        totalBytes += guestFiles.reduce((s, f) => s + size(f), 0);
+        report();
+        fetchedImages = Promise.all(guestFiles.map(download)).then(([bios, vgaBios, bzImage, initrd]) => ({ bios, vgaBios, bzImage, initrd, cmdline: manifest.cmdline }));
+        fetchedImages.catch(() => (fetchedImages = null));
+      }
+      return fetchedImages;
+    },
+  };
+
+  // A gzip'd state needs DecompressionStream (before Safari 16.4 there is none); a zstd one does not.
   const canGunzip = typeof DecompressionStream !== 'undefined';
-  const states = canGunzip ? (manifest.states ?? []).filter((s) => stateFits(s, manifest)) : [];
+  const states = (manifest.states ?? []).filter((s) => stateFits(s, manifest) && (canGunzip || !s.path.endsWith('.gz')));
   const fetchedStates = new Map<number, Promise<ArrayBuffer>>();
-  /** The decompressed state for a memory size, fetched once; a failed fetch may be tried again. */
+  /** The state for a memory size, fetched once; a failed fetch may be tried again. */
   const savedState = (memoryMiB: number): Promise<ArrayBuffer> | undefined => {
     const record = states.find((s) => s.memoryMiB === memoryMiB);
     if (!record) return undefined;
     let pending = fetchedStates.get(memoryMiB);
     if (!pending) {
       totalBytes += record.bytes;
-      pending = download(record.path).then((data) => gunzip(data, record));
+      pending = download(record.path).then((data) => stateForV86(data, record));
       pending.catch(() => fetchedStates.delete(memoryMiB));
       fetchedStates.set(memoryMiB, pending);
     }
     return pending;
   };
 
+  let fetchedDisk: Promise<ArrayBuffer | null> | null = null;
+  /**
+   * The formatted empty disk saved with a state (see scripts/vm-image/save-state.ts), fetched once;
+   * null when there is none or it cannot be read: the guest then formats the blank disk itself.
+   */
+  const formattedDisk = (memoryMiB: number): Promise<ArrayBuffer | null> => {
+    const record = states.find((s) => s.memoryMiB === memoryMiB)?.disk;
+    if (!record || !canGunzip) return Promise.resolve(null);
+    if (!fetchedDisk) {
+      totalBytes += record.bytes;
+      fetchedDisk = download(record.path)
+        .then((data) => gunzipped(data))
+        .then((raw) => (raw.byteLength === record.rawBytes ? raw : null))
+        .catch(() => ((fetchedDisk = null), null));
+    }
+    return fetchedDisk;
+  };
+
   const factory = async (spec: MachineSpec) => {
-    const state = spec.boot === 'saved' ? await savedState(spec.memoryMiB) : undefined;
-    return createV86Machine(V86, images, { wasm_fn }, spec, state);
+    const [state, disk] = spec.boot === 'saved' ? await Promise.all([savedState(spec.memoryMiB), spec.disk.image ? null : formattedDisk(spec.memoryMiB)]) : [undefined, null];
+    // A new disk of an instant start comes formatted: the resumed guest mounts it at once.
+    if (disk && !spec.disk.image && resumes(spec, state)) spec.disk.image = disk.slice(0);
+    return createV86Machine(V86, resumes(spec, state) ? images : await images.load(), { wasm_fn }, spec, state);
   };
   return Object.defineProperties(factory, {
     fetchedBytes: { get: () => loadedBytes, enumerable: true },
     savedStateMemoryMiB: { value: states.map((s) => s.memoryMiB), enumerable: true },
   }) as MachineFactory;
-}
-
-/**
- * The state's bytes as v86 saved them. A server that sends the .gz with `Content-Encoding: gzip`
- * has the browser decompress it already: then the bytes do not start with gzip's magic number.
- */
-async function gunzip(data: ArrayBuffer, record: StateRecord): Promise<ArrayBuffer> {
-  const head = new Uint8Array(data, 0, Math.min(2, data.byteLength));
-  const raw = head[0] === 0x1f && head[1] === 0x8b ? await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer() : data;
-  if (raw.byteLength !== record.rawBytes) throw new Error(`${record.path}: ${raw.byteLength} bytes once decompressed, the manifest says ${record.rawBytes}`);
-  return raw;
 }
 
 async function ok(response: Promise<Response>): Promise<Response> {

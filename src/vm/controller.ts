@@ -12,8 +12,11 @@ import { createWorld, type Outcome, type ScenarioInput, type VmState, type World
 
 /** What the controller needs of a running machine. */
 export interface Emulator {
-  /** Hard reset: memory is cleared, firmware and kernel boot again on the same machine. */
-  restart(): void | Promise<void>;
+  /**
+   * Hard reset: memory is cleared and the same machine comes up again, `boot` telling how (from
+   * scratch: firmware and kernel boot again; saved: the instant-start state is resumed).
+   */
+  restart(options?: { boot?: BootMode }): void | Promise<void>;
   /** Power off and free the machine. */
   destroy(): void | Promise<void>;
   /** The whole machine state (CPU, RAM, devices) as bytes: what a snapshot or a live migration copies. */
@@ -202,7 +205,9 @@ export class VmController<E extends Emulator = Emulator> {
       if (!outcome.ok) return outcome;
       if (!this.disk) this.disk = { id: `${this.vmName}-disk`, sizeGiB: labLaunch.diskGiB, boots: 0 };
       this.lab.settle(); // pending -> running
-      return this.powerOn(outcome, this.boot);
+      // The engine sizes memory in GiB ("0.0625 GiB"); the page's sizes read better in MiB.
+      const said: Outcome = launched ? outcome : { ok: true, message: `launched ${this.vmName}: ${labLaunch.vcpu} vCPU, ${Math.round(memoryGiB * 1024)} MiB of memory, a ${labLaunch.diskGiB} GiB disk, on ${this.host ?? 'a host'}` };
+      return this.powerOn(said, this.boot);
     });
   }
 
@@ -220,10 +225,19 @@ export class VmController<E extends Emulator = Emulator> {
     return this.start(options);
   }
 
+  /**
+   * The engine's refusal of an action on a VM that was never launched, explained: the engine knows
+   * no VM by that name until the first Start launches it, and says only that.
+   */
+  private explained(outcome: Outcome, action: LabAction): Outcome {
+    if (outcome.ok || this.state !== 'not launched') return outcome;
+    return { ok: false, reason: `the engine refused (${outcome.reason}): ${this.vmName} is not launched yet, so there is nothing to ${action}; the first Start launches it` };
+  }
+
   stop(): Promise<Outcome> {
     this.cancelPowerOn('Stop was pressed while the machine was still loading');
     return this.serial(async () => {
-      const outcome = this.world.apply({ kind: 'stop', vm: this.vmName });
+      const outcome = this.explained(this.world.apply({ kind: 'stop', vm: this.vmName }), 'stop');
       if (!outcome.ok) return outcome;
       await this.powerOff();
       this.lab.settle(); // stopping -> stopped: the host is released, the disk is kept
@@ -231,13 +245,15 @@ export class VmController<E extends Emulator = Emulator> {
     });
   }
 
-  reboot(): Promise<Outcome> {
+  /** Reboots the VM; `boot` is how its machine comes up again (the page's choice, as for a start). */
+  reboot(options: Pick<LaunchOptions, 'boot'> = {}): Promise<Outcome> {
     return this.serial(async () => {
-      const outcome = this.world.apply({ kind: 'reboot', vm: this.vmName });
+      if (options.boot) this.boot = options.boot;
+      const outcome = this.explained(this.world.apply({ kind: 'reboot', vm: this.vmName }), 'reboot');
       if (!outcome.ok) return outcome;
       if (this.machine) {
         this.disk!.boots++;
-        await this.machine.restart();
+        await this.machine.restart({ boot: this.boot });
         this.lab.settle();
         return outcome;
       }
@@ -249,7 +265,7 @@ export class VmController<E extends Emulator = Emulator> {
   terminate(): Promise<Outcome> {
     this.cancelPowerOn('Terminate was pressed while the machine was still loading');
     return this.serial(async () => {
-      const outcome = this.world.apply({ kind: 'terminate', vm: this.vmName });
+      const outcome = this.explained(this.world.apply({ kind: 'terminate', vm: this.vmName }), 'terminate');
       if (!outcome.ok) return outcome;
       await this.powerOff();
       this.disk = null; // the disk goes with the instance
@@ -280,6 +296,9 @@ export class VmController<E extends Emulator = Emulator> {
       if (!saved) return { ok: false, reason: 'there is no saved state: save one first, while the machine runs' };
       if (saved.vm !== this.vmName) return { ok: false, reason: `the saved state is ${saved.vm}'s, and ${saved.vm} was terminated: its disk is gone, so its memory would not match ${this.vmName}'s disk` };
       const machine = this.machine;
+      if (!machine && this.state === 'terminated') {
+        return { ok: false, reason: `${this.vmName} is terminated and cannot start again, so its saved state has no machine to go into: a state is restored into a running machine` };
+      }
       if (!machine) return { ok: false, reason: `${this.vmName} is ${this.state}: a state is restored into a running machine, so start it first` };
       if (!machine.restoreState) return { ok: false, reason: 'this emulator cannot restore a machine state' };
       await machine.restoreState(saved.state);
@@ -294,7 +313,9 @@ export class VmController<E extends Emulator = Emulator> {
 
   /** Applies one of the four lifecycle actions by name (for buttons). */
   act(action: LabAction, options: LaunchOptions = {}): Promise<Outcome> {
-    return action === 'start' ? this.start(options) : this[action]();
+    if (action === 'start') return this.start(options);
+    if (action === 'reboot') return this.reboot(options);
+    return this[action]();
   }
 
   /**

@@ -4,3 +4,6 @@ export { SerialConsole, bootStage, bootStageLabels, stripEscapes, initMarker, pr
 export { createV86Machine, resetLine, type GuestImages, type V86Machine, type WasmSource } from './v86-emulator';
 export { diskMountedPattern, snapshotCmdlineFlag, snapshotMarker } from './serial';
 export { blankDiskBytes, guestMemory, resumeLine, snapshotCmdline, type MachinePlan, type V86MachineWithState } from './v86-emulator';
+export { keptChars } from './serial';
+export { resumes, type GuestImageLoader } from './v86-emulator';
+export { stateForV86, zstdContentSize } from './state-file';

@@ -5,8 +5,8 @@
  * dynamic import of v86 on the reader's click).
  */
 import type { V86, V86Options } from 'v86';
-import type { Emulator, MachineSpec } from './controller';
-import { SerialConsole, snapshotCmdlineFlag } from './serial';
+import type { BootMode, Emulator, MachineSpec } from './controller';
+import { SerialConsole, resetLine, resumeLine, snapshotCmdlineFlag } from './serial';
 
 /** The guest images as bytes, and the kernel command line from static/vm/manifest.json. */
 export interface GuestImages {
@@ -15,6 +15,17 @@ export interface GuestImages {
   bzImage: ArrayBuffer;
   initrd: ArrayBuffer;
   cmdline: string;
+}
+
+/**
+ * The guest images, fetched when a boot first needs them: a machine that resumes the instant-start
+ * state has the kernel and the initrd in its restored memory already, so the page fetches them only
+ * for a boot from scratch. `initrdBytes` sizes the emulated RAM (see guestMemory) before they come.
+ */
+export interface GuestImageLoader {
+  cmdline: string;
+  initrdBytes: number;
+  load(): Promise<GuestImages>;
 }
 
 /** Where v86's own wasm comes from: a path (Node) or a loader (the page). */
@@ -40,10 +51,7 @@ export interface V86Machine extends Emulator {
 /** What createV86Machine returns: a V86Machine with its optional members all present. */
 export type V86MachineWithState = V86Machine & Required<Pick<V86Machine, 'bootedFrom' | 'saveState' | 'restoreState'>>;
 
-/** The line the console shows when the machine is reset, so a reader sees where a new boot begins. */
-export const resetLine = '\n[infralab: machine reset]\n';
-/** The line the console shows when a machine resumes from a saved state instead of booting. */
-export const resumeLine = '[infralab: resumed from a saved state]\n';
+export { resetLine, resumeLine } from './serial';
 
 /**
  * Size of a new blank disk. The page holds the whole disk in memory while it exists, and every
@@ -106,19 +114,28 @@ function attachImage(v: V86, image: ArrayBuffer, keepV86Bytes: boolean): void {
  * One machine. `savedState` is the instant-start state for `machine.memoryMiB` (see
  * scripts/vm-image/save-state.ts): used when `machine.boot === 'saved'` and the disk has its size;
  * otherwise the machine boots from scratch. A blank disk is made, and kept in `machine.disk.image`,
- * when the disk has no image yet.
+ * when the disk has no image yet. `images` may be a loader: a machine that resumes needs no image
+ * until a reset boots it from scratch (then they are loaded); one that boots from scratch at once
+ * needs them loaded already.
  */
-export function createV86Machine(V86Class: typeof V86, images: GuestImages, wasm: WasmSource, machine: MachinePlan, savedState?: ArrayBuffer | null): V86MachineWithState {
+export function createV86Machine(
+  V86Class: typeof V86,
+  images: GuestImages | GuestImageLoader,
+  wasm: WasmSource,
+  machine: MachinePlan,
+  savedState?: ArrayBuffer | null,
+): V86MachineWithState {
   const disk = machine.disk;
   disk.image ??= new ArrayBuffer(blankDiskBytes);
   const image = disk.image;
   const serial = new SerialConsole();
   const onByte = (byte: number) => serial.push(byte);
   const copy = (b: ArrayBuffer) => ({ buffer: b.slice(0) });
-  const memory = guestMemory(machine.memoryMiB, images.initrd.byteLength, images.cmdline);
-  // Instant-start states are saved with a blank disk of blankDiskBytes, and v86 keeps the disk's
-  // geometry in the state: a disk of another size (made elsewhere) boots from scratch instead.
-  const resume = machine.boot === 'saved' && savedState != null && savedState.byteLength > 0 && image.byteLength === blankDiskBytes;
+  let loaded: GuestImages | null = 'load' in images ? null : images;
+  const loader: GuestImageLoader = 'load' in images ? images : { cmdline: images.cmdline, initrdBytes: images.initrd.byteLength, load: async () => images };
+  const memory = guestMemory(machine.memoryMiB, loader.initrdBytes, loader.cmdline);
+  const resume = resumes(machine, savedState);
+  if (!resume && !loaded) throw new Error('createV86Machine: a boot from scratch needs the guest images loaded (pass GuestImages, or await the loader first)');
   /** Settles once the current power-on runs (at once for a boot from scratch). */
   let running: Promise<void> = Promise.resolve();
   /**
@@ -129,13 +146,13 @@ export function createV86Machine(V86Class: typeof V86, images: GuestImages, wasm
    * new v86 stays stopped, the console says why and `running` rejects.
    */
   const powerOn = (from?: { state: ArrayBuffer; kind: 'boot' | 'rollback' }): V86 => {
+    // A restored state brings the firmware, the kernel and the initrd in its memory: v86 needs
+    // them only to boot from scratch (and the page has not fetched them for a resume).
+    const boot = from ? null : loaded;
+    if (!from && !boot) throw new Error('v86: a boot from scratch without the guest images');
     const v = new V86Class({
       ...wasm,
-      bios: copy(images.bios),
-      vga_bios: copy(images.vgaBios),
-      bzimage: copy(images.bzImage),
-      initrd: copy(images.initrd),
-      cmdline: memory.cmdline,
+      ...(boot ? { bios: copy(boot.bios), vga_bios: copy(boot.vgaBios), bzimage: copy(boot.bzImage), initrd: copy(boot.initrd), cmdline: memory.cmdline } : {}),
       // v86 writes the guest's sectors into this very buffer (its SyncBuffer keeps a view on it),
       // so the page's disk.image is the disk: nothing to copy back at power-off.
       hda: { buffer: image },
@@ -214,17 +231,22 @@ export function createV86Machine(V86Class: typeof V86, images: GuestImages, wasm
       if (!destroyed) v86.serial0_send(text);
     },
     /**
-     * A hard reset, always from scratch: a reboot runs firmware, kernel and init again, as a
-     * reader expects to see. v86 0.5.462's own restart() (cpu.reboot_internal) crashed the wasm
-     * core ("RuntimeError: unreachable") after a bzImage boot, so a reset powers a fresh v86 on
-     * with the same images, memory size and disk: the same machine to the guest, RAM cleared.
+     * A hard reset: RAM is cleared and the machine comes up again on the same disk, the way the
+     * reader asks for power-ons (`boot`, default: how this machine first came up). From scratch
+     * runs firmware, kernel and init again (the images are fetched first if they were not); an
+     * instant start resumes the state saved during boot, as a start does. v86 0.5.462's own
+     * restart() (cpu.reboot_internal) crashed the wasm core ("RuntimeError: unreachable") after a
+     * bzImage boot, so a reset powers a fresh v86 on with the same memory size and disk.
      */
-    async restart() {
+    async restart(options: { boot?: BootMode } = {}) {
       if (destroyed) return;
       const old = v86;
       serial.push(resetLine);
+      const again = resumes({ ...machine, boot: options.boot ?? (resume ? 'saved' : 'scratch') }, savedState);
+      if (!again) loaded ??= await loader.load();
       await powerOff(old);
-      v86 = powerOn();
+      if (destroyed) return;
+      v86 = again ? powerOn({ state: savedState!, kind: 'boot' }) : powerOn();
     },
     async destroy() {
       if (destroyed) return;
@@ -255,6 +277,16 @@ export function createV86Machine(V86Class: typeof V86, images: GuestImages, wasm
       await running;
     },
   };
+}
+
+/**
+ * Whether a power-on of `machine` resumes `savedState` rather than booting from scratch. The
+ * instant-start states are saved with a blank disk of blankDiskBytes, and v86 keeps the disk's
+ * geometry in the state: a disk of another size (made elsewhere) boots from scratch instead.
+ */
+export function resumes(machine: MachinePlan, savedState: ArrayBuffer | null | undefined): savedState is ArrayBuffer {
+  const size = machine.disk.image?.byteLength ?? blankDiskBytes;
+  return machine.boot === 'saved' && savedState != null && savedState.byteLength > 0 && size === blankDiskBytes;
 }
 
 /**

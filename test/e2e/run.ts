@@ -19,7 +19,7 @@ import { launchBrowser, openPage, visit, type OpenedPage } from './browser';
 import { axeViolations } from './accessibility';
 import { brokenLinks } from './links';
 import { keyboardFlow, widgetIds } from './widgets';
-import { vmDiskFlow, vmFlow } from './vm';
+import { neighbourFlow, vmDiskFlow, vmFlow, vmMessagesFlow } from './vm';
 import { cpuExperimentsFlow } from './cpu-experiments';
 import { codeBlockFlow } from './code-blocks';
 import { quizFlow, quizIds } from './quizzes';
@@ -234,6 +234,11 @@ describe('real VM', () => {
         return [...flow.problems, ...opened.problemsSince(loaded)];
       });
       await check(t, vmRoute, 'real VM: axe with the VM running', () => axeViolations(opened.page));
+      await check(t, vmRoute, 'noisy neighbour: focus kept on pressed steps, medians of interleaved runs, a low slowdown explained', async () => {
+        const flow = await neighbourFlow(opened.page);
+        t.diagnostic(`noisy neighbour: ${flow.steps.join(' | ')}`);
+        return [...flow.problems, ...opened.problemsSince(loaded)];
+      });
     } finally {
       await opened.close();
     }
@@ -248,6 +253,20 @@ describe('real VM', () => {
       await check(t, diskRoute, 'real VM: the disk keeps its file across reboot and stop/start, /tmp does not, terminate leaves nothing', async () => {
         const flow = await vmDiskFlow(opened.page);
         t.diagnostic(`real VM disk: ${flow.steps.join(' | ')}`);
+        return [...flow.problems, ...opened.problemsSince(loaded)];
+      });
+    } finally {
+      await opened.close();
+    }
+  });
+  test(`${diskRoute} (messages, phone width)`, { timeout: 300_000, skip: routes.includes(diskRoute) ? false : `${diskRoute} is not among the routes` }, async (t) => {
+    const opened = await openPage(browser, server.origin);
+    try {
+      await visit(opened.page, new URL(diskRoute, server.origin).toString());
+      const loaded = opened.problems.length;
+      await check(t, diskRoute, 'real VM: messages before Start, at launch, after Terminate; BIOS lines explained; instant reboot; the survival table fits 390 px', async () => {
+        const flow = await vmMessagesFlow(opened.page);
+        t.diagnostic(`real VM messages: ${flow.steps.join(' | ')}`);
         return [...flow.problems, ...opened.problemsSince(loaded)];
       });
     } finally {

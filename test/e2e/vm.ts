@@ -236,3 +236,150 @@ export async function vmDiskFlow(page: Page, id = 'real-vm-lifecycle'): Promise<
   }
   return { problems, steps, bootMs: null };
 }
+
+/** The widget's text of the last action's outcome (ActionMessage: a status line). */
+async function actionMessage(page: Page, widget: string): Promise<string> {
+  return page.$eval(widget, (el) => [...el.querySelectorAll('[role=status]')].map((s) => s.textContent ?? '').join(' | '));
+}
+
+/**
+ * What the real VM's panel says around its lifecycle, and whether it fits a phone: Stop before any
+ * Start names what to do (not the engine's "no VM named"), the launch message gives MiB, the kernel's
+ * BIOS lines are explained beside the terminal, a reboot with instant start resumes the saved boot,
+ * "Typed into …" goes with the machine, Restore after Terminate does not send the reader to Start
+ * (which is refused), and at 390 px the lesson keeps its width with the survival table scrolling
+ * in its own labelled, focusable box.
+ */
+export async function vmMessagesFlow(page: Page, id = 'real-vm-lifecycle'): Promise<VmFlow> {
+  const problems: string[] = [];
+  const steps: string[] = [];
+  const widget = `[data-widget="${id}"]`;
+  const click = async (name: string) => {
+    await page.click(`${widget} button:text-is("${name}")`);
+    steps.push(name);
+  };
+  const waitMessage = async (re: RegExp) =>
+    page.waitForFunction(([sel, src]) => new RegExp(src as string).test([...document.querySelector(sel as string)!.querySelectorAll('[role=status]')].map((s) => s.textContent ?? '').join(' | ')), [widget, re.source] as const, { timeout: 60_000 });
+  try {
+    await click('Stop');
+    await waitMessage(/Not done/);
+    const beforeStart = await actionMessage(page, widget);
+    // The engine's refusal ("no VM named lab-1") alone left the reader guessing: it must come explained.
+    if (!/not launched yet/.test(beforeStart)) problems.push(`Stop before any Start says "${beforeStart}" (expected: not launched yet, Start launches it)`);
+    else steps.push('Stop before Start: "not launched yet"');
+
+    const summary = await page.$(`${widget} summary:has-text("BIOS Error")`);
+    if (!summary) problems.push('nothing beside the terminal explains the kernel\'s "BIOS Error" / "BIOS bug" lines');
+    else steps.push('the BIOS lines are explained');
+
+    await click('Start');
+    await waitMessage(/launched lab-1/);
+    const launched = await actionMessage(page, widget);
+    if (/0\.0625 GiB/.test(launched) || !/64 MiB/.test(launched)) problems.push(`the launch message gives the size as "${launched}" (expected 64 MiB)`);
+    else steps.push(`"${launched.split(' | ').find((s) => /launched/.test(s))}"`);
+    await page.waitForFunction((sel) => /stage 4 of 4/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''), widget, { timeout: vmBootTimeoutMs, polling: 250 });
+
+    const t0 = Date.now();
+    await click('Reboot');
+    await page.waitForFunction((sel) => !/stage 4 of 4/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''), widget, { timeout: 20_000 }).catch(() => undefined);
+    await page.waitForFunction((sel) => /stage 4 of 4/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''), widget, { timeout: vmBootTimeoutMs, polling: 250 });
+    const consoleText = await page.$eval(`${widget} [data-testid=serial-console]`, (e) => e.textContent ?? '');
+    const afterReset = consoleText.slice(consoleText.lastIndexOf('[infralab: machine reset]'));
+    if (!/resumed from a saved state/.test(afterReset)) problems.push('a reboot with instant start did not resume the saved boot (it booted from scratch)');
+    else steps.push(`reboot with instant start resumed the saved boot (${((Date.now() - t0) / 1000).toFixed(1)} s to the prompt)`);
+
+    await page.waitForTimeout(2000);
+    await page.click(`${widget} button[aria-label^="Run in the VM"]`);
+    steps.push('Run in the VM');
+    await page.waitForFunction((sel) => [...document.querySelector(sel)!.querySelectorAll('[role=status]')].some((s) => /^Typed into/.test(s.textContent ?? '')), widget, { timeout: 10_000 });
+    await click('Terminate');
+    await page.waitForSelector(`${widget} button:text-is("Launch a new VM")`, { timeout: 30_000 });
+    const stale = await actionMessage(page, widget);
+    if (/Typed into/.test(stale)) problems.push('"Typed into …" stays after Terminate, about a machine that is gone');
+    else steps.push('no stale "Typed into" after Terminate');
+
+    await click('Restore state');
+    await waitMessage(/Not done/);
+    const restore = await actionMessage(page, widget);
+    if (/start it first/.test(restore)) problems.push(`Restore state after Terminate says "${restore}", though Start is refused`);
+    else steps.push('Restore after Terminate does not send the reader to Start');
+  } catch (error) {
+    problems.push(`messages flow stopped after "${steps.at(-1)}": ${(error as Error).message.split('\n')[0]}`);
+  }
+
+  // A phone: the lesson must keep the screen's width; the table scrolls in its own box.
+  try {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(500);
+    const fit = await page.evaluate(() => {
+      const box = document.querySelector<HTMLElement>('[data-testid=survival-table]');
+      const hint = box?.querySelector('p');
+      return {
+        page: document.documentElement.scrollWidth,
+        box: box ? { scrolls: box.scrollWidth > box.clientWidth, focusable: box.tabIndex >= 0, label: box.getAttribute('aria-labelledby'), right: box.getBoundingClientRect().right } : null,
+        hint: hint ? getComputedStyle(hint).display !== 'none' : false,
+      };
+    });
+    if (fit.page > 390) problems.push(`at 390 px the lesson is ${fit.page} px wide (something spills out of its box)`);
+    else steps.push(`at 390 px the lesson is ${fit.page} px wide`);
+    if (!fit.box) problems.push('no survival table box ([data-testid=survival-table])');
+    else {
+      if (fit.box.right > 390) problems.push(`the survival table's box ends at ${fit.box.right} px, past the 390 px screen`);
+      if (fit.box.scrolls && (!fit.box.focusable || !fit.box.label)) problems.push('the survival table scrolls, but its box is not focusable and labelled (keyboard users cannot scroll it)');
+      if (fit.box.scrolls && !fit.hint) problems.push('the survival table scrolls at 390 px with no visible hint that it does');
+      steps.push(`survival table ${fit.box.scrolls ? 'scrolls in its box, with a hint' : 'fits'}`);
+    }
+  } catch (error) {
+    problems.push(`phone check: ${(error as Error).message.split('\n')[0]}`);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+  return { problems, steps, bootMs: null };
+}
+
+/**
+ * The noisy-neighbour pair, by keyboard: a step button pressed with Enter keeps the focus while it
+ * cannot be pressed again (not dropped to <body>); the interleaved measurement gives medians of three
+ * runs; and a measured slowdown far below the engine's model is never shown without its explanation.
+ */
+export async function neighbourFlow(page: Page, id = 'noisy-neighbour'): Promise<VmFlow> {
+  const problems: string[] = [];
+  const steps: string[] = [];
+  const widget = `[data-widget="${id}"]`;
+  const focused = () => page.evaluate(() => (document.activeElement === document.body ? 'body' : `${document.activeElement?.tagName.toLowerCase()} "${(document.activeElement?.textContent ?? '').trim()}"`));
+  const idle = () => page.waitForFunction((sel) => !/^Working/.test(document.querySelector(`${sel} [data-testid=live-summary]`)?.textContent ?? ''), widget, { timeout: 600_000, polling: 250 });
+  try {
+    await page.click(`${widget} button:text-is("Start both VMs")`);
+    await page.waitForFunction((sel) => [...document.querySelectorAll(`${sel} p`)].filter((p) => /Boot stage 4 of 4/.test(p.textContent ?? '')).length >= 2, widget, { timeout: vmBootTimeoutMs * 2, polling: 500 });
+    steps.push('both VMs at their shells');
+    for (const label of ['Start the CPU burner in noisy-1', 'Stop the burner']) {
+      const button = `${widget} button:text-is("${label}")`;
+      await page.waitForFunction(
+        ([sel, text]) => [...document.querySelectorAll(`${sel} button`)].find((b) => (b.textContent ?? '').trim() === text)?.getAttribute('aria-disabled') === 'false',
+        [widget, label] as const,
+        { timeout: 30_000 },
+      );
+      await page.focus(button);
+      await page.keyboard.press('Enter');
+      await idle();
+      const now = await focused();
+      if (now === 'body') problems.push(`focus dropped to <body> after pressing "${label}"`);
+      else steps.push(`after "${label}" focus is on ${now}`);
+    }
+    await page.focus(`${widget} button:has-text("Measure both, interleaved")`);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+    await idle();
+    if ((await focused()) === 'body') problems.push('focus dropped to <body> during the interleaved measurement');
+    const cells = await page.$$eval(`${widget} [data-testid]`, (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-testid'), e.textContent ?? ''])));
+    steps.push(`alone ${cells.alone}; together ${cells.together}; slowdown ${cells.slowdown} (model ${cells['model-slowdown']})`);
+    for (const k of ['alone', 'together']) if (!/median of [\d.]+, [\d.]+, [\d.]+; interleaved/.test(cells[k] ?? '')) problems.push(`the ${k} figure is not a median of three interleaved runs: "${cells[k]}"`);
+    const measured = Number.parseFloat(cells.slowdown ?? '');
+    const model = Number.parseFloat(cells['model-slowdown'] ?? '');
+    if (Number.isFinite(measured) && measured < model * 0.75 && !cells['why-not-slower']) problems.push(`a slowdown of ${measured}× against the model's ${model}× is shown without its explanation`);
+    await page.click(`${widget} button:text-is("Stop both VMs")`);
+  } catch (error) {
+    problems.push(`noisy neighbour stopped after "${steps.at(-1)}": ${(error as Error).message.split('\n')[0]}`);
+  }
+  return { problems, steps, bootMs: null };
+}

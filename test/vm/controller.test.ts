@@ -96,7 +96,15 @@ describe('VmController with a fake emulator', () => {
   it('refuses illegal actions before launch and while stopped, without touching the emulator', async () => {
     const { made, factory } = fakeFactory();
     const c = new VmController(factory);
-    expect(await c.stop()).toEqual({ ok: false, reason: 'no VM named lab-1' });
+    // Before any launch the engine knows no lab-1 and refuses; the controller keeps its reason and
+    // says what the reader can do.
+    for (const [action, refused] of [
+      ['stop', await c.stop()],
+      ['reboot', await c.reboot()],
+      ['terminate', await c.terminate()],
+    ] as const) {
+      expect(refused).toEqual({ ok: false, reason: `the engine refused (no VM named lab-1): lab-1 is not launched yet, so there is nothing to ${action}; the first Start launches it` });
+    }
     await c.start();
     await c.stop();
     const reboot = await c.reboot();

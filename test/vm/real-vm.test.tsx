@@ -34,7 +34,7 @@ describe('RealVm', () => {
     const { load } = fakeLoader();
     render(<RealVm loadFactory={load} Terminal={FakeTerminal} />);
     await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
-    expect(await screen.findByText('Not done: no VM named lab-1')).toBeTruthy();
+    expect(await screen.findByText('Not done: the engine refused (no VM named lab-1): lab-1 is not launched yet, so there is nothing to stop; the first Start launches it')).toBeTruthy();
     expect(load).not.toHaveBeenCalled();
   });
 
@@ -141,6 +141,20 @@ describe('RealVm', () => {
     await waitFor(() => expect(screen.getByTestId('vm-state').textContent).toMatch(/stopped/));
     await userEvent.click(screen.getByRole('button', { name: 'Restore state' }));
     expect(await screen.findByText('Not done: lab-1 is stopped: a state is restored into a running machine, so start it first')).toBeTruthy();
+    // After a terminate, Start is refused: the message must not send the reader there.
+    await userEvent.click(screen.getByRole('button', { name: 'Terminate' }));
+    await waitFor(() => expect(screen.getByTestId('vm-state').textContent).toMatch(/terminated/));
+    await userEvent.click(screen.getByRole('button', { name: 'Restore state' }));
+    const refused = await screen.findByText(/^Not done: lab-1 is terminated and cannot start again/);
+    expect(refused.textContent).not.toMatch(/start it first/);
+  });
+
+  it('says the launched size in MiB, as the reader chose it', async () => {
+    const { load } = fakeLoader();
+    render(<RealVm loadFactory={load} Terminal={FakeTerminal} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Start' }));
+    expect(await screen.findByText('launched lab-1: 1 vCPU, 64 MiB of memory, a 1 GiB disk, on eu-central-1a-h1')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/0\.0625 GiB/);
   });
 
   it('copies the output to the clipboard and says so', async () => {
@@ -177,6 +191,9 @@ describe('Experiments inside RealVm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Run in the VM: free -m' }));
     expect(machines[0].sent).toEqual(['free -m\n']);
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Typed into lab-1: its answer is in the terminal above');
+    // The machine it was typed into goes: the line would now be stale.
+    await userEvent.click(screen.getByRole('button', { name: 'Terminate' }));
+    await waitFor(() => expect(screen.getAllByRole('status').map((s) => s.textContent)).not.toContain('Typed into lab-1: its answer is in the terminal above'));
   });
 
   it('falls back to the copy command when the Clipboard API is refused', async () => {

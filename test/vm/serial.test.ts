@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SerialConsole, bootStage, diskMountedPattern, snapshotCmdlineFlag, snapshotMarker, stripEscapes } from '../../src/vm';
+import { SerialConsole, bootStage, diskMountedPattern, resetLine, resumeLine, snapshotCmdlineFlag, snapshotMarker, stripEscapes } from '../../src/vm';
 
 describe('the serial console', () => {
   it('strips terminal escapes such as the cursor query of ash', () => {
@@ -29,6 +29,82 @@ describe('the serial console', () => {
     for (const ch of 'echo\n42\n') s.push(ch.charCodeAt(0));
     await expect(wait).resolves.toBe('echo\n42');
     await expect(s.waitFor('never', { timeoutMs: 10 })).rejects.toThrow(/no never within 10 ms/);
+  });
+});
+
+describe('the serial console over a long run', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('decodes UTF-8, also when a character is split across bytes that arrive apart', () => {
+    const s = new SerialConsole();
+    const encoded = bytes('température 20 °C, ✓\n');
+    for (const b of encoded) s.push(b);
+    expect(s.text).toBe('température 20 °C, ✓\n');
+    const t = new SerialConsole();
+    const check = bytes('✓'); // three bytes
+    t.push(check.subarray(0, 1));
+    expect(t.text).toBe('');
+    t.push(check.subarray(1));
+    expect(t.text).toBe('✓');
+  });
+
+  it('tells its listeners once per task, however many bytes came in it', async () => {
+    const s = new SerialConsole();
+    const heard: string[] = [];
+    s.onChange((text) => heard.push(text));
+    for (const b of bytes('a line of 26 bytes, typed\n')) s.push(b);
+    expect(heard).toEqual([]); // not per byte
+    await Promise.resolve();
+    expect(heard).toEqual(['a line of 26 bytes, typed\n']);
+  });
+
+  it('keeps only the last part of the text, and marks still count from the first byte', async () => {
+    const s = new SerialConsole(1000);
+    const line = 'x'.repeat(99) + '\n'; // 100 characters
+    for (let i = 0; i < 50; i++) s.push(line);
+    expect(s.text.length).toBeLessThanOrEqual(1250);
+    expect(s.text.length).toBeGreaterThanOrEqual(1000);
+    expect(s.mark()).toBe(5000);
+    const wait = s.waitFor('done', { from: s.mark(), timeoutMs: 1000 });
+    s.push('done');
+    await expect(wait).resolves.toBe('done');
+  });
+
+  it('finds a waited pattern that arrives split across two batches', async () => {
+    const s = new SerialConsole();
+    const wait = s.waitFor(/^infralab:[^\n#]*# $/m, { timeoutMs: 1000 });
+    s.push('boot\ninfra');
+    await Promise.resolve();
+    s.push('lab:/root# ');
+    await expect(wait).resolves.toBe('boot\ninfralab:/root# ');
+  });
+
+  it('does not match `^` in the middle of a line that began in an earlier batch', async () => {
+    const s = new SerialConsole();
+    const wait = s.waitFor(/^42$/m, { timeoutMs: 50 });
+    s.push('x');
+    await Promise.resolve();
+    s.push('42\n');
+    await expect(wait).rejects.toThrow(/within 50 ms/);
+  });
+
+  it('tracks the latest boot across resets and resumes, batch by batch', async () => {
+    const s = new SerialConsole();
+    expect(s.stage).toBe('firmware');
+    s.push('[ 0.1] Linux version 6.1\n');
+    expect(s.stage).toBe('kernel');
+    s.push('infralab: init up on 6.1.0\n');
+    expect(s.stage).toBe('userland');
+    s.push('infralab:/root# ');
+    expect(s.stage).toBe('shell');
+    s.push(resetLine);
+    expect(s.stage).toBe('firmware');
+    s.push('[ 0.1] Linux version 6.1\n');
+    expect(s.stage).toBe('kernel');
+    s.push(resetLine + resumeLine);
+    expect(s.stage).toBe('userland');
+    s.push('infralab: disk /dev/sda mounted at /mnt/disk (new filesystem)\n\ninfralab:/root# ');
+    expect(s.stage).toBe('shell');
   });
 });
 

@@ -2,7 +2,7 @@
  * Guided experiments for the real VM: each command in a code line, with a copy button and, when it
  * sits inside a RealVm whose machine runs, a button that types it into the guest's shell.
  */
-import React, { useState } from 'react';
+import React, { useEffect, useId, useState } from 'react';
 import { copyText } from './clipboard';
 import { useRunningVm } from './context';
 import shared from '@site/src/components/widgets/shared/widget.module.css';
@@ -82,6 +82,11 @@ export const experimentSets = { hypervisors: hypervisorExperiments, lifecycle: l
 function CommandLine({ command }: { command: string }): React.JSX.Element {
   const vm = useRunningVm();
   const [status, setStatus] = useState('');
+  // "Typed into lab-1" is about a machine that ran: once it is off (stop, terminate), it is stale.
+  const running = vm?.running ?? false;
+  useEffect(() => {
+    if (!running) setStatus((s) => (s.startsWith('Typed into') ? '' : s));
+  }, [running]);
   const copy = async () => setStatus((await copyText(command)) ? 'Copied' : 'Copy failed: select the command instead');
   const run = () => setStatus(vm?.run(command) ? `Typed into ${vm.vm}: its answer is in the terminal above` : 'No machine is running: press Start first');
   return (
@@ -126,9 +131,16 @@ export default function Experiments({ set }: { set: keyof typeof experimentSets 
 
 /** What survives each lifecycle action, in the VM and in the cloud. */
 export function SurvivalTable(): React.JSX.Element {
+  const captionId = useId();
+  // On a narrow screen the table scrolls inside its own box (the page keeps its width); the box is
+  // focusable so that a keyboard can scroll it, and a hint says so where it is likely to scroll.
   return (
+    <div className={styles.tableBox} role="region" aria-labelledby={captionId} tabIndex={0} data-testid="survival-table">
+      <p className={styles.scrollHint} aria-hidden="true">
+        Scroll the table sideways to see every column.
+      </p>
     <table className={styles.table}>
-      <caption>What survives each action (the same on a cloud instance with a network disk such as EBS)</caption>
+      <caption id={captionId}>What survives each action (the same on a cloud instance with a network disk such as EBS)</caption>
       <thead>
         <tr>
           <th scope="col">Action</th>
@@ -162,5 +174,6 @@ export function SurvivalTable(): React.JSX.Element {
         </tr>
       </tbody>
     </table>
+    </div>
   );
 }

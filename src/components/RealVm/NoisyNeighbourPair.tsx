@@ -41,13 +41,29 @@ export async function timeLoop(machine: V86Machine, timeoutMs = 120_000): Promis
   return m ? Number(m[1]) * 60 + Number(m[2]) : (performance.now() - t0) / 1000;
 }
 
+/** Runs of the loop behind each figure: the figure is their median, so one disturbed run does not decide it. */
+export const trials = 3;
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** A measured figure: the median of its runs, and whether its runs alternated with the other situation's. */
+export interface Timing {
+  median: number;
+  runs: number[];
+  interleaved: boolean;
+}
+
 export interface NoisyNeighbourProps {
   id?: string;
   loadFactory?: FactoryLoader;
   Terminal?: React.ComponentType<TerminalProps>;
 }
 
-type Step = 'alone' | 'burner' | 'together' | 'quiet';
+type Step = 'alone' | 'burner' | 'together' | 'quiet' | 'interleaved';
 
 export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = loadV86, Terminal = XtermTerminal }: NoisyNeighbourProps): React.JSX.Element {
   const base = useVmBase();
@@ -65,10 +81,13 @@ export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = l
   const a = useVm(timed);
   const b = useVm(noisy);
   const model = useMemo(() => modelledContention(sharedHostScenario, memory), [memory]);
-  const [alone, setAlone] = useState<number | null>(null);
-  const [together, setTogether] = useState<number | null>(null);
+  const [alone, setAlone] = useState<Timing | null>(null);
+  const [together, setTogether] = useState<Timing | null>(null);
   const [burning, setBurning] = useState(false);
   const [working, setWorking] = useState<Step | null>(null);
+  const [round, setRound] = useState(0);
+  /** The machine whose first (slower, still being translated by v86) run of the loop was done and left out. */
+  const warmed = useRef<V86Machine | null>(null);
   const [message, setMessage] = useState<ActionOutcome | null>(null);
   const alive = useRef(true);
 
@@ -109,39 +128,89 @@ export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = l
     setMessage(null);
     try {
       await Promise.all([ma, mb].map((m) => m.console.waitFor(promptPattern, { timeoutMs: 180_000 })));
-      if (which === 'burner') {
-        mb.send(`${burnerCommand}\n`);
-        noisy.setLoad(1);
-        setBurning(true);
-      } else if (which === 'quiet') {
-        mb.send(`${stopBurnerCommand}\n`);
-        noisy.setLoad(0.25);
-        setBurning(false);
-      } else {
+      const burner = (on: boolean) => {
+        mb.send(`${on ? burnerCommand : stopBurnerCommand}\n`);
+        noisy.setLoad(on ? 1 : 0.25);
+        setBurning(on);
+      };
+      const warmUp = async () => {
+        // The first run of the loop is slower while v86 translates it to WebAssembly: not counted.
+        if (warmed.current === ma) return;
+        await timeLoop(ma);
+        warmed.current = ma;
+      };
+      if (which === 'burner' || which === 'quiet') burner(which === 'burner');
+      else if (which === 'interleaved') {
+        // Alone and together in turn, so that whatever else slows the computer down meanwhile
+        // weighs on both figures alike; each figure is the median of its runs.
         timed.setLoad(1);
-        // Best of two: the first run of the loop is slower while v86 translates it to WebAssembly.
-        const first = await timeLoop(ma);
-        const seconds = Math.min(first, await timeLoop(ma));
+        if (burning) burner(false);
+        await warmUp();
+        const runs = { alone: [] as number[], together: [] as number[] };
+        for (let r = 1; r <= trials && alive.current; r++) {
+          setRound(r);
+          runs.alone.push(await timeLoop(ma));
+          burner(true);
+          runs.together.push(await timeLoop(ma));
+          burner(false);
+        }
         timed.setLoad(0.25);
         if (!alive.current) return;
-        (which === 'alone' ? setAlone : setTogether)(seconds);
+        setAlone({ median: median(runs.alone), runs: runs.alone, interleaved: true });
+        setTogether({ median: median(runs.together), runs: runs.together, interleaved: true });
+      } else {
+        timed.setLoad(1);
+        await warmUp();
+        const runs: number[] = [];
+        for (let r = 1; r <= trials && alive.current; r++) {
+          setRound(r);
+          runs.push(await timeLoop(ma));
+        }
+        timed.setLoad(0.25);
+        if (!alive.current) return;
+        (which === 'alone' ? setAlone : setTogether)({ median: median(runs), runs, interleaved: false });
       }
     } catch (error) {
       report(false, error instanceof Error ? error.message.split('\n')[0] : String(error));
     } finally {
-      if (alive.current) setWorking(null);
+      if (alive.current) {
+        setWorking(null);
+        setRound(0);
+      }
     }
   };
 
+  /**
+   * A step button. It is never `disabled`: a disabled button loses the focus the reader pressed it
+   * with, so it is marked aria-disabled, stays focusable, and says nothing happens when pressed.
+   */
+  const stepButton = (which: Step, label: string, ready: boolean) => (
+    <button type="button" className={shared.button} aria-disabled={!ready} onClick={() => (ready ? void step(which) : undefined)}>
+      {label}
+    </button>
+  );
+
   const both = a.machine !== null && b.machine !== null;
-  const measured = alone && together ? together / alone : null;
+  // Interleaved, each round timed both situations one after the other: the slowdown is the median of
+  // the rounds' own ratios, so a change in the computer's load between rounds cancels out.
+  const pairedRounds = alone?.interleaved && together?.interleaved && alone.runs.length === together.runs.length;
+  const measured = alone && together ? (pairedRounds ? median(together.runs.map((t, i) => t / alone.runs[i])) : together.median / alone.median) : null;
+  const idle = both && working === null;
+  const workText =
+    working === 'interleaved'
+      ? `timing the loop alone and with the neighbour burning, in turn: round ${round} of ${trials}`
+      : working === 'alone' || working === 'together'
+        ? `timing the loop: run ${round} of ${trials}`
+        : working === 'burner'
+          ? 'starting the burner'
+          : 'stopping the burner';
   const launched = a.state !== 'not launched' || b.state !== 'not launched';
   const summary =
     `${line(a)} ${line(b)} ` +
     (measured ? `Measured slowdown ${measured.toFixed(2)}×, engine model ${model.slowdown.toFixed(2)}×.` : `Memory of each VM: ${memory} MiB. No slowdown measured yet.`);
   const headingId = `${id}-title`;
   return (
-    <section className={shared.widget} aria-labelledby={headingId} id={id} data-widget={id}>
+    <section className={`${shared.widget} ${styles.neighbours}`} aria-labelledby={headingId} id={id} data-widget={id}>
       <h3 id={headingId} className={shared.title}>
         Two real VMs on one host: a noisy neighbour
       </h3>
@@ -166,33 +235,25 @@ export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = l
         </button>
       </div>
       <ol className={styles.steps}>
-        <li>
-          <button type="button" className={shared.button} disabled={!both || working !== null || burning} onClick={() => void step('alone')}>
-            Time the loop alone
-          </button>
-        </li>
-        <li>
-          <button type="button" className={shared.button} disabled={!both || working !== null || burning} onClick={() => void step('burner')}>
-            Start the CPU burner in {noisy.vmName}
-          </button>
-        </li>
-        <li>
-          <button type="button" className={shared.button} disabled={!both || working !== null || !burning} onClick={() => void step('together')}>
-            Time the loop with the neighbour burning
-          </button>
-        </li>
-        <li>
-          <button type="button" className={shared.button} disabled={!both || working !== null || !burning} onClick={() => void step('quiet')}>
-            Stop the burner
-          </button>
-        </li>
+        <li>{stepButton('alone', 'Time the loop alone', idle && !burning)}</li>
+        <li>{stepButton('burner', `Start the CPU burner in ${noisy.vmName}`, idle && !burning)}</li>
+        <li>{stepButton('together', 'Time the loop with the neighbour burning', idle && burning)}</li>
+        <li>{stepButton('quiet', 'Stop the burner', idle && burning)}</li>
       </ol>
+      <div className={shared.controls} role="group" aria-label="Both measurements at once">
+        {stepButton('interleaved', `Measure both, interleaved (${trials} rounds)`, idle)}
+      </div>
+      <p className={styles.commands}>
+        Each figure is the median of {trials} runs, after one run that is left out (v86 translates the loop to WebAssembly the first time). The interleaved
+        measurement alternates the two situations, round by round, so that whatever else your computer does meanwhile weighs on both alike; its
+        slowdown is the median of the rounds&rsquo; own ratios.
+      </p>
       <p className={styles.commands}>
         The loop (in {timed.vmName}): <code>{loopCommand}</code>. The burner (in {noisy.vmName}): <code>{burnerCommand}</code>, stopped with{' '}
         <code>{stopBurnerCommand}</code>.
       </p>
       <p className={shared.summary} aria-live="polite" aria-atomic="true" data-testid="live-summary">
-        {working ? `Working: ${working === 'alone' || working === 'together' ? 'timing the loop' : working === 'burner' ? 'starting the burner' : 'stopping the burner'}…` : summary}
+        {working ? `Working: ${workText}…` : summary}
       </p>
       <ActionMessage message={message} />
       <p className={styles.fetched}>{phase === 'idle' ? 'Fetched on Start: nothing yet.' : progress ? `Fetched on Start: ${(progress.loadedBytes / 1048576).toFixed(1)} MB.` : 'Loading the emulator…'}</p>
@@ -208,12 +269,12 @@ export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = l
         <tbody>
           <tr>
             <th scope="row">Alone (neighbour idle)</th>
-            <td data-testid="alone">{alone === null ? 'not measured' : `${alone.toFixed(2)} s`}</td>
+            <td data-testid="alone">{timingText(alone)}</td>
             <td>share of a core {model.shareAlone}</td>
           </tr>
           <tr>
             <th scope="row">Neighbour burning CPU</th>
-            <td data-testid="together">{together === null ? 'not measured' : `${together.toFixed(2)} s`}</td>
+            <td data-testid="together">{timingText(together)}</td>
             <td>
               share {model.shareWithNeighbour}, steal {model.stealPercent}%
             </td>
@@ -256,6 +317,11 @@ export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = l
       </div>
     </section>
   );
+}
+
+function timingText(t: Timing | null): string {
+  if (!t) return 'not measured';
+  return `${t.median.toFixed(2)} s (median of ${t.runs.map((r) => r.toFixed(2)).join(', ')}${t.interleaved ? '; interleaved' : ''})`;
 }
 
 function line(v: VmView): string {

@@ -105,7 +105,8 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
       </h3>
       <p className={shared.description}>
         The engine is the control plane: it decides whether each action is legal and where the VM runs. The v86 emulator is the data plane: it runs a
-        Debian Linux kernel and a busybox userland with one vCPU. Start downloads the emulator and the images (about 9 MB, plus about 12 MB of saved state for an instant start); nothing loads before.
+        Debian Linux kernel and a busybox userland with one vCPU. Nothing loads before Start. An instant start downloads the emulator and a machine state saved during boot
+        (about 10 MB, the kernel already in its memory); a boot from scratch downloads the emulator, the firmware, the kernel and the initrd (about 10 MB).
       </p>
       <div className={styles.choices}>
         <fieldset className={styles.fieldset} disabled={launched && vm.state !== 'terminated'}>
@@ -164,6 +165,16 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
               : 'Loading the emulator…'}
       </p>
       <BootProgress stage={vm.stage} on={running} id={id} />
+      <details className={styles.details}>
+        <summary>Why does the kernel print &ldquo;BIOS Error&rdquo; and &ldquo;BIOS bug&rdquo;?</summary>
+        <p className={styles.note}>
+          Lines such as <code>ACPI BIOS Error (bug): A valid RSDP was not found</code> and <code>BIOS bug, MP table errors detected</code> are the kernel
+          reporting what the emulated PC lacks: v86 gives its firmware no ACPI tables and only a minimal multiprocessor table. The kernel falls back to
+          the older ways of finding the machine&rsquo;s devices and boots normally; on a real server the same lines would point at a firmware bug. A
+          reboot with instant start resumes the state saved during boot (seconds); from scratch it runs the firmware and the whole kernel boot again (tens
+          of seconds in an emulator).
+        </p>
+      </details>
       {running ? (
         <Suspense fallback={<p>Loading the terminal…</p>}>
           <Terminal machine={vm.machine!} label={`Terminal of ${vm.vm}: type commands for its shell`} screenReader={screenReader} />

@@ -6,8 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { BootStage, EmulatorFactory, LabState, SavedState, V86Machine, VmController } from '@site/src/vm';
 import type { LoadProgress } from '@site/src/vm/browser';
-import { bootStage, promptPattern, type BootStage as Stage } from '@site/src/vm/serial';
-import { resetLine, resumeLine } from '@site/src/vm/v86-emulator';
+import { SerialConsole } from '@site/src/vm/serial';
 
 export type Phase = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -27,7 +26,6 @@ export interface VmView {
 
 /** Appended to the console text when the engine has the machine powered off (stop, terminate). */
 export const offLine = '\n[infralab: machine powered off]\n';
-const keepChars = 20000;
 
 function snapshot(c: VmController<V86Machine>): Omit<VmView, 'text' | 'stage'> {
   return { vm: c.vmName, state: c.state, host: c.host, memoryMiB: c.memoryMiB, machine: c.emulator, saved: c.savedState };
@@ -60,30 +58,17 @@ export function useVm(controller: VmController<V86Machine> | null): VmView {
   const machine = view.machine;
   useEffect(() => {
     if (!machine) return;
+    // The console keeps a bounded tail of the text and tracks the latest boot's stage itself, and
+    // tells its listeners once per batch of output: each call here is cheap.
     const show = () => {
-      const all = machine.console.text;
-      setText(all.slice(-keepChars));
-      setStage(latestBootStage(all));
+      setText(machine.console.text);
+      setStage(machine.console.stage);
     };
     show();
     return machine.console.onChange(show);
   }, [machine]);
 
   return { ...view, text, stage };
-}
-
-/**
- * The stage of the machine's latest boot. A reboot resets the same console, so only the output
- * after the last reset line counts. An instant start resumes a state saved inside init, after the
- * firmware, the kernel and init's first line: its output starts with the resume line and the
- * machine is in userland until the prompt.
- */
-export function latestBootStage(text: string): Stage {
-  const reset = text.lastIndexOf(resetLine);
-  const boot = reset >= 0 ? text.slice(reset + resetLine.length) : text;
-  const resumed = boot.indexOf(resumeLine.trim());
-  if (resumed >= 0) return new RegExp(promptPattern.source.replace(/\$$/, '')).test(boot.slice(resumed)) ? 'shell' : 'userland';
-  return bootStage(boot);
 }
 
 /**
@@ -115,4 +100,14 @@ export function lazyFactory(base: string, load: FactoryLoader, onPhase: (p: Phas
       throw error;
     }
   };
+}
+
+/**
+ * The stage of the latest boot shown in `text` (a reset line starts a new boot; a resume line means
+ * the machine is in userland until its prompt): what SerialConsole.stage tracks as output comes.
+ */
+export function latestBootStage(text: string): BootStage {
+  const console = new SerialConsole();
+  console.push(text);
+  return console.stage;
 }
