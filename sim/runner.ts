@@ -62,10 +62,10 @@ export class Runner implements World {
       trafficRps: 0,
       residencyViolations: [],
     };
-    const runner = this;
+    const now = () => this.now;
     const clock: RulesClock = {
       get time() {
-        return runner.now;
+        return now();
       },
       record: (event) => this.record(event),
       schedule: (time, item) => this.queue.push(time, item),

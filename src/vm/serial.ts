@@ -24,6 +24,8 @@ export const snapshotCmdlineFlag = 'infralab.snapshot';
 /** The line /init prints while it waits there: the point where the instant-start state is saved. */
 export const snapshotMarker = 'infralab: waiting to attach the disk';
 
+/* eslint-disable no-control-regex -- a serial console's escape sequences start with the ESC control character */
+
 // CSI sequences (ESC [ ... final byte) such as the cursor-position query ash's line editor sends.
 const escapes = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[()][A-Za-z0-9]|\u001b[=>78]/g;
 

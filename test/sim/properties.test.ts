@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createWorld, regionCatalog, runScenario, type ActionInput, type Report, type ScenarioInput, type VmState } from '@site/sim';
+import { createWorld, regionCatalog, type ActionInput, type Report, type ScenarioInput, type VmState } from '@site/sim';
 import { runScenarioText } from '@site/sim/text';
 
 // ---------------------------------------------------------------------------------------------

@@ -62,6 +62,8 @@ export function useWorld(scenario: ScenarioInput, options: { events?: boolean } 
     bump();
   }, []);
 
+  // `version` counts the changes of the mutable world in the ref: the report is read again after each.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const report = useMemo(() => worldRef.current!.report({ events: options.events ?? true }), [version, options.events]);
   return { world: worldRef.current!, report, act, advance, runTo, reset, lastOutcome };
 }
