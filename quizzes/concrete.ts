@@ -125,7 +125,13 @@ export function concretize(q: Question, seed: number, params: Params = paramsFor
     case 'engine':
       return concreteEngine(q, seed, params);
     case 'task':
-      return { form: 'task', ...base, engine: true, controls: q.controls };
+      return {
+        form: 'task',
+        ...base,
+        engine: true,
+        controls: q.controls,
+        diagnoses: Object.fromEntries(Object.entries(q.diagnoses).map(([check, d]) => [check, { feedback: composeFeedback(undefined, d) ?? '', ...tagOf(d) }])),
+      };
     default:
       return assertNever(q);
   }

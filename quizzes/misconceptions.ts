@@ -228,6 +228,20 @@ const entries: z.input<typeof misconceptionSchema>[] = [
     ...acrossAzs,
   },
   {
+    id: 'az-failure-stops-region',
+    belief: 'When one AZ fails, everything in the region stops.',
+    why: 'AZs are built to fail independently: only what sits in the failed AZ stops, and the other AZs carry on.',
+    ...acrossAzs,
+    source: src(aws.azs),
+  },
+  {
+    id: 'replica-is-a-backup',
+    belief: 'A replica in another region is a backup of the data.',
+    why: 'A replica applies every change within its lag, deletions and corruption included; a backup is a copy of before, which is what undoes a mistake.',
+    ...notProtected,
+    source: src(aws.disaster),
+  },
+  {
     id: 'multi-az-survives-region',
     belief: 'Spreading over several AZs protects against a region outage.',
     why: 'All the AZs are inside the one region: when the region fails they fail together. Surviving that takes a copy in a second region.',

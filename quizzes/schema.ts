@@ -255,6 +255,8 @@ export const taskSchema = z
     accept: z.array(configSchema).min(1, { error: 'expected at least one accepted configuration' }),
     /** Each with the id of the check the author expects to fail. */
     reject: z.array(z.strictObject({ config: configSchema, because: slug })).min(1, { error: 'expected at least one rejected configuration' }),
+    /** What a failed check of the goal suggests: by check id, a misconception or a slip. */
+    diagnoses: z.record(slug, z.strictObject(diagnosis).superRefine((d, ctx) => oneDiagnosis(d, ctx, []))).default({}),
   })
   .superRefine((t, ctx) => {
     unique(t.controls.map((c) => c.id), 'control id', ctx, ['controls']);
@@ -324,7 +326,13 @@ export const concreteSchema = z.discriminatedUnion('form', [
     distractors: z.array(z.strictObject({ value: z.number(), feedback: z.string(), ...concreteDiagnosis })),
   }),
   z.strictObject({ form: z.literal('ordering'), ...concreteBase, items: z.array(itemSchema), start: z.array(z.string()) }),
-  z.strictObject({ form: z.literal('task'), ...concreteBase, controls: z.array(controlSchema) }),
+  z.strictObject({
+    form: z.literal('task'),
+    ...concreteBase,
+    controls: z.array(controlSchema),
+    /** By check id: what a failed check suggests, with the diagnosis in words. */
+    diagnoses: z.record(z.string(), z.strictObject({ feedback: z.string(), ...concreteDiagnosis })).optional(),
+  }),
 ]);
 export type Concrete = z.infer<typeof concreteSchema>;
 export type Form = Concrete['form'];

@@ -90,6 +90,9 @@ export function wrongAnswers(q: Question): { label: string; tag: Tagged }[] {
       if (ask.type === 'claims') return ask.options.filter((o) => o.correct !== true).map((o) => ({ label: `option "${o.id}"`, tag: o }));
       return [];
     }
+    case 'task':
+      // A failed check is the task's wrong answer: each check a reject example fails must say what it suggests.
+      return [...new Set(q.reject.map((r) => r.because))].map((check) => ({ label: `failed check "${check}"`, tag: q.diagnoses[check] ?? {} }));
     default:
       return [];
   }
@@ -189,6 +192,12 @@ export function validateQuiz(input: unknown, file: string, options: ValidateOpti
       }
     } else if (q.kind === 'task') {
       result.runs += checkTask(q, (message, variant) => failures.push({ file, question: q.id, variant, message }));
+    }
+  }
+  for (const q of quiz.questions) {
+    if (q.kind !== 'task') continue;
+    for (const check of Object.keys(q.diagnoses)) {
+      if (!q.reject.some((r) => r.because === check)) failures.push({ file, question: q.id, message: `diagnoses.${check}: no reject example fails this check, so nothing shows that it exists` });
     }
   }
   result.probed = [...probed].sort();
