@@ -94,6 +94,64 @@ export default defineQuiz({
       explanation: 'The VMs want {demand} cores on each host. Type 1 gives them 16, type 2 only 14, so the type 2 host shows steal sooner, and more of it.',
     }),
 
+    engineQuestion({
+      id: 'type2-room',
+      skill: 'predict',
+      prompt:
+        'A 16-core, 64 GiB host runs a type 2 hypervisor, no overcommit. You launch VMs of 4 vCPUs and 8 GiB one by one until one is refused. Which statements hold in the simulation?',
+      scenario: () => ({
+        name: 'A type 2 host, 4 vCPU / 8 GiB VMs',
+        regions: [oneHost({ cores: 16, memoryGiB: 64, hypervisor: 'type2' })],
+        actions: launchOneByOne(10, { name: 'vm', vcpu: 4, memoryGiB: 8, region: 'eu-central-1' }),
+      }),
+      ask: {
+        type: 'claims',
+        multiple: true,
+        options: [
+          {
+            id: 'cpu-first',
+            text: 'The CPU runs out first: with 2 cores kept for the host OS, 3 VMs fit.',
+            correct: true,
+            holds: (r) => r.vms.length === 3 && r.hosts[0].capacityVcpu - r.hosts[0].allocatedVcpu < 4,
+          },
+          {
+            id: 'four',
+            text: 'Four fit, as on a type 1 host: the hypervisor takes nothing from the VMs.',
+            correct: false,
+            holds: (r) => r.vms.length === 4,
+            feedback: 'The host operating system under a type 2 hypervisor keeps cores and memory of its own.',
+            misconception: 'hypervisor-takes-nothing',
+          },
+          {
+            id: 'memory-first',
+            text: 'Memory runs out first, so fewer VMs fit than the cores would allow.',
+            correct: false,
+            holds: (r) => r.hosts[0].capacityMemoryGiB - r.hosts[0].allocatedMemoryGiB < 8 + r.hosts[0].perVmOverheadMemoryGiB,
+            feedback: '(64 − 4) GiB holds 7 VMs of 8.5 GiB; 14 cores hold only 3 VMs of 4 vCPUs: the CPU decides.',
+            misconception: 'one-resource-decides',
+          },
+        ],
+      },
+      hints: ['Work out both limits: cores left ÷ 4, and memory left ÷ (8 + 0.5 per VM).'],
+      explanation: 'In the simulation a type 2 host keeps 2 cores and 4 GiB for its operating system: 14 cores hold 3 VMs of 4 vCPUs, while memory would hold 7. Type 1 would fit 4.',
+    }),
+
+    {
+      kind: 'ordering',
+      id: 'hyperv-stack',
+      skill: 'predict',
+      factual: true,
+      source: hyperV,
+      prompt: 'Mia’s Windows laptop has Hyper-V turned on and runs one Linux VM. Order the layers from the hardware up (Microsoft, as of 2026-12-02).',
+      items: [
+        { id: 'hardware', text: 'The laptop’s processors, memory and devices' },
+        { id: 'hypervisor', text: 'The Hyper-V hypervisor' },
+        { id: 'partitions', text: 'Two partitions side by side: Windows (the root partition) and the Linux guest' },
+        { id: 'apps', text: 'The programs Mia runs in Windows and in Linux' },
+      ],
+      hints: ['When Hyper-V is on, does Windows run under the hypervisor or beside the guest?'],
+      explanation: 'With Hyper-V turned on, the hypervisor runs on the hardware; Windows becomes the root partition, beside the guest, and still holds the device drivers and management stack.',
+    },
     {
       kind: 'single',
       id: 'hyperv-layer',

@@ -195,6 +195,12 @@ const entries: z.input<typeof misconceptionSchema>[] = [
     ...latency,
   },
   {
+    id: 'fibre-at-light-speed',
+    belief: 'Signals in optical fibre travel at the speed of light in a vacuum.',
+    why: 'Glass slows light by its refractive index (about 1.5): in fibre it covers about 200 km per millisecond, not 300.',
+    ...latency,
+  },
+  {
     id: 'fibre-runs-straight',
     belief: 'Data travels the straight-line distance between two places.',
     why: 'Cables follow roads, coasts and sea beds, so the path is longer than the straight line; the lesson’s rule (and the simulation) adds 50 % for detours.',

@@ -103,6 +103,26 @@ export default defineQuiz({
       explanation: '{km} km × 15 ms per 1,000 km. The engine measures the great-circle distance between the two regions and applies the same rule.',
     }),
 
+    {
+      kind: 'numeric',
+      id: 'fibre-floor',
+      skill: 'calculate',
+      factual: true,
+      source: 'http://pt.flukenetworks.com/knowledge-base/dsp-fta-series/index-refraction-dsp-fta-series',
+      prompt:
+        'Light in optical fibre travels at about 200,000 km per second (glass has a refractive index of about 1.5). Two data centres are joined by 3,000 km of cable. What is the shortest possible round trip between them, in ms?',
+      key: 30,
+      unit: 'ms',
+      tolerance: 1,
+      distractors: [
+        { value: 15, feedback: 'That is one way; a round trip goes there and back.', misconception: 'round-trip-is-one-way' },
+        { value: 20, feedback: 'That is light in a vacuum (300,000 km/s); in glass it is about a third slower.', misconception: 'fibre-at-light-speed' },
+        { value: 0.03, feedback: 'Check the units: 6,000 km at 200,000 km per second is 0.03 seconds, in ms that is 30.', slip: 'unit' },
+      ],
+      hints: ['There and back: 6,000 km. Light in fibre: 200 km per ms.'],
+      explanation: '6,000 km there and back at 200 km per ms is 30 ms: a floor no hardware can beat. Real routes add switching and detours on top.',
+    },
+
     engineQuestion({
       id: 'eu-only',
       skill: 'predict',
