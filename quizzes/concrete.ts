@@ -137,6 +137,20 @@ export function concretize(q: Question, seed: number, params: Params = paramsFor
   }
 }
 
+/** The misconceptions a question's wrong answers diagnose, in any variant. */
+export function probesOf(q: Question): string[] {
+  const tags: Tag[] = [];
+  if (q.kind === 'single' || q.kind === 'multiple') tags.push(...q.options);
+  else if (q.kind === 'numeric') tags.push(...q.distractors);
+  else if (q.kind === 'task') tags.push(...Object.values(q.diagnoses));
+  else if (q.kind === 'engine') {
+    const ask = q.ask;
+    if (ask.type === 'choice' || ask.type === 'numeric') tags.push(...ask.distractors);
+    if (ask.type === 'claims') tags.push(...ask.options);
+  }
+  return [...new Set(tags.flatMap((t) => (t.misconception ? [t.misconception] : [])))];
+}
+
 export function concreteQuiz(quiz: Quiz, seed: number): Concrete[] {
   return quiz.questions.map((q) => concretize(q, seed));
 }

@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
 import { loadQuiz } from '@site/quizzes';
 import { concretize } from '@site/quizzes/concrete';
@@ -14,15 +13,17 @@ import type { Quiz } from '@site/quizzes/schema';
 
 const root = join(__dirname, '..', '..');
 
-/** The anchors of a lesson's headings, as Docusaurus makes them (github-slugger over the heading's text). */
+/** A heading's anchor as Docusaurus makes it (github-slugger's rule: lower case, punctuation dropped, spaces to dashes). */
+const slug = (heading: string) => heading.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/ /g, '-');
+
+/** The anchors of a lesson's headings (an explicit {#id} wins). */
 function anchors(lesson: string): Map<string, string> {
   const text = readFileSync(join(root, 'docs', 'lessons', `${lesson}.mdx`), 'utf8');
-  const slugger = new GithubSlugger();
   const out = new Map<string, string>();
   for (const m of text.matchAll(/^#{2,4} (.+?)\s*$/gm)) {
     const explicit = /\{#([\w-]+)\}$/.exec(m[1]);
     const heading = m[1].replace(/\s*\{#[\w-]+\}$/, '').replace(/[*_`]/g, '');
-    out.set(explicit ? explicit[1] : slugger.slug(heading), heading);
+    out.set(explicit ? explicit[1] : slug(heading), heading);
   }
   return out;
 }
