@@ -279,6 +279,7 @@ export default defineQuiz({
       id: 'az-ids',
       skill: 'diagnose',
       factual: true,
+      asOf: '2026-12-02',
       source: 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/az-ids.html',
       prompt:
         'Two teams with separate AWS accounts, created years ago, each put a VM in “us-east-1a” to be as close as possible. The round trip between the VMs is far higher than within one zone. What is the most likely reason (AWS, as of 2026-12-02)?',
@@ -306,6 +307,7 @@ export default defineQuiz({
       id: 'drop-table',
       skill: 'diagnose',
       factual: true,
+      asOf: '2026-12-02',
       source: disaster,
       prompt:
         'At 14:02 someone runs DROP TABLE bookings on the primary database. It has a synchronous standby in another AZ and an asynchronous replica in another region that trails by a second. It is now 14:10. What brings the table back?',
@@ -334,6 +336,7 @@ export default defineQuiz({
       id: 'replica-promotion',
       skill: 'recall',
       factual: true,
+      asOf: '2026-12-02',
       source: readReplicas,
       prompt: 'An Amazon RDS database has a read replica but no Multi-AZ standby. Its primary instance fails. What happens to writes, by default (AWS, as of 2026-12-02)?',
       options: [

@@ -267,6 +267,7 @@ export default defineQuiz({
       id: 'not-covered',
       skill: 'design',
       factual: true,
+      asOf: '2026-12-02',
       source: 'https://docs.aws.amazon.com/whitepapers/latest/disaster-recovery-workloads-on-aws/what-is-a-disaster.html',
       prompt: 'Lumen runs in three AZs of one region with a synchronous standby. Which of these does that design alone not protect against?',
       options: [

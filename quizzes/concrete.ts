@@ -107,6 +107,7 @@ export function concretize(q: Question, seed: number, params: Params = paramsFor
         ...base,
         engine: false,
         source: q.source,
+        ...(q.asOf ? { sourceAsOf: q.asOf } : {}),
         options: shuffle(q.options, seed, q.id).map((o) => ({ id: o.id, text: o.text, correct: o.correct, ...(o.correct ? (o.feedback ? { feedback: o.feedback } : {}) : wrongAnswer(o.feedback, o, {})) })),
       };
     case 'numeric':
@@ -115,13 +116,14 @@ export function concretize(q: Question, seed: number, params: Params = paramsFor
         ...base,
         engine: false,
         source: q.source,
+        ...(q.asOf ? { sourceAsOf: q.asOf } : {}),
         key: q.key,
         unit: q.unit,
         tolerance: q.tolerance,
         distractors: q.distractors.map((d) => ({ value: d.value, feedback: composeFeedback(d.feedback, d)!, ...tagOf(d) })),
       };
     case 'ordering':
-      return { form: 'ordering', ...base, engine: false, source: q.source, items: q.items, start: shuffle(q.items.map((i) => i.id), seed, q.id) };
+      return { form: 'ordering', ...base, engine: false, source: q.source, ...(q.asOf ? { sourceAsOf: q.asOf } : {}), items: q.items, start: shuffle(q.items.map((i) => i.id), seed, q.id) };
     case 'engine':
       return concreteEngine(q, seed, params);
     case 'task':

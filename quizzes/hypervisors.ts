@@ -141,6 +141,7 @@ export default defineQuiz({
       id: 'hyperv-stack',
       skill: 'predict',
       factual: true,
+      asOf: '2026-12-02',
       source: hyperV,
       prompt: 'Mia’s Windows laptop has Hyper-V turned on and runs one Linux VM. Order the layers from the hardware up (Microsoft, as of 2026-12-02).',
       items: [
@@ -157,6 +158,7 @@ export default defineQuiz({
       id: 'hyperv-layer',
       skill: 'diagnose',
       factual: true,
+      asOf: '2026-12-02',
       source: hyperV,
       prompt:
         'Mia turns on Hyper-V on her Windows laptop to run a Linux VM. Afterwards a CPU benchmark run in Windows itself is a little slower. Which layer now runs closest to the hardware (Microsoft, as of 2026-12-02)?',
@@ -184,6 +186,7 @@ export default defineQuiz({
       id: 'dom0-risk',
       skill: 'diagnose',
       factual: true,
+      asOf: '2026-12-02',
       source: xenDom0,
       prompt:
         'A security review of a Xen host asks what, besides the hypervisor itself, an attacker could take over to reach every guest’s disk and network. What is the answer (Xen Project, as of 2026-12-02)?',
@@ -211,6 +214,7 @@ export default defineQuiz({
       id: 'kvm-label',
       skill: 'diagnose',
       factual: true,
+      asOf: '2026-12-02',
       source: redHatVm,
       prompt: 'A colleague says “KVM must be a type 2 hypervisor: Linux, a full operating system, is involved.” Which reply holds up best?',
       options: [
@@ -237,6 +241,7 @@ export default defineQuiz({
       id: 'nitro-kvm',
       skill: 'recall',
       factual: true,
+      asOf: '2026-12-02',
       source: 'https://docs.aws.amazon.com/whitepapers/latest/security-design-of-aws-nitro-system/the-nitro-system-journey.html',
       prompt: 'Starting with the C5 instance type in 2017, EC2 instances run on a minimal hypervisor based on which technology (AWS, as of 2026-12-02)?',
       options: [

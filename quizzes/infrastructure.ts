@@ -24,6 +24,7 @@ export default defineQuiz({
       id: 'iaas-os',
       skill: 'diagnose',
       factual: true,
+      asOf: '2026-12-02',
       source: shared,
       prompt:
         'Ana rents virtual machines (IaaS). An attacker gets in through an operating-system flaw whose patch was published months ago and never installed on her VMs. Whose job was it to install that patch?',
@@ -45,6 +46,7 @@ export default defineQuiz({
       id: 'saas-data',
       skill: 'diagnose',
       factual: true,
+      asOf: '2026-12-02',
       source: shared,
       prompt:
         'Ana’s shop moved its email to a SaaS product. A month after a member of staff left, the audit log shows that their account still read customers’ messages. Whose control failed?',
@@ -61,6 +63,7 @@ export default defineQuiz({
       id: 'which-model',
       skill: 'design',
       factual: true,
+      asOf: '2026-12-02',
       source: nist,
       prompt:
         'Ana’s team writes its own booking code and wants to stop installing and patching operating systems, while keeping control of the code. Which model fits best?',
@@ -78,6 +81,7 @@ export default defineQuiz({
       id: 'layers',
       skill: 'recall',
       factual: true,
+      asOf: '2026-12-02',
       source: shared,
       prompt:
         'Ana moves from her own server room to IaaS. Of the layers “building; servers, storage and network; hypervisor; operating system; application and data”, which does she hand to the provider in that one step?',

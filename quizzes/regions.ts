@@ -108,6 +108,7 @@ export default defineQuiz({
       id: 'fibre-floor',
       skill: 'calculate',
       factual: true,
+      asOf: '2026-12-02',
       source: 'http://pt.flukenetworks.com/knowledge-base/dsp-fta-series/index-refraction-dsp-fta-series',
       prompt:
         'Light in optical fibre travels at about 200,000 km per second (glass has a refractive index of about 1.5). Two data centres are joined by 3,000 km of cable. What is the shortest possible round trip between them, in ms?',
@@ -266,6 +267,7 @@ export default defineQuiz({
       id: 'global-control-plane',
       skill: 'diagnose',
       factual: true,
+      asOf: '2026-12-02',
       source: globalServices,
       prompt:
         'During an AWS incident in us-east-1, your VMs in eu-west-1 keep serving and sign-ins keep working, but your deployment script in eu-west-1 fails when it tries to create an IAM role. What explains it (AWS, as of 2026-12-02)?',

@@ -67,6 +67,8 @@ const common = {
 const factual = {
   factual: z.literal(true, { error: 'expected factual: true (a question the engine does not check must say so, with a source)' }),
   source: z.url({ protocol: /^https?$/, error: 'expected the http(s) URL of the source of the fact' }),
+  /** When the fact was last checked against its source (YYYY-MM-DD). */
+  asOf: z.iso.date({ error: 'expected the date the fact was checked against its source (YYYY-MM-DD)' }).optional(),
 };
 
 const optionSchema = z
@@ -311,6 +313,8 @@ const concreteBase = {
   /** Checked against the engine (engine questions and tasks) or a sourced fact. */
   engine: z.boolean(),
   source: z.string().optional(),
+  /** The date the sourced fact was checked. */
+  sourceAsOf: z.string().optional(),
   params: z.record(z.string(), paramValueSchema),
 };
 

@@ -170,6 +170,7 @@ export function validateQuiz(input: unknown, file: string, options: ValidateOpti
     result.skills[skill] = (result.skills[skill] ?? 0) + 1;
     if (q.skill && reasoningSkills.includes(q.skill)) result.reasoning++;
     if (!q.skill) rule({ file, question: q.id, message: 'skill: expected what the question asks of the learner (predict, diagnose, design, recall or calculate)' });
+    if ('factual' in q && !q.asOf) rule({ file, question: q.id, message: 'asOf: expected the date the fact was checked against its source (YYYY-MM-DD)' });
     for (const w of wrongAnswers(q)) {
       if (w.tag.misconception) {
         if (findMisconception(w.tag.misconception)) probed.add(w.tag.misconception);

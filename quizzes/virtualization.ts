@@ -162,6 +162,7 @@ export default defineQuiz({
       id: 'steal-in-top',
       skill: 'diagnose',
       factual: true,
+      asOf: '2026-12-02',
       source: redHatSteal,
       prompt:
         'A web app on a Linux VM has become slow at busy times, though its own load has not changed. Inside the guest, top shows “us 30%, st 45%”. What is the most likely cause, and what would help?',
@@ -189,6 +190,7 @@ export default defineQuiz({
       id: 'memory-risk',
       skill: 'predict',
       factual: true,
+      asOf: '2026-12-02',
       source:
         'https://access.redhat.com/documentation/en-us/red_hat_enterprise_linux/6/html/virtualization_administration_guide/chap-virtualization-tips_and_tricks-overcommitting_with_kvm',
       prompt: 'Memory is overcommitted, and the guests start to use all the memory they were promised. What does the host have to do?',
@@ -210,6 +212,7 @@ export default defineQuiz({
       id: 'vcpu-thread',
       skill: 'diagnose',
       factual: true,
+      asOf: '2026-12-02',
       source: cpuOptions,
       prompt:
         'A CPU-bound job that keeps 4 cores of a laptop busy is moved to an EC2 VM with 4 vCPUs (an Intel-based m5 type) and runs clearly slower. Which explanation fits (AWS, as of 2026-12-02)?',

@@ -236,6 +236,7 @@ export default defineQuiz({
       id: 'instance-store',
       skill: 'predict',
       factual: true,
+      asOf: '2026-12-02',
       source: ec2Lifecycle,
       prompt: 'Sam kept two files on the instance store (a disk inside the host). What happens to them when Sam stops and starts the instance (AWS, as of 2026-12-02)?',
       options: [
@@ -251,6 +252,7 @@ export default defineQuiz({
       id: 'public-address',
       skill: 'recall',
       factual: true,
+      asOf: '2026-12-02',
       source: ec2Lifecycle,
       prompt: 'Without an Elastic IP, which address of an EC2 instance changes when you stop and start it (AWS, as of 2026-12-02)?',
       options: [
@@ -265,6 +267,7 @@ export default defineQuiz({
       id: 'weekend-bill',
       skill: 'predict',
       factual: true,
+      asOf: '2026-12-02',
       source: vpcPricing,
       prompt:
         'On Friday evening Sam stops an EC2 instance that has a 100 GiB EBS volume and an Elastic IP address, and starts it again on Monday. What does Sam pay for over the weekend (AWS, as of 2026-12-02)?',
@@ -283,6 +286,7 @@ export default defineQuiz({
       id: 'hibernate-bill',
       skill: 'predict',
       factual: true,
+      asOf: '2026-12-02',
       source: hibernate,
       prompt: 'Sam hibernates an EBS-backed instance with 16 GiB of RAM instead of stopping it. What changes on the bill (AWS, as of 2026-12-02)?',
       options: [
@@ -309,6 +313,7 @@ export default defineQuiz({
       id: 'after-terminate',
       skill: 'predict',
       factual: true,
+      asOf: '2026-12-02',
       source: ec2Lifecycle,
       prompt:
         'Sam terminates an instance that had an Elastic IP address and a second EBS volume attached after launch (default settings). What keeps billing (AWS, as of 2026-12-02)?',

@@ -260,6 +260,7 @@ export default function Question({ definition, concrete, number, total, domId, h
             {concrete.source && (
               <p className={styles.detail}>
                 Source: <a href={concrete.source}>{concrete.source}</a>
+                {concrete.sourceAsOf ? `, as of ${concrete.sourceAsOf}` : ''}
               </p>
             )}
           </div>
