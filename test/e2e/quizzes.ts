@@ -192,9 +192,12 @@ async function sectionOf(id: string): Promise<string | null> {
  */
 async function wrongAnswerDiagnosed(page: Page, quizId: string, q: ConcreteQuestion, wrong: Wrong, tag: Diagnosed, seen: Set<string>, steps: string[]): Promise<string[]> {
   const problems: string[] = [];
+  const question = page.locator(`${quizSelector(quizId)} [data-question=${JSON.stringify(q.id)}]`);
+  // A question already graded is opened again first.
+  const open = question.getByRole('button', { name: 'Try again' });
+  if ((await open.count()) > 0) await open.first().click();
   const e = await answer(page, quizId, q, false, wrong);
   if (e) return [e];
-  const question = page.locator(`${quizSelector(quizId)} [data-question=${JSON.stringify(q.id)}]`);
   const what = 'option' in wrong ? `option ${wrong.option.id}` : `${wrong.value}`;
   const diag = question.locator('[data-testid="diagnosis"]');
   if (tag.misconception) {
@@ -272,6 +275,12 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
   if (numeric) {
     const d = numeric.distractors!.find((x) => x.misconception || x.slip)!;
     for (const p of await wrongAnswerDiagnosed(page, quizId, numeric, { value: d.value }, d, seen, steps)) problems.push(`quiz ${quizId}: ${p}`);
+  }
+  // The question answered right before is answered right again, so the grade is as it was.
+  if (choice?.id === wrongQ.id || numeric?.id === wrongQ.id) {
+    const again = await answer(page, quizId, wrongQ, true);
+    if (again) problems.push(`quiz ${quizId}: ${again}`);
+    await waitForScore(page, quizId, (s) => s === start + 1);
   }
 
   const e2 = await answer(page, quizId, rightQ, true);
