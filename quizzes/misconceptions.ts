@@ -317,7 +317,7 @@ const entries: z.input<typeof misconceptionSchema>[] = [
     id: 'even-spread-is-enough',
     belief: 'Spreading exactly the number of VMs I need over the AZs survives the loss of one.',
     why: 'After losing one of n AZs, only n − 1 remain: each must hold k ÷ (n − 1) VMs, rounded up, for k to keep serving.',
-    ...capstoneZones,
+    ...acrossAzs,
   },
   {
     id: 'web-tier-is-the-service',

@@ -107,7 +107,7 @@ describe('answering', () => {
     expect(box.getByRole('status').textContent).toMatch(/^Not yet: \d of \d conditions fail\. Not the answer yet/);
     expect(box.queryByText(/^Two per AZ: losing any AZ leaves 4/)).toBeNull();
     const diagnosis = within(box.getByTestId('diagnosis'));
-    expect(diagnosis.getByRole('link', { name: 'Step 3: spread over zones and prove it survives' }).getAttribute('href')).toBe('/docs/lessons/capstone#step-3-spread-over-zones-and-prove-it-survives');
+    expect(diagnosis.getByRole('link', { name: 'Designing across AZs' }).getAttribute('href')).toBe('/docs/lessons/availability-zones#designing-across-azs');
     await user.click(box.getByRole('button', { name: 'Try again' }));
     await user.click(box.getByRole('button', { name: 'Check with the engine' }));
     expect(box.getByText(/^Two per AZ: losing any AZ leaves 4/)).toBeTruthy();
