@@ -28,7 +28,8 @@ afterEach(() => cleanup());
 const question = (id: string) => within(document.querySelector(`[data-question="${id}"]`) as HTMLElement);
 const result = () => screen.getByTestId('quiz-result');
 
-describe('answering', () => {
+// Each case renders a whole quiz and some run the engine: seconds on a busy machine.
+describe('answering', { timeout: 20_000 }, () => {
   it('grades a right answer at once, announces it, and saves the score', async () => {
     const user = userEvent.setup();
     render(<Quiz quiz="availability-zones" />);
