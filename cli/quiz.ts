@@ -51,7 +51,7 @@ async function validate(argv: string[]): Promise<number> {
       }
     }
   }
-  const report = validateQuizzes(entries, { seeds });
+  const report = validateQuizzes(entries, { seeds, wholeCourse: files.length === 0 });
   console.log(argv.includes('--json') ? JSON.stringify(report, null, 2) : formatReport(report));
   return report.ok ? 0 : 1;
 }

@@ -1,7 +1,8 @@
 /**
  * Quiz for docs/lessons/capstone.mdx: Lumen's booking service. Keys follow the brief's numbers and
- * the course's rules (k ÷ (n − 1) per AZ, failover time, fair-share steal, VM-hours × price); the
- * validator runs each against the engine, and the design task is graded by it.
+ * the course's rules (k ÷ (n − 1) per AZ, the engine's failover time, fair-share steal); the
+ * validator runs each against the engine, and the design task is graded by it. Each wrong answer
+ * names the misconception it diagnoses (quizzes/misconceptions.ts) or is marked as a slip.
  */
 import { findRegion, rttMs, type Report } from '@site/sim';
 import { defineQuiz, engineQuestion, task } from './define';
@@ -9,8 +10,6 @@ import { databaseSurvives, noLostWrites, pausesAtMost, residencyRespected, serve
 import { azNames, launchOneByOne, oneHost, region } from './worlds';
 
 const hour = 3600;
-/** m5.large on-demand, USD per hour (the engine's dated price list, 2025-10-28). */
-const hourly = { 'eu-central-1': 0.115, 'eu-west-3': 0.112 } as const;
 const cities = { Berlin: { lat: 52.52, lon: 13.405 }, Paris: { lat: 48.8566, lon: 2.3522 } } as const;
 /** The author's key: in each city there is an EU region (Frankfurt is the nearest to Berlin). */
 const nearestEu = { Berlin: 'eu-central-1', Paris: 'eu-west-3' } as const;
@@ -36,6 +35,7 @@ export default defineQuiz({
   questions: [
     engineQuestion({
       id: 'nearest-eu-region',
+      skill: 'design',
       params: { city: ['Berlin', 'Paris'] },
       prompt: 'Lumen’s data must stay in the EU. For users in {city}, which allowed region has the lowest round trip in the simulation?',
       scenario: () => ({
@@ -48,9 +48,9 @@ export default defineQuiz({
         type: 'choice',
         key: (p) => nearestEu[p.city],
         distractors: [
-          { value: 'eu-west-2', feedback: 'London is close, but it is outside the EU: the rule removes it before latency counts.' },
-          { value: (p) => (p.city === 'Berlin' ? 'eu-west-3' : 'eu-central-1'), feedback: 'Allowed, but not the nearest to {city}.' },
-          { value: 'eu-north-1', feedback: 'Allowed, but further away.' },
+          { value: 'eu-west-2', feedback: 'London is close, but it is outside the EU: the rule removes it before latency counts.', misconception: 'europe-means-eu' },
+          { value: (p) => (p.city === 'Berlin' ? 'eu-west-3' : 'eu-central-1'), feedback: 'Allowed, but not the nearest to {city}.', slip: 'estimate' },
+          { value: 'eu-north-1', feedback: 'Allowed, but further away.', slip: 'estimate' },
         ],
         format: (v) => regionLabel(String(v)),
         read: (r, p) =>
@@ -67,6 +67,7 @@ export default defineQuiz({
 
     engineQuestion({
       id: 'vms-per-host',
+      skill: 'calculate',
       params: { oc: [1, 2] },
       prompt: 'A host of 16 cores and 64 GiB with a type 1 hypervisor (it keeps 1 GiB), CPU overcommit {oc}. How many of Lumen’s web VMs (2 vCPUs, 4 GiB) fit?',
       scenario: (p) => ({
@@ -81,7 +82,7 @@ export default defineQuiz({
         unit: 'VMs',
         tolerance: 0,
         distractors: [
-          { value: (p) => (p.oc === 1 ? 15 : 16), feedback: 'That is the limit of the resource that does not run out first.' },
+          { value: (p) => (p.oc === 1 ? 15 : 16), feedback: 'That is the limit of the resource that does not run out first.', misconception: 'one-resource-decides' },
         ],
         read: (r) => r.vms.length,
       },
@@ -91,6 +92,7 @@ export default defineQuiz({
 
     engineQuestion({
       id: 'busy-hour-steal',
+      skill: 'calculate',
       params: { busy: [75, 100] },
       prompt:
         'You overcommit the CPU 2 to 1 and fill the host with 15 web VMs of 2 vCPUs. At the busiest hour each is {busy}% busy. How much steal time does each VM see, in percent?',
@@ -106,8 +108,8 @@ export default defineQuiz({
         unit: '%',
         tolerance: 0.1,
         distractors: [
-          { value: 0, feedback: 'The VMs fit, but together they want more cores than the host has.' },
-          { value: (p) => ((30 * (p.busy / 100) - 16) / 16) * 100, feedback: 'Divide by what the VMs ask for, not by the cores.' },
+          { value: 0, feedback: 'The VMs fit, but together they want more cores than the host has.', misconception: 'overcommit-is-free' },
+          { value: (p) => ((30 * (p.busy / 100) - 16) / 16) * 100, feedback: 'Divide by what the VMs ask for, not by the cores.', slip: 'arithmetic' },
         ],
         read: (r) => r.vms[0].stealPercent,
       },
@@ -117,9 +119,10 @@ export default defineQuiz({
 
     engineQuestion({
       id: 'booking-pause',
+      skill: 'predict',
       params: { failover: [45, 60, 120] },
       prompt:
-        'Lumen runs a group of 6 web VMs over eu-central-1a, b and c (it needs 4), and its database in eu-central-1a with a synchronous standby in eu-central-1b that takes {failover} s to fail over. eu-central-1a fails. For how many seconds can nobody book?',
+        'Lumen runs a group of 6 web VMs over eu-central-1a, b and c (it needs 4), and its database in eu-central-1a with a synchronous standby in eu-central-1b that takes {failover} s to fail over in this simulation. eu-central-1a fails. For how many seconds can nobody book?',
       scenario: (p) => lumen(p.failover),
       ask: {
         type: 'numeric',
@@ -127,8 +130,8 @@ export default defineQuiz({
         unit: 's',
         tolerance: 0,
         distractors: [
-          { value: 90, feedback: 'The group takes about 90 s to refill, but 4 VMs still serve meanwhile: that is enough.' },
-          { value: 0, feedback: 'The web tier survives, but the database is unavailable until the standby takes over.' },
+          { value: 90, feedback: 'The group takes about 90 s to refill, but 4 VMs still serve meanwhile: that is enough.', slip: 'reading' },
+          { value: 0, feedback: 'The web tier survives, but the database is unavailable until the standby takes over.', misconception: 'web-tier-is-the-service' },
         ],
         read: (r) => r.metrics.downtimeSeconds,
       },
@@ -139,7 +142,8 @@ export default defineQuiz({
 
     engineQuestion({
       id: 'after-az-loss',
-      prompt: 'In Lumen’s design (database failover 45 s), eu-central-1a fails at 600 s. Put what happens in the order the engine shows it.',
+      skill: 'predict',
+      prompt: 'In Lumen’s design (database failover set to 45 s in the simulation), eu-central-1a fails at 600 s. Put what happens in the order the engine shows it.',
       scenario: () => lumen(45),
       ask: {
         type: 'ordering',
@@ -154,12 +158,13 @@ export default defineQuiz({
           return [...new Set(r.events.filter((e) => e.time >= 600 && e.kind in ids).map((e) => ids[e.kind]))];
         },
       },
-      hints: ['The failover takes 45 s; the group notices after 60 s, and new VMs are pending for 30 s.'],
+      hints: ['In this simulation the failover takes 45 s; the group notices after 60 s, and new VMs are pending for 30 s.'],
       explanation: 'At 600 s the database goes down; at 645 s the standby is primary; at 660 s the group notices; at 690 s the replacements run.',
     }),
 
     engineQuestion({
       id: 'region-outage',
+      skill: 'predict',
       params: { replica: ['eu-west-3', 'eu-west-2'] },
       prompt:
         'Lumen adds an asynchronous replica of the database in {replica} (lag 1 s). Then the whole eu-central-1 region fails. Which statements are true at the end of the hour?',
@@ -178,15 +183,30 @@ export default defineQuiz({
         multiple: true,
         options: [
           { id: 'db-back', text: 'The database is available again, in {replica}.', correct: true, holds: (r, p) => !!r.database?.available && r.database.primary.region === p.replica },
-          { id: 'no-loss', text: 'No confirmed booking was lost.', correct: false, holds: (r) => r.database!.lostWrites === 0, feedback: 'An asynchronous replica trails by its lag: the last second of bookings is lost.' },
+          {
+            id: 'no-loss',
+            text: 'No confirmed booking was lost.',
+            correct: false,
+            holds: (r) => r.database!.lostWrites === 0,
+            feedback: 'An asynchronous replica trails by its lag: the last second of bookings is lost.',
+            misconception: 'async-replica-loses-nothing',
+          },
           {
             id: 'in-eu',
             text: 'Every copy of the data stayed in the EU.',
             correct: (p) => p.replica === 'eu-west-3',
             holds: (r) => r.metrics.residencyViolations.length === 0,
             feedback: 'eu-west-2 is London: outside the EU, so the replica itself breaks the rule.',
+            misconception: 'europe-means-eu',
           },
-          { id: 'web-serves', text: 'The web VMs in eu-central-1 keep serving.', correct: false, holds: (r) => r.metrics.servingVms > 0, feedback: 'They are all in the failed region.' },
+          {
+            id: 'web-serves',
+            text: 'The web VMs in eu-central-1 keep serving.',
+            correct: false,
+            holds: (r) => r.metrics.servingVms > 0,
+            feedback: 'They are all in the failed region, whatever their AZ.',
+            misconception: 'multi-az-survives-region',
+          },
         ],
       },
       hints: ['Which copy is asynchronous? Where is London?'],
@@ -194,51 +214,75 @@ export default defineQuiz({
     }),
 
     engineQuestion({
-      id: 'scaled-day',
-      params: { where: ['eu-central-1', 'eu-west-3'], busyHours: [8, 12] },
-      given: (p) => ({ price: hourly[p.where], name: findRegion(p.where)?.name ?? p.where }),
+      id: 'night-scale-in',
+      skill: 'design',
       prompt:
-        'Lumen’s group runs 3 web VMs at night and 6 for the {busyHours} busiest hours, in {name} at ${price} per VM-hour. What is the day’s compute bill, in USD?',
-      scenario: (p) => ({
-        name: `3 to 6 VMs over a day in ${p.where}`,
+        'Lumen’s web VMs keep nothing on their own disks (100 GiB each). To try both ways of shrinking at night, at 20:00 web-4 is stopped and web-5 is terminated. Which statements about the next morning hold in the simulation?',
+      scenario: () => ({
+        name: 'Stop or terminate at night',
         until: 24 * hour,
-        regions: [region(p.where, 3)],
+        regions: [region('eu-central-1', 3)],
         timings: { pendingSeconds: 0 },
         actions: [
-          { at: 0, group: { name: 'web', desired: 3, vcpu: 2, memoryGiB: 4, region: p.where } },
-          { at: 8 * hour, scale: { group: 'web', desired: 6 } },
-          { at: (8 + p.busyHours) * hour, scale: { group: 'web', desired: 3 } },
+          { at: 0, launch: { name: 'web', count: 6, vcpu: 2, memoryGiB: 4, diskGiB: 100, region: 'eu-central-1' } },
+          { at: 20 * hour, stop: { vm: 'web-4' } },
+          { at: 20 * hour, terminate: { vm: 'web-5' } },
         ],
       }),
       ask: {
-        type: 'numeric',
-        key: (p) => (3 * 24 + 3 * p.busyHours) * hourly[p.where],
-        unit: 'USD',
-        tolerance: 0.01,
-        distractors: [{ value: (p) => 6 * 24 * hourly[p.where], feedback: 'That is 6 VMs all day; the group scales down to 3 at night.' }],
-        read: (r) => r.metrics.cost.computeUsd,
+        type: 'claims',
+        multiple: true,
+        options: [
+          {
+            id: 'stopped-bills',
+            text: 'The stopped VM has cost more than the terminated one: its disk kept billing all night.',
+            correct: true,
+            holds: (r) => r.vms.find((v) => v.name === 'web-4')!.costUsd > r.vms.find((v) => v.name === 'web-5')!.costUsd,
+          },
+          {
+            id: 'stopped-free',
+            text: 'Stopping cost nothing overnight, so it is the cheaper way to shrink.',
+            correct: false,
+            holds: (r) => r.vms.find((v) => v.name === 'web-4')!.costUsd <= r.vms.find((v) => v.name === 'web-5')!.costUsd,
+            feedback: 'The stopped VM pays no compute, but its disk bills all night.',
+            misconception: 'stopped-costs-nothing',
+          },
+          {
+            id: 'revive',
+            text: 'web-5 can be started again in the morning.',
+            correct: false,
+            holds: (r) => r.vms.find((v) => v.name === 'web-5')!.legalActions.includes('start'),
+            feedback: 'Terminated is final; the group would launch a fresh VM instead.',
+            misconception: 'terminated-can-return',
+          },
+        ],
       },
-      hints: ['3 VMs for 24 hours, plus 3 more for {busyHours} hours.'],
-      explanation: '(3 × 24 + 3 × {busyHours}) VM-hours × ${price}. Compare with the budget of 5 VMs all day: 120 VM-hours.',
+      hints: ['Two bills: compute while running, disk until terminated.'],
+      explanation:
+        'For VMs that keep nothing on their own disks, terminating at night is the right way to shrink: a stopped VM keeps paying for its disk, and nothing on it is worth keeping. A VM whose data lived on its own disk would be a different story.',
     }),
 
     {
       kind: 'multiple',
       id: 'not-covered',
+      skill: 'design',
       factual: true,
+      asOf: '2026-12-02',
       source: 'https://docs.aws.amazon.com/whitepapers/latest/disaster-recovery-workloads-on-aws/what-is-a-disaster.html',
       prompt: 'Lumen runs in three AZs of one region with a synchronous standby. Which of these does that design alone not protect against?',
       options: [
-        { id: 'deleted', text: 'Someone drops the bookings table by mistake', correct: true, feedback: 'The standby copies the mistake at once; only a backup from before helps.' },
+        { id: 'deleted', text: 'Someone drops the bookings table by mistake', correct: true, feedback: 'The standby copies the mistake with the write itself; only a backup from before helps.' },
         { id: 'region', text: 'The whole region goes down', correct: true, feedback: 'Every AZ is in that region.' },
-        { id: 'one-az', text: 'One AZ loses power', feedback: 'That is exactly what multi-AZ is for.' },
-        { id: 'one-host', text: 'One host fails', feedback: 'Losing a host is smaller than losing an AZ: covered.' },
+        { id: 'bad-release', text: 'A broken release is rolled out to all six VMs at once', correct: true, feedback: 'Every AZ runs the same broken code: roll out one AZ at a time.' },
+        { id: 'one-az', text: 'One AZ loses power', feedback: 'That is exactly what multi-AZ is for: the other AZs carry on.', misconception: 'az-failure-stops-region' },
+        { id: 'one-host', text: 'One host fails', feedback: 'Losing a host is smaller than losing an AZ: covered.', slip: 'reading' },
       ],
-      explanation: 'Multi-AZ protects against losing a place inside the region. A region outage needs a copy elsewhere; a human mistake needs backups.',
+      explanation: 'Multi-AZ protects against losing a place inside the region. A region outage needs a copy elsewhere; a bad release needs a rollout one AZ at a time; a human mistake needs backups.',
     },
 
     task({
       id: 'lumen-design',
+      skill: 'design',
       prompt:
         'Design Lumen’s busiest hour: choose the region, the web VMs in each of its three AZs (2 vCPUs each), and where the database’s synchronous standby goes (the primary is in the first AZ). It must keep the data in the EU, keep at least 4 VMs serving after the loss of any one AZ, pause bookings for at most 120 s, lose no booking, and cost at most $0.70 for the hour.',
       controls: [
@@ -292,9 +336,15 @@ export default defineQuiz({
         { config: { where: 'eu-central-1', a: 2, b: 2, c: 2, standby: 'none' }, because: 'db-survives' },
         { config: { where: 'eu-central-1', a: 3, b: 3, c: 3, standby: 'second' }, because: 'budget' },
       ],
-      hints: ['4 ÷ (3 − 1) = 2 VMs per AZ.', 'A standby in another AZ fails over in 60 s, under the 120 s limit.'],
+      diagnoses: {
+        residency: { misconception: 'europe-means-eu' },
+        serving: { misconception: 'even-spread-is-enough' },
+        'db-survives': { misconception: 'web-tier-is-the-service' },
+        budget: { slip: 'arithmetic' },
+      },
+      hints: ['4 ÷ (3 − 1) = 2 VMs per AZ.', 'In the simulation a standby in another AZ fails over in 60 s, under the 120 s limit (AWS says 60 to 120 s is typical for a Multi-AZ DB instance).'],
       explanation:
-        'An EU region, 2 web VMs in each AZ (4 left after any loss), and a synchronous standby in another AZ (60 s pause, nothing lost). Six VMs cost about $0.69 for the hour in Frankfurt, a little less in Paris.',
+        'An EU region, 2 web VMs in each AZ (4 left after any loss), and a synchronous standby in another AZ (the engine’s 60 s pause, nothing lost). Six VMs cost about $0.69 for the hour in Frankfurt in the engine’s price list, a little less in Paris.',
     }),
   ],
 });

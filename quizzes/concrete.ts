@@ -2,7 +2,8 @@
  * Making a question concrete for one variant: parameters drawn, templates filled, keys resolved,
  * options in a seeded order. The page, the grader and the exporters all work on concrete questions.
  */
-import type { Ask, Concrete, EngineQuestion, ParamValue, Params, Question, Quiz } from './schema';
+import { composeFeedback } from './misconceptions';
+import type { Ask, Concrete, EngineQuestion, ParamValue, Params, Question, Quiz, SlipKind } from './schema';
 import { drawParams, fillTemplate, shuffle } from './variants';
 
 /** A key written as a literal or as a formula over the parameters. */
@@ -19,12 +20,22 @@ export function formatChoice(ask: Extract<Ask, { type: 'choice' }>, value: Param
   return ask.unit ? `${value} ${ask.unit}` : String(value);
 }
 
+type Tag = { misconception?: string; slip?: SlipKind };
+
+/** A wrong answer's diagnosis as data, without empty fields. */
+function tagOf(t: Tag): Tag {
+  return { ...(t.misconception ? { misconception: t.misconception } : {}), ...(t.slip ? { slip: t.slip } : {}) };
+}
+
+/** A wrong answer's feedback (the author's note, filled in, then its diagnosis) and its tag. */
+function wrongAnswer(note: string | undefined, t: Tag, texts: Params): { feedback?: string } & Tag {
+  const feedback = composeFeedback(note && fillTemplate(note, texts), t);
+  return { ...(feedback ? { feedback } : {}), ...tagOf(t) };
+}
+
 /** The choice ask's values, key first: what the validator compares with the engine. */
-export function choiceValues(ask: Extract<Ask, { type: 'choice' }>, p: Params, texts: Params = p): { value: ParamValue; correct: boolean; feedback?: string }[] {
-  return [
-    { value: resolve(ask.key, p), correct: true },
-    ...ask.distractors.map((d) => ({ value: resolve(d.value, p), correct: false, feedback: d.feedback && fillTemplate(d.feedback, texts) })),
-  ];
+export function choiceValues(ask: Extract<Ask, { type: 'choice' }>, p: Params, texts: Params = p): ({ value: ParamValue; correct: boolean; feedback?: string } & Tag)[] {
+  return [{ value: resolve(ask.key, p), correct: true }, ...ask.distractors.map((d) => ({ value: resolve(d.value, p), correct: false, ...wrongAnswer(d.feedback, d, texts) }))];
 }
 
 /** What `{name}` may refer to in an engine question's texts: its parameters and its given values. */
@@ -39,6 +50,7 @@ function concreteEngine(q: EngineQuestion, seed: number, p: Params): Concrete {
     prompt: fillTemplate(q.prompt, t),
     explanation: fillTemplate(q.explanation, t),
     hints: q.hints.map((h) => fillTemplate(h, t)),
+    ...(q.skill ? { skill: q.skill } : {}),
     engine: true,
     params: { ...p },
   };
@@ -49,7 +61,7 @@ function concreteEngine(q: EngineQuestion, seed: number, p: Params): Concrete {
       return {
         form: 'single',
         ...base,
-        options: values.map((v, i) => ({ id: `o${i + 1}`, text: formatChoice(ask, v.value, p), correct: v.correct, ...(v.feedback ? { feedback: v.feedback } : {}) })),
+        options: values.map((v, i) => ({ id: `o${i + 1}`, text: formatChoice(ask, v.value, p), correct: v.correct, ...(v.feedback ? { feedback: v.feedback } : {}), ...tagOf(v) })),
       };
     }
     case 'numeric':
@@ -59,18 +71,18 @@ function concreteEngine(q: EngineQuestion, seed: number, p: Params): Concrete {
         key: resolve(ask.key, p),
         unit: ask.unit,
         tolerance: ask.tolerance,
-        distractors: ask.distractors.map((d) => ({ value: resolve(d.value, p), feedback: fillTemplate(d.feedback, t) })),
+        distractors: ask.distractors.map((d) => ({ value: resolve(d.value, p), feedback: composeFeedback(fillTemplate(d.feedback, t), d)!, ...tagOf(d) })),
       };
     case 'claims':
       return {
         form: ask.multiple ? 'multiple' : 'single',
         ...base,
-        options: shuffle(ask.options, seed, q.id).map((o) => ({
-          id: o.id,
-          text: fillTemplate(o.text, t),
-          correct: resolve(o.correct, p),
-          ...(o.feedback ? { feedback: fillTemplate(o.feedback, t) } : {}),
-        })),
+        options: shuffle(ask.options, seed, q.id).map((o) => {
+          const correct = resolve(o.correct, p);
+          // An option true in this variant diagnoses nothing here; its note still explains it.
+          const extra = correct ? (o.feedback ? { feedback: fillTemplate(o.feedback, t) } : {}) : wrongAnswer(o.feedback, o, t);
+          return { id: o.id, text: fillTemplate(o.text, t), correct, ...extra };
+        }),
       };
     case 'ordering':
       return {
@@ -86,22 +98,59 @@ function concreteEngine(q: EngineQuestion, seed: number, p: Params): Concrete {
 
 /** One question for one variant. `params` overrides the draw (the validator sweeps a space). */
 export function concretize(q: Question, seed: number, params: Params = paramsFor(q, seed)): Concrete {
-  const base = { id: q.id, prompt: q.prompt, explanation: q.explanation, hints: q.hints, params: {} };
+  const base = { id: q.id, prompt: q.prompt, explanation: q.explanation, hints: q.hints, ...(q.skill ? { skill: q.skill } : {}), params: {} };
   switch (q.kind) {
     case 'single':
     case 'multiple':
-      return { form: q.kind, ...base, engine: false, source: q.source, options: shuffle(q.options, seed, q.id).map((o) => ({ ...o })) };
+      return {
+        form: q.kind,
+        ...base,
+        engine: false,
+        source: q.source,
+        ...(q.asOf ? { sourceAsOf: q.asOf } : {}),
+        options: shuffle(q.options, seed, q.id).map((o) => ({ id: o.id, text: o.text, correct: o.correct, ...(o.correct ? (o.feedback ? { feedback: o.feedback } : {}) : wrongAnswer(o.feedback, o, {})) })),
+      };
     case 'numeric':
-      return { form: 'numeric', ...base, engine: false, source: q.source, key: q.key, unit: q.unit, tolerance: q.tolerance, distractors: q.distractors };
+      return {
+        form: 'numeric',
+        ...base,
+        engine: false,
+        source: q.source,
+        ...(q.asOf ? { sourceAsOf: q.asOf } : {}),
+        key: q.key,
+        unit: q.unit,
+        tolerance: q.tolerance,
+        distractors: q.distractors.map((d) => ({ value: d.value, feedback: composeFeedback(d.feedback, d)!, ...tagOf(d) })),
+      };
     case 'ordering':
-      return { form: 'ordering', ...base, engine: false, source: q.source, items: q.items, start: shuffle(q.items.map((i) => i.id), seed, q.id) };
+      return { form: 'ordering', ...base, engine: false, source: q.source, ...(q.asOf ? { sourceAsOf: q.asOf } : {}), items: q.items, start: shuffle(q.items.map((i) => i.id), seed, q.id) };
     case 'engine':
       return concreteEngine(q, seed, params);
     case 'task':
-      return { form: 'task', ...base, engine: true, controls: q.controls };
+      return {
+        form: 'task',
+        ...base,
+        engine: true,
+        controls: q.controls,
+        diagnoses: Object.fromEntries(Object.entries(q.diagnoses).map(([check, d]) => [check, { feedback: composeFeedback(undefined, d) ?? '', ...tagOf(d) }])),
+      };
     default:
       return assertNever(q);
   }
+}
+
+/** The misconceptions a question's wrong answers diagnose, in any variant. */
+export function probesOf(q: Question): string[] {
+  const tags: Tag[] = [];
+  if (q.kind === 'single' || q.kind === 'multiple') tags.push(...q.options);
+  else if (q.kind === 'numeric') tags.push(...q.distractors);
+  else if (q.kind === 'task') tags.push(...Object.values(q.diagnoses));
+  else if (q.kind === 'engine') {
+    const ask = q.ask;
+    if (ask.type === 'choice' || ask.type === 'numeric') tags.push(...ask.distractors);
+    if (ask.type === 'claims') tags.push(...ask.options);
+  }
+  return [...new Set(tags.flatMap((t) => (t.misconception ? [t.misconception] : [])))];
 }
 
 export function concreteQuiz(quiz: Quiz, seed: number): Concrete[] {

@@ -6,13 +6,24 @@
  * costs 1; the score is that sum over the number of correct options, never below 0. Single choice,
  * numeric, ordering and tasks score 1 or 0.
  */
-import type { Answer, Concrete, GoalCheck } from './schema';
+import { noteOf } from './misconceptions';
+import type { Answer, Concrete, GoalCheck, SlipKind } from './schema';
 
 export interface OptionVerdict {
   id: string;
   chosen: boolean;
   correct: boolean;
   feedback?: string;
+  /** What choosing this wrong option suggests: a misconception id, or a slip. */
+  misconception?: string;
+  slip?: SlipKind;
+}
+
+/** One thing a wrong answer suggests, with the author's note about this very answer. */
+export interface Diagnosis {
+  misconception?: string;
+  slip?: SlipKind;
+  note?: string;
 }
 
 export interface Grade {
@@ -22,7 +33,7 @@ export interface Grade {
   /** One sentence for the reader (announced). */
   summary: string;
   options?: OptionVerdict[];
-  numeric?: { value: number | null; key: number; unit: string; tolerance: number; feedback?: string };
+  numeric?: { value: number | null; key: number; unit: string; tolerance: number; feedback?: string; misconception?: string; slip?: SlipKind };
   positions?: { id: string; correct: boolean }[];
   checks?: GoalCheck[];
 }
@@ -78,7 +89,7 @@ export function grade(q: Concrete, answer: Answer): Grade {
   if (answer.form !== q.form) throw new Error(`answer of form ${answer.form} for a ${q.form} question`);
   switch (answer.form) {
     case 'single': {
-      const options = (q as Extract<Concrete, { form: 'single' }>).options.map((o) => ({ id: o.id, chosen: o.id === answer.choice, correct: o.correct, feedback: o.feedback }));
+      const options = (q as Extract<Concrete, { form: 'single' }>).options.map((o) => ({ ...verdictOf(o), chosen: o.id === answer.choice }));
       const right = options.some((o) => o.chosen && o.correct);
       return {
         score: right ? 1 : 0,
@@ -92,7 +103,7 @@ export function grade(q: Concrete, answer: Answer): Grade {
       const chosen = new Set(answer.chosen);
       const correct = new Set(all.filter((o) => o.correct).map((o) => o.id));
       const score = multipleScore(chosen, correct);
-      const options = all.map((o) => ({ id: o.id, chosen: chosen.has(o.id), correct: o.correct, feedback: o.feedback }));
+      const options = all.map((o) => ({ ...verdictOf(o), chosen: chosen.has(o.id) }));
       const full = score === 1;
       return {
         score,
@@ -111,7 +122,7 @@ export function grade(q: Concrete, answer: Answer): Grade {
         score: ok ? 1 : 0,
         correct: ok,
         summary: value === null ? 'That is not a number.' : ok ? 'Correct.' : `Not quite: ${value}${unit} is not the answer.`,
-        numeric: { value, key: nq.key, unit: nq.unit, tolerance: nq.tolerance, feedback: known?.feedback },
+        numeric: { value, key: nq.key, unit: nq.unit, tolerance: nq.tolerance, feedback: known?.feedback, misconception: known?.misconception, slip: known?.slip },
       };
     }
     case 'ordering': {
@@ -126,6 +137,30 @@ export function grade(q: Concrete, answer: Answer): Grade {
     default:
       return assertNever(answer);
   }
+}
+
+function verdictOf(o: { id: string; correct: boolean; feedback?: string; misconception?: string; slip?: SlipKind }): Omit<OptionVerdict, 'chosen'> {
+  return { id: o.id, correct: o.correct, feedback: o.feedback, ...(o.misconception ? { misconception: o.misconception } : {}), ...(o.slip ? { slip: o.slip } : {}) };
+}
+
+/**
+ * What a graded answer suggests: each wrong option chosen, the known wrong number typed, or each
+ * failed check of a task, with its misconception or slip (or neither, for a wrong answer the
+ * author did not foresee). Empty for a right answer.
+ */
+export function diagnosesOf(q: Concrete, g: Grade): Diagnosis[] {
+  if (g.correct) return [];
+  const out: Diagnosis[] = [];
+  const add = (d: { feedback?: string; misconception?: string; slip?: SlipKind }) => {
+    const note = noteOf(d.feedback, d);
+    out.push({ ...(d.misconception ? { misconception: d.misconception } : {}), ...(d.slip ? { slip: d.slip } : {}), ...(note ? { note } : {}) });
+  };
+  for (const o of g.options ?? []) if (o.chosen && !o.correct) add(o);
+  if (g.numeric && g.numeric.value !== null && (g.numeric.misconception || g.numeric.slip || g.numeric.feedback)) add(g.numeric);
+  if (q.form === 'task' && g.checks) {
+    for (const c of g.checks) if (!c.ok && q.diagnoses?.[c.id]) add({ ...q.diagnoses[c.id], feedback: undefined });
+  }
+  return out;
 }
 
 /** A task's grade from the engine's verdict: every check of the goal must hold. */

@@ -1,7 +1,9 @@
 /**
  * Quiz for docs/lessons/regions.mdx. Latency keys come from the lesson's rule of thumb (15 ms of
- * round trip per 1,000 km) and from geography; price keys from the dated price list the lesson
- * quotes (m5.large per hour), written here as literals; the validator runs each against the engine.
+ * round trip per 1,000 km) and from geography; price keys from the engine's dated price list
+ * (m5.large per hour), written here as literals; the validator runs each against the engine. The
+ * one real-cloud fact (global control planes in us-east-1) is sourced and dated. Each wrong answer
+ * names the misconception it diagnoses (quizzes/misconceptions.ts) or is marked as a slip.
  */
 import { findRegion, rttMs, type Report } from '@site/sim';
 import { defineQuiz, engineQuestion } from './define';
@@ -49,19 +51,26 @@ const oneVmPerRegion = (codes: readonly string[], extra: object = {}) => ({
 
 const flagged = (r: Report, code: string) => r.metrics.residencyViolations.some((v) => v.region === code);
 
+const globalServices = 'https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/global-services.html';
+
 export default defineQuiz({
   lesson: 'regions',
   title: 'Regions',
   questions: [
     engineQuestion({
       id: 'nearest-region',
+      skill: 'predict',
       params: { city: ['Berlin', 'Warsaw', 'New York', 'Tokyo', 'Sydney'] },
       prompt: 'Your users are in {city}. Of the course’s four regions, which gives them the lowest round trip in the simulation?',
       scenario: () => ({ name: 'The course’s four regions', regions: courseRegions.map((c) => region(c, 1)) }),
       ask: {
         type: 'choice',
         key: (p) => nearest[p.city],
-        distractors: [0, 1, 2].map((i) => ({ value: (p: { city: City }) => courseRegions.filter((c) => c !== nearest[p.city])[i] })),
+        distractors: [0, 1, 2].map((i) => ({
+          value: (p: { city: City }) => courseRegions.filter((c) => c !== nearest[p.city])[i],
+          feedback: 'Another region is nearer to {city} on the globe; in the simulation only that distance sets the round trip.',
+          slip: 'estimate' as const,
+        })),
         format: (v) => regionLabel(String(v)),
         read: (r, p) => roundTrips(r, p.city).sort((a, b) => a.ms - b.ms)[0].id,
       },
@@ -72,6 +81,7 @@ export default defineQuiz({
 
     engineQuestion({
       id: 'rule-of-thumb',
+      skill: 'calculate',
       params: { to: ['us-east-1', 'ap-southeast-1', 'eu-north-1'] },
       given: (p) => ({ name: findRegion(p.to)?.name ?? p.to, km: kmFromFrankfurt[p.to].toLocaleString('en') }),
       prompt:
@@ -84,8 +94,8 @@ export default defineQuiz({
         unit: 'ms',
         tolerance: 1.5,
         distractors: [
-          { value: (p) => kmFromFrankfurt[p.to] * 0.01, feedback: 'That is the round trip on a perfectly straight fibre; real cables detour (route factor 1.5).' },
-          { value: (p) => kmFromFrankfurt[p.to] * 0.0075, feedback: 'That is one way; a round trip goes there and back.' },
+          { value: (p) => kmFromFrankfurt[p.to] * 0.01, feedback: 'That is the round trip on a perfectly straight fibre; real cables detour (route factor 1.5).', misconception: 'fibre-runs-straight' },
+          { value: (p) => kmFromFrankfurt[p.to] * 0.0075, feedback: 'That is one way; a round trip goes there and back.', misconception: 'round-trip-is-one-way' },
         ],
         read: (r) => rttMs(findRegion(r.regions[0].id)!.location, findRegion(r.regions[1].id)!.location),
       },
@@ -93,61 +103,111 @@ export default defineQuiz({
       explanation: '{km} km × 15 ms per 1,000 km. The engine measures the great-circle distance between the two regions and applies the same rule.',
     }),
 
+    {
+      kind: 'numeric',
+      id: 'fibre-floor',
+      skill: 'calculate',
+      factual: true,
+      asOf: '2026-12-02',
+      source: 'http://pt.flukenetworks.com/knowledge-base/dsp-fta-series/index-refraction-dsp-fta-series',
+      prompt:
+        'Light in optical fibre travels at about 200,000 km per second (glass has a refractive index of about 1.5). Two data centres are joined by 3,000 km of cable. What is the shortest possible round trip between them, in ms?',
+      key: 30,
+      unit: 'ms',
+      tolerance: 1,
+      distractors: [
+        { value: 15, feedback: 'That is one way; a round trip goes there and back.', misconception: 'round-trip-is-one-way' },
+        { value: 20, feedback: 'That is light in a vacuum (300,000 km/s); in glass it is about a third slower.', misconception: 'fibre-at-light-speed' },
+        { value: 0.03, feedback: 'Check the units: 6,000 km at 200,000 km per second is 0.03 seconds, in ms that is 30.', slip: 'unit' },
+      ],
+      hints: ['There and back: 6,000 km. Light in fibre: 200 km per ms.'],
+      explanation: '6,000 km there and back at 200 km per ms is 30 ms: a floor no hardware can beat. Real routes add switching and detours on top.',
+    },
+
     engineQuestion({
       id: 'eu-only',
+      skill: 'predict',
       prompt: 'A rule says the data may live only in the European Union. You try one VM holding the data in each of these regions. Which placements does the engine accept without a residency violation?',
-      scenario: () => oneVmPerRegion(['eu-central-1', 'eu-west-2', 'eu-north-1', 'eu-west-3', 'us-east-1'], { residency: { dataset: 'patient data', allowed: ['EU'] } }),
+      scenario: () => oneVmPerRegion(['eu-central-1', 'eu-west-2', 'eu-north-1', 'eu-west-3'], { residency: { dataset: 'patient data', allowed: ['EU'] } }),
       ask: {
         type: 'claims',
         multiple: true,
         options: [
           { id: 'frankfurt', text: 'Europe (Frankfurt), eu-central-1', correct: true, holds: (r) => !flagged(r, 'eu-central-1') },
-          { id: 'london', text: 'Europe (London), eu-west-2', correct: false, holds: (r) => !flagged(r, 'eu-west-2'), feedback: 'London is in the United Kingdom, which is in Europe but not in the EU.' },
+          {
+            id: 'london',
+            text: 'Europe (London), eu-west-2',
+            correct: false,
+            holds: (r) => !flagged(r, 'eu-west-2'),
+            feedback: 'London is in the United Kingdom, which is in Europe but not in the EU.',
+            misconception: 'europe-means-eu',
+          },
           { id: 'stockholm', text: 'Europe (Stockholm), eu-north-1', correct: true, holds: (r) => !flagged(r, 'eu-north-1') },
           { id: 'paris', text: 'Europe (Paris), eu-west-3', correct: true, holds: (r) => !flagged(r, 'eu-west-3') },
-          { id: 'virginia', text: 'US East (N. Virginia), us-east-1', correct: false, holds: (r) => !flagged(r, 'us-east-1'), feedback: 'The United States is outside the EU, however cheap the region is.' },
         ],
       },
       hints: ['“Europe” in a region’s name is not the same as “in the EU”.'],
-      explanation: 'Germany, Sweden and France are EU member states; the United Kingdom and the United States are not. The engine flags a VM in London or N. Virginia as a residency violation.',
+      explanation: 'Germany, Sweden and France are EU member states; the United Kingdom is not. The engine flags a VM in London as a residency violation.',
     }),
 
     engineQuestion({
-      id: 'compute-cost',
-      params: { vms: [2, 4], hours: [10, 24], where: ['us-east-1', 'eu-central-1', 'ap-southeast-1'] },
-      given: (p) => ({ price: hourly[p.where], name: findRegion(p.where)?.name ?? p.where }),
+      id: 'far-users',
+      skill: 'diagnose',
       prompt:
-        'You run {vms} VMs of 2 vCPUs (the reference size) for {hours} hours in {name} ({where}), where one costs ${price} per hour in the simulation. What is the compute bill, in USD?',
-      scenario: (p) => ({
-        name: `${p.vms} reference VMs for ${p.hours} h in ${p.where}`,
-        until: p.hours * 3600,
-        regions: [region(p.where, 1)],
+        'A shop runs two VMs in eu-central-1 (Frankfurt), both nearly idle. Its new customers in Sydney say every page is slow; customers in Berlin do not. Which explanation fits, in the simulation?',
+      scenario: () => ({
+        name: 'Frankfurt VMs, Sydney customers',
+        regions: [region('eu-central-1', 1), region('ap-southeast-2', 1)],
         timings: { pendingSeconds: 0 },
-        actions: [{ at: 0, launch: { name: 'web', count: p.vms, vcpu: 2, memoryGiB: 8, region: p.where } }],
+        traffic: { perVmRps: 100, curve: [{ at: 0, rps: 20 }] },
+        actions: [{ at: 0, launch: { name: 'web', count: 2, vcpu: 2, memoryGiB: 8, region: 'eu-central-1' } }],
       }),
       ask: {
-        type: 'numeric',
-        key: (p) => p.vms * p.hours * hourly[p.where],
-        unit: 'USD',
-        tolerance: 0.005,
-        distractors: [{ value: (p) => p.vms * hourly[p.where], feedback: 'That is the bill for one hour; the VMs ran {hours}.' }],
-        read: (r) => r.metrics.cost.computeUsd,
+        type: 'claims',
+        multiple: false,
+        options: [
+          {
+            id: 'distance',
+            text: 'Distance: each round trip between Sydney and Frankfurt takes over 200 ms, and a page needs several.',
+            correct: true,
+            holds: (r) => rttMs(findRegion('ap-southeast-2')!.location, findRegion(r.regions[0].id)!.location) > 200,
+          },
+          {
+            id: 'capacity',
+            text: 'The VMs are overloaded: two more VMs in Frankfurt would fix it.',
+            correct: false,
+            holds: (r) => r.metrics.requests!.dropped > 0,
+            feedback: 'The VMs drop nothing and Berlin is fast: more of them in Frankfurt leaves every round trip to Sydney as long as before.',
+            misconception: 'latency-is-capacity',
+          },
+          {
+            id: 'light',
+            text: 'Nothing physical: light in fibre crosses 16,000 km in well under 100 ms, so the delay must be in the software.',
+            correct: false,
+            holds: (r) => rttMs(findRegion('ap-southeast-2')!.location, findRegion(r.regions[0].id)!.location) < 100,
+            feedback: 'Going there and back along real cables, not one way in a straight line, costs far more than that.',
+            misconception: 'fibre-runs-straight',
+          },
+        ],
       },
-      hints: ['VMs × hours × price per hour.'],
-      explanation: '{vms} × {hours} h × ${price} = the compute bill. The same VMs in another region cost a different amount: prices follow local costs.',
+      measures: (r) => [{ label: 'Round trip, Sydney to Frankfurt', value: `${rttMs(findRegion('ap-southeast-2')!.location, findRegion(r.regions[0].id)!.location)} ms` }],
+      hints: ['Berlin is served by the same VMs, fast. What differs for Sydney?'],
+      explanation:
+        'The VMs are idle and Berlin is fast, so capacity is not the problem: distance is. Each round trip to Sydney costs over 200 ms in the simulation, and a page makes several. A copy in a region near Sydney is the fix.',
     }),
 
     engineQuestion({
       id: 'cheapest-allowed',
+      skill: 'design',
       prompt: `Data must stay in the EU. In the simulation one reference VM costs, per hour: Frankfurt $${hourly['eu-central-1']}, Stockholm $${hourly['eu-north-1']}, Ireland $${hourly['eu-west-1']}, London $${hourly['eu-west-2']}, N. Virginia $${hourly['us-east-1']}. Which is the cheapest region you may use?`,
       scenario: () => oneVmPerRegion(['eu-central-1', 'eu-north-1', 'eu-west-1', 'eu-west-2', 'us-east-1'], { residency: { allowed: ['EU'] } }),
       ask: {
         type: 'choice',
         key: 'eu-north-1',
         distractors: [
-          { value: 'us-east-1', feedback: 'Cheapest of all, but outside the EU: a region that breaks the rule is not an option at any price.' },
-          { value: 'eu-west-2', feedback: 'London is in Europe but not in the EU.' },
-          { value: 'eu-central-1', feedback: 'Frankfurt is allowed, but not the cheapest allowed region.' },
+          { value: 'us-east-1', feedback: 'Cheapest of all, but outside the EU: a region that breaks the rule is not an option at any price.', misconception: 'price-before-rules' },
+          { value: 'eu-west-2', feedback: 'London is in Europe but not in the EU.', misconception: 'europe-means-eu' },
+          { value: 'eu-central-1', feedback: 'Frankfurt is allowed, but not the cheapest allowed region: compare the prices again.', slip: 'arithmetic' },
         ],
         format: (v) => regionLabel(String(v)),
         read: (r) =>
@@ -162,6 +222,7 @@ export default defineQuiz({
 
     engineQuestion({
       id: 'region-isolation',
+      skill: 'predict',
       prompt: 'You run two VMs in eu-central-1 and two in us-east-1. At 600 s the whole eu-central-1 region fails and stays down. Which statements about the end of the hour are true?',
       scenario: () => ({
         name: 'Two regions, one fails',
@@ -183,42 +244,88 @@ export default defineQuiz({
             correct: false,
             holds: (r) => r.vms.filter((v) => v.region === 'us-east-1').length > 2,
             feedback: 'Nothing moves by itself between regions: copies in a second region exist only if you build them.',
+            misconception: 'provider-moves-vms',
           },
           { id: 'frankfurt-down', text: 'No VM in eu-central-1 serves.', correct: true, holds: (r) => r.vms.filter((v) => v.region === 'eu-central-1').every((v) => !v.serving) },
-          { id: 'all-down', text: 'Nothing serves anywhere: a region outage spreads.', correct: false, holds: (r) => r.metrics.servingVms === 0, feedback: 'Regions are isolated: the failure stays where it starts.' },
+          {
+            id: 'all-down',
+            text: 'Nothing serves anywhere: a region outage spreads.',
+            correct: false,
+            holds: (r) => r.metrics.servingVms === 0,
+            feedback: 'In the simulation regions are perfectly isolated: the failure stays where it starts. Real regions are isolated too, with named exceptions (global control planes such as IAM’s in us-east-1).',
+            misconception: 'outage-spreads-across-regions',
+          },
         ],
       },
-      hints: ['A failure stays in the region where it starts.'],
-      explanation: 'The outage reaches every AZ, host and VM in eu-central-1 and nothing outside it. The VMs there are not rebuilt elsewhere: that is your job.',
+      hints: ['In the simulation, a failure stays in the region where it starts.'],
+      explanation:
+        'In the simulation the outage reaches every AZ, host and VM in eu-central-1 and nothing outside it. The VMs there are not rebuilt elsewhere: that is your job. Real regions are built the same way, with a few global services as exceptions (the next question).',
     }),
 
     {
-      kind: 'numeric',
-      id: 'azs-per-region',
+      kind: 'single',
+      id: 'global-control-plane',
+      skill: 'diagnose',
       factual: true,
-      source: 'https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/regions.html',
-      prompt: 'AWS says every public region is built with at least how many availability zones?',
-      key: 3,
-      unit: 'AZs',
-      tolerance: 0,
-      distractors: [{ value: 2, feedback: 'Two would leave only one AZ after a loss; AWS builds at least three.' }],
-      explanation: 'Each AWS region has at least three isolated, physically separate AZs.',
+      asOf: '2026-12-02',
+      source: globalServices,
+      prompt:
+        'During an AWS incident in us-east-1, your VMs in eu-west-1 keep serving and sign-ins keep working, but your deployment script in eu-west-1 fails when it tries to create an IAM role. What explains it (AWS, as of 2026-12-02)?',
+      options: [
+        { id: 'control-plane', text: 'IAM’s control plane, which creates and changes roles, runs in us-east-1; its data plane, which checks permissions, runs in every region', correct: true },
+        {
+          id: 'spread',
+          text: 'The incident has spread to eu-west-1, and the VMs there will stop soon',
+          feedback: 'The VMs keep serving: the region is fine. Only one kind of request, a change to IAM, fails.',
+          misconception: 'outage-spreads-across-regions',
+        },
+        {
+          id: 'unrelated',
+          text: 'It cannot be the incident: eu-west-1 shares nothing with us-east-1, so the script has a bug',
+          feedback: 'Regions are isolated, with exceptions AWS names: a few global services keep their control plane in one region.',
+          misconception: 'regions-share-nothing',
+        },
+      ],
+      hints: ['Creating a role and checking a permission are different kinds of request. Where does each run?'],
+      explanation:
+        'AWS names the exceptions to region isolation: IAM, AWS Organizations, account management and Route 53 keep their control planes in us-east-1, while their data planes run everywhere. During trouble there, existing permissions and DNS keep working, but changes may fail from any region. The simulation has no global services.',
     },
 
-    {
-      kind: 'ordering',
-      id: 'choosing-order',
-      factual: true,
-      source: 'https://aws.amazon.com/blogs/architecture/what-to-consider-when-selecting-a-region-for-your-workloads/',
-      prompt: 'Put the questions for choosing a region in the order the lesson asks them.',
-      items: [
-        { id: 'residency', text: 'Does a residency rule apply to the data?' },
-        { id: 'services', text: 'Which regions have every service you need?' },
-        { id: 'latency', text: 'Which have the lowest round trip to your users?' },
-        { id: 'cost', text: 'Among the close ones, which is cheapest?' },
-      ],
-      hints: ['A region that breaks a rule is not an option at any price.'],
-      explanation: 'Compliance first (it removes options outright), then services, then latency to users, and only then price.',
-    },
+    engineQuestion({
+      id: 'replica-residency',
+      skill: 'design',
+      prompt:
+        'Patient data must stay in the EU. The database’s primary is in eu-central-1 (Frankfurt); for disaster recovery you add an asynchronous replica in us-east-1. Which statements are true in the simulation?',
+      scenario: () => ({
+        name: 'An EU database with a replica in the US',
+        regions: [region('eu-central-1', 2), region('us-east-1', 1)],
+        residency: { dataset: 'patient data', allowed: ['EU'] },
+        database: { name: 'patients', region: 'eu-central-1', az: 'eu-central-1a', replica: { region: 'us-east-1', lagSeconds: 1 } },
+        actions: [{ at: 0, launch: { name: 'web', count: 2, vcpu: 2, memoryGiB: 4, region: 'eu-central-1' } }],
+      }),
+      ask: {
+        type: 'claims',
+        multiple: true,
+        options: [
+          { id: 'replica-breaks', text: 'The replica in us-east-1 breaks the rule, though the primary is in the EU.', correct: true, holds: (r) => flagged(r, 'us-east-1') },
+          {
+            id: 'primary-enough',
+            text: 'The rule is met: the primary copy is in the EU.',
+            correct: false,
+            holds: (r) => r.metrics.residencyViolations.length === 0,
+            feedback: 'A replica is the data too, stored in the United States.',
+            misconception: 'eu-copy-is-enough',
+          },
+          {
+            id: 'only-replica',
+            text: 'The primary in Frankfurt is not flagged: the replica is the only copy out of place.',
+            correct: true,
+            holds: (r) => !flagged(r, 'eu-central-1') && r.metrics.residencyViolations.every((v) => v.region === 'us-east-1'),
+          },
+        ],
+      },
+      hints: ['A residency rule is about every copy of the data, not only the one you write to.'],
+      explanation: 'Every copy counts: the replica stores the data in the United States, so the engine flags it. A replica in a second EU region keeps both the rule and a way back from a region outage.',
+    }),
   ],
 });

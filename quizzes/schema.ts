@@ -25,8 +25,36 @@ export type Params = Readonly<Record<string, ParamValue>>;
 /** Each parameter with the values a variant may draw; the space is their product. */
 export const paramSpaceSchema = z.record(ident, z.array(paramValueSchema).min(1, { error: 'expected at least one value' }));
 
+/**
+ * What a question asks the learner to do. Reasoning: predict what happens and why, diagnose a
+ * symptom, design and defend a choice. Not reasoning: recall a fact, or calculate a sum.
+ */
+export const skills = ['predict', 'diagnose', 'design', 'recall', 'calculate'] as const;
+export const reasoningSkills: readonly Skill[] = ['predict', 'diagnose', 'design'];
+export const skillSchema = z.enum(skills, { error: `expected a skill (${skills.join(', ')})` });
+export type Skill = z.infer<typeof skillSchema>;
+
+/** A wrong answer that shows a mistake in carrying out the idea rather than a wrong idea. */
+export const slipKinds = ['arithmetic', 'unit', 'reading', 'estimate'] as const;
+export const slipKindSchema = z.enum(slipKinds, { error: `expected a kind of slip (${slipKinds.join(', ')})` });
+export type SlipKind = z.infer<typeof slipKindSchema>;
+
+/**
+ * What a wrong answer diagnoses: a misconception of the catalogue (quizzes/misconceptions.ts) by
+ * id, or a slip. The validator checks the id and that each wrong answer carries one of the two.
+ */
+const diagnosis = {
+  misconception: slug.optional(),
+  slip: slipKindSchema.optional(),
+};
+function oneDiagnosis(d: { misconception?: string; slip?: string }, ctx: z.RefinementCtx, path: PropertyKey[]): void {
+  if (d.misconception && d.slip) ctx.addIssue({ code: 'custom', path, message: 'expected a misconception or a slip, not both' });
+}
+
 const common = {
   id: slug,
+  /** What the question asks of the learner; the validator reports each lesson's mix. */
+  skill: skillSchema.optional(),
   /** The question; `{name}` is replaced by the variant's parameter `name`. */
   prompt: text,
   /** Shown after grading. */
@@ -39,9 +67,13 @@ const common = {
 const factual = {
   factual: z.literal(true, { error: 'expected factual: true (a question the engine does not check must say so, with a source)' }),
   source: z.url({ protocol: /^https?$/, error: 'expected the http(s) URL of the source of the fact' }),
+  /** When the fact was last checked against its source (YYYY-MM-DD). */
+  asOf: z.iso.date({ error: 'expected the date the fact was checked against its source (YYYY-MM-DD)' }).optional(),
 };
 
-const optionSchema = z.strictObject({ id: slug, text, correct: z.boolean().default(false), feedback: text.optional() });
+const optionSchema = z
+  .strictObject({ id: slug, text, correct: z.boolean().default(false), feedback: text.optional(), ...diagnosis })
+  .superRefine((o, ctx) => oneDiagnosis(o, ctx, []));
 const itemSchema = z.strictObject({ id: slug, text });
 
 function unique(values: string[], what: string, ctx: z.RefinementCtx, path: PropertyKey[]): void {
@@ -69,7 +101,7 @@ export const multipleSchema = z
     if (!q.options.some((o) => o.correct)) ctx.addIssue({ code: 'custom', path: ['options'], message: 'expected at least one correct option' });
   });
 
-const numericDistractor = z.strictObject({ value: z.number().finite(), feedback: text });
+const numericDistractor = z.strictObject({ value: z.number().finite(), feedback: text, ...diagnosis }).superRefine((o, ctx) => oneDiagnosis(o, ctx, []));
 
 export const numericSchema = z.strictObject({
   kind: z.literal('numeric'),
@@ -101,7 +133,9 @@ type Read<T> = (report: Report, p: Params) => T;
 export const choiceAskSchema = z.strictObject({
   type: z.literal('choice'),
   key: valueKey,
-  distractors: z.array(z.strictObject({ value: valueKey, feedback: text.optional() })).min(1, { error: 'expected at least one distractor' }),
+  distractors: z
+    .array(z.strictObject({ value: valueKey, feedback: text.optional(), ...diagnosis }).superRefine((o, ctx) => oneDiagnosis(o, ctx, [])))
+    .min(1, { error: 'expected at least one distractor' }),
   /** Two numbers closer than this are the same answer. */
   tolerance: z.number().min(0).default(1e-6),
   /** How an option is written; default: the value, then the unit. */
@@ -116,7 +150,7 @@ export const numericAskSchema = z.strictObject({
   unit: z.string(),
   tolerance: z.number().min(0, { error: 'expected a tolerance >= 0' }),
   /** Common wrong answers, each with feedback; the engine must show each one false. */
-  distractors: z.array(z.strictObject({ value: numberKey, feedback: text })).default([]),
+  distractors: z.array(z.strictObject({ value: numberKey, feedback: text, ...diagnosis }).superRefine((o, ctx) => oneDiagnosis(o, ctx, []))).default([]),
   read: fn<Read<number>>('a function (report, p) => number'),
 });
 
@@ -133,7 +167,8 @@ export const claimsAskSchema = z
           correct: boolKey,
           holds: fn<Read<boolean>>('a function (report, p) => boolean'),
           feedback: text.optional(),
-        }),
+          ...diagnosis,
+        }).superRefine((o, ctx) => oneDiagnosis(o, ctx, [])),
       )
       .min(2, { error: 'expected at least two options' }),
   })
@@ -222,6 +257,8 @@ export const taskSchema = z
     accept: z.array(configSchema).min(1, { error: 'expected at least one accepted configuration' }),
     /** Each with the id of the check the author expects to fail. */
     reject: z.array(z.strictObject({ config: configSchema, because: slug })).min(1, { error: 'expected at least one rejected configuration' }),
+    /** What a failed check of the goal suggests: by check id, a misconception or a slip. */
+    diagnoses: z.record(slug, z.strictObject(diagnosis).superRefine((d, ctx) => oneDiagnosis(d, ctx, []))).default({}),
   })
   .superRefine((t, ctx) => {
     unique(t.controls.map((c) => c.id), 'control id', ctx, ['controls']);
@@ -260,15 +297,24 @@ export type StaticQuestion = Exclude<Question, EngineQuestion | Task>;
 
 /* ---------- What the page shows: one question made concrete for one variant ---------- */
 
-const concreteOption = z.strictObject({ id: z.string(), text: z.string(), correct: z.boolean(), feedback: z.string().optional() });
+/**
+ * A wrong option's `feedback` already holds its diagnosis in words (belief, why, the section's
+ * address), so a format that carries feedback carries the diagnosis; `misconception` and `slip`
+ * repeat it as data for the page.
+ */
+const concreteDiagnosis = { misconception: z.string().optional(), slip: slipKindSchema.optional() };
+const concreteOption = z.strictObject({ id: z.string(), text: z.string(), correct: z.boolean(), feedback: z.string().optional(), ...concreteDiagnosis });
 const concreteBase = {
   id: slug,
+  skill: skillSchema.optional(),
   prompt: z.string(),
   explanation: z.string(),
   hints: z.array(z.string()),
   /** Checked against the engine (engine questions and tasks) or a sourced fact. */
   engine: z.boolean(),
   source: z.string().optional(),
+  /** The date the sourced fact was checked. */
+  sourceAsOf: z.string().optional(),
   params: z.record(z.string(), paramValueSchema),
 };
 
@@ -281,10 +327,16 @@ export const concreteSchema = z.discriminatedUnion('form', [
     key: z.number(),
     unit: z.string(),
     tolerance: z.number(),
-    distractors: z.array(z.strictObject({ value: z.number(), feedback: z.string() })),
+    distractors: z.array(z.strictObject({ value: z.number(), feedback: z.string(), ...concreteDiagnosis })),
   }),
   z.strictObject({ form: z.literal('ordering'), ...concreteBase, items: z.array(itemSchema), start: z.array(z.string()) }),
-  z.strictObject({ form: z.literal('task'), ...concreteBase, controls: z.array(controlSchema) }),
+  z.strictObject({
+    form: z.literal('task'),
+    ...concreteBase,
+    controls: z.array(controlSchema),
+    /** By check id: what a failed check suggests, with the diagnosis in words. */
+    diagnoses: z.record(z.string(), z.strictObject({ feedback: z.string(), ...concreteDiagnosis })).optional(),
+  }),
 ]);
 export type Concrete = z.infer<typeof concreteSchema>;
 export type Form = Concrete['form'];

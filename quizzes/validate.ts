@@ -5,7 +5,8 @@
  */
 import { checkEngineVariant, checkTask } from './checks';
 import { quizSources } from './index';
-import { quizSchema, type EngineQuestion, type Params, type Question, type Quiz } from './schema';
+import { findMisconception, misconceptionCatalogue } from './misconceptions';
+import { quizSchema, reasoningSkills, type EngineQuestion, type LessonId, type Params, type Question, type Quiz, type Skill } from './schema';
 import { describeParams, drawParams, enumerateSpace, spaceSize } from './variants';
 
 export { unknownReference } from './checks';
@@ -28,12 +29,25 @@ export interface LessonResult {
   byKind: Record<string, number>;
   /** Engine runs made to check this quiz. */
   runs: number;
+  /** Questions by skill (see schema's `skills`); `untagged` for a question that names none. */
+  skills: Partial<Record<Skill | 'untagged', number>>;
+  /** Questions whose skill is predict, diagnose or design. */
+  reasoning: number;
+  /** The misconceptions this quiz's wrong answers diagnose, by id. */
+  probed: string[];
+  /** Wrong answers that name no misconception and are not marked as a slip. */
+  untagged: string[];
   failures: Failure[];
+  /** What the diagnosis rules found in a lesson they are not yet enforced for. */
+  warnings: Failure[];
 }
 
 export interface ValidationReport {
   lessons: LessonResult[];
+  /** Catalogued misconceptions no question probes (checked when the whole registry is validated). */
+  unprobed: string[];
   failures: Failure[];
+  warnings: Failure[];
   ok: boolean;
   ms: number;
 }
@@ -43,9 +57,46 @@ export interface ValidateOptions {
   smallSpace?: number;
   /** Otherwise, this many seeds (1..seeds) are drawn. */
   seeds?: number;
+  /**
+   * Lessons held to the diagnosis rules (every wrong answer names a misconception or a slip, every
+   * question names its skill, at least two thirds reasoning, at least one engine-checked question):
+   * a breach is a failure. In any other lesson it is a warning, until its quiz is tagged.
+   */
+  strictLessons?: readonly string[];
 }
 
-export const validationDefaults: Required<ValidateOptions> = { smallSpace: 64, seeds: 50 };
+/** The lessons whose quizzes are tagged with the misconceptions they diagnose. */
+export const diagnosedLessons: readonly LessonId[] = ['infrastructure', 'regions', 'availability-zones', 'virtualization', 'hypervisors', 'vm-lifecycle', 'capstone'];
+
+export const validationDefaults: Required<ValidateOptions> = { smallSpace: 64, seeds: 50, strictLessons: diagnosedLessons };
+
+/** At least this share of a lesson's questions must ask for reasoning. */
+export const minReasoningShare = 2 / 3;
+
+type Tagged = { misconception?: string; slip?: string };
+
+/** Each wrong answer a question can show, with its diagnosis: what the tagging rule checks. */
+export function wrongAnswers(q: Question): { label: string; tag: Tagged }[] {
+  switch (q.kind) {
+    case 'single':
+    case 'multiple':
+      return q.options.filter((o) => !o.correct).map((o) => ({ label: `option "${o.id}"`, tag: o }));
+    case 'numeric':
+      return q.distractors.map((d) => ({ label: `distractor ${d.value}`, tag: d }));
+    case 'engine': {
+      const ask = q.ask;
+      if (ask.type === 'choice' || ask.type === 'numeric') return ask.distractors.map((d, i) => ({ label: `distractor ${typeof d.value === 'function' ? `#${i + 1}` : JSON.stringify(d.value)}`, tag: d }));
+      // An option false in some variant is a wrong answer there.
+      if (ask.type === 'claims') return ask.options.filter((o) => o.correct !== true).map((o) => ({ label: `option "${o.id}"`, tag: o }));
+      return [];
+    }
+    case 'task':
+      // A failed check is the task's wrong answer: each check a reject example fails must say what it suggests.
+      return [...new Set(q.reject.map((r) => r.because))].map((check) => ({ label: `failed check "${check}"`, tag: q.diagnoses[check] ?? {} }));
+    default:
+      return [];
+  }
+}
 
 export function formatFailure(f: Failure): string {
   const where = [f.file, f.question].filter(Boolean).join(' › ');
@@ -80,7 +131,22 @@ export function validateQuiz(input: unknown, file: string, options: ValidateOpti
   const opts = { ...validationDefaults, ...options };
   const failures: Failure[] = [];
   const lesson = (input as { lesson?: unknown })?.lesson;
-  const result: LessonResult = { lesson: typeof lesson === 'string' ? lesson : '?', file, questions: 0, engineChecked: 0, factual: 0, byKind: {}, runs: 0, failures };
+  const warnings: Failure[] = [];
+  const result: LessonResult = {
+    lesson: typeof lesson === 'string' ? lesson : '?',
+    file,
+    questions: 0,
+    engineChecked: 0,
+    factual: 0,
+    byKind: {},
+    runs: 0,
+    skills: {},
+    reasoning: 0,
+    probed: [],
+    untagged: [],
+    failures,
+    warnings,
+  };
   const parsed = quizSchema.safeParse(input);
   if (!parsed.success) {
     const rawQuestions = (input as { questions?: { id?: unknown }[] })?.questions;
@@ -93,10 +159,27 @@ export function validateQuiz(input: unknown, file: string, options: ValidateOpti
   }
   const quiz: Quiz = parsed.data;
   result.questions = quiz.questions.length;
+  const strict = opts.strictLessons.includes(quiz.lesson);
+  const rule = (f: Failure) => (strict ? failures : warnings).push(f);
+  const probed = new Set<string>();
   for (const q of quiz.questions) {
     result.byKind[q.kind] = (result.byKind[q.kind] ?? 0) + 1;
     if (isEngineChecked(q)) result.engineChecked++;
     else result.factual++;
+    const skill = q.skill ?? 'untagged';
+    result.skills[skill] = (result.skills[skill] ?? 0) + 1;
+    if (q.skill && reasoningSkills.includes(q.skill)) result.reasoning++;
+    if (!q.skill) rule({ file, question: q.id, message: 'skill: expected what the question asks of the learner (predict, diagnose, design, recall or calculate)' });
+    if ('factual' in q && !q.asOf) rule({ file, question: q.id, message: 'asOf: expected the date the fact was checked against its source (YYYY-MM-DD)' });
+    for (const w of wrongAnswers(q)) {
+      if (w.tag.misconception) {
+        if (findMisconception(w.tag.misconception)) probed.add(w.tag.misconception);
+        else failures.push({ file, question: q.id, message: `${w.label}: unknown misconception "${w.tag.misconception}" (not in quizzes/misconceptions.ts)` });
+      } else if (!w.tag.slip) {
+        result.untagged.push(`${q.id} › ${w.label}`);
+        rule({ file, question: q.id, message: `${w.label}: expected the misconception it diagnoses (misconception: id) or slip: arithmetic | unit | reading` });
+      }
+    }
     if (q.kind === 'engine') {
       for (const { params, label } of variantsToCheck(q, opts)) {
         let checked;
@@ -112,15 +195,34 @@ export function validateQuiz(input: unknown, file: string, options: ValidateOpti
       result.runs += checkTask(q, (message, variant) => failures.push({ file, question: q.id, variant, message }));
     }
   }
+  for (const q of quiz.questions) {
+    if (q.kind !== 'task') continue;
+    for (const check of Object.keys(q.diagnoses)) {
+      if (!q.reject.some((r) => r.because === check)) failures.push({ file, question: q.id, message: `diagnoses.${check}: no reject example fails this check, so nothing shows that it exists` });
+    }
+  }
+  result.probed = [...probed].sort();
+  if (result.questions > 0 && result.reasoning / result.questions < minReasoningShare - 1e-9) {
+    rule({ file, message: `${result.reasoning} of ${result.questions} questions ask for reasoning (predict, diagnose, design); expected at least two thirds` });
+  }
+  if (result.engineChecked === 0) rule({ file, message: 'expected at least one question checked by the engine (an engine question or a task)' });
   return result;
 }
 
-/** Validates many quizzes and times it. */
-export function validateQuizzes(entries: { quiz: unknown; file: string }[], options: ValidateOptions = {}): ValidationReport {
+/**
+ * Validates many quizzes and times it. With `wholeCourse`, the entries are every quiz of the course,
+ * so a catalogued misconception that none of them probes is a failure.
+ */
+export function validateQuizzes(entries: { quiz: unknown; file: string }[], options: ValidateOptions & { wholeCourse?: boolean } = {}): ValidationReport {
   const start = performance.now();
   const lessons = entries.map((e) => validateQuiz(e.quiz, e.file, options));
-  const failures = lessons.flatMap((l) => l.failures);
-  return { lessons, failures, ok: failures.length === 0, ms: Math.round(performance.now() - start) };
+  const probed = new Set(lessons.flatMap((l) => l.probed));
+  const unprobed = options.wholeCourse ? misconceptionCatalogue.filter((m) => !probed.has(m.id)).map((m) => m.id) : [];
+  const failures = [
+    ...lessons.flatMap((l) => l.failures),
+    ...unprobed.map((id) => ({ file: 'quizzes/misconceptions.ts', question: id, message: 'no question has a wrong answer that diagnoses this misconception' })),
+  ];
+  return { lessons, unprobed, failures, warnings: lessons.flatMap((l) => l.warnings), ok: failures.length === 0, ms: Math.round(performance.now() - start) };
 }
 
 export function formatReport(report: ValidationReport): string {
@@ -135,6 +237,24 @@ export function formatReport(report: ValidationReport): string {
   const total = report.lessons.reduce((a, l) => ({ q: a.q + l.questions, e: a.e + l.engineChecked }), { q: 0, e: 0 });
   lines.push('');
   lines.push(`${total.q} questions, ${total.e} engine-checked (${total.q ? Math.round((100 * total.e) / total.q) : 0}%), in ${report.ms} ms.`);
+  lines.push('');
+  lines.push('What each quiz asks, and the misconceptions its wrong answers diagnose:');
+  for (const l of report.lessons) {
+    const mix = Object.entries(l.skills)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
+    const share = l.questions ? Math.round((100 * l.reasoning) / l.questions) : 0;
+    lines.push(`  ${l.lesson}: ${l.reasoning} of ${l.questions} reasoning (${share}%): ${mix || 'no questions'}; ${l.engineChecked} engine-checked`);
+    lines.push(`    probes ${l.probed.length}: ${l.probed.join(', ') || 'none'}`);
+    if (l.untagged.length) lines.push(`    ${l.untagged.length} wrong answer(s) name no misconception or slip: ${l.untagged.join('; ')}`);
+  }
+  const probedAll = new Set(report.lessons.flatMap((l) => l.probed));
+  lines.push(`  catalogue: ${misconceptionCatalogue.length} misconceptions, ${misconceptionCatalogue.filter((m) => probedAll.has(m.id)).length} probed${report.unprobed.length ? `; not probed: ${report.unprobed.join(', ')}` : ''}`);
+  if (report.warnings.length) {
+    lines.push('');
+    lines.push(`${report.warnings.length} warning(s) (lessons not yet held to the diagnosis rules):`);
+    for (const f of report.warnings) lines.push(`  ! ${formatFailure(f)}`);
+  }
   if (report.failures.length) {
     lines.push('');
     lines.push(`${report.failures.length} failure(s):`);
@@ -148,5 +268,8 @@ export function formatReport(report: ValidationReport): string {
  * registry. Exported for the benchmark (`npm run bench`).
  */
 export function validateAllQuizzes(options: ValidateOptions = {}): ValidationReport {
-  return validateQuizzes(quizSources.map((s) => ({ quiz: s.quiz, file: s.file })), options);
+  return validateQuizzes(
+    quizSources.map((s) => ({ quiz: s.quiz, file: s.file })),
+    { ...options, wholeCourse: true },
+  );
 }

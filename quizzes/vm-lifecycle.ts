@@ -1,14 +1,18 @@
 /**
- * Quiz for docs/lessons/vm-lifecycle.mdx. Keys use the lesson's numbers (pending 30 s, stopping
- * 20 s, a reboot does not serve for 60 s, compute billed only while running, disk until terminated)
- * and its state machine; the validator runs each against the engine. The rest are EC2 facts.
+ * Quiz for docs/lessons/vm-lifecycle.mdx. Keys use the engine's numbers from the lesson (pending
+ * 30 s, stopping 20 s, a reboot does not serve for 60 s, compute billed only while running, disk
+ * until terminated) and its state machine; the validator runs each against the engine. The rest are
+ * EC2 facts, sourced and dated (hibernation, Elastic IPs, volumes after terminate, addresses). Each
+ * wrong answer names the misconception it diagnoses (quizzes/misconceptions.ts) or is marked as a slip.
  */
 import type { Report, VmReport } from '@site/sim';
 import { defineQuiz, engineQuestion } from './define';
 import { region } from './worlds';
 
 const ec2Lifecycle = 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-lifecycle.html';
-/** m5.large on-demand in us-east-1, USD per hour (the engine's dated price list, 2025-10-28). */
+const hibernate = 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Hibernate.html';
+const vpcPricing = 'https://aws.amazon.com/vpc/pricing/';
+/** m5.large on-demand in us-east-1, USD per hour (the engine's dated price list). */
 const usEast1Hour = 0.096;
 const hour = 3600;
 const vm = (r: Report, name: string): VmReport => r.vms.find((v) => v.name === name)!;
@@ -19,6 +23,7 @@ export default defineQuiz({
   questions: [
     engineQuestion({
       id: 'stop-start-states',
+      skill: 'predict',
       prompt: 'web-1 is running. You stop it, and once it is stopped you start it again. Put the states it passes through in order.',
       scenario: () => ({
         name: 'Stop, then start',
@@ -49,6 +54,7 @@ export default defineQuiz({
 
     engineQuestion({
       id: 'legal-actions',
+      skill: 'predict',
       params: { state: ['running', 'stopped'] },
       prompt: 'web-1 is {state}. Which of these actions does the engine accept now?',
       at: 300,
@@ -64,9 +70,16 @@ export default defineQuiz({
         type: 'claims',
         multiple: true,
         options: [
-          { id: 'start', text: 'start', correct: (p) => p.state === 'stopped', holds: (r) => vm(r, 'web-1').legalActions.includes('start') },
-          { id: 'stop', text: 'stop', correct: (p) => p.state === 'running', holds: (r) => vm(r, 'web-1').legalActions.includes('stop') },
-          { id: 'reboot', text: 'reboot', correct: (p) => p.state === 'running', holds: (r) => vm(r, 'web-1').legalActions.includes('reboot'), feedback: 'Reboot restarts the operating system of a running instance.' },
+          { id: 'start', text: 'start', correct: (p) => p.state === 'stopped', holds: (r) => vm(r, 'web-1').legalActions.includes('start'), feedback: 'Only a stopped instance can be started.', slip: 'reading' },
+          { id: 'stop', text: 'stop', correct: (p) => p.state === 'running', holds: (r) => vm(r, 'web-1').legalActions.includes('stop'), feedback: 'Only a running instance can be stopped.', slip: 'reading' },
+          {
+            id: 'reboot',
+            text: 'reboot',
+            correct: (p) => p.state === 'running',
+            holds: (r) => vm(r, 'web-1').legalActions.includes('reboot'),
+            feedback: 'Reboot restarts the operating system of a running instance; a stopped one is started instead.',
+            slip: 'reading',
+          },
           { id: 'terminate', text: 'terminate', correct: true, holds: (r) => vm(r, 'web-1').legalActions.includes('terminate') },
         ],
       },
@@ -76,6 +89,7 @@ export default defineQuiz({
 
     engineQuestion({
       id: 'where-after',
+      skill: 'predict',
       params: { action: ['reboot', 'stop and start'] },
       prompt:
         'web-1 runs on host us-east-1a-h1. You {action} it, and meanwhile another VM arrives that fills us-east-1a-h1’s free room. Where does web-1 run afterwards?',
@@ -101,8 +115,12 @@ export default defineQuiz({
         type: 'choice',
         key: (p) => (p.action === 'reboot' ? 'the same host' : 'another host in the same AZ'),
         distractors: [
-          { value: (p) => (p.action === 'reboot' ? 'another host in the same AZ' : 'the same host') },
-          { value: 'another AZ', feedback: 'A stopped instance starts again in its own AZ (its disk lives there).' },
+          {
+            value: (p) => (p.action === 'reboot' ? 'another host in the same AZ' : 'the same host'),
+            feedback: 'A reboot keeps the host; a stop hands it back, and the start is placed again like a launch.',
+            misconception: 'stop-keeps-the-host',
+          },
+          { value: 'another AZ', feedback: 'Nothing moves an instance out of its AZ: it starts again in its own AZ (its disk lives there).', misconception: 'provider-moves-vms' },
         ],
         read: (r) => {
           const first = r.events.find((e) => e.vm === 'web-1' && e.kind === 'launched')!;
@@ -116,63 +134,62 @@ export default defineQuiz({
     }),
 
     engineQuestion({
-      id: 'downtime',
-      params: { action: ['reboot', 'stop, then start 60 s later'] },
-      prompt: 'web-1 is the only VM of a service. At 600 s you {action}. For how many seconds in total does the service not serve?',
-      scenario: (p) => ({
-        name: p.action,
+      id: 'reboot-downtime',
+      skill: 'predict',
+      prompt: 'web-1 is the only VM of a service. At 600 s you reboot it. For how many seconds in total does the service not serve, in the simulation?',
+      scenario: () => ({
+        name: 'A reboot',
         regions: [region('us-east-1', 1)],
         actions: [
           { at: 0, launch: { name: 'web', vcpu: 2, memoryGiB: 4, region: 'us-east-1' } },
-          ...(p.action === 'reboot' ? [{ at: 600, reboot: { vm: 'web-1' } }] : [{ at: 600, stop: { vm: 'web-1' } }, { at: 660, start: { vm: 'web-1' } }]),
+          { at: 600, reboot: { vm: 'web-1' } },
         ],
       }),
       ask: {
         type: 'numeric',
-        // Reboot: 60 s without serving. Stop at 600, start at 660, pending 30 s: serving again at 690.
-        key: (p) => (p.action === 'reboot' ? 60 : 90),
+        key: 60,
         unit: 's',
         tolerance: 0,
-        distractors: [
-          { value: 0, feedback: 'A rebooting VM stays running, but it does not serve until the operating system is back.' },
-          { value: (p) => (p.action === 'reboot' ? 90 : 60), feedback: 'That is the other action’s downtime.' },
-        ],
+        distractors: [{ value: 0, feedback: 'A rebooting VM stays running, but it does not serve until the operating system is back.', misconception: 'reboot-is-free' }],
         read: (r) => r.metrics.downtimeSeconds,
       },
-      hints: ['A reboot does not serve for 60 s. A start is pending for 30 s.'],
-      explanation: 'A reboot costs 60 s without serving. Stopping stops serving at once; started 60 s later, the VM is pending 30 s more: 90 s in all.',
+      hints: ['Does a VM serve while its operating system restarts?'],
+      explanation: 'A reboot keeps the instance running on its host, but the service is down while the operating system restarts: 60 s in the simulation.',
     }),
 
     engineQuestion({
-      id: 'stopped-compute',
-      params: { vms: [1, 3], hours: [2, 8] },
-      given: () => ({ price: usEast1Hour }),
-      prompt:
-        '{vms} VM(s) of 2 vCPUs run for {hours} hours in us-east-1 (${price} per hour each), then are stopped for the rest of the day. What is the day’s compute bill, in USD?',
+      id: 'restart-downtime',
+      skill: 'predict',
+      params: { wait: [60, 120] },
+      prompt: 'web-1 is the only VM of a service. At 600 s you stop it, and {wait} s later you start it again. For how many seconds in total does the service not serve, in the simulation?',
       scenario: (p) => ({
-        name: `${p.vms} VMs run ${p.hours} h, then stop`,
-        until: 24 * hour,
+        name: `Stop, then start ${p.wait} s later`,
         regions: [region('us-east-1', 1)],
-        timings: { pendingSeconds: 0 },
         actions: [
-          { at: 0, launch: { name: 'web', count: p.vms, vcpu: 2, memoryGiB: 4, region: 'us-east-1' } },
-          ...Array.from({ length: p.vms }, (_, i) => ({ at: p.hours * hour, stop: { vm: `web-${i + 1}` } })),
+          { at: 0, launch: { name: 'web', vcpu: 2, memoryGiB: 4, region: 'us-east-1' } },
+          { at: 600, stop: { vm: 'web-1' } },
+          { at: 600 + p.wait, start: { vm: 'web-1' } },
         ],
       }),
       ask: {
         type: 'numeric',
-        key: (p) => p.vms * p.hours * usEast1Hour,
-        unit: 'USD',
-        tolerance: 0.005,
-        distractors: [{ value: (p) => p.vms * 24 * usEast1Hour, feedback: 'A stopped VM is not billed for compute; only its disk keeps costing.' }],
-        read: (r) => r.metrics.cost.computeUsd,
+        // It stops serving at the stop; after the start it is pending for 30 s.
+        key: (p) => p.wait + 30,
+        unit: 's',
+        tolerance: 0,
+        distractors: [
+          { value: (p) => p.wait, feedback: 'A start goes back through pending (30 s here) before the VM serves again.', misconception: 'start-skips-pending' },
+          { value: 30, feedback: 'The service is down from the stop, not only while the start is pending.', slip: 'reading' },
+        ],
+        read: (r) => r.metrics.downtimeSeconds,
       },
-      hints: ['Compute is billed only while running.'],
-      explanation: '{vms} × {hours} h × ${price}. The stopped hours cost no compute, but the disks are still billed.',
+      hints: ['Which state does a start pass through before running?'],
+      explanation: 'Stopping stops serving at once; the start {wait} s later is pending for 30 s before the VM serves again: {wait} + 30 s in all.',
     }),
 
     engineQuestion({
       id: 'stop-or-terminate',
+      skill: 'predict',
       prompt: 'Two identical VMs run for an hour. Then web-1 is stopped and web-2 is terminated, and the day goes on. Which statements are true at the end of the day?',
       scenario: () => ({
         name: 'Stop versus terminate',
@@ -191,45 +208,128 @@ export default defineQuiz({
         options: [
           { id: 'disk', text: 'The stopped VM has cost more than the terminated one.', correct: true, holds: (r) => vm(r, 'web-1').costUsd > vm(r, 'web-2').costUsd, feedback: 'Its disk is billed until it is deleted.' },
           { id: 'restart', text: 'The stopped VM can be started again.', correct: true, holds: (r) => vm(r, 'web-1').legalActions.includes('start') },
-          { id: 'revive', text: 'The terminated VM can be started again.', correct: false, holds: (r) => vm(r, 'web-2').legalActions.includes('start'), feedback: 'Terminated is final: there is no way back.' },
+          {
+            id: 'revive',
+            text: 'The terminated VM can be started again.',
+            correct: false,
+            holds: (r) => vm(r, 'web-2').legalActions.includes('start'),
+            feedback: 'Terminated is final: there is no way back.',
+            misconception: 'terminated-can-return',
+          },
           {
             id: 'compute',
             text: 'The stopped VM was billed for compute while it was stopped.',
             correct: false,
             holds: (r) => r.metrics.cost.computeUsd > 2 * usEast1Hour + 0.001,
             feedback: 'Compute is billed only while running.',
+            misconception: 'stopped-billed-compute',
           },
         ],
       },
       hints: ['Two bills: compute (only while running) and disk (until terminated).'],
-      explanation: 'Stopped saves the compute bill but keeps paying for the disk, and can come back. Terminated stops both bills for good.',
+      explanation:
+        'Stopped saves the compute bill but keeps paying for the disk, and can come back. In the simulation, terminated stops both bills for good; on AWS an Elastic IP, or a volume attached after launch, can outlive the instance and keep billing.',
     }),
 
     {
       kind: 'single',
       id: 'instance-store',
+      skill: 'predict',
       factual: true,
+      asOf: '2026-12-02',
       source: ec2Lifecycle,
-      prompt: 'Sam kept two files on the instance store (a disk inside the host). What happens to them when Sam stops and starts the instance?',
+      prompt: 'Sam kept two files on the instance store (a disk inside the host). What happens to them when Sam stops and starts the instance (AWS, as of 2026-12-02)?',
       options: [
         { id: 'erased', text: 'They are erased', correct: true },
-        { id: 'kept', text: 'They are kept', feedback: 'The instance store lives in the old host, which a stop hands back.' },
-        { id: 'moved', text: 'They move with the instance to its new host', feedback: 'Only network storage (EBS) follows the instance.' },
+        { id: 'kept', text: 'They are kept', feedback: 'The instance store lives in the old host, which a stop hands back.', misconception: 'stop-keeps-the-host' },
+        { id: 'moved', text: 'They move with the instance to its new host', feedback: 'Only network storage (EBS) follows the instance.', misconception: 'stop-keeps-the-host' },
       ],
+      hints: ['Where does the instance store live, and does a stop keep the host?'],
       explanation: 'A stop hands back the host and its local disks: instance-store data is erased. A reboot keeps it; an EBS volume keeps its data either way.',
     },
     {
       kind: 'single',
       id: 'public-address',
+      skill: 'recall',
       factual: true,
+      asOf: '2026-12-02',
       source: ec2Lifecycle,
-      prompt: 'Without an Elastic IP, which address of an EC2 instance changes when you stop and start it?',
+      prompt: 'Without an Elastic IP, which address of an EC2 instance changes when you stop and start it (AWS, as of 2026-12-02)?',
       options: [
         { id: 'public', text: 'Its public IPv4 address', correct: true },
-        { id: 'private', text: 'Its private IPv4 address', feedback: 'The private address is kept across a stop and start.' },
-        { id: 'none', text: 'Neither: only terminate changes addresses', feedback: 'A stopped instance gives up its public IPv4 address.' },
+        { id: 'private', text: 'Its private IPv4 address', feedback: 'The private address is kept across a stop and start.', misconception: 'stop-changes-private-ip' },
+        { id: 'none', text: 'Neither: only terminate changes addresses', feedback: 'A stopped instance gives up its public IPv4 address.', misconception: 'stop-changes-private-ip' },
       ],
       explanation: 'The public IPv4 address is released at stop and a new one is given at start; the private address stays. An Elastic IP keeps a public address across both.',
+    },
+    {
+      kind: 'multiple',
+      id: 'weekend-bill',
+      skill: 'predict',
+      factual: true,
+      asOf: '2026-12-02',
+      source: vpcPricing,
+      prompt:
+        'On Friday evening Sam stops an EC2 instance that has a 100 GiB EBS volume and an Elastic IP address, and starts it again on Monday. What does Sam pay for over the weekend (AWS, as of 2026-12-02)?',
+      options: [
+        { id: 'ebs', text: 'The EBS volume', correct: true },
+        { id: 'eip', text: 'The Elastic IP address', correct: true },
+        { id: 'compute', text: 'The instance’s compute hours', feedback: 'Compute is billed only while the instance runs.', misconception: 'stopped-billed-compute' },
+        { id: 'nothing', text: 'Nothing: a stopped instance is free', feedback: 'What the instance keeps (its volume, its address) keeps billing.', misconception: 'stopped-costs-nothing' },
+      ],
+      hints: ['Which of these still exist while the instance is stopped?'],
+      explanation:
+        'A stopped instance pays no compute, but its EBS volume is billed while it exists (EC2 instance lifecycle page), and since February 2024 AWS charges for every public IPv4 address, an Elastic IP included, attached or idle (Amazon VPC pricing).',
+    },
+    {
+      kind: 'single',
+      id: 'hibernate-bill',
+      skill: 'predict',
+      factual: true,
+      asOf: '2026-12-02',
+      source: hibernate,
+      prompt: 'Sam hibernates an EBS-backed instance with 16 GiB of RAM instead of stopping it. What changes on the bill (AWS, as of 2026-12-02)?',
+      options: [
+        { id: 'stopping', text: 'The instance is billed while it is stopping (RAM is written to the EBS root volume); once stopped, only storage bills, as after a plain stop', correct: true },
+        {
+          id: 'free',
+          text: 'Nothing at all: hibernation ends in stopped, and stopped is free',
+          feedback: 'The stopping phase of a hibernation is billed, and the volumes (now holding the RAM) are billed while stopped.',
+          misconception: 'hibernate-is-free',
+        },
+        {
+          id: 'compute',
+          text: 'Compute keeps billing for as long as it hibernates, because its RAM is kept',
+          feedback: 'The RAM is kept on the EBS root volume, not in a running host: once stopped, compute is not billed.',
+          misconception: 'stopped-billed-compute',
+        },
+      ],
+      hints: ['Where is the RAM kept while the instance is hibernated?'],
+      explanation:
+        'Hibernation saves RAM to the EBS root volume and stops the instance. AWS bills the instance while it is stopping to hibernate; once stopped, compute is free, and the EBS volumes, holding the RAM too, are billed as before.',
+    },
+    {
+      kind: 'single',
+      id: 'after-terminate',
+      skill: 'predict',
+      factual: true,
+      asOf: '2026-12-02',
+      source: ec2Lifecycle,
+      prompt:
+        'Sam terminates an instance that had an Elastic IP address and a second EBS volume attached after launch (default settings). What keeps billing (AWS, as of 2026-12-02)?',
+      options: [
+        { id: 'both', text: 'The Elastic IP until Sam releases it, and the second volume until Sam deletes it', correct: true },
+        { id: 'nothing', text: 'Nothing: terminating ends every bill', feedback: 'The address belongs to the account, and a volume attached after launch is kept by default.', misconception: 'terminate-ends-every-bill' },
+        {
+          id: 'root',
+          text: 'Only the root volume, kept so the instance can be started again',
+          feedback: 'The root volume is deleted by default, and a terminated instance cannot be started again.',
+          misconception: 'terminated-can-return',
+        },
+      ],
+      hints: ['Which of these belong to the account rather than to the instance?'],
+      explanation:
+        'Terminating deletes the root volume by default, but a volume attached after launch is kept unless it was set to be deleted (EC2 instance lifecycle page), and an Elastic IP stays allocated to the account and billed until released (Amazon VPC pricing).',
     },
   ],
 });

@@ -27,7 +27,11 @@ export async function quizIds(page: Page): Promise<string[]> {
   return page.$$eval('[data-quiz]', (els) => els.map((e) => e.getAttribute('data-quiz') ?? ''));
 }
 
-interface ConcreteOption {
+interface Diagnosed {
+  misconception?: string;
+  slip?: string;
+}
+interface ConcreteOption extends Diagnosed {
   id: string;
   correct: boolean;
 }
@@ -37,6 +41,7 @@ interface ConcreteQuestion {
   options?: ConcreteOption[];
   key?: number;
   tolerance?: number;
+  distractors?: (Diagnosed & { value: number })[];
 }
 
 type AnyModule = Record<string, unknown>;
@@ -98,7 +103,10 @@ async function waitForScore(page: Page, quizId: string, accept: (s: number) => b
   return s;
 }
 
-async function answer(page: Page, quizId: string, q: ConcreteQuestion, correctly: boolean): Promise<string | null> {
+/** A wrong answer chosen on purpose: this option, or this number. */
+type Wrong = { option: ConcreteOption } | { value: number };
+
+async function answer(page: Page, quizId: string, q: ConcreteQuestion, correctly: boolean, wrong?: Wrong): Promise<string | null> {
   const quiz = page.locator(quizSelector(quizId));
   let question = quiz.locator(`[data-question=${JSON.stringify(q.id)}]`);
   if ((await question.count()) === 0) question = quiz.locator(`section[aria-labelledby$=${JSON.stringify(`-${q.id}-title`)}]`);
@@ -110,7 +118,8 @@ async function answer(page: Page, quizId: string, q: ConcreteQuestion, correctly
   }
   if (q.form === 'single' || q.form === 'multiple') {
     const opts = q.options ?? [];
-    const pick = correctly ? opts.filter((o) => o.correct) : [opts.find((o) => !o.correct)!];
+    const chosenWrong = wrong && 'option' in wrong ? wrong.option : opts.find((o) => !o.correct)!;
+    const pick = correctly ? opts.filter((o) => o.correct) : [chosenWrong];
     // Every option set as wanted: after Try again, the earlier choice is still ticked.
     for (const o of q.form === 'multiple' ? opts : pick) {
       const input = question.locator(`input[value=${JSON.stringify(o.id)}]`);
@@ -119,9 +128,9 @@ async function answer(page: Page, quizId: string, q: ConcreteQuestion, correctly
     }
   } else if (q.form === 'numeric') {
     const key = q.key ?? 0;
-    const wrong = key + Math.max(1, Math.abs(key)) * 10 + (q.tolerance ?? 0) * 10;
+    const unforeseen = key + Math.max(1, Math.abs(key)) * 10 + (q.tolerance ?? 0) * 10;
     // Large numbers typed as the lessons write them: with thousands commas.
-    const value = correctly ? (Math.abs(key) >= 1000 ? key.toLocaleString('en', { maximumFractionDigits: 12 }) : key) : wrong;
+    const value = correctly ? (Math.abs(key) >= 1000 ? key.toLocaleString('en', { maximumFractionDigits: 12 }) : key) : wrong && 'value' in wrong ? wrong.value : unforeseen;
     const input = question.locator('input[type=text], input[type=number], input[inputmode]');
     if ((await input.count()) === 0) return `question ${q.id}: no text or number input for a numeric answer`;
     await input.first().fill(String(value));
@@ -168,6 +177,60 @@ async function storageSnapshot(page: Page): Promise<Record<string, string>> {
   });
 }
 
+/** The misconception catalogue's section address for an id, from quizzes/misconceptions.ts. */
+async function sectionOf(id: string): Promise<string | null> {
+  const mod = await importTs('quizzes/misconceptions.ts');
+  const find = mod?.findMisconception as ((id: string) => { lesson: string; anchor: string } | undefined) | undefined;
+  const m = find?.(id);
+  return m ? `/docs/lessons/${m.lesson}#${m.anchor}` : null;
+}
+
+/**
+ * Answers `q` wrongly with `wrong` and checks what the page says: the answer is not given away on a
+ * first try, and the diagnosis names the misconception (with its section's link) or the slip. Then
+ * presses Try again. Returns problems; `seen` collects the misconceptions shown.
+ */
+async function wrongAnswerDiagnosed(page: Page, quizId: string, q: ConcreteQuestion, wrong: Wrong, tag: Diagnosed, seen: Set<string>, steps: string[]): Promise<string[]> {
+  const problems: string[] = [];
+  const question = page.locator(`${quizSelector(quizId)} [data-question=${JSON.stringify(q.id)}]`);
+  // A question already graded is opened again first.
+  const open = question.getByRole('button', { name: 'Try again' });
+  if ((await open.count()) > 0) await open.first().click();
+  const e = await answer(page, quizId, q, false, wrong);
+  if (e) return [e];
+  const what = 'option' in wrong ? `option ${wrong.option.id}` : `${wrong.value}`;
+  const diag = question.locator('[data-testid="diagnosis"]');
+  if (tag.misconception) {
+    const item = diag.locator(`[data-misconception=${JSON.stringify(tag.misconception)}]`);
+    const ok = await item.first().waitFor({ timeout: 3000 }).then(() => true, () => false);
+    if (!ok) problems.push(`${q.id}, ${what}: no diagnosis of "${tag.misconception}" after the wrong answer`);
+    else {
+      const href = await item.first().locator('[data-testid="diagnosis-link"]').getAttribute('href');
+      const want = await sectionOf(tag.misconception);
+      if (href !== want) problems.push(`${q.id}, ${what}: the diagnosis links to ${href}, expected ${want}`);
+      seen.add(tag.misconception);
+    }
+  } else if (tag.slip) {
+    const ok = await diag.locator(`[data-slip=${JSON.stringify(tag.slip)}]`).first().waitFor({ timeout: 3000 }).then(() => true, () => false);
+    if (!ok) problems.push(`${q.id}, ${what}: no "slip" diagnosis (${tag.slip}) after the wrong answer`);
+  }
+  const text = (await question.textContent()) ?? '';
+  steps.push(`answered ${q.id} with ${what} (${tag.misconception ?? `slip: ${tag.slip}`}): ${problems.length ? 'diagnosis missing or wrong' : 'diagnosis and link shown'}`);
+  const retry = question.getByRole('button', { name: 'Try again' });
+  const firstTry = (await question.getByRole('button', { name: 'Show the answer' }).count()) > 0;
+  if (firstTry && (/This is the answer\./.test(text) || /The answer is /.test(text))) problems.push(`${q.id}, ${what}: a first wrong try gives the answer away`);
+  if ((await retry.count()) === 0) problems.push(`${q.id}: no Try again after a wrong answer`);
+  else await retry.first().click();
+  return problems;
+}
+
+/** The progress page's misconception map: the ids it lists, or null if it is not there. */
+async function mapIds(page: Page): Promise<string[] | null> {
+  const ok = await page.locator('[data-testid="misconception-map"]').first().waitFor({ timeout: 5000 }).then(() => true, () => false);
+  if (!ok) return null;
+  return page.$$eval('[data-testid="misconception-map"] li[data-misconception]', (els) => els.map((e) => e.getAttribute('data-misconception') ?? ''));
+}
+
 export async function quizFlow(page: Page, url: string, quizId: string, seed: number): Promise<{ problems: string[]; steps: string[] }> {
   const problems: string[] = [];
   const steps: string[] = [];
@@ -197,6 +260,28 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
   const afterRetry = await waitForScore(page, quizId, (s) => s > start);
   steps.push(`answered ${wrongQ.id} again, correctly: grade ${afterRetry}`);
   if (afterRetry !== start + 1) problems.push(`quiz ${quizId}: a right answer after Try again on ${wrongQ.id} should raise the grade from ${start} to ${start + 1}, it shows ${afterRetry}`);
+
+  // Each kind of wrong answer, on one question of this lesson: every tagged wrong option of a choice
+  // question (a misconception or a slip), and a known wrong number of a numeric one.
+  const seen = new Set<string>();
+  const choice = questions.find((q) => q.form === 'single' && (q.options ?? []).some((o) => !o.correct && o.misconception)) ?? questions.find((q) => q.form === 'multiple' && (q.options ?? []).some((o) => !o.correct && o.misconception));
+  if (!choice) problems.push(`quiz ${quizId}: no choice question with a wrong option that names a misconception`);
+  else {
+    for (const o of (choice.options ?? []).filter((x) => !x.correct && (x.misconception || x.slip))) {
+      for (const p of await wrongAnswerDiagnosed(page, quizId, choice, { option: o }, o, seen, steps)) problems.push(`quiz ${quizId}: ${p}`);
+    }
+  }
+  const numeric = questions.find((q) => q.form === 'numeric' && (q.distractors ?? []).some((d) => d.misconception || d.slip));
+  if (numeric) {
+    const d = numeric.distractors!.find((x) => x.misconception || x.slip)!;
+    for (const p of await wrongAnswerDiagnosed(page, quizId, numeric, { value: d.value }, d, seen, steps)) problems.push(`quiz ${quizId}: ${p}`);
+  }
+  // The question answered right before is answered right again, so the grade is as it was.
+  if (choice?.id === wrongQ.id || numeric?.id === wrongQ.id) {
+    const again = await answer(page, quizId, wrongQ, true);
+    if (again) problems.push(`quiz ${quizId}: ${again}`);
+    await waitForScore(page, quizId, (s) => s === start + 1);
+  }
 
   const e2 = await answer(page, quizId, rightQ, true);
   if (e2) return { problems: [...problems, `quiz ${quizId}: ${e2}`], steps };
@@ -230,6 +315,26 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
     return { problems, steps };
   }
   steps.push(`progress keys: ${progressKeys.join(', ')}`);
+
+  // The progress page's map lists the beliefs the wrong answers suggested, and keeps them over a reload.
+  const progressUrl = new URL('/progress', url).toString();
+  await visit(page, progressUrl);
+  const listed = await mapIds(page);
+  const missing = [...seen].filter((id) => !(listed ?? []).includes(id));
+  steps.push(`progress page map: ${listed === null ? 'missing' : listed.join(', ') || 'empty'}`);
+  if (listed === null) problems.push(`quiz ${quizId}: the progress page has no misconception map ([data-testid="misconception-map"])`);
+  else if (missing.length) problems.push(`quiz ${quizId}: the progress page's map does not list ${missing.join(', ')}`);
+  await page.reload({ waitUntil: 'load' });
+  const again = await mapIds(page);
+  if (listed && JSON.stringify(again) !== JSON.stringify(listed)) problems.push(`quiz ${quizId}: the map changed over a reload: ${JSON.stringify(listed)} then ${JSON.stringify(again)}`);
+  await page.evaluate(([keys]) => keys.forEach((k) => localStorage.setItem(k, '{"version":1,"lessons":{},"misconceptions":{"x":1}}')), [progressKeys] as const);
+  await visit(page, progressUrl);
+  const afterCorrupt = await mapIds(page);
+  const alert = await page.locator('[role="alert"]').first().textContent({ timeout: 3000 }).catch(() => null);
+  steps.push(`corrupted the map: map ${JSON.stringify(afterCorrupt)}, notice ${JSON.stringify(alert)}`);
+  if (afterCorrupt === null) problems.push(`quiz ${quizId}: the progress page lost its map after the stored map was corrupted`);
+  if (!alert) problems.push(`quiz ${quizId}: no notice on the progress page after the stored map was corrupted`);
+  await visit(page, url);
   for (const corrupt of ['{"not json', '{"version":999,"quizzes":"nonsense"}']) {
     await page.evaluate(([keys, value]) => keys.forEach((k) => localStorage.setItem(k, value)), [progressKeys, corrupt] as const);
     await visit(page, url);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { quizSources } from '@site/quizzes';
-import { formatFailure, formatReport, unknownReference, validateAllQuizzes, validateQuiz, variantsToCheck, validationDefaults } from '@site/quizzes/validate';
+import { diagnosedLessons, formatFailure, formatReport, unknownReference, validateAllQuizzes, validateQuiz, validateQuizzes, variantsToCheck, validationDefaults } from '@site/quizzes/validate';
 import { engineQuestionSchema, lessonIds } from '@site/quizzes/schema';
 import { engineQuestion } from '@site/quizzes/define';
 import { region } from '@site/quizzes/worlds';
@@ -25,8 +25,32 @@ describe('every quiz of the course', () => {
   it.each(report.lessons.map((l) => [l.lesson, l] as const))('%s has at least 6 questions, 3 or more checked by the engine', (lesson, l) => {
     expect(l.questions).toBeGreaterThanOrEqual(6);
     expect(l.engineChecked).toBeGreaterThanOrEqual(3);
-    // Infrastructure may be mostly factual; every other lesson is mostly engine-checked.
-    if (lesson !== 'infrastructure') expect(l.engineChecked / l.questions).toBeGreaterThan(0.5);
+    // Infrastructure and hypervisors lean on facts about real products; every other lesson is mostly engine-checked.
+    if (lesson !== 'infrastructure' && lesson !== 'hypervisors') expect(l.engineChecked / l.questions).toBeGreaterThan(0.5);
+  });
+
+  // Held to the rules: the lessons whose quizzes are tagged (a new lesson's quiz reports warnings until it is).
+  const tagged = report.lessons.filter((l) => (diagnosedLessons as readonly string[]).includes(l.lesson));
+  it('holds every tagged lesson to the diagnosis rules', () => {
+    expect(tagged.map((l) => l.lesson).sort()).toEqual([...diagnosedLessons].sort());
+  });
+
+  it.each(tagged.map((l) => [l.lesson, l] as const))('%s: at least two thirds reasoning, every question names its skill, every wrong answer a diagnosis', (_lesson, l) => {
+    expect(l.skills.untagged ?? 0).toBe(0);
+    expect(l.reasoning / l.questions).toBeGreaterThanOrEqual(2 / 3);
+    expect(l.untagged).toEqual([]);
+    expect(l.probed.length).toBeGreaterThan(0);
+  });
+
+  it('probes every misconception of the catalogue', () => {
+    expect(report.unprobed).toEqual([]);
+  });
+
+  it('prints each lesson\'s mix and the misconceptions it probes', () => {
+    const text = formatReport(report);
+    expect(text).toMatch(/availability-zones: \d+ of \d+ reasoning \(\d+%\): .*predict/);
+    expect(text).toMatch(/probes \d+: .*replication-protects-deletes/);
+    expect(text).toMatch(/catalogue: (\d+) misconceptions, \1 probed/);
   });
 
   it('covers every question kind somewhere', () => {
@@ -47,7 +71,7 @@ describe('every quiz of the course', () => {
 });
 
 describe('a wrong quiz', () => {
-  const result = validateQuiz(wrongQuiz, wrongKeyFile);
+  const result = validateQuiz(wrongQuiz, wrongKeyFile, { strictLessons: [] });
   const messages = result.failures.map(formatFailure);
 
   it('fails for every variant, naming the file, question, parameters, key and what the engine did', () => {
@@ -69,7 +93,7 @@ describe('a wrong quiz', () => {
 
 /** One engine question, validated alone. */
 function check(q: ReturnType<typeof engineQuestion>) {
-  return validateQuiz({ lesson: 'regions', title: 't', questions: [q] }, 'quizzes/test.ts').failures.map((f) => f.message);
+  return validateQuiz({ lesson: 'regions', title: 't', questions: [q] }, 'quizzes/test.ts', { strictLessons: [] }).failures.map((f) => f.message);
 }
 
 const sixVms = () => ({
@@ -171,6 +195,46 @@ describe('the validator catches', () => {
     expect(result.failures.map(formatFailure)).toContain(
       'quizzes/regions.ts › fact: questions[0].factual: expected factual: true (a question the engine does not check must say so, with a source)',
     );
+  });
+});
+
+describe('the diagnosis rules', () => {
+  const fact = { factual: true as const, source: 'https://example.org/fact', prompt: 'p', explanation: 'e' };
+  const quiz = (lesson: string, options: object[]) => ({ lesson, title: 't', questions: [{ kind: 'single', id: 'q', skill: 'recall', ...fact, options }] });
+
+  it('fail on a misconception id the catalogue does not have, in any lesson', () => {
+    const r = validateQuiz(quiz('regions', [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', misconception: 'clouds-are-made-of-water' }]), 'quizzes/x.ts', { strictLessons: [] });
+    expect(r.failures.map(formatFailure)).toContain('quizzes/x.ts › q: option "b": unknown misconception "clouds-are-made-of-water" (not in quizzes/misconceptions.ts)');
+  });
+
+  it('fail on a wrong answer with no diagnosis in a tagged lesson, and only warn in another', () => {
+    const input = quiz('regions', [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B' }]);
+    const strict = validateQuiz(input, 'quizzes/x.ts');
+    expect(strict.failures.map((f) => f.message)).toContain('option "b": expected the misconception it diagnoses (misconception: id) or slip: arithmetic | unit | reading');
+    expect(strict.untagged).toEqual(['q › option "b"']);
+    const lenient = validateQuiz(input, 'quizzes/x.ts', { strictLessons: [] });
+    expect(lenient.failures.filter((f) => f.message.includes('expected the misconception'))).toEqual([]);
+    expect(lenient.warnings.map((f) => f.message)).toContain('option "b": expected the misconception it diagnoses (misconception: id) or slip: arithmetic | unit | reading');
+  });
+
+  it('fail on a quiz with too little reasoning or nothing engine-checked, in a tagged lesson', () => {
+    const r = validateQuiz(quiz('regions', [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', slip: 'reading' }]), 'quizzes/x.ts');
+    const messages = r.failures.map((f) => f.message);
+    expect(messages).toContain('0 of 1 questions ask for reasoning (predict, diagnose, design); expected at least two thirds');
+    expect(messages).toContain('expected at least one question checked by the engine (an engine question or a task)');
+  });
+
+  it('refuse a wrong answer tagged both as a misconception and as a slip', () => {
+    const r = validateQuiz(quiz('regions', [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', slip: 'reading', misconception: 'az-is-one-building' }]), 'quizzes/x.ts');
+    expect(r.failures.map((f) => f.message).some((m) => m.includes('expected a misconception or a slip, not both'))).toBe(true);
+  });
+
+  it('fail on a catalogued misconception that no question probes, when the whole course is validated', () => {
+    const one = quizSources.filter((s) => s.lesson === 'infrastructure').map((s) => ({ quiz: s.quiz, file: s.file }));
+    const r = validateQuizzes(one, { wholeCourse: true });
+    expect(r.unprobed).toContain('replication-protects-deletes');
+    expect(r.failures.map(formatFailure)).toContain('quizzes/misconceptions.ts › replication-protects-deletes: no question has a wrong answer that diagnoses this misconception');
+    expect(validateQuizzes(one).unprobed).toEqual([]);
   });
 });
 

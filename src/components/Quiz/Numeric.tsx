@@ -7,8 +7,8 @@ type NumericQuestion = Extract<Concrete, { form: 'numeric' }>;
 
 const withUnit = (n: number, unit: string) => `${n.toLocaleString('en', { maximumFractionDigits: 6 })}${unit ? ` ${unit}` : ''}`;
 
-export default function Numeric(props: { question: NumericQuestion; text: string; onChange: (text: string) => void; grade: Grade | null; name: string }): React.JSX.Element {
-  const { question, text, onChange, grade, name } = props;
+export default function Numeric(props: { question: NumericQuestion; text: string; onChange: (text: string) => void; grade: Grade | null; name: string; reveal: boolean }): React.JSX.Element {
+  const { question, text, onChange, grade, name, reveal } = props;
   const id = `${name}-value`;
   const g = grade?.numeric;
   return (
@@ -23,8 +23,9 @@ export default function Numeric(props: { question: NumericQuestion; text: string
           <span aria-hidden="true">{grade.correct ? '✓ ' : '✗ '}</span>
           {grade.correct
             ? `${withUnit(g.value!, g.unit)} is right${g.tolerance > 0 ? ` (answers within ±${g.tolerance} count)` : ''}.`
-            : `The answer is ${withUnit(g.key, g.unit)}${g.tolerance > 0 ? ` (±${g.tolerance})` : ''}.`}
-          {g.feedback ? ` ${g.feedback}` : ''}
+            : reveal
+              ? `The answer is ${withUnit(g.key, g.unit)}${g.tolerance > 0 ? ` (±${g.tolerance})` : ''}.`
+              : `${g.value === null ? 'That' : withUnit(g.value, g.unit)} is not the answer.`}
         </p>
       )}
     </div>

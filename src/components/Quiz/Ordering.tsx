@@ -7,8 +7,8 @@ import styles from './styles.module.css';
 type OrderingQuestion = Extract<Concrete, { form: 'ordering' }>;
 
 /** Ordering by buttons: every item has "Move up" and "Move down"; focus follows the moved item. */
-export default function Ordering(props: { question: OrderingQuestion; order: string[]; onChange: (order: string[]) => void; grade: Grade | null; name: string }): React.JSX.Element {
-  const { question, order, onChange, grade, name } = props;
+export default function Ordering(props: { question: OrderingQuestion; order: string[]; onChange: (order: string[]) => void; grade: Grade | null; name: string; reveal: boolean }): React.JSX.Element {
+  const { question, order, onChange, grade, name, reveal } = props;
   const [announcement, setAnnouncement] = useState('');
   const buttons = useRef(new Map<string, HTMLButtonElement | null>());
   const textOf = (id: string) => question.items.find((i) => i.id === id)?.text ?? id;
@@ -44,7 +44,7 @@ export default function Ordering(props: { question: OrderingQuestion; order: str
                   <span className={verdict.correct ? styles['verdict-ok'] : styles['verdict-bad']}>
                     {' '}
                     <span aria-hidden="true">{verdict.correct ? '✓ ' : '✗ '}</span>
-                    {verdict.correct ? 'In the right place.' : `Belongs at position ${rightPlace}.`}
+                    {verdict.correct ? 'In the right place.' : reveal ? `Belongs at position ${rightPlace}.` : 'Not in the right place.'}
                   </span>
                 )}
               </span>

@@ -4,14 +4,79 @@
  */
 import React, { useEffect, useRef, useState } from 'react';
 import { allQuizzes } from '@site/quizzes';
+import { findMisconception, lessonTitle, sectionPath } from '@site/quizzes/misconceptions';
+import { nextSeed } from '@site/quizzes/variants';
 import { downloadText } from './download';
-import { checkAgainstQuizzes, parseProgressText, progressFileName, type Progress } from './progress';
+import { checkAgainstQuizzes, parseProgressText, progressFileName, type Belief, type Progress } from './progress';
+import { withVariant } from './variantParam';
 import { useProgress } from './useProgress';
 import { ProgressProblemNotice } from './ProgressProblemNotice';
 import styles from './styles.module.css';
 
 const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ''));
 const maxImportBytes = 1_000_000;
+const when = (iso: string) => `${new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+
+/** A variant other than the one that showed the belief, the same for the same entry (no re-render churn). */
+function otherVariant(id: string, b: Belief): number {
+  let h = 0;
+  for (const c of `${id}:${b.suggestedAt}`) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return nextSeed(b.variant, () => (h % 10_000) / 10_000);
+}
+
+/**
+ * The misconception map: the beliefs the reader's answers suggested, still open first, each with
+ * the section that corrects it and a link to the question in a new variant.
+ */
+function MisconceptionMap({ beliefs, questionNumber }: { beliefs: Record<string, Belief>; questionNumber: (lesson: string, question: string) => number | null }): React.JSX.Element {
+  const entries = Object.entries(beliefs)
+    .flatMap(([id, b]) => {
+      const m = findMisconception(id);
+      return m ? [{ id, b, m }] : [];
+    })
+    .sort((x, y) => Number(!!x.b.clearedAt) - Number(!!y.b.clearedAt) || y.b.suggestedAt.localeCompare(x.b.suggestedAt));
+  const open = entries.filter((e) => !e.b.clearedAt).length;
+  return (
+    <section aria-labelledby="misconception-map" data-testid="misconception-map">
+      <h2 id="misconception-map">What your answers suggest</h2>
+      {entries.length === 0 ? (
+        <p>No wrong answer so far has pointed to a misconception. When one does, it is listed here with the section that corrects it.</p>
+      ) : (
+        <>
+          <p>
+            {open} belief{open === 1 ? '' : 's'} to revisit{entries.length > open ? `, ${entries.length - open} since answered right in a new variant` : ''}. A belief counts as
+            answered once you answer a question that probes it right in a new variant, or another question that probes it.
+          </p>
+          <ul className={styles.beliefs}>
+            {entries.map(({ id, b, m }) => {
+              const n = questionNumber(b.lesson, b.question);
+              const seed = otherVariant(id, b);
+              const href = `/docs/lessons/${b.lesson}${withVariant('', b.lesson, seed)}#quiz-${b.lesson}-${b.question}-title`;
+              return (
+                <li key={id} data-misconception={id} data-cleared={b.clearedAt ? 'true' : 'false'}>
+                  <p>
+                    <strong>{b.clearedAt ? 'Answered right since: ' : 'You may believe: '}</strong>“{m.belief}”
+                  </p>
+                  <p>{m.why}</p>
+                  <p className={styles.detail}>
+                    Suggested by your answer to question {n ?? b.question} of {lessonTitle(b.lesson)} (variant {b.variant}), {when(b.suggestedAt)}.
+                    {b.clearedAt ? ` Answered right in a new variant ${when(b.clearedAt)}.` : ''}
+                  </p>
+                  <p className={styles.actions}>
+                    <a href={sectionPath(m)}>Read “{m.section}”</a>
+                    <a className="button button--sm button--secondary" href={href} aria-label={`Try a new variant of question ${n ?? b.question} of ${lessonTitle(b.lesson)}`}>
+                      Try a new variant
+                    </a>
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
 
 export default function ProgressView({ renderLink }: { renderLink: (lesson: string, title: string) => React.ReactNode }): React.JSX.Element {
   const progress = useProgress();
@@ -119,6 +184,15 @@ export default function ProgressView({ renderLink }: { renderLink: (lesson: stri
             </tr>
           </tfoot>
         </table>
+      {progress.progress && (
+        <MisconceptionMap
+          beliefs={progress.progress.misconceptions ?? {}}
+          questionNumber={(lesson, question) => {
+            const i = quizzes.find((q) => q.lesson === lesson)?.questions.findIndex((x) => x.id === question) ?? -1;
+            return i >= 0 ? i + 1 : null;
+          }}
+        />
+      )}
       <div className={styles.actions}>
         <button type="button" className="button button--primary" onClick={exportFile} disabled={!progress.progress}>
           Export progress as a file

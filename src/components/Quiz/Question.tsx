@@ -3,9 +3,10 @@
  * explanation. Owns the reader's answer; tells the quiz each grade.
  */
 import React, { useEffect, useRef, useState } from 'react';
-import { grade as gradeAnswer, gradeTask, readNumber, type Grade } from '@site/quizzes/grade';
+import { diagnosesOf, grade as gradeAnswer, gradeTask, readNumber, type Diagnosis, type Grade } from '@site/quizzes/grade';
 import type { Answer, Concrete, Question as QuestionDef } from '@site/quizzes/schema';
 import { defaultConfig, runTask, type TaskVerdict } from '@site/quizzes/task';
+import DiagnosisList from './Diagnosis';
 import MultipleSelect from './MultipleSelect';
 import Numeric from './Numeric';
 import Ordering from './Ordering';
@@ -65,7 +66,8 @@ export interface QuestionProps {
   total: number;
   domId: string;
   hidden: boolean;
-  onGraded: (id: string, grade: Grade | null, answer: Answer) => void;
+  /** Each grade (null when the reader tries again), with what a wrong answer suggests. */
+  onGraded: (id: string, grade: Grade | null, answer: Answer, diagnoses: Diagnosis[]) => void;
   /** The answer saved for this question in this variant: shown graded again after a reload. */
   saved?: Answer;
   sectionRef?: (el: HTMLElement | null) => void;
@@ -120,6 +122,10 @@ export default function Question({ definition, concrete, number, total, domId, h
   const [answer, setAnswer] = useState<Answer>(() => restored?.answer ?? emptyAnswer(concrete));
   const [grade, setGrade] = useState<Grade | null>(restored?.grade ?? null);
   const [verdict, setVerdict] = useState<TaskVerdict | null>(restored?.verdict ?? null);
+  // Wrong tries so far: the first earns a hint and another try, the second the answer. A saved wrong
+  // answer counts as one, so a reload does not give the answer away.
+  const [wrongTries, setWrongTries] = useState(restored && !restored.grade.correct ? 1 : 0);
+  const [answerAsked, setAnswerAsked] = useState(false);
   const [hints, setHints] = useState(0);
   const [showMe, setShowMe] = useState(false);
   const [nudge, setNudge] = useState('');
@@ -149,7 +155,13 @@ export default function Question({ definition, concrete, number, total, domId, h
     setVerdict(result.verdict);
     focusAfter.current = 'retry';
     setGrade(result.grade);
-    onGraded(concrete.id, result.grade, answer);
+    if (!result.grade.correct) {
+      const tries = wrongTries + 1;
+      setWrongTries(tries);
+      // The first wrong try opens the first hint, if the reader has not already read it.
+      if (tries === 1 && concrete.hints.length > 0) setHints((h) => Math.max(h, 1));
+    }
+    onGraded(concrete.id, result.grade, answer, diagnosesOf(concrete, result.grade));
   };
 
   const tryAgain = () => {
@@ -157,20 +169,23 @@ export default function Question({ definition, concrete, number, total, domId, h
     setGrade(null);
     setVerdict(null);
     setShowMe(false);
-    onGraded(concrete.id, null, answer);
+    onGraded(concrete.id, null, answer, []);
   };
+
+  const revealed = grade !== null && (grade.correct || wrongTries >= 2 || answerAsked);
+  const diagnoses = grade && !grade.correct ? diagnosesOf(concrete, grade) : [];
 
   const name = domId;
   const input = (() => {
     switch (concrete.form) {
       case 'single':
-        return <SingleChoice question={concrete} choice={answer.form === 'single' ? answer.choice : null} onChange={(choice) => setAnswer({ form: 'single', choice })} grade={grade} name={name} />;
+        return <SingleChoice question={concrete} choice={answer.form === 'single' ? answer.choice : null} onChange={(choice) => setAnswer({ form: 'single', choice })} grade={grade} name={name} reveal={revealed} />;
       case 'multiple':
-        return <MultipleSelect question={concrete} chosen={answer.form === 'multiple' ? answer.chosen : []} onChange={(chosen) => setAnswer({ form: 'multiple', chosen })} grade={grade} name={name} />;
+        return <MultipleSelect question={concrete} chosen={answer.form === 'multiple' ? answer.chosen : []} onChange={(chosen) => setAnswer({ form: 'multiple', chosen })} grade={grade} name={name} reveal={revealed} />;
       case 'numeric':
-        return <Numeric question={concrete} text={answer.form === 'numeric' ? answer.text : ''} onChange={(text) => setAnswer({ form: 'numeric', text })} grade={grade} name={name} />;
+        return <Numeric question={concrete} text={answer.form === 'numeric' ? answer.text : ''} onChange={(text) => setAnswer({ form: 'numeric', text })} grade={grade} name={name} reveal={revealed} />;
       case 'ordering':
-        return <Ordering question={concrete} order={answer.form === 'ordering' ? answer.order : concrete.start} onChange={(order) => setAnswer({ form: 'ordering', order })} grade={grade} name={name} />;
+        return <Ordering question={concrete} order={answer.form === 'ordering' ? answer.order : concrete.start} onChange={(order) => setAnswer({ form: 'ordering', order })} grade={grade} name={name} reveal={revealed} />;
       case 'task':
         return <Task controls={concrete.controls} config={answer.form === 'task' ? answer.config : defaultConfig(concrete.controls)} onChange={(config) => setAnswer({ form: 'task', config })} name={name} />;
     }
@@ -208,6 +223,11 @@ export default function Question({ definition, concrete, number, total, domId, h
               Show a hint ({hints + 1} of {concrete.hints.length})
             </button>
           )}
+          {grade !== null && !revealed && (
+            <button type="button" className="button button--secondary" onClick={() => setAnswerAsked(true)}>
+              Show the answer
+            </button>
+          )}
           {engineQuestion && grade !== null && (
             <button type="button" className="button button--secondary" aria-expanded={showMe} aria-controls={`${domId}-replay`} onClick={() => setShowMe((s) => !s)}>
               {showMe ? 'Hide the engine’s run' : 'Show me in the engine'}
@@ -219,9 +239,11 @@ export default function Question({ definition, concrete, number, total, domId, h
           {grade && (
             <p className={grade.correct ? styles['verdict-ok'] : styles['verdict-bad']}>
               <strong>{grade.summary}</strong>
+              {!revealed && ` Not the answer yet: ${concrete.hints.length > 0 ? 'read the hint and what your answer suggests, then try again.' : 'read what your answer suggests, then try again.'}`}
             </p>
           )}
         </div>
+        {grade && !grade.correct && <DiagnosisList diagnoses={diagnoses} id={`${domId}-diagnosis`} />}
         {hints > 0 && (
           <ol className={styles.hints} aria-label="Hints">
             {concrete.hints.slice(0, hints).map((h, i) => (
@@ -229,7 +251,7 @@ export default function Question({ definition, concrete, number, total, domId, h
             ))}
           </ol>
         )}
-        {grade && (
+        {grade && revealed && (
           <div className={styles.explanation}>
             <p>
               <strong>Why: </strong>
@@ -238,6 +260,7 @@ export default function Question({ definition, concrete, number, total, domId, h
             {concrete.source && (
               <p className={styles.detail}>
                 Source: <a href={concrete.source}>{concrete.source}</a>
+                {concrete.sourceAsOf ? `, as of ${concrete.sourceAsOf}` : ''}
               </p>
             )}
           </div>

@@ -5,8 +5,8 @@
  */
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 import type { QuizLoad } from '@site/quizzes/parse';
-import { concreteQuiz } from '@site/quizzes/concrete';
-import type { Grade } from '@site/quizzes/grade';
+import { concreteQuiz, probesOf } from '@site/quizzes/concrete';
+import type { Diagnosis, Grade } from '@site/quizzes/grade';
 import type { Answer, Quiz as QuizDef } from '@site/quizzes/schema';
 import { defaultSeed, nextSeed } from '@site/quizzes/variants';
 import Question from './Question';
@@ -44,8 +44,19 @@ export function QuizView({ quiz }: { quiz: QuizDef }): React.JSX.Element {
   const concrete = useMemo(() => concreteQuiz(quiz, seed), [quiz, seed]);
   const total = concrete.length;
 
-  const onGraded = (id: string, grade: Grade | null, answer: Answer) => {
-    if (grade) progress.record(lesson, { variant: seed, questionId: id, points: grade.score, outOf: total, answer });
+  const onGraded = (id: string, grade: Grade | null, answer: Answer, diagnoses: Diagnosis[]) => {
+    if (!grade) return;
+    const definition = quiz.questions.find((q) => q.id === id);
+    progress.record(lesson, {
+      variant: seed,
+      questionId: id,
+      points: grade.score,
+      outOf: total,
+      answer,
+      correct: grade.correct,
+      suggests: diagnoses.flatMap((d) => (d.misconception ? [d.misconception] : [])),
+      probes: definition ? probesOf(definition) : [],
+    });
   };
 
   const newVariant = () => {

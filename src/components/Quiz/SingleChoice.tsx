@@ -7,8 +7,8 @@ import styles from './styles.module.css';
 
 type Single = Extract<Concrete, { form: 'single' }>;
 
-export default function SingleChoice(props: { question: Single; choice: string | null; onChange: (choice: string) => void; grade: Grade | null; name: string }): React.JSX.Element {
-  const { question, choice, onChange, grade, name } = props;
+export default function SingleChoice(props: { question: Single; choice: string | null; onChange: (choice: string) => void; grade: Grade | null; name: string; reveal: boolean }): React.JSX.Element {
+  const { question, choice, onChange, grade, name, reveal } = props;
   return (
     <ul className={styles.options}>
       {question.options.map((o) => {
@@ -22,7 +22,7 @@ export default function SingleChoice(props: { question: Single; choice: string |
               {verdict && (
                 <>
                   {' '}
-                  <OptionFeedback verdict={verdict} multiple={false} />
+                  <OptionFeedback verdict={verdict} multiple={false} reveal={reveal} />
                 </>
               )}
             </label>

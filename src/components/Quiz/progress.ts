@@ -46,9 +46,24 @@ export const lessonProgressSchema = z
     }
   });
 
+/**
+ * A belief the learner's answers suggested: which question showed it, in which variant and when,
+ * and, once a right answer in a new variant (or another question probing it) followed, when.
+ */
+export const beliefSchema = z.strictObject({
+  lesson: lessonIdSchema,
+  question: questionId,
+  variant: z.number({ error: expected('a variant number') }).int({ error: 'expected a whole number' }).min(1).max(maxSeed),
+  suggestedAt: z.iso.datetime({ error: expected('a date and time (ISO 8601)') }),
+  clearedAt: z.iso.datetime({ error: expected('a date and time (ISO 8601)') }).optional(),
+});
+export type Belief = z.infer<typeof beliefSchema>;
+
 export const progressSchema = z.strictObject({
   version: z.literal(1, { error: 'expected version 1' }),
   lessons: z.partialRecord(lessonIdSchema, lessonProgressSchema, { error: 'expected lessons by lesson id' }),
+  /** The misconception map, by misconception id (absent in older files: an optional field keeps them valid). */
+  misconceptions: z.record(questionId, beliefSchema, { error: expected('beliefs by misconception id') }).optional(),
 });
 
 export type LessonProgress = z.infer<typeof lessonProgressSchema>;
@@ -143,7 +158,19 @@ export function writeProgress(storage: Pick<Storage, 'setItem'> | null, progress
 export function recordScore(
   progress: Progress,
   lesson: LessonId,
-  result: { variant: number; questionId: string; points: number; outOf: number; now: Date; answer?: Answer },
+  result: {
+    variant: number;
+    questionId: string;
+    points: number;
+    outOf: number;
+    now: Date;
+    answer?: Answer;
+    /** Misconceptions this (wrong) answer suggests. */
+    suggests?: readonly string[];
+    /** Misconceptions this question probes: a right answer clears them if it is new evidence. */
+    probes?: readonly string[];
+    correct?: boolean;
+  },
 ): Progress {
   const before = progress.lessons[lesson];
   const sameAttempt = before !== undefined && before.variant === result.variant && before.outOf === result.outOf;
@@ -162,7 +189,30 @@ export function recordScore(
     answered,
     answers,
   };
-  return { version: 1, lessons: { ...progress.lessons, [lesson]: next } };
+  const misconceptions = recordBeliefs(progress.misconceptions ?? {}, lesson, result);
+  return { version: 1, lessons: { ...progress.lessons, [lesson]: next }, ...(Object.keys(misconceptions).length ? { misconceptions } : {}) };
+}
+
+/**
+ * The misconception map after an answer. A wrong answer (re)marks what it suggests. A right answer
+ * clears a belief it probes only as new evidence: another question, or the same question in
+ * another variant (the same variant again could be remembered, not understood).
+ */
+export function recordBeliefs(
+  map: Readonly<Record<string, Belief>>,
+  lesson: LessonId,
+  r: { variant: number; questionId: string; now: Date; suggests?: readonly string[]; probes?: readonly string[]; correct?: boolean },
+): Record<string, Belief> {
+  const next = { ...map };
+  const at = r.now.toISOString();
+  for (const id of r.suggests ?? []) next[id] = { lesson, question: r.questionId, variant: r.variant, suggestedAt: at };
+  if (r.correct) {
+    for (const id of r.probes ?? []) {
+      const b = next[id];
+      if (b && !b.clearedAt && (b.question !== r.questionId || b.variant !== r.variant)) next[id] = { ...b, clearedAt: at };
+    }
+  }
+  return next;
 }
 
 /** What a lesson's quiz holds, for checking progress read from a file against the quizzes themselves. */
@@ -188,6 +238,10 @@ export function checkAgainstQuizzes(progress: Progress, quizzes: readonly QuizSh
     }
     const unknown = Object.keys(p.answered).filter((id) => !q.questionIds.includes(id));
     if (unknown.length > 0) problems.push(`lessons.${q.lesson}.answered: ${unknown.map((id) => `"${id}"`).join(', ')} ${unknown.length > 1 ? 'are not questions' : 'is not a question'} of the ${q.title} quiz`);
+  }
+  for (const [id, b] of Object.entries(progress.misconceptions ?? {})) {
+    const q = quizzes.find((x) => x.lesson === b.lesson);
+    if (q && !q.questionIds.includes(b.question)) problems.push(`misconceptions.${id}.question: "${b.question}" is not a question of the ${q.title} quiz`);
   }
   if (problems.length === 0) return null;
   return problems.slice(0, 5).join('; ') + (problems.length > 5 ? ` (and ${problems.length - 5} more)` : '');

@@ -22,7 +22,10 @@ export interface ProgressState {
   problem: ProgressProblem | null;
   /** false when the browser refused to save. */
   saved: boolean;
-  record(lesson: LessonId, result: { variant: number; questionId: string; points: number; outOf: number; answer?: Answer }): void;
+  record(
+    lesson: LessonId,
+    result: { variant: number; questionId: string; points: number; outOf: number; answer?: Answer; suggests?: readonly string[]; probes?: readonly string[]; correct?: boolean },
+  ): void;
   replace(progress: Progress): boolean;
   dismissProblem(): void;
 }

@@ -127,3 +127,57 @@ describe('the progress view', () => {
     expect(JSON.parse(window.localStorage.getItem(progressKey)!)).toEqual(saved);
   });
 });
+
+describe('the misconception map', () => {
+  const withBeliefs: Progress = {
+    ...saved,
+    misconceptions: {
+      'europe-means-eu': { lesson: 'regions', question: 'eu-only', variant: 12, suggestedAt: '2026-11-20T09:00:00.000Z' },
+      'fibre-runs-straight': { lesson: 'regions', question: 'rule-of-thumb', variant: 3, suggestedAt: '2026-11-19T09:00:00.000Z', clearedAt: '2026-11-20T09:30:00.000Z' },
+      // A belief the catalogue no longer has is left out, not shown as a blank.
+      'retired-belief': { lesson: 'regions', question: 'eu-only', variant: 12, suggestedAt: '2026-11-18T09:00:00.000Z' },
+    },
+  };
+
+  it('lists each belief the answers suggested, open ones first, with its section and a new variant of its question', () => {
+    window.localStorage.setItem(progressKey, JSON.stringify(withBeliefs));
+    view();
+    const map = within(screen.getByTestId('misconception-map'));
+    const items = map.getAllByRole('listitem');
+    expect(items.map((li) => li.dataset.misconception)).toEqual(['europe-means-eu', 'fibre-runs-straight']);
+    expect(items.map((li) => li.dataset.cleared)).toEqual(['false', 'true']);
+    const open = within(items[0]);
+    expect(open.getByText('“A region with “Europe” in its name keeps the data inside the European Union.”')).toBeTruthy();
+    expect(open.getByRole('link', { name: 'Read “Data residency and compliance”' }).getAttribute('href')).toBe('/docs/lessons/regions#data-residency-and-compliance');
+    const n = regionIds.indexOf('eu-only') + 1;
+    const retry = open.getByRole('link', { name: `Try a new variant of question ${n} of Regions` }).getAttribute('href')!;
+    const url = new URL(retry, 'https://x.test');
+    expect(url.pathname).toBe('/docs/lessons/regions');
+    expect(url.hash).toBe('#quiz-regions-eu-only-title');
+    expect(Number(url.searchParams.get('v-regions'))).not.toBe(12);
+    expect(Number.isInteger(Number(url.searchParams.get('v-regions')))).toBe(true);
+    expect(within(items[1]).getByText(/^Answered right since:/)).toBeTruthy();
+    expect(map.getByText(/^1 belief to revisit, 1 since answered right in a new variant\./)).toBeTruthy();
+  });
+
+  it('says so when no answer has suggested a misconception (an older file without the map included)', () => {
+    view();
+    expect(within(screen.getByTestId('misconception-map')).getByText(/^No wrong answer so far has pointed to a misconception/)).toBeTruthy();
+  });
+
+  it('starts fresh, with the notice, when the stored map is corrupt', () => {
+    window.localStorage.setItem(progressKey, JSON.stringify({ ...withBeliefs, misconceptions: { 'europe-means-eu': { lesson: 'regions', question: 'eu-only', variant: 'twelve', suggestedAt: 'yesterday' } } }));
+    view();
+    expect(screen.getAllByRole('alert')[0].textContent).toMatch(/misconceptions\.europe-means-eu\.variant: expected a variant number/);
+    expect(within(screen.getByTestId('misconception-map')).getByText(/^No wrong answer so far/)).toBeTruthy();
+  });
+
+  it('refuses an imported file whose map names a question the quiz does not have', async () => {
+    window.localStorage.clear();
+    const user = userEvent.setup();
+    view();
+    const bad = { ...withBeliefs, misconceptions: { 'europe-means-eu': { lesson: 'regions', question: 'no-such-question', variant: 1, suggestedAt: '2026-11-20T09:00:00.000Z' } } };
+    await user.upload(screen.getByLabelText(/^Import progress from a file/), new File([JSON.stringify(bad)], 'p.json', { type: 'application/json' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('misconceptions.europe-means-eu.question: "no-such-question" is not a question of the Regions quiz');
+  });
+});

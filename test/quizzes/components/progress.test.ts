@@ -1,6 +1,6 @@
 /** Saved progress: one versioned key, read through a schema; a bad entry never crashes anything. */
 import { describe, expect, it } from 'vitest';
-import { emptyProgress, parseProgressText, progressKey, readProgress, recordScore, writeProgress, type Progress } from '@site/src/components/Quiz/progress';
+import { emptyProgress, parseProgressText, progressKey, progressSchema, readProgress, recordScore, writeProgress, type Progress } from '@site/src/components/Quiz/progress';
 
 const memory = (value: string | null) => ({ getItem: (k: string) => (k === progressKey ? value : null) });
 const now = new Date('2026-11-20T10:00:00Z');
@@ -92,5 +92,46 @@ describe('messages', () => {
   it('say "missing" for an absent field and what was expected for a wrong one', () => {
     const r = parseProgressText(JSON.stringify({ version: 1, lessons: { regions: { score: 'x' } } }));
     expect(!r.ok && r.message).toMatch(/^lessons\.regions\.score: expected a number; lessons\.regions\.best: missing;/);
+  });
+});
+
+describe('the misconception map in progress', () => {
+  const now = new Date('2026-12-02T01:00:00.000Z');
+  const later = new Date('2026-12-02T02:00:00.000Z');
+  const base = { lesson: 'regions' as const, outOf: 9 };
+  const wrong = (p: Progress, variant: number, questionId: string, suggests: string[]) =>
+    recordScore(p, base.lesson, { variant, questionId, points: 0, outOf: base.outOf, now, suggests, probes: suggests, correct: false });
+  const right = (p: Progress, variant: number, questionId: string, probes: string[]) =>
+    recordScore(p, base.lesson, { variant, questionId, points: 1, outOf: base.outOf, now: later, probes, correct: true });
+
+  it('marks what a wrong answer suggests, with where and when', () => {
+    const p = wrong(emptyProgress(), 5, 'eu-only', ['europe-means-eu']);
+    expect(p.misconceptions).toEqual({ 'europe-means-eu': { lesson: 'regions', question: 'eu-only', variant: 5, suggestedAt: now.toISOString() } });
+    expect(progressSchema.safeParse(p).success).toBe(true);
+  });
+
+  it('does not clear a belief when the same question is answered right in the same variant', () => {
+    const p = right(wrong(emptyProgress(), 5, 'eu-only', ['europe-means-eu']), 5, 'eu-only', ['europe-means-eu']);
+    expect(p.misconceptions!['europe-means-eu'].clearedAt).toBeUndefined();
+  });
+
+  it('clears it on a right answer in a new variant, or to another question that probes it', () => {
+    const first = wrong(emptyProgress(), 5, 'eu-only', ['europe-means-eu']);
+    expect(right(first, 6, 'eu-only', ['europe-means-eu']).misconceptions!['europe-means-eu'].clearedAt).toBe(later.toISOString());
+    expect(right(first, 5, 'cheapest-allowed', ['europe-means-eu', 'price-before-rules']).misconceptions!['europe-means-eu'].clearedAt).toBe(later.toISOString());
+    // A question that does not probe it leaves it alone.
+    expect(right(first, 6, 'rule-of-thumb', ['fibre-runs-straight']).misconceptions!['europe-means-eu'].clearedAt).toBeUndefined();
+  });
+
+  it('marks it again when a later answer suggests it again', () => {
+    const cleared = right(wrong(emptyProgress(), 5, 'eu-only', ['europe-means-eu']), 6, 'eu-only', ['europe-means-eu']);
+    const again = wrong(cleared, 7, 'cheapest-allowed', ['europe-means-eu']);
+    expect(again.misconceptions!['europe-means-eu']).toEqual({ lesson: 'regions', question: 'cheapest-allowed', variant: 7, suggestedAt: now.toISOString() });
+  });
+
+  it('reads an older v1 file without the map, and keeps it without one until a belief is suggested', () => {
+    const old: Progress = { version: 1, lessons: {} };
+    expect(parseProgressText(JSON.stringify(old))).toEqual({ ok: true, progress: old });
+    expect('misconceptions' in right(old, 1, 'eu-only', ['europe-means-eu'])).toBe(false);
   });
 });

@@ -1,0 +1,525 @@
+/**
+ * The misconceptions the quizzes diagnose. Each wrong option of a question names the belief that
+ * would lead a learner to choose it (or says it is a slip: a sum or a unit gone wrong). Each entry
+ * says the belief in one sentence, why it is wrong, the lesson section that corrects it, and, where
+ * it is a fact about real clouds, the provider's page and the date it was read.
+ *
+ * The catalogue is checked by its schema when this module loads; the validator checks that every id
+ * a quiz names is here and that every entry is probed by at least one question.
+ */
+import { z } from 'zod';
+import { lessonIdSchema, type LessonId, type SlipKind } from './schema';
+
+/** Where the course is published: links in exported feedback must work outside the site. */
+export const courseSite = 'https://infralab.example.org';
+
+/** The date every real-cloud fact below was checked against its source. */
+export const checkedOn = '2026-12-02';
+
+const text = z.string().trim().min(1);
+const sentence = text.regex(/[.?!]$/, { error: 'expected a whole sentence, ending with . ? or !' });
+
+export const misconceptionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]{0,59}$/, { error: 'expected an id of lowercase letters, digits and dashes' }),
+  /** What the learner believes, in their words: one sentence. */
+  belief: sentence,
+  /** Why it is wrong, in one or two sentences. */
+  why: sentence,
+  lesson: lessonIdSchema,
+  /** The heading of the section that corrects it, as the lesson writes it. */
+  section: text,
+  /** Docusaurus's anchor for that heading. */
+  anchor: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a heading anchor (lowercase, dashes)' }),
+  /** For a fact about real clouds: where it is written down, and when that was checked. */
+  source: z.strictObject({ url: z.url({ protocol: /^https$/ }), asOf: z.iso.date() }).optional(),
+});
+export type Misconception = z.infer<typeof misconceptionSchema>;
+
+/** What each kind of slip is: a mistake in carrying out the idea, not a wrong idea. */
+const slipWords: Record<SlipKind, string> = {
+  arithmetic: 'a slip in the arithmetic, not a wrong idea',
+  unit: 'a slip with units or percentages, not a wrong idea',
+  reading: 'a slip in reading the question, not a wrong idea',
+  estimate: 'a slip in estimating a distance or a size, not a wrong idea',
+};
+
+const lessonTitles: Partial<Record<LessonId, string>> = {
+  infrastructure: 'What infrastructure is',
+  regions: 'Regions',
+  'availability-zones': 'Availability zones',
+  virtualization: 'Virtualization',
+  hypervisors: 'Hypervisors',
+  'vm-lifecycle': 'The life of a VM',
+  capstone: 'Putting it together',
+};
+
+const src = (url: string) => ({ url, asOf: checkedOn });
+const aws = {
+  regions: 'https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/regions.html',
+  global: 'https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/global-services.html',
+  azs: 'https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/availability-zones.html',
+  azIds: 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/az-ids.html',
+  regionList: 'https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html',
+  disaster: 'https://docs.aws.amazon.com/whitepapers/latest/disaster-recovery-workloads-on-aws/what-is-a-disaster.html',
+  rdsFailover: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.Failover.html',
+  readReplicas: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.html',
+  cpuOptions: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-optimize-cpu.html',
+  lifecycle: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-lifecycle.html',
+  hibernate: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Hibernate.html',
+  vpcPricing: 'https://aws.amazon.com/vpc/pricing/',
+  nitro: 'https://docs.aws.amazon.com/whitepapers/latest/security-design-of-aws-nitro-system/the-nitro-system-journey.html',
+};
+const shared = 'https://learn.microsoft.com/en-us/azure/security/fundamentals/shared-responsibility';
+const hyperV = 'https://learn.microsoft.com/en-us/virtualization/hyper-v-on-windows/reference/hyper-v-architecture';
+const xenDom0 = 'https://wiki.xenproject.org/wiki/Dom0';
+const redHatSteal =
+  'https://docs.redhat.com/en/documentation/Red_Hat_Enterprise_Linux/6/html/virtualization_host_configuration_and_guest_installation_guide/form-virtualization_host_configuration_and_guest_installation_guide-kvm_guest_timing_management-steal_time_accounting';
+const redHatOvercommit =
+  'https://access.redhat.com/documentation/en-us/red_hat_enterprise_linux/6/html/virtualization_administration_guide/chap-virtualization-tips_and_tricks-overcommitting_with_kvm';
+
+const models = { lesson: 'infrastructure', section: 'IaaS, PaaS and SaaS: who manages which layer', anchor: 'iaas-paas-and-saas-who-manages-which-layer' } as const;
+const owning = { lesson: 'infrastructure', section: 'Owning versus renting', anchor: 'owning-versus-renting' } as const;
+const isolation = { lesson: 'regions', section: 'Isolation: a failure stays where it starts', anchor: 'isolation-a-failure-stays-where-it-starts' } as const;
+const residency = { lesson: 'regions', section: 'Data residency and compliance', anchor: 'data-residency-and-compliance' } as const;
+const latency = { lesson: 'regions', section: 'Latency: physics sets the floor', anchor: 'latency-physics-sets-the-floor' } as const;
+const choosing = { lesson: 'regions', section: 'Choosing a region', anchor: 'choosing-a-region' } as const;
+const whatAz = { lesson: 'availability-zones', section: 'What an availability zone is', anchor: 'what-an-availability-zone-is' } as const;
+const azIds = { lesson: 'availability-zones', section: 'AZ names and AZ IDs', anchor: 'az-names-and-az-ids' } as const;
+const acrossAzs = { lesson: 'availability-zones', section: 'Designing across AZs', anchor: 'designing-across-azs' } as const;
+const syncRep = { lesson: 'availability-zones', section: 'Synchronous replication and failover', anchor: 'synchronous-replication-and-failover' } as const;
+const notProtected = { lesson: 'availability-zones', section: 'What multi-AZ does not protect against', anchor: 'what-multi-az-does-not-protect-against' } as const;
+const whatVm = { lesson: 'virtualization', section: 'What a virtual machine is', anchor: 'what-a-virtual-machine-is' } as const;
+const sharing = { lesson: 'virtualization', section: 'How the parts are shared', anchor: 'how-the-parts-are-shared' } as const;
+const overcommit = { lesson: 'virtualization', section: 'Overcommit: selling more than you have', anchor: 'overcommit-selling-more-than-you-have' } as const;
+const steal = { lesson: 'virtualization', section: 'Noisy neighbours and steal time', anchor: 'noisy-neighbours-and-steal-time' } as const;
+const type1 = { lesson: 'hypervisors', section: 'Type 1: on the bare metal', anchor: 'type-1-on-the-bare-metal' } as const;
+const nitro = { lesson: 'hypervisors', section: 'A cloud hypervisor: AWS Nitro', anchor: 'a-cloud-hypervisor-aws-nitro' } as const;
+const tradeNumbers = { lesson: 'hypervisors', section: 'The trade-off in numbers (in the simulation)', anchor: 'the-trade-off-in-numbers-in-the-simulation' } as const;
+const states = { lesson: 'vm-lifecycle', section: 'The six states', anchor: 'the-six-states' } as const;
+const keeps = { lesson: 'vm-lifecycle', section: 'Stop, reboot, terminate: what each keeps', anchor: 'stop-reboot-terminate-what-each-keeps' } as const;
+const costs = { lesson: 'vm-lifecycle', section: 'What each state costs', anchor: 'what-each-state-costs' } as const;
+const capstoneZones = { lesson: 'capstone', section: 'Step 3: spread over zones and prove it survives', anchor: 'step-3-spread-over-zones-and-prove-it-survives' } as const;
+
+const entries: z.input<typeof misconceptionSchema>[] = [
+  // What infrastructure is
+  {
+    id: 'iaas-provider-patches-os',
+    belief: 'In IaaS the provider installs and patches the operating system of my VMs.',
+    why: 'In IaaS the provider stops at the hypervisor: the operating system and everything above it are the customer’s to install, patch and secure.',
+    ...models,
+    source: src(shared),
+  },
+  {
+    id: 'provider-controls-data-access',
+    belief: 'Once a provider runs the application (SaaS), it decides who may read my data.',
+    why: 'In every model, IaaS to SaaS, data, accounts and access rules stay the customer’s responsibility; the provider runs the software, not your permissions.',
+    ...models,
+    source: src(shared),
+  },
+  {
+    id: 'one-layer-per-step',
+    belief: 'Each step from on-premises to IaaS, PaaS and SaaS hands exactly one more layer to the provider.',
+    why: 'The step to IaaS alone hands over the building, the network, the physical hosts and the hypervisor at once; the layers stack in a fixed order, but the handover is not one per step.',
+    ...models,
+    source: src(shared),
+  },
+  {
+    id: 'renting-always-cheaper',
+    belief: 'Renting capacity is always cheaper than owning it.',
+    why: 'Renting wins when demand goes up and down, because idle capacity is handed back; for a large, steady, predictable load that runs all the time, owning (or a long commitment) can cost less.',
+    ...owning,
+  },
+  {
+    id: 'scaling-is-instant',
+    belief: 'An auto-scaling group adds capacity the moment demand rises.',
+    why: 'A group notices a rise only at its next check, and each new VM is pending before it serves; until then the extra requests are dropped or queued.',
+    ...owning,
+  },
+  {
+    id: 'scale-in-is-manual',
+    belief: 'A group that has scaled out stays big until someone scales it back in.',
+    why: 'A scaling policy works both ways: when demand falls, the group hands VMs back by itself, and stops paying for them.',
+    ...owning,
+  },
+  // Regions
+  {
+    id: 'outage-spreads-across-regions',
+    belief: 'A region outage takes down my VMs in other regions too.',
+    why: 'Regions are built isolated and independent, so a failure is contained to one region; the VMs in the other regions keep serving.',
+    ...isolation,
+    source: src(aws.regions),
+  },
+  {
+    id: 'regions-share-nothing',
+    belief: 'Regions share nothing at all, so trouble in us-east-1 can never affect what I do in another region.',
+    why: 'A few global services keep their control plane in one region: for IAM, AWS Organizations, account management and Route 53 it is us-east-1. Their data planes keep working everywhere, but changes to users, policies or DNS records may fail during trouble there. The simulation has no global services: its isolation is perfect.',
+    ...isolation,
+    source: src(aws.global),
+  },
+  {
+    id: 'provider-moves-vms',
+    belief: 'When a region or a host fails, the provider starts my VMs again somewhere else by itself.',
+    why: 'Nothing is copied or moved for you: what you create in one place does not exist elsewhere unless you build it there (a group, a replica, a second region).',
+    ...isolation,
+    source: src(aws.regions),
+  },
+  {
+    id: 'europe-means-eu',
+    belief: 'A region with “Europe” in its name keeps the data inside the European Union.',
+    why: 'Europe (London), eu-west-2, is in the United Kingdom, which is not an EU member state; a rule about the EU is about the country the region is in, not the word in its name.',
+    ...residency,
+    source: src(aws.regionList),
+  },
+  {
+    id: 'eu-copy-is-enough',
+    belief: 'A residency rule is met as long as the main copy of the data is in the allowed place.',
+    why: 'The rule limits where the data is stored, and a replica or a backup stores it too: a copy outside the allowed countries breaks the rule.',
+    ...residency,
+  },
+  {
+    id: 'latency-is-capacity',
+    belief: 'When far-away users find the service slow, the servers need more capacity.',
+    why: 'If the servers are idle and nearby users are fast, the time goes into round trips over the distance; more servers in the same place leave every round trip as long as before.',
+    ...latency,
+  },
+  {
+    id: 'price-before-rules',
+    belief: 'The cheapest region is the best choice, and rules about where data lives can be dealt with later.',
+    why: 'A region that breaks a residency rule is not an option at any price: the rule crosses regions out before latency or price are compared.',
+    ...choosing,
+  },
+  {
+    id: 'round-trip-is-one-way',
+    belief: 'The round trip to a region is the time the signal takes to get there.',
+    why: 'A round trip goes there and back: twice the one-way time.',
+    ...latency,
+  },
+  {
+    id: 'fibre-at-light-speed',
+    belief: 'Signals in optical fibre travel at the speed of light in a vacuum.',
+    why: 'Glass slows light by its refractive index (about 1.5): in fibre it covers about 200 km per millisecond, not 300.',
+    ...latency,
+  },
+  {
+    id: 'fibre-runs-straight',
+    belief: 'Data travels the straight-line distance between two places.',
+    why: 'Cables follow roads, coasts and sea beds, so the path is longer than the straight line; the lesson’s rule (and the simulation) adds 50 % for detours.',
+    ...latency,
+  },
+  // Availability zones
+  {
+    id: 'az-is-one-building',
+    belief: 'An availability zone is one data centre building.',
+    why: 'AWS defines an AZ as one or more discrete data centres, with redundant power, networking and connectivity; one building can fail without taking the whole AZ.',
+    ...whatAz,
+    source: src(aws.azs),
+  },
+  {
+    id: 'az-names-are-global',
+    belief: 'us-east-1a is the same physical zone for every AWS account.',
+    why: 'In the older regions, AZ names were mapped to physical zones separately for each account (for accounts created before November 2025); only the AZ ID, such as use1-az1, names the same place for everyone.',
+    ...azIds,
+    source: src(aws.azIds),
+  },
+  {
+    id: 'running-means-serving',
+    belief: 'A VM in a failed AZ still serves, because it is still “running”.',
+    why: 'When an AZ fails, everything in it is cut off: the VMs may still be running, but no request reaches them.',
+    ...acrossAzs,
+  },
+  {
+    id: 'az-outage-is-one-vm',
+    belief: 'An AZ outage takes out one server, not everything in the zone.',
+    why: 'An AZ outage reaches every host and VM in that zone at once; that is why copies must sit in other zones.',
+    ...acrossAzs,
+  },
+  {
+    id: 'az-failure-stops-region',
+    belief: 'When one AZ fails, everything in the region stops.',
+    why: 'AZs are built to fail independently: only what sits in the failed AZ stops, and the other AZs carry on.',
+    ...acrossAzs,
+    source: src(aws.azs),
+  },
+  {
+    id: 'replica-is-a-backup',
+    belief: 'A replica in another region is a backup of the data.',
+    why: 'A replica applies every change within its lag, deletions and corruption included; a backup is a copy of before, which is what undoes a mistake.',
+    ...notProtected,
+    source: src(aws.disaster),
+  },
+  {
+    id: 'multi-az-survives-region',
+    belief: 'Spreading over several AZs protects against a region outage.',
+    why: 'All the AZs are inside the one region: when the region fails they fail together. Surviving that takes a copy in a second region.',
+    ...notProtected,
+    source: src(aws.regions),
+  },
+  {
+    id: 'replication-protects-deletes',
+    belief: 'A synchronous standby protects the data against an accidental DROP TABLE.',
+    why: 'Synchronous replication copies every write faithfully, the wrong ones included: the standby drops the table too. Only a backup (or point-in-time recovery) from before the mistake brings it back.',
+    ...notProtected,
+    source: src(aws.disaster),
+  },
+  {
+    id: 'multi-az-survives-bad-deploy',
+    belief: 'Running in several AZs protects my service against a bad release.',
+    why: 'A release rolled out to every AZ at once breaks every AZ at once. AWS staggers its own changes across AZs; you must roll out one AZ at a time and watch before going on.',
+    ...notProtected,
+    source: src(aws.azs),
+  },
+  {
+    id: 'failover-is-instant',
+    belief: 'Failing over to a standby is instant, so nobody notices.',
+    why: 'A failover takes time: AWS says a Multi-AZ DB instance typically fails over in 60 to 120 seconds (the simulation uses 60 s), and the database takes no writes meanwhile.',
+    ...syncRep,
+    source: src(aws.rdsFailover),
+  },
+  {
+    id: 'sync-replication-is-free',
+    belief: 'A synchronous standby adds nothing to the time a write takes.',
+    why: 'The primary confirms a write only after the standby has it: every write waits one round trip between the AZs.',
+    ...syncRep,
+  },
+  {
+    id: 'async-replica-loses-nothing',
+    belief: 'Promoting an asynchronous replica loses no committed write.',
+    why: 'An asynchronous replica trails the primary by its lag; the writes of that lag were confirmed but never reached it, and are lost when it is promoted.',
+    ...notProtected,
+    source: src(aws.readReplicas),
+  },
+  {
+    id: 'replica-fails-over-itself',
+    belief: 'A read replica takes over by itself when the primary fails.',
+    why: 'An RDS read replica is promoted when someone (you, or your automation) promotes it; automatic failover is what a Multi-AZ standby does.',
+    ...notProtected,
+    source: src(aws.readReplicas),
+  },
+  {
+    id: 'standby-anywhere-is-safe',
+    belief: 'Any standby protects the database, wherever it sits.',
+    why: 'A standby in the primary’s own AZ fails together with it; it has to sit in another AZ to survive the loss of the primary’s.',
+    ...syncRep,
+  },
+  {
+    id: 'replacement-is-instant',
+    belief: 'A group replaces a failed VM the moment it fails.',
+    why: 'The group first has to notice (a health check, 60 s in the simulation), and the replacement is then pending before it serves.',
+    ...acrossAzs,
+  },
+  {
+    id: 'group-grows-after-loss',
+    belief: 'After losing an AZ a group runs more VMs, to make up for it, or keeps the lost ones waiting for their AZ.',
+    why: 'A group keeps its desired count: it terminates the members it lost and launches the same number of replacements in the healthy AZs.',
+    ...acrossAzs,
+  },
+  {
+    id: 'even-spread-is-enough',
+    belief: 'Spreading exactly the number of VMs I need over the AZs survives the loss of one.',
+    why: 'After losing one of n AZs, only n − 1 remain: each must hold k ÷ (n − 1) VMs, rounded up, for k to keep serving.',
+    ...acrossAzs,
+  },
+  {
+    id: 'web-tier-is-the-service',
+    belief: 'If enough web servers survive, the service carries on.',
+    why: 'A booking needs the database too: while it fails over, nobody can book, however many web servers are up.',
+    ...capstoneZones,
+  },
+  // Virtualization
+  {
+    id: 'vcpu-is-a-core',
+    belief: 'A vCPU is a whole physical core reserved for my VM.',
+    why: 'A vCPU is scheduled in slices of time onto the host’s processors; on most EC2 instance types a vCPU is one hardware thread, two per core. The simulation counts a vCPU against a whole core.',
+    ...sharing,
+    source: src(aws.cpuOptions),
+  },
+  {
+    id: 'one-resource-decides',
+    belief: 'If one resource (say the CPU) has room, another VM fits.',
+    why: 'A VM fits only if every resource has room: CPU and memory both. The first to run out decides how many fit.',
+    ...sharing,
+  },
+  {
+    id: 'hypervisor-takes-nothing',
+    belief: 'All of a host’s memory and cores are there for the VMs.',
+    why: 'The hypervisor (and, for a type 2 hypervisor, the host operating system) keeps memory, and maybe cores, for itself before any VM gets some.',
+    ...tradeNumbers,
+  },
+  {
+    id: 'overcommit-is-free',
+    belief: 'Overcommit gives the VMs capacity for free.',
+    why: 'Overcommit lets more VMs fit, not run at full speed: when they are busy together they wait for the CPU (steal time), and memory really used has to be swapped out.',
+    ...overcommit,
+    source: src(redHatOvercommit),
+  },
+  {
+    id: 'guest-cannot-see-steal',
+    belief: 'A guest cannot tell that it is waiting for the host; the wait shows up as an error, if at all.',
+    why: 'Linux in a guest measures the CPU time it wanted and did not get, and shows it as steal (st) in top and vmstat. Nothing fails: work just runs slower.',
+    ...steal,
+    source: src(redHatSteal),
+  },
+  {
+    id: 'steal-means-bigger-vm',
+    belief: 'High steal time means my own VM needs more vCPUs.',
+    why: 'Steal is time the host gave to other VMs: contention on the host. More vCPUs on the same crowded host ask for more of what is already short; fewer VMs on the host, less overcommit or another host helps.',
+    ...steal,
+    source: src(redHatSteal),
+  },
+  {
+    id: 'guest-crash-spreads',
+    belief: 'When one VM’s operating system crashes, the host and the VMs beside it go down too.',
+    why: 'The hypervisor isolates each VM: a guest crash stays inside that VM, and its neighbours and the host carry on.',
+    ...whatVm,
+  },
+  // Hypervisors
+  {
+    id: 'os-means-type-2',
+    belief: 'Hyper-V and KVM are type 2 hypervisors, because a full operating system is involved.',
+    why: 'Type 2 means the hypervisor runs as a program on a host OS that owns the hardware. Hyper-V runs beneath Windows (Windows becomes its root partition) and KVM is part of the Linux kernel that runs on the hardware: both are counted as type 1, even though a full OS sits beside or around them.',
+    ...type1,
+    source: src(hyperV),
+  },
+  {
+    id: 'type-1-runs-alone',
+    belief: 'Under a type 1 hypervisor nothing else runs with full privilege: no operating system to fail or to attack.',
+    why: 'That is true of ESXi and of AWS Nitro, but Hyper-V keeps a full Windows in its root partition, Xen a full Linux in Dom0, and KVM is Linux itself: a whole operating system still serves the guests’ devices.',
+    ...type1,
+    source: src(xenDom0),
+  },
+  {
+    id: 'windows-stays-on-top',
+    belief: 'With Hyper-V turned on, Windows still runs closest to the hardware and Hyper-V runs inside it.',
+    why: 'Turning Hyper-V on slides the hypervisor under Windows: Windows becomes the root partition, beside the guests, and Hyper-V runs closest to the hardware.',
+    ...type1,
+    source: src(hyperV),
+  },
+  {
+    id: 'ec2-runs-on-xen',
+    belief: 'EC2 runs all its instances on the Xen hypervisor.',
+    why: 'From the C5 generation in 2017, AWS moved to the Nitro System with a minimal KVM-based hypervisor; Xen still runs some older types (such as T2), and bare-metal instances run no hypervisor at all.',
+    ...nitro,
+    source: src(aws.nitro),
+  },
+  // The life of a VM
+  {
+    id: 'stopped-costs-nothing',
+    belief: 'A stopped instance costs nothing.',
+    why: 'Compute is not billed while stopped, but its EBS volumes are, and so is an Elastic IP address kept for it.',
+    ...costs,
+    source: src(aws.lifecycle),
+  },
+  {
+    id: 'stopped-billed-compute',
+    belief: 'A stopped instance is still billed for compute, like a running one.',
+    why: 'Compute is billed only while the instance runs (and, for a hibernating stop, while it is stopping); a stopped instance pays only for what it keeps, such as its volumes.',
+    ...costs,
+    source: src(aws.lifecycle),
+  },
+  {
+    id: 'hibernate-is-free',
+    belief: 'Hibernating an instance costs nothing, since it ends stopped.',
+    why: 'EC2 bills the instance while it is stopping to hibernate (writing RAM to disk), and the EBS root volume, now holding the RAM, is billed while it is stopped.',
+    ...costs,
+    source: src(aws.hibernate),
+  },
+  {
+    id: 'terminate-ends-every-bill',
+    belief: 'Terminating an instance ends every bill it had.',
+    why: 'An Elastic IP address belongs to the account and is billed until you release it; an EBS volume attached after launch is kept (and billed) unless it was set to be deleted.',
+    ...costs,
+    source: src(aws.vpcPricing),
+  },
+  {
+    id: 'stop-keeps-the-host',
+    belief: 'After a stop and start the instance is back on the same host, with everything on it.',
+    why: 'A stop hands the host back; the start places the instance again, usually on another host, and the instance store (local disk) is erased.',
+    ...keeps,
+    source: src(aws.lifecycle),
+  },
+  {
+    id: 'reboot-is-free',
+    belief: 'A reboot costs no downtime, because the instance stays running.',
+    why: 'The instance stays running (and on its host), but it does not serve until its operating system is back.',
+    ...keeps,
+  },
+  {
+    id: 'stop-changes-private-ip',
+    belief: 'Stopping and starting an instance changes its private address, or changes no address at all.',
+    why: 'Without an Elastic IP, the public IPv4 address is released at stop and a new one given at start; the private address stays.',
+    ...keeps,
+    source: src(aws.lifecycle),
+  },
+  {
+    id: 'terminated-can-return',
+    belief: 'A terminated instance can be started again.',
+    why: 'Terminated is final: the instance and its root volume are gone, and no action leads out of that state.',
+    ...states,
+    source: src(aws.lifecycle),
+  },
+  {
+    id: 'start-skips-pending',
+    belief: 'Starting a stopped instance takes it straight back to running.',
+    why: 'A start goes through pending, like a launch: the instance is placed on a host and boots before it runs.',
+    ...states,
+    source: src(aws.lifecycle),
+  },
+];
+
+export const misconceptionCatalogue: readonly Misconception[] = z
+  .array(misconceptionSchema)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((m, i) => {
+      if (seen.has(m.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `misconception id "${m.id}" appears twice` });
+      seen.add(m.id);
+    });
+  })
+  .parse(entries);
+
+const byId = new Map(misconceptionCatalogue.map((m) => [m.id, m]));
+
+export function findMisconception(id: string): Misconception | undefined {
+  return byId.get(id);
+}
+
+/** The section's address on the site (for the page's links). */
+export function sectionPath(m: Pick<Misconception, 'lesson' | 'anchor'>): string {
+  return `/docs/lessons/${m.lesson}#${m.anchor}`;
+}
+
+export function lessonTitle(lesson: LessonId): string {
+  return lessonTitles[lesson] ?? lesson;
+}
+
+/**
+ * The diagnosis in words, appended to a distractor's feedback: the belief, why it is wrong, and
+ * where the course corrects it (an absolute address, so an LMS that imports the export can link it).
+ */
+export function diagnosisText(m: Misconception): string {
+  return `The belief behind this answer: “${m.belief}” ${m.why} Read “${m.section}” in ${lessonTitle(m.lesson)}: ${courseSite}${sectionPath(m)}`;
+}
+
+export function slipText(kind: SlipKind): string {
+  return `(This is ${slipWords[kind]}.)`;
+}
+
+/** A distractor's feedback as the page and the exports show it: the author's note, then the diagnosis. */
+export function composeFeedback(note: string | undefined, tag: { misconception?: string; slip?: SlipKind }): string | undefined {
+  const m = tag.misconception ? findMisconception(tag.misconception) : undefined;
+  const suffix = m ? diagnosisText(m) : tag.slip ? slipText(tag.slip) : '';
+  const parts = [note?.trim(), suffix].filter((s): s is string => !!s);
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+/** The author's note of composed feedback: what the page shows beside the structured diagnosis. */
+export function noteOf(feedback: string | undefined, tag: { misconception?: string; slip?: SlipKind }): string | undefined {
+  if (!feedback) return undefined;
+  const m = tag.misconception ? findMisconception(tag.misconception) : undefined;
+  const suffix = m ? diagnosisText(m) : tag.slip ? slipText(tag.slip) : '';
+  if (suffix && feedback.endsWith(suffix)) {
+    const note = feedback.slice(0, feedback.length - suffix.length).trim();
+    return note || undefined;
+  }
+  return feedback;
+}
