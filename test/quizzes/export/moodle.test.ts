@@ -4,6 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { allQuizzes } from '@site/quizzes';
 import { exportMoodle } from '@site/quizzes/export/moodle';
 import { collect } from '@site/quizzes/export/collect';
+import { spaceSize } from '@site/quizzes/variants';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -79,29 +80,37 @@ describe('Moodle XML export', () => {
       expect(n).toMatch(/^-?\d+(\.\d+)?$/);
       expect(n.replace(/^-?0*\.?0*/, '').replace('.', '').length, n).toBeLessThanOrEqual(12);
     }
-    // rented-day's key is VM-hours × $0.096, which binary floating point makes 2.3040000000000003
-    // for 24 VM-hours; worked out here in whole thousandths of a dollar, it is exact.
-    const rented = questions.filter((q) => String(q.idnumber).startsWith('infrastructure/rented-day/'));
-    expect(rented.length).toBe(3);
-    for (const q of rented) {
-      const [base, extra, peak] = /(\d+) VM\(s\) all day, plus (\d+) more for the (\d+) busiest/.exec(text(q.questiontext))!.slice(1).map(Number);
-      const thousandths = (base * 24 + extra * peak) * 96;
-      // A whole number divided by 1000 prints as its shortest decimal, e.g. 2304 / 1000 → "2.304".
-      expect(String(q.answer[0].text)).toBe(String(thousandths / 1000));
+    // steal's arithmetic slip, ((32 × busy% − 16) ÷ 16) × 100, is 19.999999999999996 in binary floating
+    // point for busy 60; worked out here in whole numbers, (32 × busy − 1600) ÷ 16 = 2 × busy − 100, it is exact.
+    const steal = questions.filter((q) => String(q.idnumber).startsWith('virtualization/steal/'));
+    const stealDefined = allQuizzes().find((z) => z.lesson === 'virtualization')!.questions.find((x) => x.id === 'steal')!;
+    expect(stealDefined.kind).toBe('engine');
+    expect(steal.length).toBe(Math.min(3, spaceSize(stealDefined.kind === 'engine' ? stealDefined.params : {})));
+    let noisy = 0;
+    for (const q of steal) {
+      const busy = Number(/Each is (\d+)% busy/.exec(text(q.questiontext))![1]);
+      const slip = q.answer.find((a: any) => text(a.feedback).startsWith('Steal is the share of what each VM asked for'));
+      expect(slip['@fraction']).toBe('0');
+      expect(String(slip.text)).toBe(String(2 * busy - 100));
+      if (String(((32 * (busy / 100) - 16) / 16) * 100) !== String(2 * busy - 100)) noisy++;
     }
+    // At least one variant is one where floating point alone would have written noise.
+    expect(noisy).toBeGreaterThan(0);
   });
 
   it('writes numeric questions with tolerance, and known wrong answers as 0% with feedback', () => {
-    const q = questions.find((x) => String(x.idnumber).startsWith('availability-zones/group-refills/'));
+    const q = questions.find((x) => String(x.idnumber).startsWith('availability-zones/standby-write-time/'));
     expect(q['@type']).toBe('numerical');
     const [key, ...others] = q.answer;
     expect(key['@fraction']).toBe('100');
     expect(key.tolerance).toBe(0);
     expect(text(key.feedback)).toBe('');
-    const m = /pending for (\d+) s\. us-east-1a fails at (\d+) s/.exec(text(q.questiontext))!;
-    expect(key.text).toBe(Number(m[2]) + 60 + Number(m[1]));
+    // One write on its own, plus one round trip to the synchronous standby.
+    const m = /takes (\d+) ms on its own.*is (\d+) ms/.exec(text(q.questiontext))!;
+    expect(key.text).toBe(Number(m[1]) + Number(m[2]));
+    expect(others.length).toBeGreaterThan(0);
     expect(others.every((a: any) => a['@fraction'] === '0' && text(a.feedback).length > 0)).toBe(true);
-    expect(q.units.unit[0].unit_name).toBe('s');
+    expect(q.units.unit[0].unit_name).toBe('ms');
   });
 
   it('writes ordering questions with the items in the right order', () => {

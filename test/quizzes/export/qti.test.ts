@@ -6,6 +6,7 @@ import { exportQti } from '@site/quizzes/export/qti';
 import { escapeHtml } from '@site/quizzes/export/collect';
 import { crc32, unzipStored } from '@site/quizzes/export/zip';
 import { collect } from '@site/quizzes/export/collect';
+import { spaceSize } from '@site/quizzes/variants';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,9 @@ function assessment(lesson: string) {
   return parser.parse(f.content as string).questestinterop.assessment;
 }
 const lessons = allQuizzes().map((q) => q.lesson);
+/** Every question of the quiz definitions, with its lesson. */
+const defined = allQuizzes().flatMap((z) => z.questions.map((q) => ({ lesson: z.lesson, q })));
+const definedQuestion = (lesson: string, id: string) => defined.find((d) => d.lesson === lesson && d.q.id === id)!.q;
 /** Every item of an assessment, in the root section and in its question groups. */
 const allItems = (a: any): any[] => [...(a.section[0].item ?? []), ...(a.section[0].section ?? []).flatMap((s: any) => s.item)];
 const itemsByIdent = new Map<string, any>(lessons.flatMap((l) => allItems(assessment(l))).map((i) => [i['@ident'], i]));
@@ -44,7 +48,11 @@ describe('QTI 1.2 export', () => {
     const root = assessment('availability-zones').section[0];
     const item = root.item.find((i: any) => i['@ident'] === 'availability-zones-az-ids');
     expect(meta(item, 'question_type')).toBe('multiple_choice_question');
-    expect(scoring(item).conditionvar.varequal[0]['#text']).toBe('ids');
+    const def = definedQuestion('availability-zones', 'az-ids');
+    if (def.kind !== 'single') throw new Error(`az-ids: expected a single-choice question, got ${def.kind}`);
+    const correct = def.options.filter((o) => o.correct).map((o) => o.id);
+    expect(correct).toEqual(['mapping']);
+    expect(scoring(item).conditionvar.varequal[0]['#text']).toBe(correct[0]);
   });
 
   it('writes numerical questions with the key and its tolerance range', () => {
@@ -59,13 +67,26 @@ describe('QTI 1.2 export', () => {
     const item = assessment('regions').section[0].section.find((s: any) => s['@ident'] === 'regions-eu-only').item[0];
     expect(meta(item, 'question_type')).toBe('multiple_answers_question');
     const and = scoring(item).conditionvar.and;
-    expect(and.varequal.map((v: any) => v['#text']).sort()).toEqual(['frankfurt', 'paris', 'stockholm']);
-    expect([and.not].flat().map((v: any) => v.varequal[0]['#text']).sort()).toEqual(['london', 'virginia']);
+    const def = definedQuestion('regions', 'eu-only');
+    const ask = def.kind === 'engine' && def.ask.type === 'claims' ? def.ask : undefined;
+    if (!ask) throw new Error('eu-only: expected an engine question asking for claims');
+    // eu-only's options are right or wrong whatever the variant (literal booleans, not formulas).
+    expect(ask.options.every((o) => typeof o.correct === 'boolean')).toBe(true);
+    const ids = (correct: boolean) => ask.options.filter((o) => o.correct === correct).map((o) => o.id).sort();
+    expect(ids(true).length).toBeGreaterThan(0);
+    expect(ids(false).length).toBeGreaterThan(0);
+    expect(and.varequal.map((v: any) => v['#text']).sort()).toEqual(ids(true));
+    expect([and.not].flat().map((v: any) => v.varequal[0]['#text']).sort()).toEqual(ids(false));
   });
 
   it('lists what Canvas cannot take: ordering and tasks', () => {
-    expect(result.notCarried.filter((n) => n.reason.includes('ordering')).length).toBe(5);
-    expect(result.notCarried.filter((n) => n.reason.includes('task')).length).toBe(4);
+    const names = (list: { lesson: string; q: { id: string } }[]) => list.map((d) => `${d.lesson}/${d.q.id}`).sort();
+    const ordering = defined.filter(({ q }) => q.kind === 'ordering' || (q.kind === 'engine' && q.ask.type === 'ordering'));
+    const tasks = defined.filter(({ q }) => q.kind === 'task');
+    expect(ordering.length).toBeGreaterThan(0);
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(result.notCarried.filter((n) => n.reason.includes('ordering')).map((n) => `${n.lesson}/${n.question}`).sort()).toEqual(names(ordering));
+    expect(result.notCarried.filter((n) => n.reason.includes('task')).map((n) => `${n.lesson}/${n.question}`).sort()).toEqual(names(tasks));
   });
 
   it('ships the manifest and assessments in a zip with correct checksums', () => {
@@ -133,7 +154,11 @@ describe('QTI 1.2 export', () => {
         checked++;
       });
     }
-    expect(checked).toBeGreaterThan(40);
+    // Every numeric variant the definitions give: one per static numeric question, and up to 3
+    // distinct parameter sets per engine question with a numeric ask.
+    const numericVariants = defined.reduce((n, { q }) => n + (q.kind === 'numeric' ? 1 : q.kind === 'engine' && q.ask.type === 'numeric' ? Math.min(3, spaceSize(q.params)) : 0), 0);
+    expect(numericVariants).toBeGreaterThan(0);
+    expect(checked).toBe(numericVariants);
   });
 
   describe('validated against the QTI 1.2.1 ASI DTD with xmllint (test/quizzes/fixtures/qti-1.2.1)', () => {
