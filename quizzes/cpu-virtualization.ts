@@ -3,7 +3,8 @@
  * CPU model (sim/cpu); their keys come from the lesson's table of what each technique does with each
  * kind of instruction and from its default cycle costs, written out here by hand. The cloud world
  * each question names is a placeholder the quiz format needs: the CPU model runs apart from it.
- * Each wrong option's feedback names the misconception that gives it and why it is wrong.
+ * Each wrong answer names the misconception it diagnoses (quizzes/misconceptions.ts) or is marked
+ * as a slip; its feedback is the author's note, and the diagnosis is added from the catalogue.
  */
 import { cpu } from '@site/sim';
 import { defineQuiz, engineQuestion, task } from './define';
@@ -45,11 +46,11 @@ const worst = { 'trap-emulate': 'syscalls', 'binary-translation': 'syscalls', pa
 const workloadName: Record<cpu.WorkloadId, string> = { compute: 'the compute loop', syscalls: 'the system-call loop', 'page-faults': 'the page-fault loop', io: 'the I/O loop' };
 /** The workloads that can be the slowest, other than `w`. */
 const othersThan = (w: 'syscalls' | 'page-faults' | 'io') => (['syscalls', 'page-faults', 'io'] as const).filter((x) => x !== w);
-/** What a reader who picks this workload (wrongly) believes, and why it does not hold under the technique asked about. */
+/** Why this workload is not the slowest under the technique asked about. */
 const whyNot = {
-  syscalls: 'Misconception: “system calls always cost a trip to the hypervisor”. They trap only where the guest kernel is deprivileged and the interrupt table is the hypervisor’s (classic trap-and-emulate, binary translation); with hardware assistance or a paravirtual kernel they stay in the guest.',
-  'page-faults': 'Misconception: “memory-hungry programs suffer most everywhere”. Page faults are dear where the hypervisor owns the tables the CPU walks (shadow paging, trap-and-emulate, Xen-style paravirtualization); with nested paging the guest handles them itself.',
-  io: 'Misconception: “I/O is always the slowest part”. Device accesses cost the same exit under every technique with an emulated device, but they are slow on bare metal too, so the ratio is smaller than for loops whose cheap instructions turn into traps.',
+  syscalls: 'System calls trap only where the guest kernel is deprivileged and the interrupt table is the hypervisor’s (classic trap-and-emulate, binary translation); with hardware assistance or a paravirtual kernel they stay in the guest.',
+  'page-faults': 'Page faults are dear where the hypervisor owns the tables the CPU walks (shadow paging, trap-and-emulate, Xen-style paravirtualization); with nested paging the guest handles them itself.',
+  io: 'Device accesses cost the same exit under every technique with an emulated device, but they are slow on bare metal too, so the ratio is smaller than for loops whose cheap instructions turn into traps.',
 } as const;
 const worstTechniqueName = {
   'trap-emulate': 'trap-and-emulate on classic x86',
@@ -65,6 +66,7 @@ export default defineQuiz({
   questions: [
     engineQuestion({
       id: 'which-exit',
+      skill: 'predict',
       params: { t: ['hw-shadow', 'hw-nested', 'paravirtual'] },
       given: (p) => ({ technique: techniqueName[p.t] }),
       prompt: 'In the engine’s CPU model, under {technique}, which of these guest instructions reach the hypervisor (a trap, a VM exit or a hypercall)?',
@@ -80,13 +82,15 @@ export default defineQuiz({
             text: 'A system call (int 0x80) from the guest’s program',
             correct: (p) => exitsBy[p.t].includes('syscall'),
             holds: (_, p) => leaves(p.t, 'syscall'),
-            feedback: 'Misconception: “entering the kernel means entering the hypervisor”. With hardware assistance the guest kernel runs in ring 0 of guest mode, and a paravirtual kernel registers a fast handler with the CPU: the call stays in the guest.',
+            misconception: 'syscall-exits',
+            feedback: 'With hardware assistance the guest kernel runs in ring 0 of guest mode, and a paravirtual kernel registers a fast handler with the CPU: the call stays in the guest.',
           },
           {
             id: 'page-fault',
             text: 'A page fault',
             correct: (p) => exitsBy[p.t].includes('page-fault'),
             holds: (_, p) => leaves(p.t, 'page-fault'),
+            misconception: 'page-tables-hypervisor-business',
             feedback: 'Who sees a page fault depends on who owns the tables the CPU walks: with shadow tables (and in Xen-style paravirtualization) the hypervisor does; with nested paging the guest owns its tables and handles its own faults.',
           },
           {
@@ -94,28 +98,32 @@ export default defineQuiz({
             text: 'A write to a guest page-table entry',
             correct: (p) => exitsBy[p.t].includes('pte-write'),
             holds: (_, p) => leaves(p.t, 'pte-write'),
-            feedback: 'Misconception: “page tables are always the hypervisor’s business”. Shadow paging must catch every write to keep its copy right, and a paravirtual kernel asks by hypercall; with nested paging the write is an ordinary store.',
+            misconception: 'page-tables-hypervisor-business',
+            feedback: 'Shadow paging must catch every write to keep its copy right, and a paravirtual kernel asks by hypercall; with nested paging the write is an ordinary store.',
           },
           {
             id: 'tlb-miss',
             text: 'A TLB miss',
             correct: (p) => exitsBy[p.t].includes('tlb-miss'),
             holds: (_, p) => leaves(p.t, 'tlb-miss'),
-            feedback: 'Misconception: “a TLB miss is a trap”. The CPU walks the page tables by itself, in hardware, under every technique here; nested paging makes the walk longer, not an exit.',
+            misconception: 'tlb-miss-traps',
+            feedback: 'The CPU walks the page tables by itself, in hardware, under every technique here; nested paging makes the walk longer, not an exit.',
           },
           {
             id: 'io',
             text: 'A port I/O instruction (out dx, eax) to a device',
             correct: (p) => exitsBy[p.t].includes('io'),
             holds: (_, p) => leaves(p.t, 'io'),
-            feedback: 'Misconception: “hardware assistance makes devices native”. VT-x and AMD-V virtualize the CPU; a device the guest sees is still emulated (or paravirtual) in software, so touching it leaves the guest.',
+            misconception: 'hw-assist-devices-native',
+            feedback: 'VT-x and AMD-V virtualize the CPU; a device the guest sees is still emulated (or paravirtual) in software, so touching it leaves the guest.',
           },
           {
             id: 'popf',
             text: 'POPF in the guest kernel',
             correct: (p) => exitsBy[p.t].includes('popf'),
             holds: (_, p) => leaves(p.t, 'popf'),
-            feedback: 'Misconception: “a sensitive instruction always exits”. In guest mode the kernel is in ring 0 and POPF works as written; a paravirtual kernel keeps its interrupt flag in shared memory instead.',
+            misconception: 'sensitive-always-exits',
+            feedback: 'In guest mode the kernel is in ring 0 and POPF works as written; a paravirtual kernel keeps its interrupt flag in shared memory instead.',
           },
         ],
       },
@@ -126,6 +134,7 @@ export default defineQuiz({
 
     engineQuestion({
       id: 'io-exits',
+      skill: 'predict',
       prompt: 'The lab’s I/O loop (a system call, two port accesses to the disk, POPF) runs under hardware assistance with nested paging. How many VM exits does one pass of the loop cause?',
       scenario: () => placeholderWorld('CPU model: the I/O loop'),
       measures: () => [{ label: 'VM exits a pass', value: String(runOne('io', 'hw-nested').events['vm-exit']) }],
@@ -135,9 +144,9 @@ export default defineQuiz({
         unit: 'VM exits',
         tolerance: 0,
         distractors: [
-          { value: 3, feedback: 'Misconception: “the system call exits too”. In guest mode the guest kernel runs in ring 0: int 0x80 goes to it directly. Only the two port accesses exit.' },
-          { value: 4, feedback: 'Misconception: “POPF is sensitive, so it exits”. With VT-x or AMD-V the kernel runs in ring 0 of guest mode, so POPF does what it says without an exit; the system call stays in the guest as well.' },
-          { value: 0, feedback: 'Misconception: “hardware virtualization means no exits”. It lets the guest’s CPU work run natively, but an emulated device is software in the host: each access to it exits.' },
+          { value: 3, misconception: 'syscall-exits', feedback: 'In guest mode the guest kernel runs in ring 0: int 0x80 goes to it directly. Only the two port accesses exit.' },
+          { value: 4, misconception: 'sensitive-always-exits', feedback: 'With VT-x or AMD-V the kernel runs in ring 0 of guest mode, so POPF does what it says without an exit; the system call stays in the guest as well.' },
+          { value: 0, misconception: 'hw-virt-means-no-exits', feedback: 'Hardware assistance lets the guest’s CPU work run natively, but an emulated device is software in the host: each access to it exits.' },
         ],
         read: () => runOne('io', 'hw-nested').events['vm-exit'],
       },
@@ -147,6 +156,7 @@ export default defineQuiz({
 
     engineQuestion({
       id: 'which-breaks',
+      skill: 'diagnose',
       prompt: 'Each technique runs the system-call loop (a system call, kernel work, then POPF to turn interrupts back on). Under which does the guest get a wrong result, and what goes wrong?',
       scenario: () => placeholderWorld('CPU model: the system-call loop under each technique'),
       measures: () =>
@@ -169,28 +179,32 @@ export default defineQuiz({
             text: 'Trap-and-emulate on classic x86: POPF traps and the hypervisor stops the guest',
             correct: false,
             holds: () => runOne('syscalls', 'trap-emulate').steps.some((s) => s.instruction.kind === 'popf' && s.event === 'trap'),
-            feedback: 'Misconception: “an instruction the hypervisor must see always traps”. That is Popek and Goldberg’s requirement, and classic x86 broke it: POPF in a deprivileged kernel does not trap at all, it just ignores the interrupt flag.',
+            misconception: 'x86-always-virtualizable',
+            feedback: 'That every sensitive instruction traps is Popek and Goldberg’s requirement, and classic x86 broke it: POPF in a deprivileged kernel does not trap at all, it just ignores the interrupt flag.',
           },
           {
             id: 'bt-wrong',
             text: 'Binary translation: the rewritten POPF loses the interrupt flag',
             correct: false,
             holds: () => runOne('syscalls', 'binary-translation').wrongResults > 0,
-            feedback: 'Misconception: “translation is approximate”. The translator replaces POPF with a call that sets the guest’s virtual interrupt flag exactly: that is what binary translation was for.',
+            misconception: 'binary-translation-approximate',
+            feedback: 'The translator replaces POPF with a call that sets the guest’s virtual interrupt flag exactly: that is what binary translation was for.',
           },
           {
             id: 'emulation-wrong',
             text: 'Full emulation: the emulator cannot run kernel instructions correctly',
             correct: false,
             holds: () => runOne('syscalls', 'emulation').wrongResults > 0,
-            feedback: 'Misconception: “emulation is a rough imitation”. An emulator carries out every instruction, POPF included, by the book; it is slow, not wrong.',
+            misconception: 'emulation-imprecise',
+            feedback: 'An emulator carries out every instruction, POPF included, by the book; it is slow, not wrong.',
           },
           {
             id: 'nested-wrong',
             text: 'Hardware assistance: POPF in guest mode changes the host’s interrupt flag',
             correct: false,
             holds: () => runOne('syscalls', 'hw-nested').wrongResults > 0,
-            feedback: 'Misconception: “ring 0 in the guest is the host’s ring 0”. Guest mode (VMX non-root) has its own ring 0: POPF sets the guest’s flag, and the hypervisor keeps control of real interrupts.',
+            misconception: 'guest-ring0-is-host-ring0',
+            feedback: 'Guest mode (VMX non-root) has its own ring 0: POPF sets the guest’s flag, and the hypervisor keeps control of real interrupts.',
           },
         ],
       },
@@ -201,6 +215,7 @@ export default defineQuiz({
 
     engineQuestion({
       id: 'nested-walk',
+      skill: 'calculate',
       params: { ref: [25, 40] },
       prompt:
         'Under nested paging, a TLB miss walks the guest’s 4-level tables and, for each address in them, the hypervisor’s 4-level nested tables. The engine charges {ref} cycles a memory reference. What does one TLB miss cost under nested paging, at most, in cycles?',
@@ -215,9 +230,9 @@ export default defineQuiz({
         unit: 'cycles',
         tolerance: 0,
         distractors: [
-          { value: (p) => 4 * p.ref, feedback: 'Misconception: “a walk is a walk”. 4 references is the native walk (and shadow paging’s). With nested paging every guest-physical address in the walk needs its own nested walk.' },
-          { value: (p) => 8 * p.ref, feedback: 'Misconception: “the two walks are done one after the other”: 4 + 4. Each of the guest’s 4 entries, and the final address, is a guest-physical address that needs a 4-reference nested walk: (4 + 1) × (4 + 1) − 1 = 24.' },
-          { value: (p) => 16 * p.ref, feedback: 'Close: 4 × 4 counts a nested walk for each guest level but forgets the guest’s own 4 references and the nested walk of the final address: (4 + 1) × (4 + 1) − 1 = 24.' },
+          { value: (p) => 4 * p.ref, misconception: 'nested-walk-is-native', feedback: '4 references is the native walk (and shadow paging’s). With nested paging every guest-physical address in the walk needs its own nested walk.' },
+          { value: (p) => 8 * p.ref, misconception: 'nested-walk-additive', feedback: 'That is 4 + 4, one walk after the other. Each of the guest’s 4 entries, and the final address, is a guest-physical address that needs a 4-reference nested walk: (4 + 1) × (4 + 1) − 1 = 24.' },
+          { value: (p) => 16 * p.ref, slip: 'arithmetic', feedback: 'Close: 4 × 4 counts a nested walk for each guest level but forgets the guest’s own 4 references and the nested walk of the final address: (4 + 1) × (4 + 1) − 1 = 24.' },
         ],
         read: (_, p) => runOne({ body: [{ kind: 'tlb-miss' }] }, 'hw-nested', { memoryReference: p.ref }).cycles,
       },
@@ -227,6 +242,7 @@ export default defineQuiz({
 
     engineQuestion({
       id: 'worst-workload',
+      skill: 'predict',
       params: { t: ['trap-emulate', 'binary-translation', 'paravirtual', 'hw-shadow', 'hw-nested'] },
       given: (p) => ({ technique: worstTechniqueName[p.t], why0: whyNot[othersThan(worst[p.t])[0]], why1: whyNot[othersThan(worst[p.t])[1]] }),
       prompt: 'Under {technique}, which of the lab’s four workloads slows down most compared with bare metal (engine’s default costs)?',
@@ -237,9 +253,9 @@ export default defineQuiz({
         type: 'choice',
         key: (p) => worst[p.t],
         distractors: [
-          { value: 'compute', feedback: 'Misconception: “virtualization slows down computing”. Ordinary instructions run directly on the CPU under every technique but emulation: the compute loop runs at 1× here.' },
-          { value: (p) => othersThan(worst[p.t])[0], feedback: '{why0}' },
-          { value: (p) => othersThan(worst[p.t])[1], feedback: '{why1}' },
+          { value: 'compute', misconception: 'virtualization-slows-compute', feedback: 'Ordinary instructions run directly on the CPU under every technique but emulation: the compute loop runs at 1× here.' },
+          { value: (p) => othersThan(worst[p.t])[0], misconception: 'same-workload-suffers-everywhere', feedback: '{why0}' },
+          { value: (p) => othersThan(worst[p.t])[1], misconception: 'same-workload-suffers-everywhere', feedback: '{why1}' },
         ],
         format: (v) => workloadName[v as cpu.WorkloadId],
         read: (_, p) => {
@@ -254,6 +270,7 @@ export default defineQuiz({
 
     task({
       id: 'run-it-right',
+      skill: 'design',
       prompt:
         'Choose how the hypervisor runs a guest whose programs make many system calls and touch many fresh pages. The goal, checked by the engine on the lab’s system-call loop and page-fault loop: the guest gets every result right, neither loop ever reaches the hypervisor, and neither runs more than 5 times slower than bare metal.',
       controls: [
@@ -286,6 +303,11 @@ export default defineQuiz({
         { config: { technique: 'binary-translation' }, because: 'stays-in-guest' },
         { config: { technique: 'emulation' }, because: 'fast-enough' },
       ],
+      diagnoses: {
+        correct: { misconception: 'x86-always-virtualizable' },
+        'stays-in-guest': { misconception: 'correct-means-in-guest' },
+        'fast-enough': { misconception: 'emulation-runs-at-native-speed' },
+      },
       hints: ['Which technique lets the guest kernel own its page tables and its ring 0?'],
       explanation:
         'Hardware assistance with nested paging: system calls and POPF stay in guest mode, the guest handles its own page faults and page-table writes, and the price is a longer walk on each TLB miss (the page-fault loop runs 1,323 ÷ 323 ≈ 4.1× bare metal). Full emulation is correct and never enters a hypervisor, but it is 10× slower.',
@@ -294,7 +316,9 @@ export default defineQuiz({
     {
       kind: 'single',
       id: 'popek-goldberg',
+      skill: 'recall',
       factual: true,
+      asOf: '2026-12-02',
       source: 'https://doi.org/10.1145/361011.361073',
       prompt: 'Popek and Goldberg (1974) gave a condition under which a machine can be virtualized by trap-and-emulate. What is it?',
       options: [
@@ -302,16 +326,19 @@ export default defineQuiz({
         {
           id: 'all-trap',
           text: 'Every instruction traps to the hypervisor',
-          feedback: 'Misconception: “a hypervisor sees every instruction”. That would be an emulator. The point of the condition is that ordinary instructions run directly and only the sensitive ones trap.',
+          misconception: 'hypervisor-sees-every-instruction',
+          feedback: 'That would be an emulator. The point of the condition is that ordinary instructions run directly and only the sensitive ones trap.',
         },
         {
           id: 'hardware-mode',
           text: 'The CPU has a separate mode for guests, such as VT-x',
-          feedback: 'Misconception: “virtualizable means hardware-assisted”. Popek and Goldberg asked only that sensitive instructions trap; VT-x (2005) came three decades later, to make x86 meet that.',
+          misconception: 'virtualizable-means-hw-assisted',
+          feedback: 'Popek and Goldberg asked only that sensitive instructions trap; VT-x (2005) came three decades later, to make x86 meet that.',
         },
         {
           id: 'privileged-sensitive',
           text: 'Every privileged instruction is sensitive',
+          slip: 'reading',
           feedback: 'The inclusion is the other way round: the sensitive instructions must be among the privileged ones, so that each of them traps.',
         },
       ],
@@ -320,35 +347,41 @@ export default defineQuiz({
     {
       kind: 'numeric',
       id: 'robin-irvine',
+      skill: 'recall',
       factual: true,
+      asOf: '2026-12-02',
       source: 'https://www.usenix.org/legacy/events/sec2000/full_papers/robin/robin.pdf',
       prompt: 'Robin and Irvine (2000) counted the Intel Pentium’s instructions that are sensitive but not privileged, which break classic trap-and-emulate. How many did they find?',
       key: 17,
       unit: 'instructions',
       tolerance: 0,
       distractors: [
-        { value: 1, feedback: 'Misconception: “POPF is the whole problem”. POPF is the usual example; Robin and Irvine listed seventeen, among them PUSHF, SGDT, SIDT and SMSW, among others, that reveal or change privileged state.' },
-        { value: 0, feedback: 'Misconception: “x86 was always virtualizable, just slow”. Without hardware help, seventeen instructions misbehave silently instead of trapping; that is why VMware needed binary translation.' },
+        { value: 1, misconception: 'popf-whole-problem', feedback: 'POPF is the usual example; Robin and Irvine listed seventeen, among them PUSHF, SGDT, SIDT and SMSW, among others, that reveal or change privileged state.' },
+        { value: 0, misconception: 'x86-always-virtualizable', feedback: 'Without hardware help, seventeen instructions misbehave silently instead of trapping; that is why VMware needed binary translation.' },
       ],
       explanation: 'Seventeen, among them POPF and PUSHF (the flags), SGDT, SIDT, SLDT and SMSW (which reveal privileged registers), and LAR, LSL, VERR and VERW (which check protection). Each lets a deprivileged guest kernel see or do something differently from ring 0 without a trap.',
     },
     {
       kind: 'single',
       id: 'emulation-not-virtualization',
+      skill: 'diagnose',
       factual: true,
+      asOf: '2026-12-02',
       source: 'https://github.com/copy/v86',
-      prompt: 'The Linux VM in this page runs in v86. How does it run the guest’s x86 instructions?',
+      prompt: 'The Linux VM in this page runs in v86. Its /proc/cpuinfo shows no vmx or svm flag, and it runs some millions of guest instructions a second where the reader’s CPU runs billions. What explains both?',
       options: [
-        { id: 'translate', text: 'It translates the guest’s x86 machine code into WebAssembly as it runs, and the browser runs that', correct: true },
+        { id: 'translate', text: 'v86 emulates an x86 CPU without hardware virtualization: it translates the guest’s machine code into WebAssembly as it runs, and the browser runs that', correct: true },
         {
           id: 'vtx',
-          text: 'It uses the reader’s CPU’s VT-x or AMD-V through the browser',
-          feedback: 'Misconception: “every VM uses hardware virtualization”. A web page cannot reach VT-x or AMD-V; the guest’s /proc/cpuinfo shows no vmx or svm flag for the CPU v86 presents.',
+          text: 'It uses the reader’s CPU’s VT-x or AMD-V through the browser, which hides the flag and adds the slowdown',
+          misconception: 'every-vm-uses-vtx',
+          feedback: 'A web page cannot reach VT-x or AMD-V; the guest’s /proc/cpuinfo shows no vmx or svm flag for the CPU v86 presents.',
         },
         {
           id: 'direct',
-          text: 'The browser runs the x86 instructions directly on the reader’s CPU, in a sandbox',
-          feedback: 'Misconception: “the browser runs native code”. A page runs JavaScript and WebAssembly only; x86 code has to be translated or interpreted first.',
+          text: 'The browser runs the x86 instructions directly on the reader’s CPU, in a sandbox that slows them down',
+          misconception: 'browser-runs-native-code',
+          feedback: 'A page runs JavaScript and WebAssembly only; x86 code has to be translated or interpreted first.',
         },
       ],
       explanation: 'v86 emulates an x86 CPU and its devices: it translates machine code into WebAssembly modules at run time. That is emulation, not hardware virtualization, which is why it runs many times slower than the same code on the reader’s CPU.',

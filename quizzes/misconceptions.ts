@@ -51,6 +51,7 @@ const lessonTitles: Partial<Record<LessonId, string>> = {
   hypervisors: 'Hypervisors',
   'vm-lifecycle': 'The life of a VM',
   capstone: 'Putting it together',
+  'cpu-virtualization': 'How a guest’s instructions run',
 };
 
 const src = (url: string) => ({ url, asOf: checkedOn });
@@ -74,6 +75,19 @@ const hyperV = 'https://learn.microsoft.com/en-us/virtualization/hyper-v-on-wind
 const xenDom0 = 'https://wiki.xenproject.org/wiki/Dom0';
 const redHatSteal =
   'https://docs.redhat.com/en/documentation/Red_Hat_Enterprise_Linux/6/html/virtualization_host_configuration_and_guest_installation_guide/form-virtualization_host_configuration_and_guest_installation_guide-kvm_guest_timing_management-steal_time_accounting';
+const cpuPapers = {
+  popekGoldberg: 'https://doi.org/10.1145/361011.361073',
+  robinIrvine: 'https://www.usenix.org/legacy/events/sec2000/full_papers/robin/robin.pdf',
+  vmwareBt: 'https://doi.org/10.1145/2382553.2382554',
+  softVsHard: 'https://doi.org/10.1145/1168857.1168860',
+  xen: 'https://doi.org/10.1145/945445.945462',
+  newerProcessors: 'https://communities.vmware.com/blogs/drummonds/2009/06/02/newer-processors-and-virtualization-performance',
+  vmExits: 'https://software.intel.com/en-us/blogs/2009/06/25/virtualization-and-performance-understanding-vm-exits',
+  twoDimWalks: 'https://doi.org/10.1145/1346281.1346286',
+  intelSdm: 'https://www.intel.com/content/www/us/en/developer/articles/technical/intel-sdm.html',
+  sriov: 'https://docs.kernel.org/PCI/pci-iov-howto.html',
+  v86: 'https://github.com/copy/v86',
+};
 const redHatOvercommit =
   'https://access.redhat.com/documentation/en-us/red_hat_enterprise_linux/6/html/virtualization_administration_guide/chap-virtualization-tips_and_tricks-overcommitting_with_kvm';
 
@@ -92,12 +106,21 @@ const whatVm = { lesson: 'virtualization', section: 'What a virtual machine is',
 const sharing = { lesson: 'virtualization', section: 'How the parts are shared', anchor: 'how-the-parts-are-shared' } as const;
 const overcommit = { lesson: 'virtualization', section: 'Overcommit: selling more than you have', anchor: 'overcommit-selling-more-than-you-have' } as const;
 const steal = { lesson: 'virtualization', section: 'Noisy neighbours and steal time', anchor: 'noisy-neighbours-and-steal-time' } as const;
-const type1 = { lesson: 'hypervisors', section: 'Type 1: on the bare metal', anchor: 'type-1-on-the-bare-metal' } as const;
+const blur = { lesson: 'hypervisors', section: 'Why the labels blur', anchor: 'why-the-labels-blur' } as const;
 const nitro = { lesson: 'hypervisors', section: 'A cloud hypervisor: AWS Nitro', anchor: 'a-cloud-hypervisor-aws-nitro' } as const;
 const tradeNumbers = { lesson: 'hypervisors', section: 'The trade-off in numbers (in the simulation)', anchor: 'the-trade-off-in-numbers-in-the-simulation' } as const;
 const states = { lesson: 'vm-lifecycle', section: 'The six states', anchor: 'the-six-states' } as const;
 const keeps = { lesson: 'vm-lifecycle', section: 'Stop, reboot, terminate: what each keeps', anchor: 'stop-reboot-terminate-what-each-keeps' } as const;
+const hibernate = { lesson: 'vm-lifecycle', section: 'Hibernate: a stop that keeps the RAM', anchor: 'hibernate-a-stop-that-keeps-the-ram' } as const;
 const costs = { lesson: 'vm-lifecycle', section: 'What each state costs', anchor: 'what-each-state-costs' } as const;
+const trapEmulate = { lesson: 'cpu-virtualization', section: 'Sensitive instructions and trap-and-emulate', anchor: 'sensitive-instructions-and-trap-and-emulate' } as const;
+const classicX86 = { lesson: 'cpu-virtualization', section: 'Why classic x86 failed the test', anchor: 'why-classic-x86-failed-the-test' } as const;
+const binaryTranslation = { lesson: 'cpu-virtualization', section: 'Answer 1: binary translation (VMware, 1999)', anchor: 'answer-1-binary-translation-vmware-1999' } as const;
+const hardwareAssist = { lesson: 'cpu-virtualization', section: 'Answer 3: hardware assistance (Intel VT-x, 2005; AMD-V, 2006)', anchor: 'answer-3-hardware-assistance-intel-vt-x-2005-amd-v-2006' } as const;
+const paging = { lesson: 'cpu-virtualization', section: 'Memory: shadow page tables and nested paging', anchor: 'memory-shadow-page-tables-and-nested-paging' } as const;
+const devices = { lesson: 'cpu-virtualization', section: 'I/O: from emulated devices to offload cards', anchor: 'io-from-emulated-devices-to-offload-cards' } as const;
+const cpuCosts = { lesson: 'cpu-virtualization', section: 'What it costs: the engine\'s model', anchor: 'what-it-costs-the-engines-model' } as const;
+const emulation = { lesson: 'cpu-virtualization', section: 'Emulation is not virtualization', anchor: 'emulation-is-not-virtualization' } as const;
 const capstoneZones = { lesson: 'capstone', section: 'Step 3: spread over zones and prove it survives', anchor: 'step-3-spread-over-zones-and-prove-it-survives' } as const;
 
 const entries: z.input<typeof misconceptionSchema>[] = [
@@ -377,21 +400,21 @@ const entries: z.input<typeof misconceptionSchema>[] = [
     id: 'os-means-type-2',
     belief: 'Hyper-V and KVM are type 2 hypervisors, because a full operating system is involved.',
     why: 'Type 2 means the hypervisor runs as a program on a host OS that owns the hardware. Hyper-V runs beneath Windows (Windows becomes its root partition) and KVM is part of the Linux kernel that runs on the hardware: both are counted as type 1, even though a full OS sits beside or around them.',
-    ...type1,
+    ...blur,
     source: src(hyperV),
   },
   {
     id: 'type-1-runs-alone',
     belief: 'Under a type 1 hypervisor nothing else runs with full privilege: no operating system to fail or to attack.',
     why: 'That is true of ESXi and of AWS Nitro, but Hyper-V keeps a full Windows in its root partition, Xen a full Linux in Dom0, and KVM is Linux itself: a whole operating system still serves the guests’ devices.',
-    ...type1,
+    ...blur,
     source: src(xenDom0),
   },
   {
     id: 'windows-stays-on-top',
     belief: 'With Hyper-V turned on, Windows still runs closest to the hardware and Hyper-V runs inside it.',
     why: 'Turning Hyper-V on slides the hypervisor under Windows: Windows becomes the root partition, beside the guests, and Hyper-V runs closest to the hardware.',
-    ...type1,
+    ...blur,
     source: src(hyperV),
   },
   {
@@ -420,7 +443,7 @@ const entries: z.input<typeof misconceptionSchema>[] = [
     id: 'hibernate-is-free',
     belief: 'Hibernating an instance costs nothing, since it ends stopped.',
     why: 'EC2 bills the instance while it is stopping to hibernate (writing RAM to disk), and the EBS root volume, now holding the RAM, is billed while it is stopped.',
-    ...costs,
+    ...hibernate,
     source: src(aws.hibernate),
   },
   {
@@ -463,6 +486,152 @@ const entries: z.input<typeof misconceptionSchema>[] = [
     why: 'A start goes through pending, like a launch: the instance is placed on a host and boots before it runs.',
     ...states,
     source: src(aws.lifecycle),
+  },
+  // How a guest's instructions run
+  {
+    id: 'hypervisor-sees-every-instruction',
+    belief: 'Under trap-and-emulate, every instruction of the guest traps to the hypervisor.',
+    why: 'That would be an emulator, and far too slow. Popek and Goldberg’s point is that ordinary instructions run directly on the CPU and only the sensitive ones, being privileged, trap.',
+    ...trapEmulate,
+    source: src(cpuPapers.popekGoldberg),
+  },
+  {
+    id: 'virtualizable-means-hw-assisted',
+    belief: 'A machine can be virtualized only if its CPU has a separate mode for guests, such as VT-x.',
+    why: 'Popek and Goldberg (1974) asked only that every sensitive instruction be privileged, so that it traps when the guest runs deprivileged; VT-x (2005) came three decades later, to give x86 a way to meet that.',
+    ...trapEmulate,
+    source: src(cpuPapers.popekGoldberg),
+  },
+  {
+    id: 'virtualization-slows-compute',
+    belief: 'A virtual machine runs every instruction more slowly than bare metal.',
+    why: 'Under trap-and-emulate, binary translation, paravirtualization and hardware assistance, ordinary instructions (add, compare, load, store) run directly on the CPU at full speed; only the events that leave the guest cost extra. Only an emulator runs ordinary instructions in software.',
+    ...trapEmulate,
+    source: src(cpuPapers.popekGoldberg),
+  },
+  {
+    id: 'x86-always-virtualizable',
+    belief: 'Classic x86 met Popek and Goldberg’s condition: trap-and-emulate worked on it, only slowly.',
+    why: 'The Pentium had 17 sensitive instructions that are not privileged: run deprivileged they do not trap but quietly behave differently, as POPF leaves the interrupt flag alone. That is why VMware needed binary translation and Xen a modified kernel.',
+    ...classicX86,
+    source: src(cpuPapers.robinIrvine),
+  },
+  {
+    id: 'popf-whole-problem',
+    belief: 'POPF is the one x86 instruction that breaks trap-and-emulate.',
+    why: 'POPF is the usual example; Robin and Irvine found 17 sensitive, unprivileged instructions on the Pentium, among them PUSHF, SGDT, SIDT and SMSW.',
+    ...classicX86,
+    source: src(cpuPapers.robinIrvine),
+  },
+  {
+    id: 'binary-translation-approximate',
+    belief: 'Binary translation only approximates the guest’s instructions, so some results come out wrong.',
+    why: 'The translator copies harmless instructions unchanged and replaces each sensitive one, POPF included, with a call into the hypervisor that does exactly what the instruction would do to the virtual machine: it is correct, which is what it was built for.',
+    ...binaryTranslation,
+    source: src(cpuPapers.vmwareBt),
+  },
+  {
+    id: 'syscall-exits',
+    belief: 'A system call in a guest always goes through the hypervisor.',
+    why: 'It traps only where the guest kernel runs deprivileged and the hypervisor owns the entry points (classic trap-and-emulate, binary translation). With VT-x or AMD-V the guest kernel runs in ring 0 of guest mode, and a Xen-style paravirtual kernel registers a fast handler with the CPU: either way the call goes straight to the guest kernel.',
+    ...hardwareAssist,
+    source: src(cpuPapers.xen),
+  },
+  {
+    id: 'sensitive-always-exits',
+    belief: 'A sensitive instruction such as POPF always traps or exits to the hypervisor.',
+    why: 'With VT-x or AMD-V the guest kernel runs in ring 0 of guest mode, so POPF sets the guest’s own interrupt flag without an exit (and on classic x86 a deprivileged POPF did not trap at all).',
+    ...hardwareAssist,
+    source: src(cpuPapers.intelSdm),
+  },
+  {
+    id: 'guest-ring0-is-host-ring0',
+    belief: 'A guest kernel in ring 0 under VT-x or AMD-V holds the host’s ring 0, so it changes the real machine’s state.',
+    why: 'The guest runs in non-root (guest) mode, which has its own rings 0 to 3: POPF there sets the guest’s interrupt flag, and the hypervisor in root mode keeps control of the real machine through the VM exits it asked for.',
+    ...hardwareAssist,
+    source: src(cpuPapers.intelSdm),
+  },
+  {
+    id: 'hw-virt-means-no-exits',
+    belief: 'With hardware virtualization a guest never has to leave for the hypervisor.',
+    why: 'VT-x and AMD-V let the guest kernel run in ring 0 of guest mode, but the CPU still exits on every event the hypervisor asked to see, such as an access to an emulated device; each exit costs hundreds to thousands of cycles.',
+    ...hardwareAssist,
+    source: src(cpuPapers.vmExits),
+  },
+  {
+    id: 'tlb-miss-traps',
+    belief: 'A TLB miss traps to the kernel or to the hypervisor.',
+    why: 'On x86 the CPU walks the page tables itself, in hardware, on a TLB miss; under nested paging it walks both sets of tables, which makes the miss dearer, but it is still not an exit.',
+    ...paging,
+    source: src(cpuPapers.intelSdm),
+  },
+  {
+    id: 'page-tables-hypervisor-business',
+    belief: 'A guest’s page faults and page-table writes always go to the hypervisor.',
+    why: 'They do when the hypervisor owns the tables the CPU walks (shadow paging) or checks every update (Xen-style paravirtualization). With nested paging (Intel EPT, AMD RVI) the CPU walks the guest’s tables and the hypervisor’s itself, so the guest handles its own faults and writes its own entries.',
+    ...paging,
+    source: src(cpuPapers.newerProcessors),
+  },
+  {
+    id: 'correct-means-in-guest',
+    belief: 'Once a technique runs the guest kernel correctly, its system calls and page faults stay inside the guest.',
+    why: 'Binary translation sends system calls and page faults to the hypervisor first; shadow paging, with or without VT-x, must see every page fault and page-table write; a Xen-style paravirtual kernel asks the hypervisor to update its page tables. Only hardware assistance with nested paging keeps both in the guest.',
+    ...paging,
+    source: src(cpuPapers.softVsHard),
+  },
+  {
+    id: 'nested-walk-is-native',
+    belief: 'Under nested paging a TLB miss walks the guest’s 4 levels, as on bare metal.',
+    why: 'Every address in the guest’s tables is guest-physical and must itself be translated by a walk of the hypervisor’s nested tables: up to (4 + 1) × (4 + 1) − 1 = 24 references, against 4 on bare metal or with shadow tables.',
+    ...paging,
+    source: src(cpuPapers.twoDimWalks),
+  },
+  {
+    id: 'nested-walk-additive',
+    belief: 'A nested page walk is the guest’s walk followed by the hypervisor’s: 4 + 4 references.',
+    why: 'A walk of the hypervisor’s tables is needed for each of the guest’s 4 entries and for the final address, each a guest-physical address: 5 nested walks of 4 plus the guest’s own 4, up to 24 references.',
+    ...paging,
+    source: src(cpuPapers.twoDimWalks),
+  },
+  {
+    id: 'hw-assist-devices-native',
+    belief: 'With hardware assistance the guest’s devices run natively too.',
+    why: 'VT-x and AMD-V virtualize the CPU, not the devices: an emulated or paravirtual device is software in the host, so touching it leaves the guest. Only passthrough with an IOMMU, or an SR-IOV virtual function, gives a guest a real device.',
+    ...devices,
+    source: src(cpuPapers.sriov),
+  },
+  {
+    id: 'same-workload-suffers-everywhere',
+    belief: 'The same kind of work (system calls, page faults or I/O) is the slowest to virtualize whatever the technique.',
+    why: 'Each technique sends different events out of the guest: trap-and-emulate and binary translation trap on every system call, shadow paging and paravirtualization send page faults and page-table writes to the hypervisor, and nested paging leaves only device accesses to exit. Which loop suffers most depends on the technique.',
+    ...cpuCosts,
+  },
+  {
+    id: 'emulation-imprecise',
+    belief: 'An emulator is a rough imitation of a CPU that cannot run kernel instructions correctly.',
+    why: 'An emulator carries out every guest instruction in software, privileged and sensitive ones included, by the architecture’s rules: it is correct, only slow.',
+    ...emulation,
+    source: src(cpuPapers.v86),
+  },
+  {
+    id: 'emulation-runs-at-native-speed',
+    belief: 'A technique that is always correct and never enters a hypervisor, such as full emulation, is about as fast as hardware virtualization.',
+    why: 'An emulator carries out every guest instruction in software, ordinary ones too: the engine charges it 10 host cycles a guest cycle, and v86, measured in the lesson, is slower still. Hardware virtualization runs ordinary instructions on the CPU unchanged.',
+    ...emulation,
+  },
+  {
+    id: 'every-vm-uses-vtx',
+    belief: 'Every virtual machine runs on the CPU’s hardware virtualization (VT-x or AMD-V).',
+    why: 'An emulator needs none: a web page cannot reach VT-x or AMD-V, so v86 translates the guest’s x86 code into WebAssembly, and the CPU it presents has no vmx or svm flag.',
+    ...emulation,
+    source: src(cpuPapers.v86),
+  },
+  {
+    id: 'browser-runs-native-code',
+    belief: 'A browser can run x86 machine code directly on the computer’s CPU, in a sandbox.',
+    why: 'A web page runs JavaScript and WebAssembly only; x86 machine code has to be translated or interpreted first, as v86 does.',
+    ...emulation,
+    source: src(cpuPapers.v86),
   },
 ];
 

@@ -66,7 +66,7 @@ export interface ValidateOptions {
 }
 
 /** The lessons whose quizzes are tagged with the misconceptions they diagnose. */
-export const diagnosedLessons: readonly LessonId[] = ['infrastructure', 'regions', 'availability-zones', 'virtualization', 'hypervisors', 'vm-lifecycle', 'capstone'];
+export const diagnosedLessons: readonly LessonId[] = ['infrastructure', 'regions', 'availability-zones', 'virtualization', 'hypervisors', 'vm-lifecycle', 'capstone', 'cpu-virtualization'];
 
 export const validationDefaults: Required<ValidateOptions> = { smallSpace: 64, seeds: 50, strictLessons: diagnosedLessons };
 
