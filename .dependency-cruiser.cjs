@@ -23,7 +23,8 @@ module.exports = {
     },
     {
       name: 'engine-through-its-public-entry',
-      comment: 'Widgets, pages, the VM library (all of src/) and the CLI use sim/index.ts (or sim/text.ts), never its inner files. Benchmarks may time inner parts.',
+      comment:
+        'Widgets, pages, the VM library (all of src/) and the CLI use sim/index.ts (or sim/text.ts), never its inner files. Benchmarks may time inner parts.',
       severity: 'error',
       from: { path: '^(src|cli)/' },
       to: { path: '^sim/', pathNot: engineEntry },
@@ -63,6 +64,10 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     webpackConfig: { fileName: 'tools/depcruise-alias.cjs' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.json'],
+    },
   },
 };

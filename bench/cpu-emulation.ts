@@ -41,7 +41,10 @@ async function timed(m: V86Machine, command: string): Promise<{ seconds: number;
   const from = m.console.mark();
   m.send(`${command}\n`);
   try {
-    const out = await m.console.waitFor(new RegExp(`${command.startsWith('time') ? 'real[\\s\\S]*' : ''}${promptPattern.source}`), { from, timeoutMs: 600_000 });
+    const out = await m.console.waitFor(new RegExp(`${command.startsWith('time') ? 'real[\\s\\S]*' : ''}${promptPattern.source}`), {
+      from,
+      timeoutMs: 600_000,
+    });
     const seconds = realSeconds(out);
     if (command.startsWith('time') && seconds === null) throw new Error(`no time printed for ${command}:\n${out}`);
     return { seconds: seconds ?? 0, instructions: meter.sample() };
@@ -70,12 +73,24 @@ export async function benchCpuEmulation(): Promise<string> {
     const b = readFileSync(join(dir, p));
     return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
   };
-  const images: GuestImages = { bios: file('bios.bin'), vgaBios: file('vgabios.bin'), bzImage: file('bzImage'), initrd: file('initrd.img'), cmdline: manifest.cmdline };
+  const images: GuestImages = {
+    bios: file('bios.bin'),
+    vgaBios: file('vgabios.bin'),
+    bzImage: file('bzImage'),
+    initrd: file('initrd.img'),
+    cmdline: manifest.cmdline,
+  };
   const state = manifest.states?.find((s) => s.memoryMiB === 64);
   if (!state) return '  skipped: no 64 MiB instant-start state in static/vm/manifest.json';
   const raw = gunzipSync(readFileSync(join(dir, state.path)));
   const saved = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength) as ArrayBuffer;
-  const m = createV86Machine(V86, images, { wasm_path: join(root, 'node_modules', 'v86', 'build', 'v86.wasm') }, { memoryMiB: 64, disk: { id: 'bench-cpu', sizeGiB: 1, boots: 1 }, boot: 'saved' }, saved);
+  const m = createV86Machine(
+    V86,
+    images,
+    { wasm_path: join(root, 'node_modules', 'v86', 'build', 'v86.wasm') },
+    { memoryMiB: 64, disk: { id: 'bench-cpu', sizeGiB: 1, boots: 1 }, boot: 'saved' },
+    saved,
+  );
   const loop = { guest: [] as number[], js: [] as number[], ratio: [] as number[], mips: [] as number[], perPass: [] as number[] };
   const sys = { us: [] as number[], instr: [] as number[] };
   const page = { us: [] as number[], instr: [] as number[] };

@@ -273,13 +273,34 @@ export async function siteFigures(): Promise<Figure[]> {
       log(`lighthouse (${preset}) stock ${route}…`);
       const scores = await lighthouse(new URL(route, stockServer.origin).toString(), preset);
       figures.push({ name: `stock doc page: Lighthouse ${preset} performance`, value: scores.performance, unit: 'pts' });
-      rows.push([`stock ${route}`, kb(stockJs).toFixed(1), kb(stockCss).toFixed(1), '1.00', kb(stockTotal).toFixed(1), '1.00', String(scores.performance), String(scores.accessibility), scores.failing.join(', ')]);
+      rows.push([
+        `stock ${route}`,
+        kb(stockJs).toFixed(1),
+        kb(stockCss).toFixed(1),
+        '1.00',
+        kb(stockTotal).toFixed(1),
+        '1.00',
+        String(scores.performance),
+        String(scores.accessibility),
+        scores.failing.join(', '),
+      ]);
     }
     for (const route of measured) {
       const { atLoad, afterRead } = await pageWeight(browser, oursServer.origin, route);
       const loadedAtFirst = new Set(atLoad.files.map((f) => f.path));
-      largest.push(`${route} at load: ${atLoad.files.slice(0, 6).map((f) => `${f.path} ${kb(f.bytes).toFixed(1)}`).join(', ')}`);
-      largest.push(`${route} loaded while reading: ${afterRead.files.filter((f) => !loadedAtFirst.has(f.path)).slice(0, 8).map((f) => `${f.path} ${kb(f.bytes).toFixed(1)}`).join(', ')}`);
+      largest.push(
+        `${route} at load: ${atLoad.files
+          .slice(0, 6)
+          .map((f) => `${f.path} ${kb(f.bytes).toFixed(1)}`)
+          .join(', ')}`,
+      );
+      largest.push(
+        `${route} loaded while reading: ${afterRead.files
+          .filter((f) => !loadedAtFirst.has(f.path))
+          .slice(0, 8)
+          .map((f) => `${f.path} ${kb(f.bytes).toFixed(1)}`)
+          .join(', ')}`,
+      );
       const ratio = (atLoad.js + atLoad.css) / stockTotal;
       const readRatio = (afterRead.js + afterRead.css) / stockTotal;
       figures.push({ name: `${route}: JS+CSS at load (gzip)`, value: kb(atLoad.js + atLoad.css), unit: 'KB' });
@@ -291,7 +312,12 @@ export async function siteFigures(): Promise<Figure[]> {
         log(`lighthouse (${preset}) ${route}…`);
         scores = await lighthouse(new URL(route, oursServer.origin).toString(), preset);
         figures.push({ name: `${route}: Lighthouse ${preset} performance`, value: scores.performance, unit: 'pts', target: { value: 95, better: 'higher' } });
-        figures.push({ name: `${route}: Lighthouse ${preset} accessibility`, value: scores.accessibility, unit: 'pts', target: { value: 100, better: 'higher' } });
+        figures.push({
+          name: `${route}: Lighthouse ${preset} accessibility`,
+          value: scores.accessibility,
+          unit: 'pts',
+          target: { value: 100, better: 'higher' },
+        });
       }
       rows.push([
         route,
@@ -307,7 +333,14 @@ export async function siteFigures(): Promise<Figure[]> {
     }
     console.log(`\nStock page (plain prose, same Docusaurus): ${kb(stockTotal).toFixed(1)} KB gzip JS+CSS`);
     printTable(['route', 'JS at load', 'CSS at load', 'load/stock', 'after read', 'read/stock', 'perf', 'a11y', 'audits under 0.9'], rows);
-    console.log(`\nLargest files (KB gzip); stock page: ${stockWeights[0]?.files.slice(0, 5).map((f) => `${f.path} ${kb(f.bytes).toFixed(1)}`).join(', ') ?? ''}`);
+    console.log(
+      `\nLargest files (KB gzip); stock page: ${
+        stockWeights[0]?.files
+          .slice(0, 5)
+          .map((f) => `${f.path} ${kb(f.bytes).toFixed(1)}`)
+          .join(', ') ?? ''
+      }`,
+    );
     for (const l of largest) console.log(l);
   } finally {
     await browser?.close().catch(() => undefined);
@@ -320,7 +353,11 @@ export async function siteFigures(): Promise<Figure[]> {
 
 function printTable(head: string[], rows: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   console.log(`\nPage weight (KB gzip, same-origin JS and CSS: at load, and after scrolling to the end) and Lighthouse`);
   console.log(line(head));
   console.log(line(widths.map((w) => '-'.repeat(w))));

@@ -37,7 +37,10 @@ export async function initialWeight(browser: Browser, origin: string, at = route
   await visit(opened.page, new URL(at, origin).toString());
   const all = await Promise.all(bodies);
   await opened.close();
-  return { js: all.filter((b) => b.type === 'script').reduce((s, b) => s + b.bytes, 0), css: all.filter((b) => b.type === 'stylesheet').reduce((s, b) => s + b.bytes, 0) };
+  return {
+    js: all.filter((b) => b.type === 'script').reduce((s, b) => s + b.bytes, 0),
+    css: all.filter((b) => b.type === 'stylesheet').reduce((s, b) => s + b.bytes, 0),
+  };
 }
 
 /** The issue's goals for an instant start: a prompt within 1.5 s of Start (median), at most 5 MB over the wire. */
@@ -121,7 +124,6 @@ async function heapUsage(page: Page): Promise<{ jsHeap: number; backing: number 
   return { jsHeap: usage.usedSize, backing: usage.backingStorageSize ?? NaN };
 }
 
-
 /**
  * The largest chromium renderer process started by this bench, by proportional set size (Linux
  * /proc/PID/smaps_rollup): with one tab open, that is the tab's whole memory, wasm memories included.
@@ -163,22 +165,37 @@ async function twoVms(browser: Browser, origin: string): Promise<string[]> {
     const before = await heapUsage(page);
     const beforePss = largestRendererPssBytes();
     await page.click(`${neighbour} button:text-is("Start both VMs")`);
-    await page.waitForFunction((sel) => [...document.querySelectorAll(`${sel} p`)].filter((p) => /Boot stage 4 of 4/.test(p.textContent ?? '')).length >= 2, neighbour, {
-      timeout: bootTimeoutMs,
-      polling: 500,
-    });
+    await page.waitForFunction(
+      (sel) => [...document.querySelectorAll(`${sel} p`)].filter((p) => /Boot stage 4 of 4/.test(p.textContent ?? '')).length >= 2,
+      neighbour,
+      {
+        timeout: bootTimeoutMs,
+        polling: 500,
+      },
+    );
     const running = await heapUsage(page);
     const pss = largestRendererPssBytes();
-    out.push(`tab memory, two VMs running (64 MiB each): renderer process PSS ${pss === null ? 'not readable' : mb(pss)} (Linux /proc smaps_rollup of the tab's renderer; ${beforePss === null ? '' : `${mb(beforePss)} before Start`})`);
-    out.push(`tab memory, two VMs running (64 MiB each): JS heap ${mb(running.jsHeap)} + ArrayBuffer backing stores ${mb(running.backing)} = ${mb(running.jsHeap + running.backing)}`);
-    out.push(`  (same tab before Start: JS heap ${mb(before.jsHeap)} + backing stores ${mb(before.backing)}; CDP Runtime.getHeapUsage after a forced GC; backing stores are ArrayBuffers: guest images, disks, saved states; the renderer PSS above is the figure that includes the wasm memories)`);
+    out.push(
+      `tab memory, two VMs running (64 MiB each): renderer process PSS ${pss === null ? 'not readable' : mb(pss)} (Linux /proc smaps_rollup of the tab's renderer; ${beforePss === null ? '' : `${mb(beforePss)} before Start`})`,
+    );
+    out.push(
+      `tab memory, two VMs running (64 MiB each): JS heap ${mb(running.jsHeap)} + ArrayBuffer backing stores ${mb(running.backing)} = ${mb(running.jsHeap + running.backing)}`,
+    );
+    out.push(
+      `  (same tab before Start: JS heap ${mb(before.jsHeap)} + backing stores ${mb(before.backing)}; CDP Runtime.getHeapUsage after a forced GC; backing stores are ArrayBuffers: guest images, disks, saved states; the renderer PSS above is the figure that includes the wasm memories)`,
+    );
     const cell = (id: string) => page.$eval(`${neighbour} [data-testid=${id}]`, (e) => e.textContent ?? '');
     // The widget's own robust measurement: a left-out warm-up run, then alone and with the burner
     // in turn, three rounds; medians.
     const t0 = Date.now();
     await page.click(`${neighbour} button:has-text("Measure both, interleaved")`);
-    await page.waitForFunction((sel) => !/^Working/.test(document.querySelector(`${sel} [data-testid=live-summary]`)?.textContent ?? ''), neighbour, { timeout: bootTimeoutMs * 2, polling: 250 });
-    out.push(`noisy neighbour, interleaved (${((Date.now() - t0) / 1000).toFixed(0)} s): loop alone ${await cell('alone')}, with the neighbour burning ${await cell('together')}`);
+    await page.waitForFunction((sel) => !/^Working/.test(document.querySelector(`${sel} [data-testid=live-summary]`)?.textContent ?? ''), neighbour, {
+      timeout: bootTimeoutMs * 2,
+      polling: 250,
+    });
+    out.push(
+      `noisy neighbour, interleaved (${((Date.now() - t0) / 1000).toFixed(0)} s): loop alone ${await cell('alone')}, with the neighbour burning ${await cell('together')}`,
+    );
     out.push(`noisy neighbour slowdown (median of the rounds' ratios): measured ${await cell('slowdown')}, engine model ${await cell('model-slowdown')}`);
     const status = await page.$eval(neighbour, (e) => e.querySelector('[role=status]')?.textContent ?? '');
     if (/Not done/.test(status)) out.push(`  (${status})`);
@@ -215,7 +232,9 @@ export async function benchVmBrowser(buildDir: string): Promise<string> {
       lines.push(
         `Start -> prompt, instant start (64 MiB): median ${(ms / 1000).toFixed(2)} s of ${runs.map((x) => (x.ms / 1000).toFixed(2)).join(', ')} s; goal <= ${instantStartGoal.promptMs / 1000} s: ${(instantStartGoal.promptMs / ms).toFixed(2)}x ${ms <= instantStartGoal.promptMs ? 'met' : 'NOT met'}${runs.some((x) => !x.resumed) ? ' (a run booted from scratch: no saved state was used)' : ''}`,
       );
-      lines.push(`  of which Start -> machine created (v86 loaded and compiled, state fetched; restore follows): median ${(median(runs.map((x) => x.runningMs)) / 1000).toFixed(2)} s; the rest is the guest attaching its disk and starting the shell`);
+      lines.push(
+        `  of which Start -> machine created (v86 loaded and compiled, state fetched; restore follows): median ${(median(runs.map((x) => x.runningMs)) / 1000).toFixed(2)} s; the rest is the guest attaching its disk and starting the shell`,
+      );
       lines.push(
         `  over the wire on an instant start: ${mb(wire)} (${(wire / 1e6).toFixed(2)} MB); goal <= ${instantStartGoal.wireBytes / 1e6} MB: ${(instantStartGoal.wireBytes / wire).toFixed(2)}x ${wire <= instantStartGoal.wireBytes ? 'met' : 'NOT met'}; ${mb(r.decoded)} decoded; files: ${r.files.join(', ')} (page says "${r.shown}")`,
       );

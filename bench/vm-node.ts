@@ -18,7 +18,11 @@ const root = join(__dirname, '..');
 const dir = join(root, 'static', 'vm');
 const runs = 3;
 
-type Manifest = { cmdline: string; files: Array<{ path: string; bytes: number }>; states?: Array<{ memoryMiB: number; path: string; bytes: number; rawBytes: number }> };
+type Manifest = {
+  cmdline: string;
+  files: Array<{ path: string; bytes: number }>;
+  states?: Array<{ memoryMiB: number; path: string; bytes: number; rawBytes: number }>;
+};
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -31,7 +35,13 @@ const blankDisk = (): Disk => ({ id: 'bench', sizeGiB: 1, boots: 1 });
 /** Milliseconds from power-on to the first shell prompt; a blank disk is formatted by init on the way. */
 async function toPrompt(images: GuestImages, memoryMiB: number, state?: ArrayBuffer, disk: Disk = blankDisk()): Promise<number> {
   const t0 = performance.now();
-  const m = createV86Machine(V86, images, { wasm_path: join(root, 'node_modules', 'v86', 'build', 'v86.wasm') }, { memoryMiB, disk, boot: state ? 'saved' : 'scratch' }, state);
+  const m = createV86Machine(
+    V86,
+    images,
+    { wasm_path: join(root, 'node_modules', 'v86', 'build', 'v86.wasm') },
+    { memoryMiB, disk, boot: state ? 'saved' : 'scratch' },
+    state,
+  );
   try {
     await m.console.waitFor(promptPattern, { timeoutMs: 120_000 });
     return performance.now() - t0;
@@ -46,7 +56,13 @@ export async function benchVmNode(): Promise<string> {
     const b = readFileSync(join(dir, p));
     return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
   };
-  const images: GuestImages = { bios: file('bios.bin'), vgaBios: file('vgabios.bin'), bzImage: file('bzImage'), initrd: file('initrd.img'), cmdline: manifest.cmdline };
+  const images: GuestImages = {
+    bios: file('bios.bin'),
+    vgaBios: file('vgabios.bin'),
+    bzImage: file('bzImage'),
+    initrd: file('initrd.img'),
+    cmdline: manifest.cmdline,
+  };
   const size = (p: string) => manifest.files.find((f) => f.path === p)?.bytes ?? 0;
   const figures: Figure[] = [];
   const state = manifest.states?.find((s) => s.memoryMiB === 64);
@@ -65,7 +81,11 @@ export async function benchVmNode(): Promise<string> {
     await toPrompt(images, state.memoryMiB, buffer, kept); // formats it
     const existing: number[] = [];
     for (let i = 0; i < runs; i++) existing.push(await toPrompt(images, state.memoryMiB, buffer, kept));
-    figures.push({ name: `vm: saved state to prompt, ${state.memoryMiB} MiB, existing disk (median of ${runs})`, value: Math.round(median(existing)), unit: 'ms' });
+    figures.push({
+      name: `vm: saved state to prompt, ${state.memoryMiB} MiB, existing disk (median of ${runs})`,
+      value: Math.round(median(existing)),
+      unit: 'ms',
+    });
   }
   for (const s of manifest.states ?? []) {
     figures.push({ name: `vm: ${s.path} (zstd, as served)`, value: s.bytes, unit: 'bytes' });
@@ -75,7 +95,13 @@ export async function benchVmNode(): Promise<string> {
   // and the manifest further). The goal: at most 5 MB for an instant start.
   const engine = ['manifest.json', 'libv86.mjs', 'v86.wasm'].reduce((t, p) => t + (p === 'manifest.json' ? statSync(join(dir, p)).size : size(p)), 0);
   const guest = ['bios.bin', 'vgabios.bin', 'bzImage', 'initrd.img'].reduce((t, p) => t + size(p), 0);
-  if (state) figures.push({ name: 'vm: fetched on an instant start (v86 + the state)', value: engine + state.bytes, unit: 'bytes', target: { value: 5_000_000, better: 'lower' } });
+  if (state)
+    figures.push({
+      name: 'vm: fetched on an instant start (v86 + the state)',
+      value: engine + state.bytes,
+      unit: 'bytes',
+      target: { value: 5_000_000, better: 'lower' },
+    });
   figures.push({ name: 'vm: fetched on a start from scratch (v86, firmware, kernel, initrd)', value: engine + guest, unit: 'bytes' });
   figures.push({ name: 'vm: initrd.img (gzip)', value: size('initrd.img'), unit: 'bytes' });
   figures.push({ name: 'vm: blank disk image', value: blankDiskBytes, unit: 'bytes' });

@@ -58,7 +58,8 @@ async function validate(argv: string[]): Promise<number> {
 
 function exportQuizzes(argv: string[]): number {
   const format = option(argv, '--format');
-  if (!format || !(format in exportFormats)) return fail(`--format: expected one of ${Object.keys(exportFormats).join(', ')}${format ? `, got "${format}"` : ''}`);
+  if (!format || !(format in exportFormats))
+    return fail(`--format: expected one of ${Object.keys(exportFormats).join(', ')}${format ? `, got "${format}"` : ''}`);
   const variants = positiveInt(option(argv, '--variants'), '--variants', 10);
   if (typeof variants === 'string') return fail(variants);
   const out = resolve(option(argv, '--out') ?? 'quiz-export');

@@ -35,14 +35,19 @@ export default defineQuiz({
         type: 'choice',
         key: (p) => p.perAz * (p.azs - 1),
         distractors: [
-          { value: (p) => p.perAz * p.azs, feedback: 'The VMs in us-east-1a sit in the failed AZ: they are still running, but nothing reaches them.', misconception: 'running-means-serving' },
+          {
+            value: (p) => p.perAz * p.azs,
+            feedback: 'The VMs in us-east-1a sit in the failed AZ: they are still running, but nothing reaches them.',
+            misconception: 'running-means-serving',
+          },
           { value: (p) => p.perAz * p.azs - 1, feedback: 'An AZ outage stops every VM in that AZ, not just one.', misconception: 'az-outage-is-one-vm' },
           { value: 0, feedback: 'Only a region outage stops every AZ; the other AZs carry on.', misconception: 'az-failure-stops-region' },
         ],
         unit: 'VMs',
         read: (r) => r.metrics.servingVms,
       },
-      explainWrong: 'You answered {answer}; the engine counts {engine} serving. The rows marked “not serving (az-down)” are the {perAz} VMs that sat in us-east-1a.',
+      explainWrong:
+        'You answered {answer}; the engine counts {engine} serving. The rows marked “not serving (az-down)” are the {perAz} VMs that sat in us-east-1a.',
       hints: ['An AZ outage reaches exactly what sits in that AZ.', 'Spread placement put {perAz} VMs in each AZ.'],
       explanation: 'The outage takes out the {perAz} VMs of us-east-1a and nothing else: {perAz} × ({azs} − 1) VMs in the other AZs keep serving.',
     }),
@@ -93,7 +98,8 @@ export default defineQuiz({
       id: 'group-after-outage',
       skill: 'predict',
       params: { size: [3, 6] },
-      prompt: 'The same group of {size} VMs over us-east-1a, b and c; us-east-1a fails at 600 s and stays down. Which statements about the end of the hour are true?',
+      prompt:
+        'The same group of {size} VMs over us-east-1a, b and c; us-east-1a fails at 600 s and stays down. Which statements about the end of the hour are true?',
       scenario: (p) => ({
         name: `A group of ${p.size}, us-east-1a down`,
         regions: [region('us-east-1', 3)],
@@ -145,7 +151,8 @@ export default defineQuiz({
         ],
       },
       hints: ['A group keeps a desired count; it does not change it by itself (without a scaling policy).'],
-      explanation: 'The group replaced the lost members in the healthy AZs and terminated the old ones: it is back to {size} serving VMs, all in us-east-1b and us-east-1c.',
+      explanation:
+        'The group replaced the lost members in the healthy AZs and terminated the old ones: it is back to {size} serving VMs, all in us-east-1b and us-east-1c.',
     }),
 
     engineQuestion({
@@ -167,8 +174,16 @@ export default defineQuiz({
         unit: 'ms',
         tolerance: 0,
         distractors: [
-          { value: (p) => p.writeMs, feedback: 'A synchronous standby must confirm each write before the primary says “done”: that costs a round trip.', misconception: 'sync-replication-is-free' },
-          { value: (p) => p.writeMs + 2 * p.rtt, feedback: 'The copy goes to the standby and the confirmation comes back: that is one round trip, not two.', misconception: 'round-trip-is-one-way' },
+          {
+            value: (p) => p.writeMs,
+            feedback: 'A synchronous standby must confirm each write before the primary says “done”: that costs a round trip.',
+            misconception: 'sync-replication-is-free',
+          },
+          {
+            value: (p) => p.writeMs + 2 * p.rtt,
+            feedback: 'The copy goes to the standby and the confirmation comes back: that is one round trip, not two.',
+            misconception: 'round-trip-is-one-way',
+          },
         ],
         read: (r) => r.database!.writeLatencyMs,
       },
@@ -185,7 +200,13 @@ export default defineQuiz({
       scenario: (p) => ({
         name: 'Region outage with an asynchronous replica',
         regions: [region('us-east-1', 2), region('us-west-2', 1)],
-        database: { region: 'us-east-1', az: 'us-east-1a', standby: { az: 'us-east-1b' }, replica: { region: 'us-west-2', lagSeconds: p.lag }, writesPerSecond: p.wps },
+        database: {
+          region: 'us-east-1',
+          az: 'us-east-1a',
+          standby: { az: 'us-east-1b' },
+          replica: { region: 'us-west-2', lagSeconds: p.lag },
+          writesPerSecond: p.wps,
+        },
         actions: [
           { at: 0, launch: { name: 'web', count: 2, vcpu: 2, memoryGiB: 4, region: 'us-west-2' } },
           { at: 900, fail: { region: 'us-east-1' } },
@@ -197,13 +218,18 @@ export default defineQuiz({
         unit: 'writes',
         tolerance: 0,
         distractors: [
-          { value: 0, feedback: 'Zero is what a synchronous standby loses; here the standby went down with the region, and the replica is asynchronous.', misconception: 'async-replica-loses-nothing' },
+          {
+            value: 0,
+            feedback: 'Zero is what a synchronous standby loses; here the standby went down with the region, and the replica is asynchronous.',
+            misconception: 'async-replica-loses-nothing',
+          },
           { value: (p) => p.lag, feedback: 'The lag is {lag} seconds; at {wps} writes per second, how many writes is that?', slip: 'unit' },
         ],
         read: (r) => r.database!.lostWrites,
       },
       hints: ['The recovery point of an asynchronous replica is its lag.'],
-      explanation: 'The replica had every write except the last {lag} s: {lag} s × {wps} writes/s are lost. The standby could not help: it was in the same region.',
+      explanation:
+        'The replica had every write except the last {lag} s: {lag} s × {wps} writes/s are lost. The standby could not help: it was in the same region.',
     }),
 
     engineQuestion({
@@ -263,8 +289,16 @@ export default defineQuiz({
         type: 'choice',
         key: 0,
         distractors: [
-          { value: 4, feedback: 'That is what losing one AZ leaves. A region outage takes every AZ of the region at once.', misconception: 'multi-az-survives-region' },
-          { value: 6, feedback: 'Multi-AZ protects against losing a place inside the region, not the region itself.', misconception: 'multi-az-survives-region' },
+          {
+            value: 4,
+            feedback: 'That is what losing one AZ leaves. A region outage takes every AZ of the region at once.',
+            misconception: 'multi-az-survives-region',
+          },
+          {
+            value: 6,
+            feedback: 'Multi-AZ protects against losing a place inside the region, not the region itself.',
+            misconception: 'multi-az-survives-region',
+          },
         ],
         unit: 'VMs',
         read: (r) => r.metrics.servingVms,
@@ -299,7 +333,8 @@ export default defineQuiz({
         },
       ],
       hints: ['Does “us-east-1a” name the same physical zone in every account?'],
-      explanation: 'An AZ ID names the same physical zone in every account; an AZ name may not, in the older regions and for accounts created before November 2025. Teams that need the same zone compare AZ IDs.',
+      explanation:
+        'An AZ ID names the same physical zone in every account; an AZ name may not, in the older regions and for accounts created before November 2025. Teams that need the same zone compare AZ IDs.',
     },
 
     {
@@ -338,7 +373,8 @@ export default defineQuiz({
       factual: true,
       asOf: '2026-12-02',
       source: readReplicas,
-      prompt: 'An Amazon RDS database has a read replica but no Multi-AZ standby. Its primary instance fails. What happens to writes, by default (AWS, as of 2026-12-02)?',
+      prompt:
+        'An Amazon RDS database has a read replica but no Multi-AZ standby. Its primary instance fails. What happens to writes, by default (AWS, as of 2026-12-02)?',
       options: [
         { id: 'wait', text: 'They fail until someone, or their automation, promotes the replica', correct: true },
         {
@@ -393,7 +429,8 @@ export default defineQuiz({
       ],
       diagnoses: { survives: { misconception: 'even-spread-is-enough' }, budget: { slip: 'arithmetic' } },
       hints: ['With three AZs, losing one leaves two. How many must each of those two hold?', 'The lesson’s rule: k ÷ (n − 1) per AZ, rounded up.'],
-      explanation: 'Two per AZ: losing any AZ leaves 4. Seven or more VMs cost more than $0.60 for the hour; fewer than two in some AZ leaves fewer than 4 when another AZ fails.',
+      explanation:
+        'Two per AZ: losing any AZ leaves 4. Seven or more VMs cost more than $0.60 for the hour; fewer than two in some AZ leaves fewer than 4 when another AZ fails.',
     }),
 
     task({
@@ -403,7 +440,13 @@ export default defineQuiz({
         'Place a database in us-east-1 so that, whichever single AZ fails, it is available again afterwards and no committed write is lost. Choose the primary’s AZ, an optional synchronous standby, and an optional asynchronous replica in us-west-2.',
       controls: [
         { type: 'choice', id: 'primary', label: 'Primary AZ', options: ue1.map((az) => ({ value: az, label: az })), default: 'us-east-1a' },
-        { type: 'choice', id: 'standby', label: 'Synchronous standby', options: [{ value: 'none', label: 'none' }, ...ue1.map((az) => ({ value: az, label: az }))], default: 'none' },
+        {
+          type: 'choice',
+          id: 'standby',
+          label: 'Synchronous standby',
+          options: [{ value: 'none', label: 'none' }, ...ue1.map((az) => ({ value: az, label: az }))],
+          default: 'none',
+        },
         { type: 'toggle', id: 'replica', label: 'Asynchronous replica in us-west-2', default: false },
       ],
       scenario: (c) => ({

@@ -48,7 +48,11 @@ export default defineQuiz({
         type: 'choice',
         key: (p) => nearestEu[p.city],
         distractors: [
-          { value: 'eu-west-2', feedback: 'London is close, but it is outside the EU: the rule removes it before latency counts.', misconception: 'europe-means-eu' },
+          {
+            value: 'eu-west-2',
+            feedback: 'London is close, but it is outside the EU: the rule removes it before latency counts.',
+            misconception: 'europe-means-eu',
+          },
           { value: (p) => (p.city === 'Berlin' ? 'eu-west-3' : 'eu-central-1'), feedback: 'Allowed, but not the nearest to {city}.', slip: 'estimate' },
           { value: 'eu-north-1', feedback: 'Allowed, but further away.', slip: 'estimate' },
         ],
@@ -60,7 +64,10 @@ export default defineQuiz({
             .sort((a, b) => a.ms - b.ms)[0].id,
       },
       measures: (r, p) =>
-        r.regions.map((x) => ({ label: regionLabel(x.id), value: `${rttMs(cities[p.city], findRegion(x.id)!.location)} ms from ${p.city}${flagged(r, x.id) ? ', outside the EU rule' : ''}` })),
+        r.regions.map((x) => ({
+          label: regionLabel(x.id),
+          value: `${rttMs(cities[p.city], findRegion(x.id)!.location)} ms from ${p.city}${flagged(r, x.id) ? ', outside the EU rule' : ''}`,
+        })),
       hints: ['Residency first, then latency.'],
       explanation: 'Cross out the regions the EU rule forbids (London), then take the nearest: the one in or next to {city}.',
     }),
@@ -82,7 +89,11 @@ export default defineQuiz({
         unit: 'VMs',
         tolerance: 0,
         distractors: [
-          { value: (p) => (p.oc === 1 ? 15 : 16), feedback: 'That is the limit of the resource that does not run out first.', misconception: 'one-resource-decides' },
+          {
+            value: (p) => (p.oc === 1 ? 15 : 16),
+            feedback: 'That is the limit of the resource that does not run out first.',
+            misconception: 'one-resource-decides',
+          },
         ],
         read: (r) => r.vms.length,
       },
@@ -114,7 +125,8 @@ export default defineQuiz({
         read: (r) => r.vms[0].stealPercent,
       },
       hints: ['Demand: 15 × 2 × {busy}% cores, against 16.'],
-      explanation: 'The VMs want 30 × {busy}% cores and share 16: each gets 16 ÷ demand of what it asks, and waits for the rest. At the busiest hour that is a real slowdown.',
+      explanation:
+        'The VMs want 30 × {busy}% cores and share 16: each gets 16 ÷ demand of what it asks, and waits for the rest. At the busiest hour that is a real slowdown.',
     }),
 
     engineQuestion({
@@ -131,11 +143,16 @@ export default defineQuiz({
         tolerance: 0,
         distractors: [
           { value: 90, feedback: 'The group takes about 90 s to refill, but 4 VMs still serve meanwhile: that is enough.', slip: 'reading' },
-          { value: 0, feedback: 'The web tier survives, but the database is unavailable until the standby takes over.', misconception: 'web-tier-is-the-service' },
+          {
+            value: 0,
+            feedback: 'The web tier survives, but the database is unavailable until the standby takes over.',
+            misconception: 'web-tier-is-the-service',
+          },
         ],
         read: (r) => r.metrics.downtimeSeconds,
       },
-      explainWrong: 'You answered {answer}; the engine counts {engine} of downtime. Look at the database line and the timeline: the web VMs never drop below 4.',
+      explainWrong:
+        'You answered {answer}; the engine counts {engine} of downtime. Look at the database line and the timeline: the web VMs never drop below 4.',
       hints: ['The web tier keeps 4 VMs. What else does a booking need?'],
       explanation: 'Two VMs are lost but 4 still serve, so the web tier never stops; the bookings pause only while the standby takes over: {failover} s.',
     }),
@@ -143,7 +160,8 @@ export default defineQuiz({
     engineQuestion({
       id: 'after-az-loss',
       skill: 'predict',
-      prompt: 'In Lumen’s design (database failover set to 45 s in the simulation), eu-central-1a fails at 600 s. Put what happens in the order the engine shows it.',
+      prompt:
+        'In Lumen’s design (database failover set to 45 s in the simulation), eu-central-1a fails at 600 s. Put what happens in the order the engine shows it.',
       scenario: () => lumen(45),
       ask: {
         type: 'ordering',
@@ -154,7 +172,12 @@ export default defineQuiz({
           { id: 'running', text: 'The replacement VMs run' },
         ],
         read: (r) => {
-          const ids: Record<string, string> = { 'db-unavailable': 'db-down', 'db-failover-complete': 'db-back', 'group-replacing': 'replace', running: 'running' };
+          const ids: Record<string, string> = {
+            'db-unavailable': 'db-down',
+            'db-failover-complete': 'db-back',
+            'group-replacing': 'replace',
+            running: 'running',
+          };
           return [...new Set(r.events.filter((e) => e.time >= 600 && e.kind in ids).map((e) => ids[e.kind]))];
         },
       },
@@ -172,7 +195,13 @@ export default defineQuiz({
         name: `Region outage with a replica in ${p.replica}`,
         regions: [region('eu-central-1', 3), region(p.replica, 1)],
         residency: { dataset: 'bookings', allowed: ['EU'] },
-        database: { name: 'bookings', region: 'eu-central-1', az: 'eu-central-1a', standby: { az: 'eu-central-1b' }, replica: { region: p.replica, lagSeconds: 1 } },
+        database: {
+          name: 'bookings',
+          region: 'eu-central-1',
+          az: 'eu-central-1a',
+          standby: { az: 'eu-central-1b' },
+          replica: { region: p.replica, lagSeconds: 1 },
+        },
         actions: [
           { at: 0, launch: { name: 'web', count: 6, vcpu: 2, memoryGiB: 4, region: 'eu-central-1' } },
           { at: 600, fail: { region: 'eu-central-1' } },
@@ -182,7 +211,12 @@ export default defineQuiz({
         type: 'claims',
         multiple: true,
         options: [
-          { id: 'db-back', text: 'The database is available again, in {replica}.', correct: true, holds: (r, p) => !!r.database?.available && r.database.primary.region === p.replica },
+          {
+            id: 'db-back',
+            text: 'The database is available again, in {replica}.',
+            correct: true,
+            holds: (r, p) => !!r.database?.available && r.database.primary.region === p.replica,
+          },
           {
             id: 'no-loss',
             text: 'No confirmed booking was lost.',
@@ -210,7 +244,8 @@ export default defineQuiz({
         ],
       },
       hints: ['Which copy is asynchronous? Where is London?'],
-      explanation: 'The replica is promoted and the database comes back with its lag lost; the web tier is gone with the region. A replica in London would survive too, but break the residency rule.',
+      explanation:
+        'The replica is promoted and the database comes back with its lag lost; the web tier is gone with the region. A replica in London would survive too, but break the residency rule.',
     }),
 
     engineQuestion({
@@ -271,13 +306,29 @@ export default defineQuiz({
       source: 'https://docs.aws.amazon.com/whitepapers/latest/disaster-recovery-workloads-on-aws/what-is-a-disaster.html',
       prompt: 'Lumen runs in three AZs of one region with a synchronous standby. Which of these does that design alone not protect against?',
       options: [
-        { id: 'deleted', text: 'Someone drops the bookings table by mistake', correct: true, feedback: 'The standby copies the mistake with the write itself; only a backup from before helps.' },
+        {
+          id: 'deleted',
+          text: 'Someone drops the bookings table by mistake',
+          correct: true,
+          feedback: 'The standby copies the mistake with the write itself; only a backup from before helps.',
+        },
         { id: 'region', text: 'The whole region goes down', correct: true, feedback: 'Every AZ is in that region.' },
-        { id: 'bad-release', text: 'A broken release is rolled out to all six VMs at once', correct: true, feedback: 'Every AZ runs the same broken code: roll out one AZ at a time.' },
-        { id: 'one-az', text: 'One AZ loses power', feedback: 'That is exactly what multi-AZ is for: the other AZs carry on.', misconception: 'az-failure-stops-region' },
+        {
+          id: 'bad-release',
+          text: 'A broken release is rolled out to all six VMs at once',
+          correct: true,
+          feedback: 'Every AZ runs the same broken code: roll out one AZ at a time.',
+        },
+        {
+          id: 'one-az',
+          text: 'One AZ loses power',
+          feedback: 'That is exactly what multi-AZ is for: the other AZs carry on.',
+          misconception: 'az-failure-stops-region',
+        },
         { id: 'one-host', text: 'One host fails', feedback: 'Losing a host is smaller than losing an AZ: covered.', slip: 'reading' },
       ],
-      explanation: 'Multi-AZ protects against losing a place inside the region. A region outage needs a copy elsewhere; a bad release needs a rollout one AZ at a time; a human mistake needs backups.',
+      explanation:
+        'Multi-AZ protects against losing a place inside the region. A region outage needs a copy elsewhere; a bad release needs a rollout one AZ at a time; a human mistake needs backups.',
     },
 
     task({
@@ -322,10 +373,19 @@ export default defineQuiz({
             az: zones[0],
             ...(c.standby === 'none' ? {} : { standby: { az: zones[c.standby === 'second' ? 1 : 2] } }),
           },
-          actions: counts.flatMap((n, i) => (n > 0 ? [{ at: 0, launch: { name: `web${'abc'[i]}`, count: n, vcpu: 2, memoryGiB: 4, region: c.where, az: zones[i] } }] : [])),
+          actions: counts.flatMap((n, i) =>
+            n > 0 ? [{ at: 0, launch: { name: `web${'abc'[i]}`, count: n, vcpu: 2, memoryGiB: 4, region: c.where, az: zones[i] } }] : [],
+          ),
         };
       },
-      goal: (run) => [residencyRespected(run), servesAfterEveryOutage(run, 4), pausesAtMost(run, 120), databaseSurvives(run), noLostWrites(run), withinBudget(run, 0.7)],
+      goal: (run) => [
+        residencyRespected(run),
+        servesAfterEveryOutage(run, 4),
+        pausesAtMost(run, 120),
+        databaseSurvives(run),
+        noLostWrites(run),
+        withinBudget(run, 0.7),
+      ],
       accept: [
         { where: 'eu-central-1', a: 2, b: 2, c: 2, standby: 'second' },
         { where: 'eu-west-3', a: 2, b: 2, c: 2, standby: 'third' },
@@ -342,7 +402,10 @@ export default defineQuiz({
         'db-survives': { misconception: 'web-tier-is-the-service' },
         budget: { slip: 'arithmetic' },
       },
-      hints: ['4 ÷ (3 − 1) = 2 VMs per AZ.', 'In the simulation a standby in another AZ fails over in 60 s, under the 120 s limit (AWS says 60 to 120 s is typical for a Multi-AZ DB instance).'],
+      hints: [
+        '4 ÷ (3 − 1) = 2 VMs per AZ.',
+        'In the simulation a standby in another AZ fails over in 60 s, under the 120 s limit (AWS says 60 to 120 s is typical for a Multi-AZ DB instance).',
+      ],
       explanation:
         'An EU region, 2 web VMs in each AZ (4 left after any loss), and a synchronous standby in another AZ (the engine’s 60 s pause, nothing lost). Six VMs cost about $0.69 for the hour in Frankfurt in the engine’s price list, a little less in Paris.',
     }),

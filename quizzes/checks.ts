@@ -106,7 +106,8 @@ export function checkEngineVariant(q: EngineQuestion, p: Params): { messages: st
         const want = resolve(o.correct, p);
         const got = reading.holds![o.id];
         if (typeof got !== 'boolean') say(`option "${o.id}": the engine's reading is not true or false`);
-        else if (want !== got) say(`option "${o.id}" ("${o.text}"): the key says it is ${want ? 'true' : 'false'}, the engine says ${got ? 'true' : 'false'} (${at})`);
+        else if (want !== got)
+          say(`option "${o.id}" ("${o.text}"): the key says it is ${want ? 'true' : 'false'}, the engine says ${got ? 'true' : 'false'} (${at})`);
       }
       if (!ask.multiple && ask.options.length < 2) say('a single-choice question needs at least two options');
       break;
@@ -134,10 +135,11 @@ function describeConfig(c: Config): string {
 export function checkTask(t: Task, fail: (m: string, variant?: string) => void): number {
   let runs = 0;
   for (const c of t.controls) {
-    if (c.type === 'choice') for (const o of c.options) {
-      const bad = unknownReference(o.value);
-      if (bad) fail(`control ${c.id}: ${bad}`);
-    }
+    if (c.type === 'choice')
+      for (const o of c.options) {
+        const bad = unknownReference(o.value);
+        if (bad) fail(`control ${c.id}: ${bad}`);
+      }
   }
   const attempt = (config: Config) => {
     try {
@@ -160,7 +162,8 @@ export function checkTask(t: Task, fail: (m: string, variant?: string) => void):
     const v = attempt(config);
     if (!v) continue;
     if (v.ok) fail(`a reject example is accepted by the engine (expected "${because}" to fail)`, describeConfig(config));
-    else if (!v.checks.some((c) => c.id === because)) fail(`a reject example names check "${because}", which the goal does not have (checks: ${v.checks.map((c) => c.id).join(', ')})`, describeConfig(config));
+    else if (!v.checks.some((c) => c.id === because))
+      fail(`a reject example names check "${because}", which the goal does not have (checks: ${v.checks.map((c) => c.id).join(', ')})`, describeConfig(config));
     else if (v.checks.find((c) => c.id === because)!.ok) {
       const failed = v.checks.filter((c) => !c.ok).map((c) => c.id);
       fail(`a reject example fails ${failed.join(', ')}, not "${because}" as the author expected`, describeConfig(config));
@@ -168,4 +171,3 @@ export function checkTask(t: Task, fail: (m: string, variant?: string) => void):
   }
   return runs;
 }
-

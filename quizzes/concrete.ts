@@ -34,8 +34,15 @@ function wrongAnswer(note: string | undefined, t: Tag, texts: Params): { feedbac
 }
 
 /** The choice ask's values, key first: what the validator compares with the engine. */
-export function choiceValues(ask: Extract<Ask, { type: 'choice' }>, p: Params, texts: Params = p): ({ value: ParamValue; correct: boolean; feedback?: string } & Tag)[] {
-  return [{ value: resolve(ask.key, p), correct: true }, ...ask.distractors.map((d) => ({ value: resolve(d.value, p), correct: false, ...wrongAnswer(d.feedback, d, texts) }))];
+export function choiceValues(
+  ask: Extract<Ask, { type: 'choice' }>,
+  p: Params,
+  texts: Params = p,
+): ({ value: ParamValue; correct: boolean; feedback?: string } & Tag)[] {
+  return [
+    { value: resolve(ask.key, p), correct: true },
+    ...ask.distractors.map((d) => ({ value: resolve(d.value, p), correct: false, ...wrongAnswer(d.feedback, d, texts) })),
+  ];
 }
 
 /** What `{name}` may refer to in an engine question's texts: its parameters and its given values. */
@@ -61,7 +68,13 @@ function concreteEngine(q: EngineQuestion, seed: number, p: Params): Concrete {
       return {
         form: 'single',
         ...base,
-        options: values.map((v, i) => ({ id: `o${i + 1}`, text: formatChoice(ask, v.value, p), correct: v.correct, ...(v.feedback ? { feedback: v.feedback } : {}), ...tagOf(v) })),
+        options: values.map((v, i) => ({
+          id: `o${i + 1}`,
+          text: formatChoice(ask, v.value, p),
+          correct: v.correct,
+          ...(v.feedback ? { feedback: v.feedback } : {}),
+          ...tagOf(v),
+        })),
       };
     }
     case 'numeric':
@@ -89,7 +102,11 @@ function concreteEngine(q: EngineQuestion, seed: number, p: Params): Concrete {
         form: 'ordering',
         ...base,
         items: ask.items.map((i) => ({ id: i.id, text: fillTemplate(i.text, t) })),
-        start: shuffle(ask.items.map((i) => i.id), seed, q.id),
+        start: shuffle(
+          ask.items.map((i) => i.id),
+          seed,
+          q.id,
+        ),
       };
     default:
       return assertNever(ask);
@@ -108,7 +125,12 @@ export function concretize(q: Question, seed: number, params: Params = paramsFor
         engine: false,
         source: q.source,
         ...(q.asOf ? { sourceAsOf: q.asOf } : {}),
-        options: shuffle(q.options, seed, q.id).map((o) => ({ id: o.id, text: o.text, correct: o.correct, ...(o.correct ? (o.feedback ? { feedback: o.feedback } : {}) : wrongAnswer(o.feedback, o, {})) })),
+        options: shuffle(q.options, seed, q.id).map((o) => ({
+          id: o.id,
+          text: o.text,
+          correct: o.correct,
+          ...(o.correct ? (o.feedback ? { feedback: o.feedback } : {}) : wrongAnswer(o.feedback, o, {})),
+        })),
       };
     case 'numeric':
       return {
@@ -123,7 +145,19 @@ export function concretize(q: Question, seed: number, params: Params = paramsFor
         distractors: q.distractors.map((d) => ({ value: d.value, feedback: composeFeedback(d.feedback, d)!, ...tagOf(d) })),
       };
     case 'ordering':
-      return { form: 'ordering', ...base, engine: false, source: q.source, ...(q.asOf ? { sourceAsOf: q.asOf } : {}), items: q.items, start: shuffle(q.items.map((i) => i.id), seed, q.id) };
+      return {
+        form: 'ordering',
+        ...base,
+        engine: false,
+        source: q.source,
+        ...(q.asOf ? { sourceAsOf: q.asOf } : {}),
+        items: q.items,
+        start: shuffle(
+          q.items.map((i) => i.id),
+          seed,
+          q.id,
+        ),
+      };
     case 'engine':
       return concreteEngine(q, seed, params);
     case 'task':

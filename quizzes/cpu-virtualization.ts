@@ -30,8 +30,7 @@ const runOne = (workload: cpu.CpuWorkloadInput, technique: cpu.TechniqueId, cost
   cpu.runCpu({ workload, iterations: 1, techniques: [technique], costs }).results[0];
 
 /** Does this kind of instruction reach the hypervisor (trap, VM exit or hypercall) under the technique? */
-const leaves = (technique: cpu.TechniqueId, kind: cpu.InstructionKind) =>
-  runOne({ body: [{ kind }] }, technique).hypervisorEntries > 0;
+const leaves = (technique: cpu.TechniqueId, kind: cpu.InstructionKind) => runOne({ body: [{ kind }] }, technique).hypervisorEntries > 0;
 
 /** The lesson's table, by hand: which kinds reach the hypervisor under each technique. */
 const exitsBy: Record<'hw-shadow' | 'hw-nested' | 'paravirtual', readonly cpu.InstructionKind[]> = {
@@ -39,17 +38,34 @@ const exitsBy: Record<'hw-shadow' | 'hw-nested' | 'paravirtual', readonly cpu.In
   'hw-nested': ['io'],
   paravirtual: ['page-fault', 'pte-write', 'io'],
 };
-const techniqueName = { 'hw-shadow': 'hardware assistance with shadow page tables', 'hw-nested': 'hardware assistance with nested paging', paravirtual: 'paravirtualization' } as const;
+const techniqueName = {
+  'hw-shadow': 'hardware assistance with shadow page tables',
+  'hw-nested': 'hardware assistance with nested paging',
+  paravirtual: 'paravirtualization',
+} as const;
 
 /** Slowdowns of each workload, worked out from the default costs (lesson, "What it costs"). */
-const worst = { 'trap-emulate': 'syscalls', 'binary-translation': 'syscalls', paravirtual: 'page-faults', 'hw-shadow': 'page-faults', 'hw-nested': 'io' } as const;
-const workloadName: Record<cpu.WorkloadId, string> = { compute: 'the compute loop', syscalls: 'the system-call loop', 'page-faults': 'the page-fault loop', io: 'the I/O loop' };
+const worst = {
+  'trap-emulate': 'syscalls',
+  'binary-translation': 'syscalls',
+  paravirtual: 'page-faults',
+  'hw-shadow': 'page-faults',
+  'hw-nested': 'io',
+} as const;
+const workloadName: Record<cpu.WorkloadId, string> = {
+  compute: 'the compute loop',
+  syscalls: 'the system-call loop',
+  'page-faults': 'the page-fault loop',
+  io: 'the I/O loop',
+};
 /** The workloads that can be the slowest, other than `w`. */
 const othersThan = (w: 'syscalls' | 'page-faults' | 'io') => (['syscalls', 'page-faults', 'io'] as const).filter((x) => x !== w);
 /** Why this workload is not the slowest under the technique asked about. */
 const whyNot = {
-  syscalls: 'System calls trap only where the guest kernel is deprivileged and the interrupt table is the hypervisor’s (classic trap-and-emulate, binary translation); with hardware assistance or a paravirtual kernel they stay in the guest.',
-  'page-faults': 'Page faults are dear where the hypervisor owns the tables the CPU walks (shadow paging, trap-and-emulate, Xen-style paravirtualization); with nested paging the guest handles them itself.',
+  syscalls:
+    'System calls trap only where the guest kernel is deprivileged and the interrupt table is the hypervisor’s (classic trap-and-emulate, binary translation); with hardware assistance or a paravirtual kernel they stay in the guest.',
+  'page-faults':
+    'Page faults are dear where the hypervisor owns the tables the CPU walks (shadow paging, trap-and-emulate, Xen-style paravirtualization); with nested paging the guest handles them itself.',
   io: 'Device accesses cost the same exit under every technique with an emulated device, but they are slow on bare metal too, so the ratio is smaller than for loops whose cheap instructions turn into traps.',
 } as const;
 const worstTechniqueName = {
@@ -72,7 +88,9 @@ export default defineQuiz({
       prompt: 'In the engine’s CPU model, under {technique}, which of these guest instructions reach the hypervisor (a trap, a VM exit or a hypercall)?',
       scenario: () => placeholderWorld('CPU model: one of each kind of instruction'),
       measures: (_, p) =>
-        cpu.runCpu({ workload: everyKind, iterations: 1, techniques: [p.t] }).results[0].steps.map((s) => ({ label: s.instruction.text, value: `${s.event}, ${s.path.join(' → ')}` })),
+        cpu
+          .runCpu({ workload: everyKind, iterations: 1, techniques: [p.t] })
+          .results[0].steps.map((s) => ({ label: s.instruction.text, value: `${s.event}, ${s.path.join(' → ')}` })),
       ask: {
         type: 'claims',
         multiple: true,
@@ -83,7 +101,8 @@ export default defineQuiz({
             correct: (p) => exitsBy[p.t].includes('syscall'),
             holds: (_, p) => leaves(p.t, 'syscall'),
             misconception: 'syscall-exits',
-            feedback: 'With hardware assistance the guest kernel runs in ring 0 of guest mode, and a paravirtual kernel registers a fast handler with the CPU: the call stays in the guest.',
+            feedback:
+              'With hardware assistance the guest kernel runs in ring 0 of guest mode, and a paravirtual kernel registers a fast handler with the CPU: the call stays in the guest.',
           },
           {
             id: 'page-fault',
@@ -91,7 +110,8 @@ export default defineQuiz({
             correct: (p) => exitsBy[p.t].includes('page-fault'),
             holds: (_, p) => leaves(p.t, 'page-fault'),
             misconception: 'page-tables-hypervisor-business',
-            feedback: 'Who sees a page fault depends on who owns the tables the CPU walks: with shadow tables (and in Xen-style paravirtualization) the hypervisor does; with nested paging the guest owns its tables and handles its own faults.',
+            feedback:
+              'Who sees a page fault depends on who owns the tables the CPU walks: with shadow tables (and in Xen-style paravirtualization) the hypervisor does; with nested paging the guest owns its tables and handles its own faults.',
           },
           {
             id: 'pte-write',
@@ -99,7 +119,8 @@ export default defineQuiz({
             correct: (p) => exitsBy[p.t].includes('pte-write'),
             holds: (_, p) => leaves(p.t, 'pte-write'),
             misconception: 'page-tables-hypervisor-business',
-            feedback: 'Shadow paging must catch every write to keep its copy right, and a paravirtual kernel asks by hypercall; with nested paging the write is an ordinary store.',
+            feedback:
+              'Shadow paging must catch every write to keep its copy right, and a paravirtual kernel asks by hypercall; with nested paging the write is an ordinary store.',
           },
           {
             id: 'tlb-miss',
@@ -115,7 +136,8 @@ export default defineQuiz({
             correct: (p) => exitsBy[p.t].includes('io'),
             holds: (_, p) => leaves(p.t, 'io'),
             misconception: 'hw-assist-devices-native',
-            feedback: 'VT-x and AMD-V virtualize the CPU; a device the guest sees is still emulated (or paravirtual) in software, so touching it leaves the guest.',
+            feedback:
+              'VT-x and AMD-V virtualize the CPU; a device the guest sees is still emulated (or paravirtual) in software, so touching it leaves the guest.',
           },
           {
             id: 'popf',
@@ -123,7 +145,8 @@ export default defineQuiz({
             correct: (p) => exitsBy[p.t].includes('popf'),
             holds: (_, p) => leaves(p.t, 'popf'),
             misconception: 'sensitive-always-exits',
-            feedback: 'In guest mode the kernel is in ring 0 and POPF works as written; a paravirtual kernel keeps its interrupt flag in shared memory instead.',
+            feedback:
+              'In guest mode the kernel is in ring 0 and POPF works as written; a paravirtual kernel keeps its interrupt flag in shared memory instead.',
           },
         ],
       },
@@ -135,7 +158,8 @@ export default defineQuiz({
     engineQuestion({
       id: 'io-exits',
       skill: 'predict',
-      prompt: 'The lab’s I/O loop (a system call, two port accesses to the disk, POPF) runs under hardware assistance with nested paging. How many VM exits does one pass of the loop cause?',
+      prompt:
+        'The lab’s I/O loop (a system call, two port accesses to the disk, POPF) runs under hardware assistance with nested paging. How many VM exits does one pass of the loop cause?',
       scenario: () => placeholderWorld('CPU model: the I/O loop'),
       measures: () => [{ label: 'VM exits a pass', value: String(runOne('io', 'hw-nested').events['vm-exit']) }],
       ask: {
@@ -144,9 +168,22 @@ export default defineQuiz({
         unit: 'VM exits',
         tolerance: 0,
         distractors: [
-          { value: 3, misconception: 'syscall-exits', feedback: 'In guest mode the guest kernel runs in ring 0: int 0x80 goes to it directly. Only the two port accesses exit.' },
-          { value: 4, misconception: 'sensitive-always-exits', feedback: 'With VT-x or AMD-V the kernel runs in ring 0 of guest mode, so POPF does what it says without an exit; the system call stays in the guest as well.' },
-          { value: 0, misconception: 'hw-virt-means-no-exits', feedback: 'Hardware assistance lets the guest’s CPU work run natively, but an emulated device is software in the host: each access to it exits.' },
+          {
+            value: 3,
+            misconception: 'syscall-exits',
+            feedback: 'In guest mode the guest kernel runs in ring 0: int 0x80 goes to it directly. Only the two port accesses exit.',
+          },
+          {
+            value: 4,
+            misconception: 'sensitive-always-exits',
+            feedback:
+              'With VT-x or AMD-V the kernel runs in ring 0 of guest mode, so POPF does what it says without an exit; the system call stays in the guest as well.',
+          },
+          {
+            value: 0,
+            misconception: 'hw-virt-means-no-exits',
+            feedback: 'Hardware assistance lets the guest’s CPU work run natively, but an emulated device is software in the host: each access to it exits.',
+          },
         ],
         read: () => runOne('io', 'hw-nested').events['vm-exit'],
       },
@@ -157,10 +194,13 @@ export default defineQuiz({
     engineQuestion({
       id: 'which-breaks',
       skill: 'diagnose',
-      prompt: 'Each technique runs the system-call loop (a system call, kernel work, then POPF to turn interrupts back on). Under which does the guest get a wrong result, and what goes wrong?',
+      prompt:
+        'Each technique runs the system-call loop (a system call, kernel work, then POPF to turn interrupts back on). Under which does the guest get a wrong result, and what goes wrong?',
       scenario: () => placeholderWorld('CPU model: the system-call loop under each technique'),
       measures: () =>
-        cpu.runCpu({ workload: 'syscalls', iterations: 1 }).results.map((r) => ({ label: r.label, value: r.wrongResults ? `${r.wrongResults} wrong result a pass` : 'correct' })),
+        cpu
+          .runCpu({ workload: 'syscalls', iterations: 1 })
+          .results.map((r) => ({ label: r.label, value: r.wrongResults ? `${r.wrongResults} wrong result a pass` : 'correct' })),
       ask: {
         type: 'claims',
         multiple: false,
@@ -180,7 +220,8 @@ export default defineQuiz({
             correct: false,
             holds: () => runOne('syscalls', 'trap-emulate').steps.some((s) => s.instruction.kind === 'popf' && s.event === 'trap'),
             misconception: 'x86-always-virtualizable',
-            feedback: 'That every sensitive instruction traps is Popek and Goldberg’s requirement, and classic x86 broke it: POPF in a deprivileged kernel does not trap at all, it just ignores the interrupt flag.',
+            feedback:
+              'That every sensitive instruction traps is Popek and Goldberg’s requirement, and classic x86 broke it: POPF in a deprivileged kernel does not trap at all, it just ignores the interrupt flag.',
           },
           {
             id: 'bt-wrong',
@@ -221,8 +262,14 @@ export default defineQuiz({
         'Under nested paging, a TLB miss walks the guest’s 4-level tables and, for each address in them, the hypervisor’s 4-level nested tables. The engine charges {ref} cycles a memory reference. What does one TLB miss cost under nested paging, at most, in cycles?',
       scenario: () => placeholderWorld('CPU model: one TLB miss'),
       measures: (_, p) => [
-        { label: 'Nested paging: references, cycles', value: `${runOne({ body: [{ kind: 'tlb-miss' }] }, 'hw-nested', { memoryReference: p.ref }).walkReferences}, ${runOne({ body: [{ kind: 'tlb-miss' }] }, 'hw-nested', { memoryReference: p.ref }).cycles}` },
-        { label: 'Shadow paging: references, cycles', value: `${runOne({ body: [{ kind: 'tlb-miss' }] }, 'hw-shadow', { memoryReference: p.ref }).walkReferences}, ${runOne({ body: [{ kind: 'tlb-miss' }] }, 'hw-shadow', { memoryReference: p.ref }).cycles}` },
+        {
+          label: 'Nested paging: references, cycles',
+          value: `${runOne({ body: [{ kind: 'tlb-miss' }] }, 'hw-nested', { memoryReference: p.ref }).walkReferences}, ${runOne({ body: [{ kind: 'tlb-miss' }] }, 'hw-nested', { memoryReference: p.ref }).cycles}`,
+        },
+        {
+          label: 'Shadow paging: references, cycles',
+          value: `${runOne({ body: [{ kind: 'tlb-miss' }] }, 'hw-shadow', { memoryReference: p.ref }).walkReferences}, ${runOne({ body: [{ kind: 'tlb-miss' }] }, 'hw-shadow', { memoryReference: p.ref }).cycles}`,
+        },
       ],
       ask: {
         type: 'numeric',
@@ -230,14 +277,30 @@ export default defineQuiz({
         unit: 'cycles',
         tolerance: 0,
         distractors: [
-          { value: (p) => 4 * p.ref, misconception: 'nested-walk-is-native', feedback: '4 references is the native walk (and shadow paging’s). With nested paging every guest-physical address in the walk needs its own nested walk.' },
-          { value: (p) => 8 * p.ref, misconception: 'nested-walk-additive', feedback: 'That is 4 + 4, one walk after the other. Each of the guest’s 4 entries, and the final address, is a guest-physical address that needs a 4-reference nested walk: (4 + 1) × (4 + 1) − 1 = 24.' },
-          { value: (p) => 16 * p.ref, slip: 'arithmetic', feedback: 'Close: 4 × 4 counts a nested walk for each guest level but forgets the guest’s own 4 references and the nested walk of the final address: (4 + 1) × (4 + 1) − 1 = 24.' },
+          {
+            value: (p) => 4 * p.ref,
+            misconception: 'nested-walk-is-native',
+            feedback:
+              '4 references is the native walk (and shadow paging’s). With nested paging every guest-physical address in the walk needs its own nested walk.',
+          },
+          {
+            value: (p) => 8 * p.ref,
+            misconception: 'nested-walk-additive',
+            feedback:
+              'That is 4 + 4, one walk after the other. Each of the guest’s 4 entries, and the final address, is a guest-physical address that needs a 4-reference nested walk: (4 + 1) × (4 + 1) − 1 = 24.',
+          },
+          {
+            value: (p) => 16 * p.ref,
+            slip: 'arithmetic',
+            feedback:
+              'Close: 4 × 4 counts a nested walk for each guest level but forgets the guest’s own 4 references and the nested walk of the final address: (4 + 1) × (4 + 1) − 1 = 24.',
+          },
         ],
         read: (_, p) => runOne({ body: [{ kind: 'tlb-miss' }] }, 'hw-nested', { memoryReference: p.ref }).cycles,
       },
       hints: ['Every address inside the guest’s page tables is a guest-physical address. How does the CPU find where it really is?'],
-      explanation: 'Up to 24 references: (4 + 1) × (4 + 1) − 1. At {ref} cycles each that is 24 × {ref}, six times the 4-reference walk of shadow paging. Nested paging saves the exits and pays on every TLB miss instead.',
+      explanation:
+        'Up to 24 references: (4 + 1) × (4 + 1) − 1. At {ref} cycles each that is 24 × {ref}, six times the 4-reference walk of shadow paging. Nested paging saves the exits and pays on every TLB miss instead.',
     }),
 
     engineQuestion({
@@ -247,13 +310,16 @@ export default defineQuiz({
       given: (p) => ({ technique: worstTechniqueName[p.t], why0: whyNot[othersThan(worst[p.t])[0]], why1: whyNot[othersThan(worst[p.t])[1]] }),
       prompt: 'Under {technique}, which of the lab’s four workloads slows down most compared with bare metal (engine’s default costs)?',
       scenario: () => placeholderWorld('CPU model: the four workloads'),
-      measures: (_, p) =>
-        cpu.workloadIds.map((w) => ({ label: workloadName[w], value: `${runOne(w, p.t).slowdown.toFixed(2)}× bare metal` })),
+      measures: (_, p) => cpu.workloadIds.map((w) => ({ label: workloadName[w], value: `${runOne(w, p.t).slowdown.toFixed(2)}× bare metal` })),
       ask: {
         type: 'choice',
         key: (p) => worst[p.t],
         distractors: [
-          { value: 'compute', misconception: 'virtualization-slows-compute', feedback: 'Ordinary instructions run directly on the CPU under every technique but emulation: the compute loop runs at 1× here.' },
+          {
+            value: 'compute',
+            misconception: 'virtualization-slows-compute',
+            feedback: 'Ordinary instructions run directly on the CPU under every technique but emulation: the compute loop runs at 1× here.',
+          },
           { value: (p) => othersThan(worst[p.t])[0], misconception: 'same-workload-suffers-everywhere', feedback: '{why0}' },
           { value: (p) => othersThan(worst[p.t])[1], misconception: 'same-workload-suffers-everywhere', feedback: '{why1}' },
         ],
@@ -291,7 +357,12 @@ export default defineQuiz({
         const slowest = Math.max(...loops.map((r) => r.slowdown));
         return [
           { id: 'correct', label: 'Every instruction does what the guest meant', ok: wrong === 0, detail: `${wrong} wrong result(s) a pass` },
-          { id: 'stays-in-guest', label: 'Neither loop reaches the hypervisor', ok: entries === 0, detail: `${entries} trap(s), exit(s) or hypercall(s) a pass` },
+          {
+            id: 'stays-in-guest',
+            label: 'Neither loop reaches the hypervisor',
+            ok: entries === 0,
+            detail: `${entries} trap(s), exit(s) or hypercall(s) a pass`,
+          },
           { id: 'fast-enough', label: 'Neither loop runs more than 5× slower than bare metal', ok: slowest <= 5, detail: `slowest: ${slowest.toFixed(2)}×` },
         ];
       },
@@ -342,7 +413,8 @@ export default defineQuiz({
           feedback: 'The inclusion is the other way round: the sensitive instructions must be among the privileged ones, so that each of them traps.',
         },
       ],
-      explanation: 'Their theorem: a virtual machine monitor can be built for a machine if its sensitive instructions are a subset of its privileged instructions. Then running the guest deprivileged makes every sensitive instruction trap to the monitor.',
+      explanation:
+        'Their theorem: a virtual machine monitor can be built for a machine if its sensitive instructions are a subset of its privileged instructions. Then running the guest deprivileged makes every sensitive instruction trap to the monitor.',
     },
     {
       kind: 'numeric',
@@ -351,15 +423,26 @@ export default defineQuiz({
       factual: true,
       asOf: '2026-12-02',
       source: 'https://www.usenix.org/legacy/events/sec2000/full_papers/robin/robin.pdf',
-      prompt: 'Robin and Irvine (2000) counted the Intel Pentium’s instructions that are sensitive but not privileged, which break classic trap-and-emulate. How many did they find?',
+      prompt:
+        'Robin and Irvine (2000) counted the Intel Pentium’s instructions that are sensitive but not privileged, which break classic trap-and-emulate. How many did they find?',
       key: 17,
       unit: 'instructions',
       tolerance: 0,
       distractors: [
-        { value: 1, misconception: 'popf-whole-problem', feedback: 'POPF is the usual example; Robin and Irvine listed seventeen, among them PUSHF, SGDT, SIDT and SMSW, among others, that reveal or change privileged state.' },
-        { value: 0, misconception: 'x86-always-virtualizable', feedback: 'Without hardware help, seventeen instructions misbehave silently instead of trapping; that is why VMware needed binary translation.' },
+        {
+          value: 1,
+          misconception: 'popf-whole-problem',
+          feedback:
+            'POPF is the usual example; Robin and Irvine listed seventeen, among them PUSHF, SGDT, SIDT and SMSW, among others, that reveal or change privileged state.',
+        },
+        {
+          value: 0,
+          misconception: 'x86-always-virtualizable',
+          feedback: 'Without hardware help, seventeen instructions misbehave silently instead of trapping; that is why VMware needed binary translation.',
+        },
       ],
-      explanation: 'Seventeen, among them POPF and PUSHF (the flags), SGDT, SIDT, SLDT and SMSW (which reveal privileged registers), and LAR, LSL, VERR and VERW (which check protection). Each lets a deprivileged guest kernel see or do something differently from ring 0 without a trap.',
+      explanation:
+        'Seventeen, among them POPF and PUSHF (the flags), SGDT, SIDT, SLDT and SMSW (which reveal privileged registers), and LAR, LSL, VERR and VERW (which check protection). Each lets a deprivileged guest kernel see or do something differently from ring 0 without a trap.',
     },
     {
       kind: 'single',
@@ -368,9 +451,14 @@ export default defineQuiz({
       factual: true,
       asOf: '2026-12-02',
       source: 'https://github.com/copy/v86',
-      prompt: 'The Linux VM in this page runs in v86. Its /proc/cpuinfo shows no vmx or svm flag, and it runs some millions of guest instructions a second where the reader’s CPU runs billions. What explains both?',
+      prompt:
+        'The Linux VM in this page runs in v86. Its /proc/cpuinfo shows no vmx or svm flag, and it runs some millions of guest instructions a second where the reader’s CPU runs billions. What explains both?',
       options: [
-        { id: 'translate', text: 'v86 emulates an x86 CPU without hardware virtualization: it translates the guest’s machine code into WebAssembly as it runs, and the browser runs that', correct: true },
+        {
+          id: 'translate',
+          text: 'v86 emulates an x86 CPU without hardware virtualization: it translates the guest’s machine code into WebAssembly as it runs, and the browser runs that',
+          correct: true,
+        },
         {
           id: 'vtx',
           text: 'It uses the reader’s CPU’s VT-x or AMD-V through the browser, which hides the flag and adds the slowdown',
@@ -384,7 +472,8 @@ export default defineQuiz({
           feedback: 'A page runs JavaScript and WebAssembly only; x86 code has to be translated or interpreted first.',
         },
       ],
-      explanation: 'v86 emulates an x86 CPU and its devices: it translates machine code into WebAssembly modules at run time. That is emulation, not hardware virtualization, which is why it runs many times slower than the same code on the reader’s CPU.',
+      explanation:
+        'v86 emulates an x86 CPU and its devices: it translates machine code into WebAssembly modules at run time. That is emulation, not hardware virtualization, which is why it runs many times slower than the same code on the reader’s CPU.',
     },
   ],
 });

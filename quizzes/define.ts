@@ -34,11 +34,23 @@ export function engineQuestion<const S extends Readonly<Record<string, readonly 
 
 type ControlInput =
   | { readonly type: 'count'; readonly id: string; readonly label: string; readonly min: number; readonly max: number; readonly default: number }
-  | { readonly type: 'choice'; readonly id: string; readonly label: string; readonly options: readonly { readonly value: string; readonly label: string }[]; readonly default: string }
+  | {
+      readonly type: 'choice';
+      readonly id: string;
+      readonly label: string;
+      readonly options: readonly { readonly value: string; readonly label: string }[];
+      readonly default: string;
+    }
   | { readonly type: 'toggle'; readonly id: string; readonly label: string; readonly default: boolean };
 
 type ConfigOf<C extends readonly ControlInput[]> = {
-  readonly [K in C[number] as K['id']]: K extends { type: 'count' } ? number : K extends { type: 'toggle' } ? boolean : K extends { options: readonly { value: infer V }[] } ? V : never;
+  readonly [K in C[number] as K['id']]: K extends { type: 'count' }
+    ? number
+    : K extends { type: 'toggle' }
+      ? boolean
+      : K extends { options: readonly { value: infer V }[] }
+        ? V
+        : never;
 };
 
 type TaskInput = z.input<typeof taskSchema>;

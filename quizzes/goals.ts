@@ -14,7 +14,10 @@ export function survivesEveryOutage(run: TaskRun, label = 'The service stays up 
     label,
     ok: bad.length === 0 && run.baseline.metrics.serviceUp,
     detail: run.outages
-      .map((o) => `${o.az} down: ${o.report.metrics.servingVms} VM(s) serving${o.report.metrics.downtimeSeconds > 0 ? `, service down for ${o.report.metrics.downtimeSeconds} s` : ''}`)
+      .map(
+        (o) =>
+          `${o.az} down: ${o.report.metrics.servingVms} VM(s) serving${o.report.metrics.downtimeSeconds > 0 ? `, service down for ${o.report.metrics.downtimeSeconds} s` : ''}`,
+      )
       .join('; '),
   };
 }

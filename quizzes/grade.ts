@@ -61,14 +61,18 @@ export function readNumber(text: string, unit = ''): NumberReading {
   if (!m) return { problem: 'That is not a number.' };
   const [, sign, body, rest] = m;
   if (rest !== '' && rest.toLowerCase() !== unit.toLowerCase()) {
-    return { problem: unit ? `That is not a number in ${unit}: write only the number, or the number and “${unit}”.` : 'That is not a number: write only the number.' };
+    return {
+      problem: unit ? `That is not a number in ${unit}: write only the number, or the number and “${unit}”.` : 'That is not a number: write only the number.',
+    };
   }
   const digits = body.replace(/(\d)[\u00a0\u202f ](?=\d{3}(?:\D|$))/g, '$1');
   if (/[\u00a0\u202f ]/.test(digits)) return { problem: 'That is not a number: spaces may only group digits in threes (1 200).' };
   let bare: string;
   if (digits.includes(',')) {
     if (!groupedWithCommas.test(digits)) {
-      return { problem: `Write decimals with a point (for example ${digits.replace(/,/g, '.').replace(/\.(?=.*\.)/g, '')}): a comma here only separates thousands, as in 1,000.` };
+      return {
+        problem: `Write decimals with a point (for example ${digits.replace(/,/g, '.').replace(/\.(?=.*\.)/g, '')}): a comma here only separates thousands, as in 1,000.`,
+      };
     }
     bare = digits.replace(/,/g, '');
   } else bare = digits;
@@ -122,7 +126,15 @@ export function grade(q: Concrete, answer: Answer): Grade {
         score: ok ? 1 : 0,
         correct: ok,
         summary: value === null ? 'That is not a number.' : ok ? 'Correct.' : `Not quite: ${value}${unit} is not the answer.`,
-        numeric: { value, key: nq.key, unit: nq.unit, tolerance: nq.tolerance, feedback: known?.feedback, misconception: known?.misconception, slip: known?.slip },
+        numeric: {
+          value,
+          key: nq.key,
+          unit: nq.unit,
+          tolerance: nq.tolerance,
+          feedback: known?.feedback,
+          misconception: known?.misconception,
+          slip: known?.slip,
+        },
       };
     }
     case 'ordering': {
@@ -140,7 +152,13 @@ export function grade(q: Concrete, answer: Answer): Grade {
 }
 
 function verdictOf(o: { id: string; correct: boolean; feedback?: string; misconception?: string; slip?: SlipKind }): Omit<OptionVerdict, 'chosen'> {
-  return { id: o.id, correct: o.correct, feedback: o.feedback, ...(o.misconception ? { misconception: o.misconception } : {}), ...(o.slip ? { slip: o.slip } : {}) };
+  return {
+    id: o.id,
+    correct: o.correct,
+    feedback: o.feedback,
+    ...(o.misconception ? { misconception: o.misconception } : {}),
+    ...(o.slip ? { slip: o.slip } : {}),
+  };
 }
 
 /**

@@ -40,7 +40,11 @@ export default defineQuiz({
         unit: 'VMs',
         tolerance: 0,
         distractors: [
-          { value: (p) => Math.floor(p.mem / 4), feedback: 'The hypervisor (and, for type 2, the host OS) keeps memory for itself before any VM gets some.', misconception: 'hypervisor-takes-nothing' },
+          {
+            value: (p) => Math.floor(p.mem / 4),
+            feedback: 'The hypervisor (and, for type 2, the host OS) keeps memory for itself before any VM gets some.',
+            misconception: 'hypervisor-takes-nothing',
+          },
           { value: (p) => fit(other(p.t), p.mem, { vcpu: 1, mem: 4 }), feedback: 'That is the other hypervisor type’s number.', slip: 'reading' },
         ],
         read: (r) => r.vms.length,
@@ -68,14 +72,29 @@ export default defineQuiz({
           },
         ],
         policy: { cpuOvercommit: 2 },
-        actions: ['a', 'b'].map((z) => ({ at: 0, launch: { name: `vm${z}`, count: 7, vcpu: 4, memoryGiB: 4, region: 'eu-central-1', az: `eu-central-1${z}`, busy: p.busy / 100 } })),
+        actions: ['a', 'b'].map((z) => ({
+          at: 0,
+          launch: { name: `vm${z}`, count: 7, vcpu: 4, memoryGiB: 4, region: 'eu-central-1', az: `eu-central-1${z}`, busy: p.busy / 100 },
+        })),
       }),
       ask: {
         type: 'claims',
         multiple: true,
         options: [
-          { id: 'type2-steal', text: 'The VMs on the type 2 host see steal time.', correct: true, holds: (r) => r.vms.filter((v) => v.az === 'eu-central-1b').every((v) => v.stealPercent > 0) },
-          { id: 'type1-steal', text: 'The VMs on the type 1 host see steal time.', correct: (p) => p.busy * 28 > 1600, holds: (r) => r.vms.filter((v) => v.az === 'eu-central-1a').every((v) => v.stealPercent > 0), feedback: 'On type 1 all 16 cores are there for the VMs: they see steal only if they want more than 16.', slip: 'arithmetic' },
+          {
+            id: 'type2-steal',
+            text: 'The VMs on the type 2 host see steal time.',
+            correct: true,
+            holds: (r) => r.vms.filter((v) => v.az === 'eu-central-1b').every((v) => v.stealPercent > 0),
+          },
+          {
+            id: 'type1-steal',
+            text: 'The VMs on the type 1 host see steal time.',
+            correct: (p) => p.busy * 28 > 1600,
+            holds: (r) => r.vms.filter((v) => v.az === 'eu-central-1a').every((v) => v.stealPercent > 0),
+            feedback: 'On type 1 all 16 cores are there for the VMs: they see steal only if they want more than 16.',
+            slip: 'arithmetic',
+          },
           {
             id: 'same',
             text: 'Both hosts give their VMs the same steal: the hypervisor type changes nothing for them.',
@@ -89,7 +108,11 @@ export default defineQuiz({
           },
         ],
       },
-      measures: (r) => ['eu-central-1a', 'eu-central-1b'].map((az) => ({ label: `Steal on the ${az === 'eu-central-1a' ? 'type 1' : 'type 2'} host`, value: `${r.vms.find((v) => v.az === az)!.stealPercent.toFixed(1)} %` })),
+      measures: (r) =>
+        ['eu-central-1a', 'eu-central-1b'].map((az) => ({
+          label: `Steal on the ${az === 'eu-central-1a' ? 'type 1' : 'type 2'} host`,
+          value: `${r.vms.find((v) => v.az === az)!.stealPercent.toFixed(1)} %`,
+        })),
       hints: ['Cores for VMs in the simulation: 16 on type 1, 14 on type 2 (the host OS keeps 2).'],
       explanation: 'The VMs want {demand} cores on each host. Type 1 gives them 16, type 2 only 14, so the type 2 host shows steal sooner, and more of it.',
     }),
@@ -133,7 +156,8 @@ export default defineQuiz({
         ],
       },
       hints: ['Work out both limits: cores left ÷ 4, and memory left ÷ (8 + 0.5 per VM).'],
-      explanation: 'In the simulation a type 2 host keeps 2 cores and 4 GiB for its operating system: 14 cores hold 3 VMs of 4 vCPUs, while memory would hold 7. Type 1 would fit 4.',
+      explanation:
+        'In the simulation a type 2 host keeps 2 cores and 4 GiB for its operating system: 14 cores hold 3 VMs of 4 vCPUs, while memory would hold 7. Type 1 would fit 4.',
     }),
 
     {
@@ -151,7 +175,8 @@ export default defineQuiz({
         { id: 'apps', text: 'The programs Mia runs in Windows and in Linux' },
       ],
       hints: ['When Hyper-V is on, does Windows run under the hypervisor or beside the guest?'],
-      explanation: 'With Hyper-V turned on, the hypervisor runs on the hardware; Windows becomes the root partition, beside the guest, and still holds the device drivers and management stack.',
+      explanation:
+        'With Hyper-V turned on, the hypervisor runs on the hardware; Windows becomes the root partition, beside the guest, and still holds the device drivers and management stack.',
     },
     {
       kind: 'single',
@@ -218,7 +243,11 @@ export default defineQuiz({
       source: redHatVm,
       prompt: 'A colleague says “KVM must be a type 2 hypervisor: Linux, a full operating system, is involved.” Which reply holds up best?',
       options: [
-        { id: 'kernel', text: 'KVM turns the Linux kernel, which runs on the hardware, into the hypervisor: Red Hat counts it as type 1, though the labels blur', correct: true },
+        {
+          id: 'kernel',
+          text: 'KVM turns the Linux kernel, which runs on the hardware, into the hypervisor: Red Hat counts it as type 1, though the labels blur',
+          correct: true,
+        },
         {
           id: 'agree',
           text: 'Agreed: any hypervisor with a full operating system involved is type 2',
@@ -246,9 +275,15 @@ export default defineQuiz({
       prompt: 'Starting with the C5 instance type in 2017, EC2 instances run on a minimal hypervisor based on which technology (AWS, as of 2026-12-02)?',
       options: [
         { id: 'kvm', text: 'KVM', correct: true },
-        { id: 'xen', text: 'Xen', feedback: 'Xen still runs some older types (such as T2); Nitro moved new types away from it.', misconception: 'ec2-runs-on-xen' },
+        {
+          id: 'xen',
+          text: 'Xen',
+          feedback: 'Xen still runs some older types (such as T2); Nitro moved new types away from it.',
+          misconception: 'ec2-runs-on-xen',
+        },
       ],
-      explanation: 'AWS moved Dom0’s work onto dedicated Nitro hardware, and a minimal KVM-based hypervisor took over from C5 on. Some older types still run on Xen, and bare-metal instances run no hypervisor at all.',
+      explanation:
+        'AWS moved Dom0’s work onto dedicated Nitro hardware, and a minimal KVM-based hypervisor took over from C5 on. Some older types still run on Xen, and bare-metal instances run no hypervisor at all.',
     },
   ],
 });

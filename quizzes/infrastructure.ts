@@ -30,7 +30,12 @@ export default defineQuiz({
         'Ana rents virtual machines (IaaS). An attacker gets in through an operating-system flaw whose patch was published months ago and never installed on her VMs. Whose job was it to install that patch?',
       options: [
         { id: 'you', text: 'Ana’s', correct: true },
-        { id: 'provider', text: 'The cloud provider’s: it runs the machines', feedback: 'The provider runs the hosts and the hypervisor, not the guest operating system.', misconception: 'iaas-provider-patches-os' },
+        {
+          id: 'provider',
+          text: 'The cloud provider’s: it runs the machines',
+          feedback: 'The provider runs the hosts and the hypervisor, not the guest operating system.',
+          misconception: 'iaas-provider-patches-os',
+        },
         {
           id: 'image',
           text: 'The provider’s, because she launched from the provider’s machine image',
@@ -39,7 +44,8 @@ export default defineQuiz({
         },
       ],
       hints: ['Where does the provider’s part stop in IaaS: below or above the operating system?'],
-      explanation: 'In IaaS the provider runs everything up to the hypervisor; the operating system and everything above it are the customer’s, patches included.',
+      explanation:
+        'In IaaS the provider runs everything up to the hypervisor; the operating system and everything above it are the customer’s, patches included.',
     },
     {
       kind: 'single',
@@ -52,8 +58,18 @@ export default defineQuiz({
         'Ana’s shop moved its email to a SaaS product. A month after a member of staff left, the audit log shows that their account still read customers’ messages. Whose control failed?',
       options: [
         { id: 'customer', text: 'Ana’s shop: it did not remove the account', correct: true },
-        { id: 'provider', text: 'The SaaS provider’s: it runs the application', feedback: 'The provider ran the software as agreed; who has an account is decided by the customer.', misconception: 'provider-controls-data-access' },
-        { id: 'shared', text: 'Nobody’s: in SaaS, access is part of the product', feedback: 'Access is configured by someone, and in every model that someone is the customer.', misconception: 'provider-controls-data-access' },
+        {
+          id: 'provider',
+          text: 'The SaaS provider’s: it runs the application',
+          feedback: 'The provider ran the software as agreed; who has an account is decided by the customer.',
+          misconception: 'provider-controls-data-access',
+        },
+        {
+          id: 'shared',
+          text: 'Nobody’s: in SaaS, access is part of the product',
+          feedback: 'Access is configured by someone, and in every model that someone is the customer.',
+          misconception: 'provider-controls-data-access',
+        },
       ],
       hints: ['Which responsibilities stay with the customer even in SaaS?'],
       explanation: 'Your data, your accounts and your access rules stay yours in every model, even SaaS: removing a leaver’s account is the customer’s job.',
@@ -69,8 +85,18 @@ export default defineQuiz({
         'Ana’s team writes its own booking code and wants to stop installing and patching operating systems, while keeping control of the code. Which model fits best?',
       options: [
         { id: 'paas', text: 'PaaS (Platform as a Service)', correct: true },
-        { id: 'iaas', text: 'IaaS (Infrastructure as a Service)', feedback: 'With IaaS the team would still run, patch and secure the VMs’ operating systems.', misconception: 'iaas-provider-patches-os' },
-        { id: 'saas', text: 'SaaS (Software as a Service)', feedback: 'SaaS is someone else’s finished application; the team wants to run its own code.', slip: 'reading' },
+        {
+          id: 'iaas',
+          text: 'IaaS (Infrastructure as a Service)',
+          feedback: 'With IaaS the team would still run, patch and secure the VMs’ operating systems.',
+          misconception: 'iaas-provider-patches-os',
+        },
+        {
+          id: 'saas',
+          text: 'SaaS (Software as a Service)',
+          feedback: 'SaaS is someone else’s finished application; the team wants to run its own code.',
+          slip: 'reading',
+        },
       ],
       hints: ['Which model takes the operating system off your hands but still runs your code?'],
       explanation:
@@ -87,8 +113,18 @@ export default defineQuiz({
         'Ana moves from her own server room to IaaS. Of the layers “building; servers, storage and network; hypervisor; operating system; application and data”, which does she hand to the provider in that one step?',
       options: [
         { id: 'three', text: 'The building, the hardware and the hypervisor: three layers at once', correct: true },
-        { id: 'one', text: 'Only the building: each step hands over one more layer', feedback: 'The layers stack in order, but the step to IaaS hands over everything up to the hypervisor at once.', misconception: 'one-layer-per-step' },
-        { id: 'os', text: 'Everything up to and including the operating system', feedback: 'The operating system stays hers in IaaS.', misconception: 'iaas-provider-patches-os' },
+        {
+          id: 'one',
+          text: 'Only the building: each step hands over one more layer',
+          feedback: 'The layers stack in order, but the step to IaaS hands over everything up to the hypervisor at once.',
+          misconception: 'one-layer-per-step',
+        },
+        {
+          id: 'os',
+          text: 'Everything up to and including the operating system',
+          feedback: 'The operating system stays hers in IaaS.',
+          misconception: 'iaas-provider-patches-os',
+        },
       ],
       hints: ['In IaaS, where does the provider’s part stop?'],
       explanation:
@@ -115,7 +151,11 @@ export default defineQuiz({
         tolerance: 0.1,
         distractors: [
           { value: (p) => ((100 * p.owned) / p.demand) * 100, feedback: 'That is the share that is served.', slip: 'reading' },
-          { value: (p) => ((p.demand - 100 * p.owned) / (100 * p.owned)) * 100, feedback: 'Divide the dropped requests by the demand, not by the capacity.', slip: 'arithmetic' },
+          {
+            value: (p) => ((p.demand - 100 * p.owned) / (100 * p.owned)) * 100,
+            feedback: 'Divide the dropped requests by the demand, not by the capacity.',
+            slip: 'arithmetic',
+          },
         ],
         read: (r) => r.metrics.requests!.droppedPercent,
       },
@@ -133,7 +173,19 @@ export default defineQuiz({
         until: 24 * hour,
         regions: [region('us-east-1', 1)],
         traffic: { perVmRps: 100, curve: [{ at: 0, rps: 400 }] },
-        actions: [{ at: 0, group: { name: 'web', desired: 4, vcpu: 2, memoryGiB: 8, region: 'us-east-1', scaling: { min: 2, max: 8, targetRpsPerVm: 100, intervalSeconds: 300 } } }],
+        actions: [
+          {
+            at: 0,
+            group: {
+              name: 'web',
+              desired: 4,
+              vcpu: 2,
+              memoryGiB: 8,
+              region: 'us-east-1',
+              scaling: { min: 2, max: 8, targetRpsPerVm: 100, intervalSeconds: 300 },
+            },
+          },
+        ],
       }),
       ask: {
         type: 'claims',
@@ -183,7 +235,19 @@ export default defineQuiz({
             { at: 20 * hour, rps: 200 },
           ],
         },
-        actions: [{ at: 0, group: { name: 'web', desired: 2, vcpu: 2, memoryGiB: 8, region: 'us-east-1', scaling: { min: 2, max: 8, targetRpsPerVm: 100, intervalSeconds: 300 } } }],
+        actions: [
+          {
+            at: 0,
+            group: {
+              name: 'web',
+              desired: 2,
+              vcpu: 2,
+              memoryGiB: 8,
+              region: 'us-east-1',
+              scaling: { min: 2, max: 8, targetRpsPerVm: 100, intervalSeconds: 300 },
+            },
+          },
+        ],
       }),
       ask: {
         type: 'claims',
@@ -221,7 +285,8 @@ export default defineQuiz({
         ],
       },
       hints: ['A scaling group reacts after the fact: at its next check, then the new VMs are pending.'],
-      explanation: 'Renting follows the load, so it is cheaper than owning for the peak; but it follows with a delay, and a few requests are dropped while new VMs start.',
+      explanation:
+        'Renting follows the load, so it is cheaper than owning for the peak; but it follows with a delay, and a few requests are dropped while new VMs start.',
     }),
   ],
 });

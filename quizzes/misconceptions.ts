@@ -91,7 +91,11 @@ const cpuPapers = {
 const redHatOvercommit =
   'https://access.redhat.com/documentation/en-us/red_hat_enterprise_linux/6/html/virtualization_administration_guide/chap-virtualization-tips_and_tricks-overcommitting_with_kvm';
 
-const models = { lesson: 'infrastructure', section: 'IaaS, PaaS and SaaS: who manages which layer', anchor: 'iaas-paas-and-saas-who-manages-which-layer' } as const;
+const models = {
+  lesson: 'infrastructure',
+  section: 'IaaS, PaaS and SaaS: who manages which layer',
+  anchor: 'iaas-paas-and-saas-who-manages-which-layer',
+} as const;
 const owning = { lesson: 'infrastructure', section: 'Owning versus renting', anchor: 'owning-versus-renting' } as const;
 const isolation = { lesson: 'regions', section: 'Isolation: a failure stays where it starts', anchor: 'isolation-a-failure-stays-where-it-starts' } as const;
 const residency = { lesson: 'regions', section: 'Data residency and compliance', anchor: 'data-residency-and-compliance' } as const;
@@ -101,27 +105,59 @@ const whatAz = { lesson: 'availability-zones', section: 'What an availability zo
 const azIds = { lesson: 'availability-zones', section: 'AZ names and AZ IDs', anchor: 'az-names-and-az-ids' } as const;
 const acrossAzs = { lesson: 'availability-zones', section: 'Designing across AZs', anchor: 'designing-across-azs' } as const;
 const syncRep = { lesson: 'availability-zones', section: 'Synchronous replication and failover', anchor: 'synchronous-replication-and-failover' } as const;
-const notProtected = { lesson: 'availability-zones', section: 'What multi-AZ does not protect against', anchor: 'what-multi-az-does-not-protect-against' } as const;
+const notProtected = {
+  lesson: 'availability-zones',
+  section: 'What multi-AZ does not protect against',
+  anchor: 'what-multi-az-does-not-protect-against',
+} as const;
 const whatVm = { lesson: 'virtualization', section: 'What a virtual machine is', anchor: 'what-a-virtual-machine-is' } as const;
 const sharing = { lesson: 'virtualization', section: 'How the parts are shared', anchor: 'how-the-parts-are-shared' } as const;
 const overcommit = { lesson: 'virtualization', section: 'Overcommit: selling more than you have', anchor: 'overcommit-selling-more-than-you-have' } as const;
 const steal = { lesson: 'virtualization', section: 'Noisy neighbours and steal time', anchor: 'noisy-neighbours-and-steal-time' } as const;
 const blur = { lesson: 'hypervisors', section: 'Why the labels blur', anchor: 'why-the-labels-blur' } as const;
 const nitro = { lesson: 'hypervisors', section: 'A cloud hypervisor: AWS Nitro', anchor: 'a-cloud-hypervisor-aws-nitro' } as const;
-const tradeNumbers = { lesson: 'hypervisors', section: 'The trade-off in numbers (in the simulation)', anchor: 'the-trade-off-in-numbers-in-the-simulation' } as const;
+const tradeNumbers = {
+  lesson: 'hypervisors',
+  section: 'The trade-off in numbers (in the simulation)',
+  anchor: 'the-trade-off-in-numbers-in-the-simulation',
+} as const;
 const states = { lesson: 'vm-lifecycle', section: 'The six states', anchor: 'the-six-states' } as const;
 const keeps = { lesson: 'vm-lifecycle', section: 'Stop, reboot, terminate: what each keeps', anchor: 'stop-reboot-terminate-what-each-keeps' } as const;
 const hibernate = { lesson: 'vm-lifecycle', section: 'Hibernate: a stop that keeps the RAM', anchor: 'hibernate-a-stop-that-keeps-the-ram' } as const;
 const costs = { lesson: 'vm-lifecycle', section: 'What each state costs', anchor: 'what-each-state-costs' } as const;
-const trapEmulate = { lesson: 'cpu-virtualization', section: 'Sensitive instructions and trap-and-emulate', anchor: 'sensitive-instructions-and-trap-and-emulate' } as const;
+const trapEmulate = {
+  lesson: 'cpu-virtualization',
+  section: 'Sensitive instructions and trap-and-emulate',
+  anchor: 'sensitive-instructions-and-trap-and-emulate',
+} as const;
 const classicX86 = { lesson: 'cpu-virtualization', section: 'Why classic x86 failed the test', anchor: 'why-classic-x86-failed-the-test' } as const;
-const binaryTranslation = { lesson: 'cpu-virtualization', section: 'Answer 1: binary translation (VMware, 1999)', anchor: 'answer-1-binary-translation-vmware-1999' } as const;
-const hardwareAssist = { lesson: 'cpu-virtualization', section: 'Answer 3: hardware assistance (Intel VT-x, 2005; AMD-V, 2006)', anchor: 'answer-3-hardware-assistance-intel-vt-x-2005-amd-v-2006' } as const;
-const paging = { lesson: 'cpu-virtualization', section: 'Memory: shadow page tables and nested paging', anchor: 'memory-shadow-page-tables-and-nested-paging' } as const;
-const devices = { lesson: 'cpu-virtualization', section: 'I/O: from emulated devices to offload cards', anchor: 'io-from-emulated-devices-to-offload-cards' } as const;
-const cpuCosts = { lesson: 'cpu-virtualization', section: 'What it costs: the engine\'s model', anchor: 'what-it-costs-the-engines-model' } as const;
+const binaryTranslation = {
+  lesson: 'cpu-virtualization',
+  section: 'Answer 1: binary translation (VMware, 1999)',
+  anchor: 'answer-1-binary-translation-vmware-1999',
+} as const;
+const hardwareAssist = {
+  lesson: 'cpu-virtualization',
+  section: 'Answer 3: hardware assistance (Intel VT-x, 2005; AMD-V, 2006)',
+  anchor: 'answer-3-hardware-assistance-intel-vt-x-2005-amd-v-2006',
+} as const;
+const paging = {
+  lesson: 'cpu-virtualization',
+  section: 'Memory: shadow page tables and nested paging',
+  anchor: 'memory-shadow-page-tables-and-nested-paging',
+} as const;
+const devices = {
+  lesson: 'cpu-virtualization',
+  section: 'I/O: from emulated devices to offload cards',
+  anchor: 'io-from-emulated-devices-to-offload-cards',
+} as const;
+const cpuCosts = { lesson: 'cpu-virtualization', section: "What it costs: the engine's model", anchor: 'what-it-costs-the-engines-model' } as const;
 const emulation = { lesson: 'cpu-virtualization', section: 'Emulation is not virtualization', anchor: 'emulation-is-not-virtualization' } as const;
-const capstoneZones = { lesson: 'capstone', section: 'Step 3: spread over zones and prove it survives', anchor: 'step-3-spread-over-zones-and-prove-it-survives' } as const;
+const capstoneZones = {
+  lesson: 'capstone',
+  section: 'Step 3: spread over zones and prove it survives',
+  anchor: 'step-3-spread-over-zones-and-prove-it-survives',
+} as const;
 
 const entries: z.input<typeof misconceptionSchema>[] = [
   // What infrastructure is

@@ -47,8 +47,22 @@ export function observe(q: EngineQuestion, p: Params, source = q.id): EngineRead
 
 /** Event kinds after which the world looks different enough to show a snapshot. */
 const notable: ReadonlySet<EventKind> = new Set<EventKind>([
-  'vm-crashed', 'vm-recovered', 'host-failed', 'host-recovered', 'az-failed', 'az-recovered', 'region-failed', 'region-recovered',
-  'db-failover-complete', 'stopped', 'terminated', 'rebooting', 'rebooted', 'insufficient-capacity', 'group-replacing', 'service-down',
+  'vm-crashed',
+  'vm-recovered',
+  'host-failed',
+  'host-recovered',
+  'az-failed',
+  'az-recovered',
+  'region-failed',
+  'region-recovered',
+  'db-failover-complete',
+  'stopped',
+  'terminated',
+  'rebooting',
+  'rebooted',
+  'insufficient-capacity',
+  'group-replacing',
+  'service-down',
 ]);
 
 export interface Replay {

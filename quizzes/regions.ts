@@ -31,7 +31,13 @@ const cities = {
 type City = keyof typeof cities;
 
 /** The author's key, from geography: the course region nearest to each city on the globe. */
-const nearest: Record<City, string> = { Berlin: 'eu-central-1', Warsaw: 'eu-central-1', 'New York': 'us-east-1', Tokyo: 'ap-southeast-1', Sydney: 'ap-southeast-1' };
+const nearest: Record<City, string> = {
+  Berlin: 'eu-central-1',
+  Warsaw: 'eu-central-1',
+  'New York': 'us-east-1',
+  Tokyo: 'ap-southeast-1',
+  Sydney: 'ap-southeast-1',
+};
 
 /** Straight-line distances from Frankfurt, rounded as the prompt quotes them. */
 const kmFromFrankfurt = { 'us-east-1': 6800, 'ap-southeast-1': 10300, 'eu-north-1': 1200 } as const;
@@ -76,7 +82,8 @@ export default defineQuiz({
       },
       measures: (r, p) => roundTrips(r, p.city).map((x) => ({ label: `${p.city} to ${regionLabel(x.id)}`, value: `${x.ms} ms round trip` })),
       hints: ['In the simulation the round trip grows with the straight-line distance: 15 ms per 1,000 km.'],
-      explanation: 'Only distance counts in the model: the nearest region has the lowest round trip. “Show me” lists the round trip from {city} to each region.',
+      explanation:
+        'Only distance counts in the model: the nearest region has the lowest round trip. “Show me” lists the round trip from {city} to each region.',
     }),
 
     engineQuestion({
@@ -94,8 +101,16 @@ export default defineQuiz({
         unit: 'ms',
         tolerance: 1.5,
         distractors: [
-          { value: (p) => kmFromFrankfurt[p.to] * 0.01, feedback: 'That is the round trip on a perfectly straight fibre; real cables detour (route factor 1.5).', misconception: 'fibre-runs-straight' },
-          { value: (p) => kmFromFrankfurt[p.to] * 0.0075, feedback: 'That is one way; a round trip goes there and back.', misconception: 'round-trip-is-one-way' },
+          {
+            value: (p) => kmFromFrankfurt[p.to] * 0.01,
+            feedback: 'That is the round trip on a perfectly straight fibre; real cables detour (route factor 1.5).',
+            misconception: 'fibre-runs-straight',
+          },
+          {
+            value: (p) => kmFromFrankfurt[p.to] * 0.0075,
+            feedback: 'That is one way; a round trip goes there and back.',
+            misconception: 'round-trip-is-one-way',
+          },
         ],
         read: (r) => rttMs(findRegion(r.regions[0].id)!.location, findRegion(r.regions[1].id)!.location),
       },
@@ -127,7 +142,8 @@ export default defineQuiz({
     engineQuestion({
       id: 'eu-only',
       skill: 'predict',
-      prompt: 'A rule says the data may live only in the European Union. You try one VM holding the data in each of these regions. Which placements does the engine accept without a residency violation?',
+      prompt:
+        'A rule says the data may live only in the European Union. You try one VM holding the data in each of these regions. Which placements does the engine accept without a residency violation?',
       scenario: () => oneVmPerRegion(['eu-central-1', 'eu-west-2', 'eu-north-1', 'eu-west-3'], { residency: { dataset: 'patient data', allowed: ['EU'] } }),
       ask: {
         type: 'claims',
@@ -190,7 +206,9 @@ export default defineQuiz({
           },
         ],
       },
-      measures: (r) => [{ label: 'Round trip, Sydney to Frankfurt', value: `${rttMs(findRegion('ap-southeast-2')!.location, findRegion(r.regions[0].id)!.location)} ms` }],
+      measures: (r) => [
+        { label: 'Round trip, Sydney to Frankfurt', value: `${rttMs(findRegion('ap-southeast-2')!.location, findRegion(r.regions[0].id)!.location)} ms` },
+      ],
       hints: ['Berlin is served by the same VMs, fast. What differs for Sydney?'],
       explanation:
         'The VMs are idle and Berlin is fast, so capacity is not the problem: distance is. Each round trip to Sydney costs over 200 ms in the simulation, and a page makes several. A copy in a region near Sydney is the fix.',
@@ -205,25 +223,32 @@ export default defineQuiz({
         type: 'choice',
         key: 'eu-north-1',
         distractors: [
-          { value: 'us-east-1', feedback: 'Cheapest of all, but outside the EU: a region that breaks the rule is not an option at any price.', misconception: 'price-before-rules' },
+          {
+            value: 'us-east-1',
+            feedback: 'Cheapest of all, but outside the EU: a region that breaks the rule is not an option at any price.',
+            misconception: 'price-before-rules',
+          },
           { value: 'eu-west-2', feedback: 'London is in Europe but not in the EU.', misconception: 'europe-means-eu' },
           { value: 'eu-central-1', feedback: 'Frankfurt is allowed, but not the cheapest allowed region: compare the prices again.', slip: 'arithmetic' },
         ],
         format: (v) => regionLabel(String(v)),
-        read: (r) =>
-          r.vms
-            .filter((vm) => !flagged(r, vm.region))
-            .sort((a, b) => a.costUsd - b.costUsd)[0].region,
+        read: (r) => r.vms.filter((vm) => !flagged(r, vm.region)).sort((a, b) => a.costUsd - b.costUsd)[0].region,
       },
-      measures: (r) => r.vms.map((vm) => ({ label: regionLabel(vm.region), value: `$${vm.costUsd.toFixed(4)} for the hour${flagged(r, vm.region) ? ', outside the rule' : ''}` })),
+      measures: (r) =>
+        r.vms.map((vm) => ({
+          label: regionLabel(vm.region),
+          value: `$${vm.costUsd.toFixed(4)} for the hour${flagged(r, vm.region) ? ', outside the rule' : ''}`,
+        })),
       hints: ['Residency first: cross out the regions the rule forbids. Then compare prices.'],
-      explanation: 'Stockholm, eu-north-1, is the cheapest of the allowed regions. N. Virginia is cheaper still, but it breaks the rule, so it is not a choice.',
+      explanation:
+        'Stockholm, eu-north-1, is the cheapest of the allowed regions. N. Virginia is cheaper still, but it breaks the rule, so it is not a choice.',
     }),
 
     engineQuestion({
       id: 'region-isolation',
       skill: 'predict',
-      prompt: 'You run two VMs in eu-central-1 and two in us-east-1. At 600 s the whole eu-central-1 region fails and stays down. Which statements about the end of the hour are true?',
+      prompt:
+        'You run two VMs in eu-central-1 and two in us-east-1. At 600 s the whole eu-central-1 region fails and stays down. Which statements about the end of the hour are true?',
       scenario: () => ({
         name: 'Two regions, one fails',
         regions: [region('eu-central-1', 2), region('us-east-1', 2)],
@@ -237,7 +262,12 @@ export default defineQuiz({
         type: 'claims',
         multiple: true,
         options: [
-          { id: 'others-serve', text: 'The two VMs in us-east-1 keep serving.', correct: true, holds: (r) => r.vms.filter((v) => v.region === 'us-east-1' && v.serving).length === 2 },
+          {
+            id: 'others-serve',
+            text: 'The two VMs in us-east-1 keep serving.',
+            correct: true,
+            holds: (r) => r.vms.filter((v) => v.region === 'us-east-1' && v.serving).length === 2,
+          },
           {
             id: 'moved',
             text: 'The VMs of eu-central-1 are started again in us-east-1 by themselves.',
@@ -246,13 +276,19 @@ export default defineQuiz({
             feedback: 'Nothing moves by itself between regions: copies in a second region exist only if you build them.',
             misconception: 'provider-moves-vms',
           },
-          { id: 'frankfurt-down', text: 'No VM in eu-central-1 serves.', correct: true, holds: (r) => r.vms.filter((v) => v.region === 'eu-central-1').every((v) => !v.serving) },
+          {
+            id: 'frankfurt-down',
+            text: 'No VM in eu-central-1 serves.',
+            correct: true,
+            holds: (r) => r.vms.filter((v) => v.region === 'eu-central-1').every((v) => !v.serving),
+          },
           {
             id: 'all-down',
             text: 'Nothing serves anywhere: a region outage spreads.',
             correct: false,
             holds: (r) => r.metrics.servingVms === 0,
-            feedback: 'In the simulation regions are perfectly isolated: the failure stays where it starts. Real regions are isolated too, with named exceptions (global control planes such as IAM’s in us-east-1).',
+            feedback:
+              'In the simulation regions are perfectly isolated: the failure stays where it starts. Real regions are isolated too, with named exceptions (global control planes such as IAM’s in us-east-1).',
             misconception: 'outage-spreads-across-regions',
           },
         ],
@@ -272,7 +308,11 @@ export default defineQuiz({
       prompt:
         'During an AWS incident in us-east-1, your VMs in eu-west-1 keep serving and sign-ins keep working, but your deployment script in eu-west-1 fails when it tries to create an IAM role. What explains it (AWS, as of 2026-12-02)?',
       options: [
-        { id: 'control-plane', text: 'IAM’s control plane, which creates and changes roles, runs in us-east-1; its data plane, which checks permissions, runs in every region', correct: true },
+        {
+          id: 'control-plane',
+          text: 'IAM’s control plane, which creates and changes roles, runs in us-east-1; its data plane, which checks permissions, runs in every region',
+          correct: true,
+        },
         {
           id: 'spread',
           text: 'The incident has spread to eu-west-1, and the VMs there will stop soon',
@@ -307,7 +347,12 @@ export default defineQuiz({
         type: 'claims',
         multiple: true,
         options: [
-          { id: 'replica-breaks', text: 'The replica in us-east-1 breaks the rule, though the primary is in the EU.', correct: true, holds: (r) => flagged(r, 'us-east-1') },
+          {
+            id: 'replica-breaks',
+            text: 'The replica in us-east-1 breaks the rule, though the primary is in the EU.',
+            correct: true,
+            holds: (r) => flagged(r, 'us-east-1'),
+          },
           {
             id: 'primary-enough',
             text: 'The rule is met: the primary copy is in the EU.',
@@ -325,7 +370,8 @@ export default defineQuiz({
         ],
       },
       hints: ['A residency rule is about every copy of the data, not only the one you write to.'],
-      explanation: 'Every copy counts: the replica stores the data in the United States, so the engine flags it. A replica in a second EU region keeps both the rule and a way back from a region outage.',
+      explanation:
+        'Every copy counts: the replica stores the data in the United States, so the engine flags it. A replica in a second EU region keeps both the rule and a way back from a region outage.',
     }),
   ],
 });

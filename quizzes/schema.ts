@@ -6,7 +6,16 @@
 import { z } from 'zod';
 import type { Report, ScenarioInput } from '@site/sim';
 
-export const lessonIds = ['infrastructure', 'regions', 'availability-zones', 'virtualization', 'cpu-virtualization', 'hypervisors', 'vm-lifecycle', 'capstone'] as const;
+export const lessonIds = [
+  'infrastructure',
+  'regions',
+  'availability-zones',
+  'virtualization',
+  'cpu-virtualization',
+  'hypervisors',
+  'vm-lifecycle',
+  'capstone',
+] as const;
 export const lessonIdSchema = z.enum(lessonIds, { error: `expected a lesson id (${lessonIds.join(', ')})` });
 export type LessonId = z.infer<typeof lessonIdSchema>;
 
@@ -87,8 +96,18 @@ function unique(values: string[], what: string, ctx: z.RefinementCtx, path: Prop
 export const singleSchema = z
   .strictObject({ kind: z.literal('single'), ...common, ...factual, options: z.array(optionSchema).min(2, { error: 'expected at least two options' }) })
   .superRefine((q, ctx) => {
-    unique(q.options.map((o) => o.id), 'option id', ctx, ['options']);
-    unique(q.options.map((o) => o.text), 'option text', ctx, ['options']);
+    unique(
+      q.options.map((o) => o.id),
+      'option id',
+      ctx,
+      ['options'],
+    );
+    unique(
+      q.options.map((o) => o.text),
+      'option text',
+      ctx,
+      ['options'],
+    );
     const correct = q.options.filter((o) => o.correct).length;
     if (correct !== 1) ctx.addIssue({ code: 'custom', path: ['options'], message: `expected exactly one correct option, found ${correct}` });
   });
@@ -96,8 +115,18 @@ export const singleSchema = z
 export const multipleSchema = z
   .strictObject({ kind: z.literal('multiple'), ...common, ...factual, options: z.array(optionSchema).min(3, { error: 'expected at least three options' }) })
   .superRefine((q, ctx) => {
-    unique(q.options.map((o) => o.id), 'option id', ctx, ['options']);
-    unique(q.options.map((o) => o.text), 'option text', ctx, ['options']);
+    unique(
+      q.options.map((o) => o.id),
+      'option id',
+      ctx,
+      ['options'],
+    );
+    unique(
+      q.options.map((o) => o.text),
+      'option text',
+      ctx,
+      ['options'],
+    );
     if (!q.options.some((o) => o.correct)) ctx.addIssue({ code: 'custom', path: ['options'], message: 'expected at least one correct option' });
   });
 
@@ -117,8 +146,18 @@ export const numericSchema = z.strictObject({
 export const orderingSchema = z
   .strictObject({ kind: z.literal('ordering'), ...common, ...factual, items: z.array(itemSchema).min(3, { error: 'expected at least three items' }) })
   .superRefine((q, ctx) => {
-    unique(q.items.map((o) => o.id), 'item id', ctx, ['items']);
-    unique(q.items.map((o) => o.text), 'item text', ctx, ['items']);
+    unique(
+      q.items.map((o) => o.id),
+      'item id',
+      ctx,
+      ['items'],
+    );
+    unique(
+      q.items.map((o) => o.text),
+      'item text',
+      ctx,
+      ['items'],
+    );
   });
 
 /** A key: a literal, or a formula over the variant's parameters. Never a call to the engine. */
@@ -161,18 +200,27 @@ export const claimsAskSchema = z
     multiple: z.boolean(),
     options: z
       .array(
-        z.strictObject({
-          id: slug,
-          text,
-          correct: boolKey,
-          holds: fn<Read<boolean>>('a function (report, p) => boolean'),
-          feedback: text.optional(),
-          ...diagnosis,
-        }).superRefine((o, ctx) => oneDiagnosis(o, ctx, [])),
+        z
+          .strictObject({
+            id: slug,
+            text,
+            correct: boolKey,
+            holds: fn<Read<boolean>>('a function (report, p) => boolean'),
+            feedback: text.optional(),
+            ...diagnosis,
+          })
+          .superRefine((o, ctx) => oneDiagnosis(o, ctx, [])),
       )
       .min(2, { error: 'expected at least two options' }),
   })
-  .superRefine((a, ctx) => unique(a.options.map((o) => o.id), 'option id', ctx, ['options']));
+  .superRefine((a, ctx) =>
+    unique(
+      a.options.map((o) => o.id),
+      'option id',
+      ctx,
+      ['options'],
+    ),
+  );
 
 export const orderingAskSchema = z
   .strictObject({
@@ -182,7 +230,14 @@ export const orderingAskSchema = z
     /** The item ids in the order the engine shows them. */
     read: fn<Read<string[]>>('a function (report, p) => item ids'),
   })
-  .superRefine((a, ctx) => unique(a.items.map((i) => i.id), 'item id', ctx, ['items']));
+  .superRefine((a, ctx) =>
+    unique(
+      a.items.map((i) => i.id),
+      'item id',
+      ctx,
+      ['items'],
+    ),
+  );
 
 export const askSchema = z.discriminatedUnion('type', [choiceAskSchema, numericAskSchema, claimsAskSchema, orderingAskSchema], {
   error: 'expected an ask of type choice, numeric, claims or ordering',
@@ -220,7 +275,14 @@ export const configSchema = z.record(ident, configValueSchema);
 export type Config = Readonly<Record<string, ConfigValue>>;
 
 export const controlSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('count'), id: ident, label: text, min: z.number().int().min(0), max: z.number().int().min(1), default: z.number().int().min(0) }),
+  z.strictObject({
+    type: z.literal('count'),
+    id: ident,
+    label: text,
+    min: z.number().int().min(0),
+    max: z.number().int().min(1),
+    default: z.number().int().min(0),
+  }),
   z.strictObject({
     type: z.literal('choice'),
     id: ident,
@@ -258,20 +320,32 @@ export const taskSchema = z
     /** Each with the id of the check the author expects to fail. */
     reject: z.array(z.strictObject({ config: configSchema, because: slug })).min(1, { error: 'expected at least one rejected configuration' }),
     /** What a failed check of the goal suggests: by check id, a misconception or a slip. */
-    diagnoses: z.record(slug, z.strictObject(diagnosis).superRefine((d, ctx) => oneDiagnosis(d, ctx, []))).default({}),
+    diagnoses: z
+      .record(
+        slug,
+        z.strictObject(diagnosis).superRefine((d, ctx) => oneDiagnosis(d, ctx, [])),
+      )
+      .default({}),
   })
   .superRefine((t, ctx) => {
-    unique(t.controls.map((c) => c.id), 'control id', ctx, ['controls']);
+    unique(
+      t.controls.map((c) => c.id),
+      'control id',
+      ctx,
+      ['controls'],
+    );
     const check = (config: Record<string, ConfigValue>, path: PropertyKey[]) => {
       for (const c of t.controls) {
         const v = config[c.id];
         const bad = (message: string) => ctx.addIssue({ code: 'custom', path: [...path, c.id], message });
         if (v === undefined) bad('missing');
-        else if (c.type === 'count' && (typeof v !== 'number' || !Number.isInteger(v) || v < c.min || v > c.max)) bad(`expected a whole number from ${c.min} to ${c.max}`);
+        else if (c.type === 'count' && (typeof v !== 'number' || !Number.isInteger(v) || v < c.min || v > c.max))
+          bad(`expected a whole number from ${c.min} to ${c.max}`);
         else if (c.type === 'choice' && !c.options.some((o) => o.value === v)) bad(`expected one of ${c.options.map((o) => o.value).join(', ')}`);
         else if (c.type === 'toggle' && typeof v !== 'boolean') bad('expected true or false');
       }
-      for (const k of Object.keys(config)) if (!t.controls.some((c) => c.id === k)) ctx.addIssue({ code: 'custom', path: [...path, k], message: 'no control has this id' });
+      for (const k of Object.keys(config))
+        if (!t.controls.some((c) => c.id === k)) ctx.addIssue({ code: 'custom', path: [...path, k], message: 'no control has this id' });
     };
     check(Object.fromEntries(t.controls.map((c) => [c.id, c.default])), ['controls', 'default']);
     t.accept.forEach((c, i) => check(c, ['accept', i]));
@@ -282,9 +356,14 @@ export const questionSchema = z.discriminatedUnion('kind', [singleSchema, multip
   error: 'expected a question of kind single, multiple, numeric, ordering, engine or task',
 });
 
-export const quizSchema = z
-  .strictObject({ lesson: lessonIdSchema, title: text, questions: z.array(questionSchema).min(1) })
-  .superRefine((q, ctx) => unique(q.questions.map((x) => x.id), 'question id', ctx, ['questions']));
+export const quizSchema = z.strictObject({ lesson: lessonIdSchema, title: text, questions: z.array(questionSchema).min(1) }).superRefine((q, ctx) =>
+  unique(
+    q.questions.map((x) => x.id),
+    'question id',
+    ctx,
+    ['questions'],
+  ),
+);
 
 export type Quiz = z.infer<typeof quizSchema>;
 export type QuizInput = z.input<typeof quizSchema>;

@@ -66,7 +66,16 @@ export interface ValidateOptions {
 }
 
 /** The lessons whose quizzes are tagged with the misconceptions they diagnose. */
-export const diagnosedLessons: readonly LessonId[] = ['infrastructure', 'regions', 'availability-zones', 'virtualization', 'hypervisors', 'vm-lifecycle', 'capstone', 'cpu-virtualization'];
+export const diagnosedLessons: readonly LessonId[] = [
+  'infrastructure',
+  'regions',
+  'availability-zones',
+  'virtualization',
+  'hypervisors',
+  'vm-lifecycle',
+  'capstone',
+  'cpu-virtualization',
+];
 
 export const validationDefaults: Required<ValidateOptions> = { smallSpace: 64, seeds: 50, strictLessons: diagnosedLessons };
 
@@ -85,7 +94,8 @@ export function wrongAnswers(q: Question): { label: string; tag: Tagged }[] {
       return q.distractors.map((d) => ({ label: `distractor ${d.value}`, tag: d }));
     case 'engine': {
       const ask = q.ask;
-      if (ask.type === 'choice' || ask.type === 'numeric') return ask.distractors.map((d, i) => ({ label: `distractor ${typeof d.value === 'function' ? `#${i + 1}` : JSON.stringify(d.value)}`, tag: d }));
+      if (ask.type === 'choice' || ask.type === 'numeric')
+        return ask.distractors.map((d, i) => ({ label: `distractor ${typeof d.value === 'function' ? `#${i + 1}` : JSON.stringify(d.value)}`, tag: d }));
       // An option false in some variant is a wrong answer there.
       if (ask.type === 'claims') return ask.options.filter((o) => o.correct !== true).map((o) => ({ label: `option "${o.id}"`, tag: o }));
       return [];
@@ -169,7 +179,8 @@ export function validateQuiz(input: unknown, file: string, options: ValidateOpti
     const skill = q.skill ?? 'untagged';
     result.skills[skill] = (result.skills[skill] ?? 0) + 1;
     if (q.skill && reasoningSkills.includes(q.skill)) result.reasoning++;
-    if (!q.skill) rule({ file, question: q.id, message: 'skill: expected what the question asks of the learner (predict, diagnose, design, recall or calculate)' });
+    if (!q.skill)
+      rule({ file, question: q.id, message: 'skill: expected what the question asks of the learner (predict, diagnose, design, recall or calculate)' });
     if ('factual' in q && !q.asOf) rule({ file, question: q.id, message: 'asOf: expected the date the fact was checked against its source (YYYY-MM-DD)' });
     for (const w of wrongAnswers(q)) {
       if (w.tag.misconception) {
@@ -198,7 +209,8 @@ export function validateQuiz(input: unknown, file: string, options: ValidateOpti
   for (const q of quiz.questions) {
     if (q.kind !== 'task') continue;
     for (const check of Object.keys(q.diagnoses)) {
-      if (!q.reject.some((r) => r.because === check)) failures.push({ file, question: q.id, message: `diagnoses.${check}: no reject example fails this check, so nothing shows that it exists` });
+      if (!q.reject.some((r) => r.because === check))
+        failures.push({ file, question: q.id, message: `diagnoses.${check}: no reject example fails this check, so nothing shows that it exists` });
     }
   }
   result.probed = [...probed].sort();
@@ -232,7 +244,9 @@ export function formatReport(report: ValidationReport): string {
   lines.push(`${pad('quiz', w)}${pad('questions', 11)}${pad('engine-checked', 16)}${pad('factual', 9)}${pad('engine runs', 13)}result`);
   for (const l of report.lessons) {
     const share = l.questions ? `${l.engineChecked} (${Math.round((100 * l.engineChecked) / l.questions)}%)` : '0';
-    lines.push(`${pad(l.file, w)}${pad(l.questions, 11)}${pad(share, 16)}${pad(l.factual, 9)}${pad(l.runs, 13)}${l.failures.length ? `${l.failures.length} failure(s)` : 'ok'}`);
+    lines.push(
+      `${pad(l.file, w)}${pad(l.questions, 11)}${pad(share, 16)}${pad(l.factual, 9)}${pad(l.runs, 13)}${l.failures.length ? `${l.failures.length} failure(s)` : 'ok'}`,
+    );
   }
   const total = report.lessons.reduce((a, l) => ({ q: a.q + l.questions, e: a.e + l.engineChecked }), { q: 0, e: 0 });
   lines.push('');
@@ -249,7 +263,9 @@ export function formatReport(report: ValidationReport): string {
     if (l.untagged.length) lines.push(`    ${l.untagged.length} wrong answer(s) name no misconception or slip: ${l.untagged.join('; ')}`);
   }
   const probedAll = new Set(report.lessons.flatMap((l) => l.probed));
-  lines.push(`  catalogue: ${misconceptionCatalogue.length} misconceptions, ${misconceptionCatalogue.filter((m) => probedAll.has(m.id)).length} probed${report.unprobed.length ? `; not probed: ${report.unprobed.join(', ')}` : ''}`);
+  lines.push(
+    `  catalogue: ${misconceptionCatalogue.length} misconceptions, ${misconceptionCatalogue.filter((m) => probedAll.has(m.id)).length} probed${report.unprobed.length ? `; not probed: ${report.unprobed.join(', ')}` : ''}`,
+  );
   if (report.warnings.length) {
     lines.push('');
     lines.push(`${report.warnings.length} warning(s) (lessons not yet held to the diagnosis rules):`);

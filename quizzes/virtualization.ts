@@ -81,12 +81,17 @@ export default defineQuiz({
         tolerance: 0,
         distractors: [
           { value: 32, feedback: 'That is the CPU limit (16 × 2 vCPUs); memory runs out first.', misconception: 'one-resource-decides' },
-          { value: (p) => Math.floor((64 * p.moc) / 4), feedback: 'The hypervisor keeps 1 GiB of the 64 before the overcommit applies.', misconception: 'hypervisor-takes-nothing' },
+          {
+            value: (p) => Math.floor((64 * p.moc) / 4),
+            feedback: 'The hypervisor keeps 1 GiB of the 64 before the overcommit applies.',
+            misconception: 'hypervisor-takes-nothing',
+          },
         ],
         read: (r) => r.vms.length,
       },
       hints: ['Memory capacity: (64 − 1) × {moc} GiB.'],
-      explanation: '(64 − 1) × {moc} GiB ÷ 4 GiB per VM, rounded down; the CPU would allow 32. Memory overcommit is the risky one: if guests use what they were promised, the host must swap.',
+      explanation:
+        '(64 − 1) × {moc} GiB ÷ 4 GiB per VM, rounded down; the CPU would allow 32. Memory overcommit is the risky one: if guests use what they were promised, the host must swap.',
     }),
 
     engineQuestion({
@@ -107,13 +112,22 @@ export default defineQuiz({
         unit: '%',
         tolerance: 0.1,
         distractors: [
-          { value: 0, feedback: 'Overcommit lets the VMs fit, not run at full speed: together they want more cores than the host has.', misconception: 'overcommit-is-free' },
-          { value: (p) => ((32 * (p.busy / 100) - 16) / 16) * 100, feedback: 'Steal is the share of what each VM asked for and did not get: divide by the demand, not by the cores.', slip: 'arithmetic' },
+          {
+            value: 0,
+            feedback: 'Overcommit lets the VMs fit, not run at full speed: together they want more cores than the host has.',
+            misconception: 'overcommit-is-free',
+          },
+          {
+            value: (p) => ((32 * (p.busy / 100) - 16) / 16) * 100,
+            feedback: 'Steal is the share of what each VM asked for and did not get: divide by the demand, not by the cores.',
+            slip: 'arithmetic',
+          },
         ],
         read: (r) => r.vms[0].stealPercent,
       },
       hints: ['Demand: 8 × 4 × {busy}% cores. Supply: 16 cores.', 'Each VM gets 16 ÷ demand of what it asked for; the rest is stolen.'],
-      explanation: 'Together the VMs want 32 × {busy}% cores but there are 16: each gets a fair share, and the part it wanted and did not get is its steal time.',
+      explanation:
+        'Together the VMs want 32 × {busy}% cores but there are 16: each gets a fair share, and the part it wanted and did not get is its steal time.',
     }),
 
     engineQuestion({
@@ -134,7 +148,12 @@ export default defineQuiz({
         multiple: true,
         options: [
           { id: 'down', text: 'vm-2 does not serve.', correct: true, holds: (r) => !r.vms.find((v) => v.name === 'vm-2')!.serving },
-          { id: 'neighbours', text: 'The other three VMs keep serving.', correct: true, holds: (r) => r.vms.filter((v) => v.name !== 'vm-2').every((v) => v.serving) },
+          {
+            id: 'neighbours',
+            text: 'The other three VMs keep serving.',
+            correct: true,
+            holds: (r) => r.vms.filter((v) => v.name !== 'vm-2').every((v) => v.serving),
+          },
           {
             id: 'host-failed',
             text: 'The host is marked as failed.',
@@ -167,7 +186,11 @@ export default defineQuiz({
       prompt:
         'A web app on a Linux VM has become slow at busy times, though its own load has not changed. Inside the guest, top shows “us 30%, st 45%”. What is the most likely cause, and what would help?',
       options: [
-        { id: 'contention', text: 'Other VMs on the same host want its cores: fewer VMs on the host, less overcommit or another host would help', correct: true },
+        {
+          id: 'contention',
+          text: 'Other VMs on the same host want its cores: fewer VMs on the host, less overcommit or another host would help',
+          correct: true,
+        },
         {
           id: 'bigger',
           text: 'The VM is short of CPU of its own: give it more vCPUs on the same host',
@@ -196,7 +219,12 @@ export default defineQuiz({
       prompt: 'Memory is overcommitted, and the guests start to use all the memory they were promised. What does the host have to do?',
       options: [
         { id: 'swap', text: 'Move some memory out to disk (swap), so VMs slow down', correct: true },
-        { id: 'nothing', text: 'Nothing: overcommitted memory is free', feedback: 'Promised memory that is really used must live somewhere; the host swaps it out.', misconception: 'overcommit-is-free' },
+        {
+          id: 'nothing',
+          text: 'Nothing: overcommitted memory is free',
+          feedback: 'Promised memory that is really used must live somewhere; the host swaps it out.',
+          misconception: 'overcommit-is-free',
+        },
         {
           id: 'grow',
           text: 'Nothing the guests notice: the hypervisor finds the memory elsewhere',
@@ -205,7 +233,8 @@ export default defineQuiz({
         },
       ],
       hints: ['Where can memory that is really in use go, when there is not enough RAM?'],
-      explanation: 'Red Hat warns that overcommitted memory that is really used gets swapped to disk, which slows the VMs; if the host runs out altogether, important processes may be shut down.',
+      explanation:
+        'Red Hat warns that overcommitted memory that is really used gets swapped to disk, which slows the VMs; if the host runs out altogether, important processes may be shut down.',
     },
     {
       kind: 'single',

@@ -70,8 +70,22 @@ export default defineQuiz({
         type: 'claims',
         multiple: true,
         options: [
-          { id: 'start', text: 'start', correct: (p) => p.state === 'stopped', holds: (r) => vm(r, 'web-1').legalActions.includes('start'), feedback: 'Only a stopped instance can be started.', slip: 'reading' },
-          { id: 'stop', text: 'stop', correct: (p) => p.state === 'running', holds: (r) => vm(r, 'web-1').legalActions.includes('stop'), feedback: 'Only a running instance can be stopped.', slip: 'reading' },
+          {
+            id: 'start',
+            text: 'start',
+            correct: (p) => p.state === 'stopped',
+            holds: (r) => vm(r, 'web-1').legalActions.includes('start'),
+            feedback: 'Only a stopped instance can be started.',
+            slip: 'reading',
+          },
+          {
+            id: 'stop',
+            text: 'stop',
+            correct: (p) => p.state === 'running',
+            holds: (r) => vm(r, 'web-1').legalActions.includes('stop'),
+            feedback: 'Only a running instance can be stopped.',
+            slip: 'reading',
+          },
           {
             id: 'reboot',
             text: 'reboot',
@@ -96,7 +110,15 @@ export default defineQuiz({
       scenario: (p) => ({
         name: `${p.action}, with a neighbour arriving`,
         until: 600,
-        regions: [{ id: 'us-east-1', azs: [{ id: 'us-east-1a', hosts: [{ count: 2, cores: 8, memoryGiB: 32 }] }, { id: 'us-east-1b', hosts: [{ cores: 8, memoryGiB: 32 }] }] }],
+        regions: [
+          {
+            id: 'us-east-1',
+            azs: [
+              { id: 'us-east-1a', hosts: [{ count: 2, cores: 8, memoryGiB: 32 }] },
+              { id: 'us-east-1b', hosts: [{ cores: 8, memoryGiB: 32 }] },
+            ],
+          },
+        ],
         actions: [
           { at: 0, launch: { name: 'web', vcpu: 4, memoryGiB: 8, region: 'us-east-1', az: 'us-east-1a' } },
           ...(p.action === 'reboot'
@@ -120,7 +142,11 @@ export default defineQuiz({
             feedback: 'A reboot keeps the host; a stop hands it back, and the start is placed again like a launch.',
             misconception: 'stop-keeps-the-host',
           },
-          { value: 'another AZ', feedback: 'Nothing moves an instance out of its AZ: it starts again in its own AZ (its disk lives there).', misconception: 'provider-moves-vms' },
+          {
+            value: 'another AZ',
+            feedback: 'Nothing moves an instance out of its AZ: it starts again in its own AZ (its disk lives there).',
+            misconception: 'provider-moves-vms',
+          },
         ],
         read: (r) => {
           const first = r.events.find((e) => e.vm === 'web-1' && e.kind === 'launched')!;
@@ -130,7 +156,8 @@ export default defineQuiz({
       },
       explainWrong: 'You answered “{answer}”; the engine puts web-1 on {engine}. Compare the host column with us-east-1a-h1.',
       hints: ['Which of the two actions hands the host back?'],
-      explanation: 'A reboot never leaves running, so web-1 keeps its host. A stop releases the host; the start is placed again like a launch, and its old host is now full.',
+      explanation:
+        'A reboot never leaves running, so web-1 keeps its host. A stop releases the host; the start is placed again like a launch, and its old host is now full.',
     }),
 
     engineQuestion({
@@ -150,7 +177,9 @@ export default defineQuiz({
         key: 60,
         unit: 's',
         tolerance: 0,
-        distractors: [{ value: 0, feedback: 'A rebooting VM stays running, but it does not serve until the operating system is back.', misconception: 'reboot-is-free' }],
+        distractors: [
+          { value: 0, feedback: 'A rebooting VM stays running, but it does not serve until the operating system is back.', misconception: 'reboot-is-free' },
+        ],
         read: (r) => r.metrics.downtimeSeconds,
       },
       hints: ['Does a VM serve while its operating system restarts?'],
@@ -161,7 +190,8 @@ export default defineQuiz({
       id: 'restart-downtime',
       skill: 'predict',
       params: { wait: [60, 120] },
-      prompt: 'web-1 is the only VM of a service. At 600 s you stop it, and {wait} s later you start it again. For how many seconds in total does the service not serve, in the simulation?',
+      prompt:
+        'web-1 is the only VM of a service. At 600 s you stop it, and {wait} s later you start it again. For how many seconds in total does the service not serve, in the simulation?',
       scenario: (p) => ({
         name: `Stop, then start ${p.wait} s later`,
         regions: [region('us-east-1', 1)],
@@ -190,7 +220,8 @@ export default defineQuiz({
     engineQuestion({
       id: 'stop-or-terminate',
       skill: 'predict',
-      prompt: 'Two identical VMs run for an hour. Then web-1 is stopped and web-2 is terminated, and the day goes on. Which statements are true at the end of the day?',
+      prompt:
+        'Two identical VMs run for an hour. Then web-1 is stopped and web-2 is terminated, and the day goes on. Which statements are true at the end of the day?',
       scenario: () => ({
         name: 'Stop versus terminate',
         until: 24 * hour,
@@ -206,7 +237,13 @@ export default defineQuiz({
         type: 'claims',
         multiple: true,
         options: [
-          { id: 'disk', text: 'The stopped VM has cost more than the terminated one.', correct: true, holds: (r) => vm(r, 'web-1').costUsd > vm(r, 'web-2').costUsd, feedback: 'Its disk is billed until it is deleted.' },
+          {
+            id: 'disk',
+            text: 'The stopped VM has cost more than the terminated one.',
+            correct: true,
+            holds: (r) => vm(r, 'web-1').costUsd > vm(r, 'web-2').costUsd,
+            feedback: 'Its disk is billed until it is deleted.',
+          },
           { id: 'restart', text: 'The stopped VM can be started again.', correct: true, holds: (r) => vm(r, 'web-1').legalActions.includes('start') },
           {
             id: 'revive',
@@ -238,11 +275,22 @@ export default defineQuiz({
       factual: true,
       asOf: '2026-12-02',
       source: ec2Lifecycle,
-      prompt: 'Sam kept two files on the instance store (a disk inside the host). What happens to them when Sam stops and starts the instance (AWS, as of 2026-12-02)?',
+      prompt:
+        'Sam kept two files on the instance store (a disk inside the host). What happens to them when Sam stops and starts the instance (AWS, as of 2026-12-02)?',
       options: [
         { id: 'erased', text: 'They are erased', correct: true },
-        { id: 'kept', text: 'They are kept', feedback: 'The instance store lives in the old host, which a stop hands back.', misconception: 'stop-keeps-the-host' },
-        { id: 'moved', text: 'They move with the instance to its new host', feedback: 'Only network storage (EBS) follows the instance.', misconception: 'stop-keeps-the-host' },
+        {
+          id: 'kept',
+          text: 'They are kept',
+          feedback: 'The instance store lives in the old host, which a stop hands back.',
+          misconception: 'stop-keeps-the-host',
+        },
+        {
+          id: 'moved',
+          text: 'They move with the instance to its new host',
+          feedback: 'Only network storage (EBS) follows the instance.',
+          misconception: 'stop-keeps-the-host',
+        },
       ],
       hints: ['Where does the instance store live, and does a stop keep the host?'],
       explanation: 'A stop hands back the host and its local disks: instance-store data is erased. A reboot keeps it; an EBS volume keeps its data either way.',
@@ -257,10 +305,21 @@ export default defineQuiz({
       prompt: 'Without an Elastic IP, which address of an EC2 instance changes when you stop and start it (AWS, as of 2026-12-02)?',
       options: [
         { id: 'public', text: 'Its public IPv4 address', correct: true },
-        { id: 'private', text: 'Its private IPv4 address', feedback: 'The private address is kept across a stop and start.', misconception: 'stop-changes-private-ip' },
-        { id: 'none', text: 'Neither: only terminate changes addresses', feedback: 'A stopped instance gives up its public IPv4 address.', misconception: 'stop-changes-private-ip' },
+        {
+          id: 'private',
+          text: 'Its private IPv4 address',
+          feedback: 'The private address is kept across a stop and start.',
+          misconception: 'stop-changes-private-ip',
+        },
+        {
+          id: 'none',
+          text: 'Neither: only terminate changes addresses',
+          feedback: 'A stopped instance gives up its public IPv4 address.',
+          misconception: 'stop-changes-private-ip',
+        },
       ],
-      explanation: 'The public IPv4 address is released at stop and a new one is given at start; the private address stays. An Elastic IP keeps a public address across both.',
+      explanation:
+        'The public IPv4 address is released at stop and a new one is given at start; the private address stays. An Elastic IP keeps a public address across both.',
     },
     {
       kind: 'multiple',
@@ -274,8 +333,18 @@ export default defineQuiz({
       options: [
         { id: 'ebs', text: 'The EBS volume', correct: true },
         { id: 'eip', text: 'The Elastic IP address', correct: true },
-        { id: 'compute', text: 'The instance’s compute hours', feedback: 'Compute is billed only while the instance runs.', misconception: 'stopped-billed-compute' },
-        { id: 'nothing', text: 'Nothing: a stopped instance is free', feedback: 'What the instance keeps (its volume, its address) keeps billing.', misconception: 'stopped-costs-nothing' },
+        {
+          id: 'compute',
+          text: 'The instance’s compute hours',
+          feedback: 'Compute is billed only while the instance runs.',
+          misconception: 'stopped-billed-compute',
+        },
+        {
+          id: 'nothing',
+          text: 'Nothing: a stopped instance is free',
+          feedback: 'What the instance keeps (its volume, its address) keeps billing.',
+          misconception: 'stopped-costs-nothing',
+        },
       ],
       hints: ['Which of these still exist while the instance is stopped?'],
       explanation:
@@ -290,7 +359,11 @@ export default defineQuiz({
       source: hibernate,
       prompt: 'Sam hibernates an EBS-backed instance with 16 GiB of RAM instead of stopping it. What changes on the bill (AWS, as of 2026-12-02)?',
       options: [
-        { id: 'stopping', text: 'The instance is billed while it is stopping (RAM is written to the EBS root volume); once stopped, only storage bills, as after a plain stop', correct: true },
+        {
+          id: 'stopping',
+          text: 'The instance is billed while it is stopping (RAM is written to the EBS root volume); once stopped, only storage bills, as after a plain stop',
+          correct: true,
+        },
         {
           id: 'free',
           text: 'Nothing at all: hibernation ends in stopped, and stopped is free',
@@ -319,7 +392,12 @@ export default defineQuiz({
         'Sam terminates an instance that had an Elastic IP address and a second EBS volume attached after launch (default settings). What keeps billing (AWS, as of 2026-12-02)?',
       options: [
         { id: 'both', text: 'The Elastic IP until Sam releases it, and the second volume until Sam deletes it', correct: true },
-        { id: 'nothing', text: 'Nothing: terminating ends every bill', feedback: 'The address belongs to the account, and a volume attached after launch is kept by default.', misconception: 'terminate-ends-every-bill' },
+        {
+          id: 'nothing',
+          text: 'Nothing: terminating ends every bill',
+          feedback: 'The address belongs to the account, and a volume attached after launch is kept by default.',
+          misconception: 'terminate-ends-every-bill',
+        },
         {
           id: 'root',
           text: 'Only the root volume, kept so the instance can be started again',

@@ -39,7 +39,12 @@ export function applyFault(ctx: FaultContext, target: FaultTarget): Outcome {
     const why = refusal(vm, 'crash');
     if (why) return { ok: false, reason: why };
     vm.crashed = true;
-    ctx.record({ kind: 'vm-crashed', vm: vm.name, host: vm.host, message: `${vm.name} crashed (its guest OS stopped responding); its neighbours on ${vm.host} are untouched` });
+    ctx.record({
+      kind: 'vm-crashed',
+      vm: vm.name,
+      host: vm.host,
+      message: `${vm.name} crashed (its guest OS stopped responding); its neighbours on ${vm.host} are untouched`,
+    });
     return { ok: true, message: `${vm.name} crashed` };
   }
   const found = locate(ctx.topology, target);
@@ -72,9 +77,7 @@ export function applyRecovery(ctx: FaultContext, target: FaultTarget): Outcome {
   return { ok: true, message: `${found.id} recovered` };
 }
 
-type Located =
-  | { level: 'host' | 'az' | 'region'; id: string; node: { health: 'up' | 'failed' } }
-  | { reason: string };
+type Located = { level: 'host' | 'az' | 'region'; id: string; node: { health: 'up' | 'failed' } } | { reason: string };
 
 function locate(topology: Topology, t: FaultTarget): Located {
   if (t.host !== undefined) {
@@ -94,7 +97,14 @@ function locate(topology: Topology, t: FaultTarget): Located {
 
 /** The names of the placed VMs under a host, AZ or region (a walk of that node's hosts only). */
 export function vmsUnder(topology: Topology, t: FaultTarget): string[] {
-  const hosts = t.host !== undefined ? [topology.hosts.get(t.host)] : t.az !== undefined ? (topology.azs.get(t.az)?.hosts ?? []) : t.region !== undefined ? (topology.regions.get(t.region)?.azs.flatMap((az) => az.hosts) ?? []) : [];
+  const hosts =
+    t.host !== undefined
+      ? [topology.hosts.get(t.host)]
+      : t.az !== undefined
+        ? (topology.azs.get(t.az)?.hosts ?? [])
+        : t.region !== undefined
+          ? (topology.regions.get(t.region)?.azs.flatMap((az) => az.hosts) ?? [])
+          : [];
   const out: string[] = [];
   for (const host of hosts) if (host) for (const name of host.vms) out.push(name);
   return out;

@@ -37,7 +37,12 @@ export function reconcileGroup(ctx: GroupContext, group: GroupState): void {
 
   for (const vm of members(ctx, group)) {
     if (vm.impairedSince !== undefined && ctx.time - vm.impairedSince >= detection) {
-      ctx.record({ kind: 'group-replacing', group: group.name, vm: vm.name, message: `${group.name}: ${vm.name} failed its health check; terminating and replacing it` });
+      ctx.record({
+        kind: 'group-replacing',
+        group: group.name,
+        vm: vm.name,
+        message: `${group.name}: ${vm.name} failed its health check; terminating and replacing it`,
+      });
       ctx.terminate(vm);
     }
   }

@@ -88,7 +88,8 @@ export function scanJson(text: string, onValue?: (path: Path, offset: number) =>
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') fail(text[i] === '}' ? 'a trailing comma before "}": JSON does not allow one' : `unexpected ${describe(i)}: expected a key in double quotes`);
+        if (text[i] !== '"')
+          fail(text[i] === '}' ? 'a trailing comma before "}": JSON does not allow one' : `unexpected ${describe(i)}: expected a key in double quotes`);
         const keyAt = i;
         const key = string();
         if (seen.has(key)) fail(`the key "${key}" is given twice in this object`, keyAt);

@@ -133,11 +133,17 @@ function checkListLengths(input: unknown): ScenarioIssue[] {
   if (input === null || typeof input !== 'object') return issues;
   const { actions, traffic } = input as { actions?: unknown; traffic?: { curve?: unknown } };
   if (Array.isArray(actions) && actions.length > limits.actions) {
-    issues.push({ path: 'actions', message: `${actions.length.toLocaleString('en-US')} actions: the engine takes at most ${limits.actions.toLocaleString('en-US')}` });
+    issues.push({
+      path: 'actions',
+      message: `${actions.length.toLocaleString('en-US')} actions: the engine takes at most ${limits.actions.toLocaleString('en-US')}`,
+    });
   }
   const curve = traffic && typeof traffic === 'object' ? traffic.curve : undefined;
   if (Array.isArray(curve) && curve.length > limits.trafficPoints) {
-    issues.push({ path: 'traffic.curve', message: `${curve.length.toLocaleString('en-US')} points: the engine takes at most ${limits.trafficPoints.toLocaleString('en-US')}` });
+    issues.push({
+      path: 'traffic.curve',
+      message: `${curve.length.toLocaleString('en-US')} points: the engine takes at most ${limits.trafficPoints.toLocaleString('en-US')}`,
+    });
   }
   return issues;
 }
@@ -150,7 +156,8 @@ function checkLimits(s: Scenario): ScenarioIssue[] {
 
   if (s.until > limits.untilSeconds) add('until', `${n(s.until)} s is longer than the engine runs: expected at most ${n(limits.untilSeconds)} s (31 days)`);
   const detection = s.timings.detectionSeconds;
-  if (detection < limits.minIntervalSeconds) add('timings.detectionSeconds', `expected at least ${limits.minIntervalSeconds} s (the shortest delay the engine schedules)`);
+  if (detection < limits.minIntervalSeconds)
+    add('timings.detectionSeconds', `expected at least ${limits.minIntervalSeconds} s (the shortest delay the engine schedules)`);
 
   let hosts = 0;
   let tooManyAt: string | null = null;
@@ -161,8 +168,10 @@ function checkLimits(s: Scenario): ScenarioIssue[] {
         hosts += h.count;
         if (hosts > limits.hosts && tooManyAt === null) tooManyAt = `${where}.count`;
         const hv = resolveHypervisor(h.hypervisor);
-        if (hv.reservedCores > h.cores) add(`${where}.hypervisor`, `reserves ${hv.reservedCores} cores of a ${h.cores}-core host: expected reservedCores <= cores`);
-        if (hv.reservedMemoryGiB > h.memoryGiB) add(`${where}.hypervisor`, `reserves ${hv.reservedMemoryGiB} GiB of a ${h.memoryGiB} GiB host: expected reservedMemoryGiB <= memoryGiB`);
+        if (hv.reservedCores > h.cores)
+          add(`${where}.hypervisor`, `reserves ${hv.reservedCores} cores of a ${h.cores}-core host: expected reservedCores <= cores`);
+        if (hv.reservedMemoryGiB > h.memoryGiB)
+          add(`${where}.hypervisor`, `reserves ${hv.reservedMemoryGiB} GiB of a ${h.memoryGiB} GiB host: expected reservedMemoryGiB <= memoryGiB`);
       }),
     ),
   );
@@ -189,7 +198,11 @@ function checkLimits(s: Scenario): ScenarioIssue[] {
     vms += g.size;
     if (vms > limits.vms && tooManyVmsAt === null) tooManyVmsAt = g.path;
   }
-  if (vms > limits.vms) add(tooManyVmsAt ?? 'actions', `the scenario asks for ${n(vms)} VMs (launch counts plus each group's largest size): the engine takes at most ${n(limits.vms)}`);
+  if (vms > limits.vms)
+    add(
+      tooManyVmsAt ?? 'actions',
+      `the scenario asks for ${n(vms)} VMs (launch counts plus each group's largest size): the engine takes at most ${n(limits.vms)}`,
+    );
   if (groups.length > limits.groups) add(groups[limits.groups].path, `group number ${groups.length}: the engine takes at most ${limits.groups} groups`);
   const outages = s.actions.filter(({ action: a }) => (a.kind === 'fail' || a.kind === 'recover') && a.vm === undefined).length;
   if (outages * vms > limits.outageReach) {
@@ -231,7 +244,9 @@ export function scenarioWarnings(s: Scenario, until = s.until): ScenarioIssue[] 
 export function parseAction(input: ActionInput | Action, source = 'action'): Action {
   const { kind, ...args } = (input ?? {}) as { kind?: unknown };
   if (typeof kind !== 'string' || !(actionVerbs as string[]).includes(kind)) {
-    throw new ScenarioError(source, [{ path: 'kind', message: `expected one of ${actionVerbs.join(', ')}${kind === undefined ? '' : `, got ${JSON.stringify(kind)}`}` }]);
+    throw new ScenarioError(source, [
+      { path: 'kind', message: `expected one of ${actionVerbs.join(', ')}${kind === undefined ? '' : `, got ${JSON.stringify(kind)}`}` },
+    ]);
   }
   const verb = kind as ActionVerb;
   const parsed = actionSchemas[verb].safeParse(args);
@@ -249,7 +264,10 @@ function checkReferences(s: Scenario): ScenarioIssue[] {
   s.regions.forEach((r, ri) => {
     const catalog = findRegion(r.id);
     if (!catalog) {
-      add(`regions[${ri}].id`, `unknown region "${r.id}": expected a region code from the catalog, such as us-east-1, us-west-2, eu-central-1 or ap-southeast-1`);
+      add(
+        `regions[${ri}].id`,
+        `unknown region "${r.id}": expected a region code from the catalog, such as us-east-1, us-west-2, eu-central-1 or ap-southeast-1`,
+      );
       return;
     }
     if (regionAzs.has(r.id)) add(`regions[${ri}].id`, `region "${r.id}" is declared twice`);
@@ -282,11 +300,11 @@ function checkReferences(s: Scenario): ScenarioIssue[] {
       azRef('database.az', d.region, d.az);
       if (d.standby) {
         azRef('database.standby.az', d.region, d.standby.az);
-        if (d.standby.az === d.az) add('database.standby.az', 'expected an AZ other than the primary\'s: a standby in the same AZ fails with it');
+        if (d.standby.az === d.az) add('database.standby.az', "expected an AZ other than the primary's: a standby in the same AZ fails with it");
       }
     }
     if (d.replica && regionRef('database.replica.region', d.replica.region) && d.replica.region === d.region) {
-      add('database.replica.region', 'expected a region other than the primary\'s (a cross-region replica)');
+      add('database.replica.region', "expected a region other than the primary's (a cross-region replica)");
     }
   }
   if (s.residency) {
@@ -331,12 +349,17 @@ function checkReferences(s: Scenario): ScenarioIssue[] {
       case 'reboot':
       case 'terminate':
       case 'crash':
-        if (!exists(a.vm)) add(`${p}.vm`, `no VM named "${a.vm}" has been launched by then: expected a name such as ${[...launched.keys()].map((n) => `${n}-1`).join(', ') || 'web-1'}`);
+        if (!exists(a.vm))
+          add(
+            `${p}.vm`,
+            `no VM named "${a.vm}" has been launched by then: expected a name such as ${[...launched.keys()].map((n) => `${n}-1`).join(', ') || 'web-1'}`,
+          );
         break;
       case 'fail':
       case 'recover':
         if (a.vm !== undefined && !exists(a.vm)) add(`${p}.vm`, `no VM named "${a.vm}" has been launched by then`);
-        if (a.host !== undefined && !hostIds.has(a.host)) add(`${p}.host`, `unknown host "${a.host}": hosts are named <az>-h<n>, such as ${[...hostIds][0] ?? 'eu-central-1a-h1'}`);
+        if (a.host !== undefined && !hostIds.has(a.host))
+          add(`${p}.host`, `unknown host "${a.host}": hosts are named <az>-h<n>, such as ${[...hostIds][0] ?? 'eu-central-1a-h1'}`);
         if (a.az !== undefined && ![...regionAzs.values()].some((azs) => azs.includes(a.az!))) add(`${p}.az`, `unknown AZ "${a.az}": expected a declared AZ`);
         if (a.region !== undefined) regionRef(`${p}.region`, a.region);
         break;

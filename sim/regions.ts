@@ -22,10 +22,22 @@ export interface CatalogRegion {
 
 /** Where the data packages disagree with AWS's own documentation, and what we use instead. */
 export const catalogCorrections: ReadonlyArray<{ code: string; field: string; reason: string }> = [
-  { code: 'ca-central-1', field: 'location', reason: 'the location package puts Canada (Central) in northern Alberta; AWS places the region in Montreal (45.50, -73.57)' },
+  {
+    code: 'ca-central-1',
+    field: 'location',
+    reason: 'the location package puts Canada (Central) in northern Alberta; AWS places the region in Montreal (45.50, -73.57)',
+  },
   { code: 'eu-west-2', field: 'country', reason: 'the location package says "England"; the jurisdiction is the United Kingdom' },
-  { code: 'ap-east-1', field: 'country', reason: 'the location package says "China"; Hong Kong has its own data-protection law (the PDPO), so it is its own jurisdiction here' },
-  { code: '*', field: 'name', reason: 'the names package uses the old "EU (…)" prefix and "Osaka-Local"; AWS now names them "Europe (…)" and "Asia Pacific (Osaka)"' },
+  {
+    code: 'ap-east-1',
+    field: 'country',
+    reason: 'the location package says "China"; Hong Kong has its own data-protection law (the PDPO), so it is its own jurisdiction here',
+  },
+  {
+    code: '*',
+    field: 'name',
+    reason: 'the names package uses the old "EU (…)" prefix and "Osaka-Local"; AWS now names them "Europe (…)" and "Asia Pacific (Osaka)"',
+  },
 ];
 
 const locationFixes: Record<string, Partial<{ location: GeoPoint; country: string }>> = {

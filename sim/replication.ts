@@ -51,7 +51,11 @@ export function updateDatabase(sim: DatabaseContext, db: DatabaseState): void {
   const { spec, topology } = sim;
 
   if (db.standby && !locationUp(topology, db.standby)) {
-    sim.record({ kind: 'standby-lost', az: db.standby.az, message: `${db.name}: standby in ${where(db.standby)} lost; writes go on without a synchronous copy` });
+    sim.record({
+      kind: 'standby-lost',
+      az: db.standby.az,
+      message: `${db.name}: standby in ${where(db.standby)} lost; writes go on without a synchronous copy`,
+    });
     db.standby = null;
   }
 
@@ -59,7 +63,11 @@ export function updateDatabase(sim: DatabaseContext, db: DatabaseState): void {
     const up = topology.regions.get(db.replica.region)?.health === 'up';
     if (db.replica.healthy && !up) {
       db.replica.healthy = false;
-      sim.record({ kind: 'replica-lost', region: db.replica.region, message: `${db.name}: replica in ${db.replica.region} is unreachable; it cannot be promoted until its region is back` });
+      sim.record({
+        kind: 'replica-lost',
+        region: db.replica.region,
+        message: `${db.name}: replica in ${db.replica.region} is unreachable; it cannot be promoted until its region is back`,
+      });
     } else if (!db.replica.healthy && up) {
       db.replica.healthy = true;
       sim.record({ kind: 'replica-restored', region: db.replica.region, message: `${db.name}: replica in ${db.replica.region} has caught up again` });
@@ -88,7 +96,14 @@ export function updateDatabase(sim: DatabaseContext, db: DatabaseState): void {
     }
   }
 
-  if (!db.standby && db.standbyHome && db.available && locationUp(topology, db.standbyHome) && db.standbyHome.az !== db.primary.az && db.standbyHome.region === db.primary.region) {
+  if (
+    !db.standby &&
+    db.standbyHome &&
+    db.available &&
+    locationUp(topology, db.standbyHome) &&
+    db.standbyHome.az !== db.primary.az &&
+    db.standbyHome.region === db.primary.region
+  ) {
     db.standby = db.standbyHome;
     sim.record({ kind: 'standby-restored', az: db.standby.az, message: `${db.name}: standby in ${where(db.standby)} is in sync again` });
   }
@@ -97,7 +112,10 @@ export function updateDatabase(sim: DatabaseContext, db: DatabaseState): void {
 function startFailover(sim: DatabaseContext, db: DatabaseState, kind: 'standby' | 'replica', to: Location, rpoSeconds: number, seconds: number): void {
   db.token++;
   db.failover = { kind, startedAt: sim.time, token: db.token, to, rpoSeconds };
-  const what = kind === 'standby' ? `failing over to the standby in ${where(to)}` : `promoting the replica in ${to.region} (the last ${rpoSeconds} s of writes were not copied yet)`;
+  const what =
+    kind === 'standby'
+      ? `failing over to the standby in ${where(to)}`
+      : `promoting the replica in ${to.region} (the last ${rpoSeconds} s of writes were not copied yet)`;
   sim.record({ kind: 'db-failover-started', az: to.az, region: to.region, message: `${db.name}: ${what}; takes ${seconds} s` });
   sim.schedule(sim.time + seconds, { type: 'db-failover-done', token: db.token });
 }
@@ -121,7 +139,12 @@ export function completeFailover(sim: DatabaseContext, db: DatabaseState, token:
   db.rpoSeconds = Math.max(db.rpoSeconds, f.rpoSeconds);
   sim.noteResidency(`database ${db.name}`, f.to.region);
   db.failovers.push({ kind: f.kind, startedAt: f.startedAt, completedAt: sim.time, seconds: sim.time - f.startedAt, from, to: f.to, rpoSeconds: f.rpoSeconds });
-  sim.record({ kind: 'db-failover-complete', az: f.to.az, region: f.to.region, message: `${db.name}: primary is now in ${where(f.to)} after ${sim.time - f.startedAt} s; data lost: ${f.rpoSeconds} s of writes` });
+  sim.record({
+    kind: 'db-failover-complete',
+    az: f.to.az,
+    region: f.to.region,
+    message: `${db.name}: primary is now in ${where(f.to)} after ${sim.time - f.startedAt} s; data lost: ${f.rpoSeconds} s of writes`,
+  });
   updateDatabase(sim, db);
 }
 

@@ -199,7 +199,12 @@ export function buildVmReport(src: ReportSource, name: string): VmReport | undef
   const vm = src.world.vms.get(name);
   if (!vm) return undefined;
   const host = vm.host ? src.world.hosts.get(vm.host) : undefined;
-  const steal = host ? contention(host, [...host.vms].map((n) => src.world.vms.get(n)!)).stealPercent : 0;
+  const steal = host
+    ? contention(
+        host,
+        [...host.vms].map((n) => src.world.vms.get(n)!),
+      ).stealPercent
+    : 0;
   return vmReport(src, vm, steal);
 }
 
@@ -279,4 +284,3 @@ export function buildReport(src: ReportSource, options: { events?: boolean } = {
     },
   };
 }
-

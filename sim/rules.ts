@@ -251,7 +251,12 @@ export class WorldRules {
       retryAt: null,
     };
     w.groups.set(group.name, group);
-    this.clock.record({ kind: 'group-created', group: group.name, region: a.region, message: `group ${group.name} wants ${group.desired} × ${describeSize(a)} across ${azs.join(', ')}` });
+    this.clock.record({
+      kind: 'group-created',
+      group: group.name,
+      region: a.region,
+      message: `group ${group.name} wants ${group.desired} × ${describeSize(a)} across ${azs.join(', ')}`,
+    });
     reconcileGroup(this.groupContext, group);
     if (group.scaling) this.clock.schedule(this.clock.time + group.scaling.intervalSeconds, { type: 'scale-check', group: group.name });
     return { ok: true, message: `group ${group.name} created` };

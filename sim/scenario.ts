@@ -6,11 +6,18 @@ import { z } from 'zod';
 
 const positive = (what: string) => z.number({ error: `expected ${what}` }).positive({ error: `expected ${what}` });
 const nonNegative = (what: string) => z.number({ error: `expected ${what}` }).min(0, { error: `expected ${what}` });
-const count = (what: string) => z.number({ error: `expected ${what}` }).int({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
+const count = (what: string) =>
+  z
+    .number({ error: `expected ${what}` })
+    .int({ error: `expected ${what}` })
+    .min(1, { error: `expected ${what}` });
 const name = z.string({ error: 'expected a name' }).regex(/^[a-z][a-z0-9-]{0,39}$/, {
   error: 'expected a name of lowercase letters, digits and dashes, starting with a letter (at most 40 characters)',
 });
-const fraction = z.number({ error: 'expected a number from 0 to 1' }).min(0, { error: 'expected a number from 0 to 1' }).max(1, { error: 'expected a number from 0 to 1' });
+const fraction = z
+  .number({ error: 'expected a number from 0 to 1' })
+  .min(0, { error: 'expected a number from 0 to 1' })
+  .max(1, { error: 'expected a number from 0 to 1' });
 
 export const hypervisorTypeSchema = z.enum(['type1', 'type2'], { error: 'expected "type1" or "type2"' });
 
@@ -157,7 +164,13 @@ export const actionSchemas = {
   fail: faultTarget,
   recover: faultTarget,
   load: z.strictObject({ vm: z.string({ error: 'expected a VM name, or a launch or group name' }), busy: fraction }),
-  scale: z.strictObject({ group: name, desired: z.number({ error: 'expected a whole number >= 0' }).int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }) }),
+  scale: z.strictObject({
+    group: name,
+    desired: z
+      .number({ error: 'expected a whole number >= 0' })
+      .int({ error: 'expected a whole number >= 0' })
+      .min(0, { error: 'expected a whole number >= 0' }),
+  }),
 } as const;
 
 export type ActionVerb = keyof typeof actionSchemas;

@@ -75,7 +75,9 @@ function readYaml(text: string, source: string): Parsed {
     value = doc.toJS({ maxAliasCount });
   } catch (e) {
     // The yaml package refuses a document whose aliases expand past maxAliasCount: the file's fault.
-    throw new ScenarioError(source, [{ path: '', message: `YAML: ${(e as Error).message.split('\n')[0]} (aliases may expand at most ${maxAliasCount} times)` }]);
+    throw new ScenarioError(source, [
+      { path: '', message: `YAML: ${(e as Error).message.split('\n')[0]} (aliases may expand at most ${maxAliasCount} times)` },
+    ]);
   }
   return {
     value,
@@ -98,7 +100,12 @@ export interface ReadOptions {
  */
 export function readScenarioText(text: string, source = 'scenario', options: ReadOptions = {}): { scenario: Scenario; warnings: ScenarioIssue[] } {
   if (text.length > limits.inputBytes) {
-    throw new ScenarioError(source, [{ path: '', message: `the file is ${text.length.toLocaleString('en-US')} characters: the engine reads at most ${limits.inputBytes.toLocaleString('en-US')}` }]);
+    throw new ScenarioError(source, [
+      {
+        path: '',
+        message: `the file is ${text.length.toLocaleString('en-US')} characters: the engine reads at most ${limits.inputBytes.toLocaleString('en-US')}`,
+      },
+    ]);
   }
   // A byte order mark is legal at the start of a UTF-8 file and means nothing here.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -119,7 +126,11 @@ export function readScenarioText(text: string, source = 'scenario', options: Rea
     try {
       scenario = parseScenario({ ...scenario, until: options.until }, source);
     } catch (e) {
-      if (e instanceof ScenarioError) throw new ScenarioError('--until', e.issues.map((i) => ({ ...i, path: i.path === 'until' ? '' : i.path })));
+      if (e instanceof ScenarioError)
+        throw new ScenarioError(
+          '--until',
+          e.issues.map((i) => ({ ...i, path: i.path === 'until' ? '' : i.path })),
+        );
       throw e;
     }
   }

@@ -59,7 +59,12 @@ export function holdsHost(state: VmState): boolean {
 }
 
 /** A new VM record, not yet placed. */
-export function newVm(name: string, spec: { vcpu: number; memoryGiB: number; diskGiB: number; region: string; busy: number }, pinnedAz?: string, group?: string): Vm {
+export function newVm(
+  name: string,
+  spec: { vcpu: number; memoryGiB: number; diskGiB: number; region: string; busy: number },
+  pinnedAz?: string,
+  group?: string,
+): Vm {
   return {
     name,
     vcpu: spec.vcpu,

@@ -13,10 +13,27 @@ const root = join(__dirname, '..');
 
 describe('dependency rules', () => {
   it('hold over sim, quizzes, src, cli, scripts, bench and tools (npm run deps)', { timeout: 180_000 }, () => {
-    const run = spawnSync(process.execPath, [join(root, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'), 'sim', 'quizzes', 'src', 'cli', 'scripts', 'bench', 'tools', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(root, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'),
+        'sim',
+        'quizzes',
+        'src',
+        'cli',
+        'scripts',
+        'bench',
+        'tools',
+        '--config',
+        '.dependency-cruiser.cjs',
+        '--output-type',
+        'err',
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     expect(run.error).toBeUndefined();
     expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
   });

@@ -57,12 +57,16 @@ describe('a good file', () => {
     expect(r.stdout + r.stderr).not.toMatch(stackFrame);
   });
 
-  it('runs a JSON scenario too', () => {
-    const j = sim('examples/scenarios/placement-pack.json');
-    expect(j.code).toBe(0);
-    expect(j.stdout).toMatch(/^Pack placement and a host failure/);
-    expect(j.stdout).toMatch(/host-failed\s+host us-west-2a-h1 failed: 4 VM\(s\) under it stop serving/);
-  }, timeout);
+  it(
+    'runs a JSON scenario too',
+    () => {
+      const j = sim('examples/scenarios/placement-pack.json');
+      expect(j.code).toBe(0);
+      expect(j.stdout).toMatch(/^Pack placement and a host failure/);
+      expect(j.stdout).toMatch(/host-failed\s+host us-west-2a-h1 failed: 4 VM\(s\) under it stop serving/);
+    },
+    timeout,
+  );
 });
 
 describe('--json', () => {
@@ -101,25 +105,31 @@ describe('--json', () => {
 });
 
 describe('--until', () => {
-  it('stops the run at the given time', () => {
-    const r = sim('examples/scenarios/vm-lifecycle.yaml', '--json', '--until', '250');
-    expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout);
-    expect(report.time).toBe(250);
-    // At 250 s app-1 has restarted on h2 (230 s); the reboot at 300 s has not happened.
-    expect(report.vms.find((v: { name: string }) => v.name === 'app-1')).toMatchObject({ state: 'running', host: 'eu-west-1a-h2' });
-    expect(report.events.every((e: { time: number }) => e.time <= 250)).toBe(true);
-  }, timeout);
+  it(
+    'stops the run at the given time',
+    () => {
+      const r = sim('examples/scenarios/vm-lifecycle.yaml', '--json', '--until', '250');
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.stdout);
+      expect(report.time).toBe(250);
+      // At 250 s app-1 has restarted on h2 (230 s); the reboot at 300 s has not happened.
+      expect(report.vms.find((v: { name: string }) => v.name === 'app-1')).toMatchObject({ state: 'running', host: 'eu-west-1a-h2' });
+      expect(report.events.every((e: { time: number }) => e.time <= 250)).toBe(true);
+    },
+    timeout,
+  );
 
-  it('can go past the scenario\'s own end, and the world keeps working (a scaling group still scales)', () => {
-    // until 3600 in the file; demand jumps to 500 rps at 4000 s; run to 5000 s. A group that tracks
-    // 100 rps per VM, checking every 60 s, should reach ceil(500 / 100) = 5 VMs by 4000 + 60 + 30 s.
-    const dir = mkdtempSync(join(tmpdir(), 'infralab-cli-'));
-    try {
-      const file = join(dir, 'past-until.yaml');
-      writeFileSync(
-        file,
-        `name: Past until
+  it(
+    "can go past the scenario's own end, and the world keeps working (a scaling group still scales)",
+    () => {
+      // until 3600 in the file; demand jumps to 500 rps at 4000 s; run to 5000 s. A group that tracks
+      // 100 rps per VM, checking every 60 s, should reach ceil(500 / 100) = 5 VMs by 4000 + 60 + 30 s.
+      const dir = mkdtempSync(join(tmpdir(), 'infralab-cli-'));
+      try {
+        const file = join(dir, 'past-until.yaml');
+        writeFileSync(
+          file,
+          `name: Past until
 until: 3600
 regions:
   - id: us-east-1
@@ -133,24 +143,30 @@ traffic:
 actions:
   - { at: 0, group: { name: web, desired: 1, vcpu: 2, memoryGiB: 4, region: us-east-1, scaling: { min: 1, max: 10, targetRpsPerVm: 100 } } }
 `,
-      );
-      const r = sim(file, '--json', '--until', '5000');
-      expect(r.code).toBe(0);
-      const report = JSON.parse(r.stdout);
-      expect(report.time).toBe(5000);
-      expect(report.groups[0]).toMatchObject({ desired: 5, serving: 5 });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, timeout);
+        );
+        const r = sim(file, '--json', '--until', '5000');
+        expect(r.code).toBe(0);
+        const report = JSON.parse(r.stdout);
+        expect(report.time).toBe(5000);
+        expect(report.groups[0]).toMatchObject({ desired: 5, serving: 5 });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    timeout,
+  );
 
-  it('rejects a time that is not a positive number, without a stack trace', () => {
-    const r = sim('examples/scenarios/vm-lifecycle.yaml', '--until', 'soon');
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/--until/);
-    expect(r.stderr).toMatch(/expected a positive number/);
-    expect(r.stderr).not.toMatch(stackFrame);
-  }, timeout);
+  it(
+    'rejects a time that is not a positive number, without a stack trace',
+    () => {
+      const r = sim('examples/scenarios/vm-lifecycle.yaml', '--until', 'soon');
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/--until/);
+      expect(r.stderr).toMatch(/expected a positive number/);
+      expect(r.stderr).not.toMatch(stackFrame);
+    },
+    timeout,
+  );
 });
 
 // Each bad file: which file, which field path (or line for a syntax error), and what was expected.
@@ -208,43 +224,59 @@ describe('bad files', () => {
     expect(readdirSync(join(root, badDir)).sort()).toEqual(bad.map((b) => b.file).sort());
   });
 
-  it.each(bad)('$file ($why): exits non-zero naming the file, where, and what was expected', ({ file, where, expected }) => {
-    const path = `${badDir}/${file}`;
-    const r = sim(path);
-    expect(r.code, r.stdout).not.toBe(0);
-    expect(r.stdout).toBe('');
-    const lines = r.stderr.trim().split('\n');
-    expect(lines.length).toBeGreaterThan(0);
-    // Every line of the message starts with the file's name, as given on the command line.
-    for (const line of lines) expect(line.startsWith(`${path}: `), line).toBe(true);
-    expect(r.stderr).toMatch(where);
-    expect(r.stderr).toMatch(expected);
-    expect(r.stderr).not.toMatch(stackFrame);
-    expect(r.stderr).not.toMatch(/ZodError|at Object\.|node:internal/);
-  }, timeout);
+  it.each(bad)(
+    '$file ($why): exits non-zero naming the file, where, and what was expected',
+    ({ file, where, expected }) => {
+      const path = `${badDir}/${file}`;
+      const r = sim(path);
+      expect(r.code, r.stdout).not.toBe(0);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trim().split('\n');
+      expect(lines.length).toBeGreaterThan(0);
+      // Every line of the message starts with the file's name, as given on the command line.
+      for (const line of lines) expect(line.startsWith(`${path}: `), line).toBe(true);
+      expect(r.stderr).toMatch(where);
+      expect(r.stderr).toMatch(expected);
+      expect(r.stderr).not.toMatch(stackFrame);
+      expect(r.stderr).not.toMatch(/ZodError|at Object\.|node:internal/);
+    },
+    timeout,
+  );
 });
 
 describe('usage errors', () => {
-  it('a missing file exits non-zero with a clear message', () => {
-    const r = sim('examples/scenarios/no-such-file.yaml');
-    expect(r.code).not.toBe(0);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/examples\/scenarios\/no-such-file\.yaml/);
-    expect(r.stderr).toMatch(/cannot read|no such file|not found|does not exist/i);
-    expect(r.stderr).not.toMatch(stackFrame);
-  }, timeout);
+  it(
+    'a missing file exits non-zero with a clear message',
+    () => {
+      const r = sim('examples/scenarios/no-such-file.yaml');
+      expect(r.code).not.toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/examples\/scenarios\/no-such-file\.yaml/);
+      expect(r.stderr).toMatch(/cannot read|no such file|not found|does not exist/i);
+      expect(r.stderr).not.toMatch(stackFrame);
+    },
+    timeout,
+  );
 
-  it('no file prints the usage and exits non-zero', () => {
-    const r = sim();
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/usage: npm run sim -- FILE \[--json\] \[--until SECONDS\]/);
-  }, timeout);
+  it(
+    'no file prints the usage and exits non-zero',
+    () => {
+      const r = sim();
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/usage: npm run sim -- FILE \[--json\] \[--until SECONDS\]/);
+    },
+    timeout,
+  );
 
-  it('--help prints the usage and exits 0', () => {
-    const r = sim('--help');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/usage:/);
-  }, timeout);
+  it(
+    '--help prints the usage and exits 0',
+    () => {
+      const r = sim('--help');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/usage:/);
+    },
+    timeout,
+  );
 });
 
 describe('refused command lines and hostile files (exit 2, one line, no stack)', () => {
@@ -255,28 +287,47 @@ describe('refused command lines and hostile files (exit 2, one line, no stack)',
     expect(r.stderr).not.toMatch(stackFrame);
   };
 
-  it('an unknown option is refused, not ignored', () => {
-    refused(sim('examples/scenarios/vm-lifecycle.yaml', '--jsno'), /^unknown option --jsno: expected --json, --until SECONDS or --help\nusage:/);
-  }, timeout);
+  it(
+    'an unknown option is refused, not ignored',
+    () => {
+      refused(sim('examples/scenarios/vm-lifecycle.yaml', '--jsno'), /^unknown option --jsno: expected --json, --until SECONDS or --help\nusage:/);
+    },
+    timeout,
+  );
 
-  it('a bare --until is refused', () => {
-    refused(sim('examples/scenarios/vm-lifecycle.yaml', '--until'), /^--until: expected a number of seconds after it/);
-  }, timeout);
+  it(
+    'a bare --until is refused',
+    () => {
+      refused(sim('examples/scenarios/vm-lifecycle.yaml', '--until'), /^--until: expected a number of seconds after it/);
+    },
+    timeout,
+  );
 
-  it('--until Infinity, or past 31 days, is refused', () => {
-    refused(sim('examples/scenarios/traffic-scaling-group.yaml', '--until', 'Infinity'), /^--until: expected a positive number of seconds, got "Infinity"/);
-    refused(sim('examples/scenarios/traffic-scaling-group.yaml', '--until', '1e300'), /^--until: 1\.00e\+300 s is longer than the engine runs/);
-  }, timeout);
+  it(
+    '--until Infinity, or past 31 days, is refused',
+    () => {
+      refused(sim('examples/scenarios/traffic-scaling-group.yaml', '--until', 'Infinity'), /^--until: expected a positive number of seconds, got "Infinity"/);
+      refused(sim('examples/scenarios/traffic-scaling-group.yaml', '--until', '1e300'), /^--until: 1\.00e\+300 s is longer than the engine runs/);
+    },
+    timeout,
+  );
 
-  it('a YAML alias bomb is the file\'s fault: exit 2, not "the engine failed"', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'infralab-cli-'));
-    try {
-      let text = 'a: &a [x, x, x, x, x, x, x, x, x]\n';
-      for (let i = 1; i < 10; i++) text += `b${i}: &b${i} [${Array(9).fill(i === 1 ? '*a' : `*b${i - 1}`).join(', ')}]\n`;
-      writeFileSync(join(dir, 'bomb.yaml'), `${text}regions: *b9\n`);
-      refused(sim(join(dir, 'bomb.yaml')), /bomb\.yaml: YAML: .*alias/i);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, timeout);
+  it(
+    'a YAML alias bomb is the file\'s fault: exit 2, not "the engine failed"',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'infralab-cli-'));
+      try {
+        let text = 'a: &a [x, x, x, x, x, x, x, x, x]\n';
+        for (let i = 1; i < 10; i++)
+          text += `b${i}: &b${i} [${Array(9)
+            .fill(i === 1 ? '*a' : `*b${i - 1}`)
+            .join(', ')}]\n`;
+        writeFileSync(join(dir, 'bomb.yaml'), `${text}regions: *b9\n`);
+        refused(sim(join(dir, 'bomb.yaml')), /bomb\.yaml: YAML: .*alias/i);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    timeout,
+  );
 });

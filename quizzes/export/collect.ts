@@ -72,7 +72,12 @@ export function collect(quizzes: Quiz[], variants: number): { items: ExportItem[
   for (const quiz of quizzes) {
     for (const q of quiz.questions) {
       if (q.kind === 'task') {
-        tasks.push({ lesson: quiz.lesson, question: q.id, kind: 'task', reason: 'a task is graded by running the engine on the reader’s configuration; no LMS format can run it' });
+        tasks.push({
+          lesson: quiz.lesson,
+          question: q.id,
+          kind: 'task',
+          reason: 'a task is graded by running the engine on the reader’s configuration; no LMS format can run it',
+        });
         continue;
       }
       items.push({ lesson: quiz.lesson, lessonTitle: quiz.title, question: q, variants: variantsOf(q, variants) });

@@ -14,7 +14,10 @@ export function decimal(x: number): string {
   if (!/e/i.test(s)) return s;
   // Exponent notation is not a decimal number to Moodle or GIFT: spell it out.
   if (Math.abs(r) >= 1e21) return BigInt(r).toString();
-  return r.toFixed(Math.min(100, Math.max(0, 12 - Math.floor(Math.log10(Math.abs(r)))))).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return r
+    .toFixed(Math.min(100, Math.max(0, 12 - Math.floor(Math.log10(Math.abs(r))))))
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }
 
 /** The exact decimal sum of two decimals written by `decimal` (no binary rounding on the way). */

@@ -25,7 +25,10 @@ function body(c: Concrete): string | null {
         .join('\n');
     }
     case 'numeric':
-      return [`\t=${decimal(c.key)}:${decimal(c.tolerance)}`, ...c.distractors.map((d) => `\t=%0%${decimal(d.value)}:${decimal(c.tolerance)}#${escapeGift(d.feedback)}`)].join('\n');
+      return [
+        `\t=${decimal(c.key)}:${decimal(c.tolerance)}`,
+        ...c.distractors.map((d) => `\t=%0%${decimal(d.value)}:${decimal(c.tolerance)}#${escapeGift(d.feedback)}`),
+      ].join('\n');
     default:
       return null;
   }
@@ -59,7 +62,15 @@ export function exportGift(quizzes: Quiz[], variants: number): ExportResult {
       out.push(`::${escapeGift(name)}::${escapeGift(promptText(c))} {${c.form === 'numeric' ? '#' : ''}`, b, `\t####${escapeGift(general)}`, '}', '');
       count++;
     });
-    if (item.variants[0].concrete.hints.length) notCarried.push({ lesson: item.lesson, question: q.id, kind: 'hints', reason: 'GIFT cannot carry hints (the question is exported without them)' });
+    if (item.variants[0].concrete.hints.length)
+      notCarried.push({ lesson: item.lesson, question: q.id, kind: 'hints', reason: 'GIFT cannot carry hints (the question is exported without them)' });
   }
-  return { format: 'gift', cannotCarry: ['task', 'ordering', 'hints'], files: [{ name: 'infralab-quizzes.gift.txt', content: out.join('\n') }], notCarried, questions, items: count };
+  return {
+    format: 'gift',
+    cannotCarry: ['task', 'ordering', 'hints'],
+    files: [{ name: 'infralab-quizzes.gift.txt', content: out.join('\n') }],
+    notCarried,
+    questions,
+    items: count,
+  };
 }

@@ -72,7 +72,8 @@ function question(c: Concrete, name: string, idnumber: string): string | null {
         ...header(c, name, idnumber),
         `    <answer fraction="100" format="moodle_auto_format"><text>${decimal(c.key)}</text>${emptyEl('feedback')}<tolerance>${tolerance}</tolerance></answer>`,
         ...c.distractors.map(
-          (d) => `    <answer fraction="0" format="moodle_auto_format"><text>${decimal(d.value)}</text>${feedbackEl(d.feedback)}<tolerance>${tolerance}</tolerance></answer>`,
+          (d) =>
+            `    <answer fraction="0" format="moodle_auto_format"><text>${decimal(d.value)}</text>${feedbackEl(d.feedback)}<tolerance>${tolerance}</tolerance></answer>`,
         ),
         ...(c.unit ? ['    <units>', `      <unit><multiplier>1</multiplier><unit_name>${escapeXml(c.unit)}</unit_name></unit>`, '    </units>'] : []),
         // Units optional, as the page takes "690" or "690 ms": no unit input box, no penalty.

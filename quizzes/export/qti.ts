@@ -13,7 +13,8 @@ import { collect, escapeHtml, escapeXml, generalFeedbackHtml, promptText, type E
 import { toleranceBounds } from './decimal';
 import { zip } from './zip';
 
-const field = (label: string, entry: string) => `<qtimetadatafield><fieldlabel>${label}</fieldlabel><fieldentry>${escapeXml(entry)}</fieldentry></qtimetadatafield>`;
+const field = (label: string, entry: string) =>
+  `<qtimetadatafield><fieldlabel>${label}</fieldlabel><fieldentry>${escapeXml(entry)}</fieldentry></qtimetadatafield>`;
 const htmlMattext = (html: string) => `<material><mattext texttype="text/html">${escapeXml(html)}</mattext></material>`;
 const mattext = (text: string) => htmlMattext(`<p>${escapeHtml(text)}</p>`);
 const ident = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
@@ -58,7 +59,9 @@ function item(c: Concrete, id: string, title: string): string | null {
     // As Canvas writes an exact answer with a margin; the bounds are exact decimals, so the margin
     // Canvas takes back (upper bound minus answer, in BigDecimal) is the tolerance itself.
     const b = toleranceBounds(c.key, c.tolerance);
-    lines.push('<response_str ident="response1" rcardinality="Single"><render_fib fibtype="Decimal"><response_label ident="answer1"/></render_fib></response_str>');
+    lines.push(
+      '<response_str ident="response1" rcardinality="Single"><render_fib fibtype="Decimal"><response_label ident="answer1"/></render_fib></response_str>',
+    );
     scoring = `<or><varequal respident="response1">${b.key}</varequal><and><vargte respident="response1">${b.low}</vargte><varlte respident="response1">${b.high}</varlte></and></or>`;
   }
   lines.push(
@@ -91,7 +94,8 @@ export function exportQti(quizzes: Quiz[], variants: number): ExportResult {
         continue;
       }
       questions++;
-      if (it.variants[0].concrete.hints.length) notCarried.push({ lesson: it.lesson, question: q.id, kind: 'hints', reason: 'Canvas QTI 1.2 has no hints (exported without them)' });
+      if (it.variants[0].concrete.hints.length)
+        notCarried.push({ lesson: it.lesson, question: q.id, kind: 'hints', reason: 'Canvas QTI 1.2 has no hints (exported without them)' });
       if (form === 'multiple') {
         notCarried.push({
           lesson: it.lesson,
@@ -101,9 +105,18 @@ export function exportQti(quizzes: Quiz[], variants: number): ExportResult {
         });
       }
       if (form === 'numeric' && it.variants[0].concrete.form === 'numeric' && it.variants[0].concrete.distractors.length) {
-        notCarried.push({ lesson: it.lesson, question: q.id, kind: 'numericFeedback', reason: 'the feedback for common wrong numeric answers is not carried (a Canvas numerical answer is always a right answer)' });
+        notCarried.push({
+          lesson: it.lesson,
+          question: q.id,
+          kind: 'numericFeedback',
+          reason: 'the feedback for common wrong numeric answers is not carried (a Canvas numerical answer is always a right answer)',
+        });
       }
-      const written = it.variants.map((v, i) => item(v.concrete, `${quiz.lesson}-${q.id}${q.kind === 'engine' ? `-v${i + 1}` : ''}`, q.kind === 'engine' ? `${q.id} (${v.label})` : q.id)).filter((x): x is string => x !== null);
+      const written = it.variants
+        .map((v, i) =>
+          item(v.concrete, `${quiz.lesson}-${q.id}${q.kind === 'engine' ? `-v${i + 1}` : ''}`, q.kind === 'engine' ? `${q.id} (${v.label})` : q.id),
+        )
+        .filter((x): x is string => x !== null);
       count += written.length;
       if (q.kind === 'engine') {
         body.push(
@@ -143,5 +156,12 @@ export function exportQti(quizzes: Quiz[], variants: number): ExportResult {
     '',
   ].join('\n');
   const all = [{ name: 'imsmanifest.xml', content: manifest }, ...files];
-  return { format: 'qti12', cannotCarry: ['task', 'ordering', 'hints', 'numericFeedback', 'partialCredit'], files: [...all, { name: 'infralab-quizzes.qti12.zip', content: zip(all) }], notCarried, questions, items: count };
+  return {
+    format: 'qti12',
+    cannotCarry: ['task', 'ordering', 'hints', 'numericFeedback', 'partialCredit'],
+    files: [...all, { name: 'infralab-quizzes.qti12.zip', content: zip(all) }],
+    notCarried,
+    questions,
+    items: count,
+  };
 }

@@ -42,7 +42,16 @@ const licences: Record<string, string> = {
   glibc: 'LGPL-2.1-or-later',
 };
 
-type Pkg = { name: string; version: string; arch: string; source: string; sourceVersion: string; builtUsing: Array<{ name: string; version: string }>; deb: string; debSha256: string };
+type Pkg = {
+  name: string;
+  version: string;
+  arch: string;
+  source: string;
+  sourceVersion: string;
+  builtUsing: Array<{ name: string; version: string }>;
+  deb: string;
+  debSha256: string;
+};
 
 function run(cmd: string, args: string[], cwd?: string): string {
   return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
@@ -91,7 +100,8 @@ function warnMissingI386Lists(): void {
     .filter((n) => n.endsWith('_binary-amd64_Packages'))
     .filter((n) => !have.has(n.replace('_binary-amd64_', '_binary-i386_')))
     .map((n) => n.replace(/_binary-amd64_Packages$/, '').replace(/_/g, '/'));
-  for (const m of missing) console.warn(`vm:image: warning: no i386 package list for ${m}; run \`apt-get update\` again, or the packages may not be the newest`);
+  for (const m of missing)
+    console.warn(`vm:image: warning: no i386 package list for ${m}; run \`apt-get update\` again, or the packages may not be the newest`);
 }
 
 function safe(f: () => string): string {
@@ -122,7 +132,10 @@ function fields(spec: string): Record<string, string> {
 /** The kernel package behind the metapackage: its Depends names exactly one linux-image-*. */
 function followMetapackage(meta: string): string {
   const depends = fields(meta).Depends ?? '';
-  const images = depends.split(',').map((d) => d.trim().split(/\s/)[0]).filter((d) => d.startsWith('linux-image-'));
+  const images = depends
+    .split(',')
+    .map((d) => d.trim().split(/\s/)[0])
+    .filter((d) => d.startsWith('linux-image-'));
   if (images.length !== 1) fail(`expected ${meta} to depend on one linux-image-* package, found: ${depends}`);
   return `${images[0].replace(/:.*$/, '')}:i386`;
 }
@@ -260,9 +273,17 @@ function main(): void {
     };
     put('bzImage', readFileSync(join(kx, 'boot', vmlinuz[0])), `${kernel.name} ${kernel.version}: /boot/${vmlinuz[0]}`);
     const modules = collectModules(kx);
-    put('initrd.img', buildInitrd(readFileSync(join(bx, 'bin', 'busybox')), modules), `built by scripts/vm-image/build.ts: ${busybox.name} ${busybox.version} /bin/busybox with scripts/vm-image/init.sh as /init, and ${modules.length} kernel modules of ${kernel.name} ${kernel.version} in /lib/modules (load order in /lib/modules/disk.order), newc cpio, gzip -9`);
+    put(
+      'initrd.img',
+      buildInitrd(readFileSync(join(bx, 'bin', 'busybox')), modules),
+      `built by scripts/vm-image/build.ts: ${busybox.name} ${busybox.version} /bin/busybox with scripts/vm-image/init.sh as /init, and ${modules.length} kernel modules of ${kernel.name} ${kernel.version} in /lib/modules (load order in /lib/modules/disk.order), newc cpio, gzip -9`,
+    );
     put('bios.bin', readFileSync(join(sx, 'usr/share/seabios/bios.bin')), `${seabios.name} ${seabios.version}: /usr/share/seabios/bios.bin`);
-    put('vgabios.bin', readFileSync(join(sx, 'usr/share/seabios/vgabios-stdvga.bin')), `${seabios.name} ${seabios.version}: /usr/share/seabios/vgabios-stdvga.bin`);
+    put(
+      'vgabios.bin',
+      readFileSync(join(sx, 'usr/share/seabios/vgabios-stdvga.bin')),
+      `${seabios.name} ${seabios.version}: /usr/share/seabios/vgabios-stdvga.bin`,
+    );
     // The emulator's own wasm, served beside the images for the page (the Node tests load it from node_modules).
     const v86Version = readV86Version();
     put('v86.wasm', readFileSync(join(root, 'node_modules', 'v86', 'build', 'v86.wasm')), `npm v86 ${v86Version}: build/v86.wasm`);
@@ -298,7 +319,14 @@ function main(): void {
       memoryMiB: 128,
       packages,
       // In the initrd, as /lib/modules/<name>.ko; GPL-2.0-only like the kernel (licences/<kernel>.copyright).
-      modules: modules.map((m) => ({ name: m.name, from: `${kernel.name} ${kernel.version}: ${m.path}`, depends: m.depends, bytes: m.data.length, sha256: sha256(m.data), licence: 'GPL-2.0-only' })),
+      modules: modules.map((m) => ({
+        name: m.name,
+        from: `${kernel.name} ${kernel.version}: ${m.path}`,
+        depends: m.depends,
+        bytes: m.data.length,
+        sha256: sha256(m.data),
+        licence: 'GPL-2.0-only',
+      })),
       files,
     };
     rmSync(outDir, { recursive: true, force: true });

@@ -46,7 +46,10 @@ export function moduleDepends(ko: Uint8Array, where?: string): string[] {
  * The modules to load, dependencies first, for the wanted ones. `find` maps a module name (as
  * modinfo writes it, with '_' or '-') to its file's bytes, or undefined when the kernel has none.
  */
-export function insmodOrder(wanted: readonly string[], find: (name: string) => { path: string; data: Uint8Array } | undefined): Array<{ name: string; path: string; data: Uint8Array; depends: string[] }> {
+export function insmodOrder(
+  wanted: readonly string[],
+  find: (name: string) => { path: string; data: Uint8Array } | undefined,
+): Array<{ name: string; path: string; data: Uint8Array; depends: string[] }> {
   const out: Array<{ name: string; path: string; data: Uint8Array; depends: string[] }> = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (name: string, chain: string[]) => {

@@ -42,7 +42,12 @@ const stateLicence = 'the running guest: Linux and its modules (GPL-2.0-only), b
 /** How long to let init settle into its `read` after printing the marker, before saving. */
 const settleMs = 1000;
 
-type Manifest = { cmdline: string; emulator: { version: string }; files: Array<{ path: string; sha256: string; bytes: number; from: string }>; states?: StateRecord[] };
+type Manifest = {
+  cmdline: string;
+  emulator: { version: string };
+  files: Array<{ path: string; sha256: string; bytes: number; from: string }>;
+  states?: StateRecord[];
+};
 
 function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -81,7 +86,12 @@ export async function saveBootState(images: GuestImages, wasmPath: string, memor
  * of an instant start). The state does not know this disk: at the snapshot point the kernel has not
  * seen any disk yet.
  */
-export async function saveBootStateAndDisk(images: GuestImages, wasmPath: string, memoryMiB: number, timeoutMs = 180_000): Promise<{ state: ArrayBuffer; disk: ArrayBuffer }> {
+export async function saveBootStateAndDisk(
+  images: GuestImages,
+  wasmPath: string,
+  memoryMiB: number,
+  timeoutMs = 180_000,
+): Promise<{ state: ArrayBuffer; disk: ArrayBuffer }> {
   const disk: GuestDisk = { id: 'snapshot', sizeGiB: 1, boots: 1 };
   const m = createV86Machine(V86, { ...images, cmdline: snapshotCmdline(images.cmdline) }, { wasm_path: wasmPath }, { memoryMiB, disk, boot: 'scratch' });
   try {
@@ -113,7 +123,9 @@ export function zstd(data: Uint8Array): Buffer {
     return execFileSync('zstd', ['-19', '-q', '-c', `--stream-size=${data.length}`, '-'], { input: data, maxBuffer: 256 << 20 });
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new Error(missing ? 'the `zstd` tool is not installed (Debian: apt-get install zstd)' : `zstd failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      missing ? 'the `zstd` tool is not installed (Debian: apt-get install zstd)' : `zstd failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -122,7 +134,13 @@ async function main(): Promise<void> {
   for (const s of sizes) if (!Number.isInteger(s) || s <= 0) throw new Error(`vm:state: not a memory size in MiB: ${s}`);
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-  const images: GuestImages = { bios: bytes('bios.bin'), vgaBios: bytes('vgabios.bin'), bzImage: bytes('bzImage'), initrd: bytes('initrd.img'), cmdline: manifest.cmdline };
+  const images: GuestImages = {
+    bios: bytes('bios.bin'),
+    vgaBios: bytes('vgabios.bin'),
+    bzImage: bytes('bzImage'),
+    initrd: bytes('initrd.img'),
+    cmdline: manifest.cmdline,
+  };
   const forImages = stateImages(manifest);
   // Old states go: they belong to whatever images they were saved from.
   for (const s of manifest.states ?? []) for (const p of [s.path, s.disk?.path]) if (p) rmSync(join(dir, p), { force: true });
@@ -135,12 +153,22 @@ async function main(): Promise<void> {
     const packed = zstd(raw);
     const path = statePath(memoryMiB);
     writeFileSync(join(dir, path), packed);
-    manifest.files.push({ path, sha256: sha256(packed), bytes: packed.length, from: `saved by scripts/vm-image/save-state.ts: v86 ${manifest.emulator.version} booted to init's disk step with ${memoryMiB} MiB, zstd -19` });
+    manifest.files.push({
+      path,
+      sha256: sha256(packed),
+      bytes: packed.length,
+      from: `saved by scripts/vm-image/save-state.ts: v86 ${manifest.emulator.version} booted to init's disk step with ${memoryMiB} MiB, zstd -19`,
+    });
     const diskRaw = new Uint8Array(saved.disk);
     const diskPacked = gzipSync(diskRaw, { level: 9 });
     const diskPath = stateDiskPath(memoryMiB);
     writeFileSync(join(dir, diskPath), diskPacked);
-    manifest.files.push({ path: diskPath, sha256: sha256(diskPacked), bytes: diskPacked.length, from: `saved by scripts/vm-image/save-state.ts: the blank disk of the same machine after its init formatted it (busybox mke2fs), gzip -9` });
+    manifest.files.push({
+      path: diskPath,
+      sha256: sha256(diskPacked),
+      bytes: diskPacked.length,
+      from: `saved by scripts/vm-image/save-state.ts: the blank disk of the same machine after its init formatted it (busybox mke2fs), gzip -9`,
+    });
     manifest.states.push({
       memoryMiB,
       path,
@@ -153,7 +181,9 @@ async function main(): Promise<void> {
       images: forImages,
       licence: stateLicence,
     });
-    console.log(`vm:state: ${path} ${(packed.length / 1e6).toFixed(2)} MB zstd (${(raw.length / 1e6).toFixed(1)} MB raw), ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `vm:state: ${path} ${(packed.length / 1e6).toFixed(2)} MB zstd (${(raw.length / 1e6).toFixed(1)} MB raw), ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   const total = manifest.states.reduce((s, x) => s + x.bytes, 0);

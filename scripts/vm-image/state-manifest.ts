@@ -53,10 +53,15 @@ export function stateImages(manifest: { files: Array<{ path: string; sha256: str
  * Why `state` cannot be used with the manifest's images, or null when it can: a different v86
  * version or a changed image means the state must be saved again (`npm run vm:state`).
  */
-export function stateMismatch(state: StateRecord, manifest: { cmdline: string; emulator: { version: string }; files: Array<{ path: string; sha256: string }> }): string | null {
+export function stateMismatch(
+  state: StateRecord,
+  manifest: { cmdline: string; emulator: { version: string }; files: Array<{ path: string; sha256: string }> },
+): string | null {
   if (state.v86 !== manifest.emulator.version) return `${state.path} was saved with v86 ${state.v86}, the images are for v86 ${manifest.emulator.version}`;
   if (state.cmdline !== manifest.cmdline) return `${state.path} was saved booting \`${state.cmdline}\`, the manifest's command line is \`${manifest.cmdline}\``;
   const now = stateImages(manifest);
-  for (const p of stateDependsOn) if (state.images[p] !== now[p]) return `${state.path} was saved from another ${p} (sha256 ${String(state.images[p]).slice(0, 12)}, shipped ${now[p].slice(0, 12)})`;
+  for (const p of stateDependsOn)
+    if (state.images[p] !== now[p])
+      return `${state.path} was saved from another ${p} (sha256 ${String(state.images[p]).slice(0, 12)}, shipped ${now[p].slice(0, 12)})`;
   return null;
 }

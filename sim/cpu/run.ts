@@ -54,7 +54,14 @@ export function bodyOf(scenario: Pick<CpuScenario, 'workload' | 'seed'>): { labe
   const w = scenario.workload;
   if (typeof w === 'string') return { label: workloads[w].label, body: workloads[w].body };
   if ('body' in w) {
-    return { label: 'Custom program', body: w.body.map((i) => ({ kind: i.kind, ring: i.ring ?? (i.kind === 'pte-write' || i.kind === 'io' || i.kind === 'popf' ? 'kernel' : 'user'), text: i.text ?? i.kind })) };
+    return {
+      label: 'Custom program',
+      body: w.body.map((i) => ({
+        kind: i.kind,
+        ring: i.ring ?? (i.kind === 'pte-write' || i.kind === 'io' || i.kind === 'popf' ? 'kernel' : 'user'),
+        text: i.text ?? i.kind,
+      })),
+    };
   }
   return { label: `Generated program (seed ${scenario.seed})`, body: generateBody(w.generate.mix, w.generate.length, scenario.seed) };
 }
@@ -121,5 +128,14 @@ export function runCpuScenario(scenario: CpuScenario): CpuReport {
   const { label, body } = bodyOf(scenario);
   const results = scenario.techniques.map((t) => runTechnique(t, body, scenario.iterations, costs, scenario.clockGHz));
   const nativeTotal = body.reduce((t, i) => t + nativeCycles(i.kind, costs), 0) * scenario.iterations;
-  return { name: scenario.name, workload: label, body, iterations: scenario.iterations, costs, clockGHz: scenario.clockGHz, nativeCycles: nativeTotal, results };
+  return {
+    name: scenario.name,
+    workload: label,
+    body,
+    iterations: scenario.iterations,
+    costs,
+    clockGHz: scenario.clockGHz,
+    nativeCycles: nativeTotal,
+    results,
+  };
 }

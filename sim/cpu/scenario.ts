@@ -24,11 +24,20 @@ const costShape = Object.fromEntries(
 export const cpuWorkloadSchema = z.union(
   [
     z.enum(workloadIds),
-    z.strictObject({ body: z.array(instructionSchema).min(1, { error: 'expected at least one instruction' }).max(cpuLimits.bodyLength, { error: `expected at most ${cpuLimits.bodyLength} instructions` }) }),
+    z.strictObject({
+      body: z
+        .array(instructionSchema)
+        .min(1, { error: 'expected at least one instruction' })
+        .max(cpuLimits.bodyLength, { error: `expected at most ${cpuLimits.bodyLength} instructions` }),
+    }),
     z.strictObject({
       generate: z.strictObject({
         mix: z.partialRecord(kind, z.number().finite().min(0, { error: 'expected a weight >= 0' })),
-        length: z.number().int({ error: 'expected a whole number' }).min(1).max(cpuLimits.bodyLength, { error: `expected at most ${cpuLimits.bodyLength}` }),
+        length: z
+          .number()
+          .int({ error: 'expected a whole number' })
+          .min(1)
+          .max(cpuLimits.bodyLength, { error: `expected at most ${cpuLimits.bodyLength}` }),
       }),
     }),
   ],
@@ -45,7 +54,10 @@ export const cpuScenarioSchema = z.strictObject({
     .min(1, { error: 'expected at least 1' })
     .max(cpuLimits.iterations, { error: `expected at most ${cpuLimits.iterations}` })
     .default(1000),
-  techniques: z.array(z.enum(techniqueIds, { error: `expected a technique (${techniqueIds.join(', ')})` })).min(1).default([...techniqueIds]),
+  techniques: z
+    .array(z.enum(techniqueIds, { error: `expected a technique (${techniqueIds.join(', ')})` }))
+    .min(1)
+    .default([...techniqueIds]),
   /** Clock rate used to turn cycles into seconds. Engine's figure. */
   clockGHz: z.number().finite().positive({ error: 'expected a clock rate > 0' }).default(3),
   costs: z.strictObject(costShape).default({}),

@@ -15,7 +15,12 @@ export function parseCpuScenarioText(text: string, source = 'cpu scenario'): Cpu
       const message = (e as Error).message;
       const at = /at position (\d+)/.exec(message);
       const before = text.slice(0, at ? Number(at[1]) : text.length).split('\n');
-      throw new CpuScenarioError(source, [{ path: `line ${before.length}, column ${before[before.length - 1].length + 1}`, message: `JSON syntax: ${message.replace(/ in JSON at position \d+.*$/, '')}` }]);
+      throw new CpuScenarioError(source, [
+        {
+          path: `line ${before.length}, column ${before[before.length - 1].length + 1}`,
+          message: `JSON syntax: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+        },
+      ]);
     }
     return parseCpuScenario(value, source);
   }
@@ -23,10 +28,14 @@ export function parseCpuScenarioText(text: string, source = 'cpu scenario'): Cpu
   if (doc.errors.length > 0) {
     throw new CpuScenarioError(
       source,
-      doc.errors.map((e) => ({ path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '', message: `YAML syntax: ${e.message.split('\n')[0]}` })),
+      doc.errors.map((e) => ({
+        path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '',
+        message: `YAML syntax: ${e.message.split('\n')[0]}`,
+      })),
     );
   }
   const value = doc.toJS();
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CpuScenarioError(source, [{ path: '', message: 'expected a CPU scenario: a mapping with at least `workload`' }]);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new CpuScenarioError(source, [{ path: '', message: 'expected a CPU scenario: a mapping with at least `workload`' }]);
   return parseCpuScenario(value, source);
 }

@@ -17,8 +17,8 @@ export default function Lab(): React.JSX.Element {
       <main className="container margin-vert--lg">
         <h1>Lab</h1>
         <p>
-          Every widget of the course, to try on its own. Each runs the same simulation engine as the lessons, in your browser;
-          &ldquo;Copy share link&rdquo; puts a widget&rsquo;s state in the address so someone else can open it as you left it.
+          Every widget of the course, to try on its own. Each runs the same simulation engine as the lessons, in your browser; &ldquo;Copy share link&rdquo;
+          puts a widget&rsquo;s state in the address so someone else can open it as you left it.
         </p>
         <nav aria-label="Widgets on this page" className="il-links">
           <ul>

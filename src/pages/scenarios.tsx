@@ -9,9 +9,8 @@ export default function Scenarios(): React.JSX.Element {
       <main className="container margin-vert--lg">
         <h1>Scenario runner</h1>
         <p>
-          Run a scenario file with the same engine the lessons use, in your browser: the timeline and the report are
-          the ones <code>npm run sim -- FILE --json</code> prints. The format is described on{' '}
-          <Link to="/docs/reference/scenario-format">Scenario format</Link>.
+          Run a scenario file with the same engine the lessons use, in your browser: the timeline and the report are the ones{' '}
+          <code>npm run sim -- FILE --json</code> prints. The format is described on <Link to="/docs/reference/scenario-format">Scenario format</Link>.
         </p>
         <ScenarioRunner />
       </main>

@@ -18,7 +18,9 @@ export default function diagrams(): Plugin<DiagramsData> {
       const installed = (createRequire(__filename)('mermaid/package.json') as { version: string }).version;
       if (!manifest) return { diagrams: {} };
       if (manifest.mermaid !== installed) {
-        console.warn(`[infralab-diagrams] static/diagrams was drawn with mermaid ${manifest.mermaid}, mermaid ${installed} is installed: diagrams are drawn in the browser until \`npm run diagrams\` runs`);
+        console.warn(
+          `[infralab-diagrams] static/diagrams was drawn with mermaid ${manifest.mermaid}, mermaid ${installed} is installed: diagrams are drawn in the browser until \`npm run diagrams\` runs`,
+        );
         return { diagrams: {} };
       }
       return { diagrams: Object.fromEntries(Object.entries(manifest.diagrams).map(([key, d]) => [key, { width: d.width, height: d.height }])) };

@@ -83,7 +83,8 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
   // Compiled while it downloads, where the server labels it application/wasm.
   const compileWasm = async (): Promise<WebAssembly.Module> => {
     const response = await counted('v86.wasm');
-    if (typeof WebAssembly.compileStreaming === 'function' && response.headers.get('content-type')?.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
+    if (typeof WebAssembly.compileStreaming === 'function' && response.headers.get('content-type')?.startsWith('application/wasm'))
+      return WebAssembly.compileStreaming(response);
     return WebAssembly.compile(await response.arrayBuffer());
   };
   const [{ V86 }, wasmModule] = await Promise.all([v86Module, compileWasm()]);
@@ -98,7 +99,13 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
       if (!fetchedImages) {
         totalBytes += guestFiles.reduce((s, f) => s + size(f), 0);
         report();
-        fetchedImages = Promise.all(guestFiles.map(download)).then(([bios, vgaBios, bzImage, initrd]) => ({ bios, vgaBios, bzImage, initrd, cmdline: manifest.cmdline }));
+        fetchedImages = Promise.all(guestFiles.map(download)).then(([bios, vgaBios, bzImage, initrd]) => ({
+          bios,
+          vgaBios,
+          bzImage,
+          initrd,
+          cmdline: manifest.cmdline,
+        }));
         fetchedImages.catch(() => (fetchedImages = null));
       }
       return fetchedImages;
@@ -142,7 +149,8 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
   };
 
   const factory = async (spec: MachineSpec) => {
-    const [state, disk] = spec.boot === 'saved' ? await Promise.all([savedState(spec.memoryMiB), spec.disk.image ? null : formattedDisk(spec.memoryMiB)]) : [undefined, null];
+    const [state, disk] =
+      spec.boot === 'saved' ? await Promise.all([savedState(spec.memoryMiB), spec.disk.image ? null : formattedDisk(spec.memoryMiB)]) : [undefined, null];
     // A new disk of an instant start comes formatted: the resumed guest mounts it at once.
     if (disk && !spec.disk.image && resumes(spec, state)) spec.disk.image = disk.slice(0);
     return createV86Machine(V86, resumes(spec, state) ? images : await images.load(), { wasm_fn }, spec, state);

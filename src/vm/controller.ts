@@ -206,7 +206,12 @@ export class VmController<E extends Emulator = Emulator> {
       if (!this.disk) this.disk = { id: `${this.vmName}-disk`, sizeGiB: labLaunch.diskGiB, boots: 0 };
       this.lab.settle(); // pending -> running
       // The engine sizes memory in GiB ("0.0625 GiB"); the page's sizes read better in MiB.
-      const said: Outcome = launched ? outcome : { ok: true, message: `launched ${this.vmName}: ${labLaunch.vcpu} vCPU, ${Math.round(memoryGiB * 1024)} MiB of memory, a ${labLaunch.diskGiB} GiB disk, on ${this.host ?? 'a host'}` };
+      const said: Outcome = launched
+        ? outcome
+        : {
+            ok: true,
+            message: `launched ${this.vmName}: ${labLaunch.vcpu} vCPU, ${Math.round(memoryGiB * 1024)} MiB of memory, a ${labLaunch.diskGiB} GiB disk, on ${this.host ?? 'a host'}`,
+          };
       return this.powerOn(said, this.boot);
     });
   }
@@ -219,7 +224,10 @@ export class VmController<E extends Emulator = Emulator> {
   launchNew(options: LaunchOptions = {}): Promise<Outcome> {
     const state = this.state;
     if (state !== 'terminated') {
-      return Promise.resolve({ ok: false, reason: `${this.vmName} is ${state === 'not launched' ? 'not launched yet: Start launches it' : `${state}: terminate it before launching a new VM`}` });
+      return Promise.resolve({
+        ok: false,
+        reason: `${this.vmName} is ${state === 'not launched' ? 'not launched yet: Start launches it' : `${state}: terminate it before launching a new VM`}`,
+      });
     }
     this.launches++;
     return this.start(options);
@@ -231,7 +239,10 @@ export class VmController<E extends Emulator = Emulator> {
    */
   private explained(outcome: Outcome, action: LabAction): Outcome {
     if (outcome.ok || this.state !== 'not launched') return outcome;
-    return { ok: false, reason: `the engine refused (${outcome.reason}): ${this.vmName} is not launched yet, so there is nothing to ${action}; the first Start launches it` };
+    return {
+      ok: false,
+      reason: `the engine refused (${outcome.reason}): ${this.vmName} is not launched yet, so there is nothing to ${action}; the first Start launches it`,
+    };
   }
 
   stop(): Promise<Outcome> {
@@ -294,10 +305,17 @@ export class VmController<E extends Emulator = Emulator> {
     return this.serial(async () => {
       const saved = this.saved;
       if (!saved) return { ok: false, reason: 'there is no saved state: save one first, while the machine runs' };
-      if (saved.vm !== this.vmName) return { ok: false, reason: `the saved state is ${saved.vm}'s, and ${saved.vm} was terminated: its disk is gone, so its memory would not match ${this.vmName}'s disk` };
+      if (saved.vm !== this.vmName)
+        return {
+          ok: false,
+          reason: `the saved state is ${saved.vm}'s, and ${saved.vm} was terminated: its disk is gone, so its memory would not match ${this.vmName}'s disk`,
+        };
       const machine = this.machine;
       if (!machine && this.state === 'terminated') {
-        return { ok: false, reason: `${this.vmName} is terminated and cannot start again, so its saved state has no machine to go into: a state is restored into a running machine` };
+        return {
+          ok: false,
+          reason: `${this.vmName} is terminated and cannot start again, so its saved state has no machine to go into: a state is restored into a running machine`,
+        };
       }
       if (!machine) return { ok: false, reason: `${this.vmName} is ${this.state}: a state is restored into a running machine, so start it first` };
       if (!machine.restoreState) return { ok: false, reason: 'this emulator cannot restore a machine state' };
@@ -350,7 +368,10 @@ export class VmController<E extends Emulator = Emulator> {
     } catch (error) {
       if (error instanceof PowerOnCancelled) {
         // The images may still be downloading: a machine that arrives later is powered off at once.
-        made.then((late) => late.destroy(), () => undefined);
+        made.then(
+          (late) => late.destroy(),
+          () => undefined,
+        );
         return { ok: false, reason: `${this.vmName} was not powered on: ${error.message}` };
       }
       // The data plane failed: the engine records a crash, so a reboot (which retries) is legal.

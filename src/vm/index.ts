@@ -1,4 +1,20 @@
-export { VmController, LabHost, labScenario, labLaunch, memoryChoices, type BootMode, type Emulator, type EmulatorFactory, type GuestDisk, type LabAction, type LabState, type LaunchOptions, type MachineSpec, type MemoryMiB, type SavedState } from './controller';
+export {
+  VmController,
+  LabHost,
+  labScenario,
+  labLaunch,
+  memoryChoices,
+  type BootMode,
+  type Emulator,
+  type EmulatorFactory,
+  type GuestDisk,
+  type LabAction,
+  type LabState,
+  type LaunchOptions,
+  type MachineSpec,
+  type MemoryMiB,
+  type SavedState,
+} from './controller';
 export { sharedHostScenario, neighbourNames, modelledContention, type ContentionModel } from './neighbours';
 export { SerialConsole, bootStage, bootStageLabels, stripEscapes, initMarker, promptPattern, type BootStage } from './serial';
 export { createV86Machine, resetLine, type GuestImages, type V86Machine, type WasmSource } from './v86-emulator';

@@ -54,7 +54,14 @@ export const keptChars = 64 * 1024;
  */
 const overlapChars = 4096;
 
-type Waiter = { pattern: RegExp | string; from: number; scanned: number; resolve: (text: string) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> };
+type Waiter = {
+  pattern: RegExp | string;
+  from: number;
+  scanned: number;
+  resolve: (text: string) => void;
+  reject: (e: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+};
 
 const wholeEscape = /^\u001b(?:\[[0-9;?]*[ -/]*[@-~]|[()][A-Za-z0-9]|[=>78])$/;
 const escapePrefix = /^\u001b(?:\[[0-9;?]*[ -/]*|[()])?$/;
@@ -118,7 +125,10 @@ export class SerialConsole {
     this.queued = [];
     let added = '';
     for (const chunk of chunks) {
-      const text = typeof chunk === 'string' ? this.decoder.decode() + chunk : this.decoder.decode(Array.isArray(chunk) ? Uint8Array.from(chunk) : chunk, { stream: true });
+      const text =
+        typeof chunk === 'string'
+          ? this.decoder.decode() + chunk
+          : this.decoder.decode(Array.isArray(chunk) ? Uint8Array.from(chunk) : chunk, { stream: true });
       added += this.clean(text);
     }
     if (added === '') return;

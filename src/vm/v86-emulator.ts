@@ -96,7 +96,8 @@ type DiskBuffer = { buffer: ArrayBuffer; byteLength: number };
 function ideDisk(v: V86): DiskBuffer {
   const inner = (v as unknown as { v86?: { cpu?: { devices?: { ide?: { primary?: { master?: { buffer?: DiskBuffer } } } } } } }).v86;
   const buffer = inner?.cpu?.devices?.ide?.primary?.master?.buffer;
-  if (!buffer || !(buffer.buffer instanceof ArrayBuffer)) throw new Error('v86: no IDE disk at v86.cpu.devices.ide.primary.master.buffer (has the v86 version changed?)');
+  if (!buffer || !(buffer.buffer instanceof ArrayBuffer))
+    throw new Error('v86: no IDE disk at v86.cpu.devices.ide.primary.master.buffer (has the v86 version changed?)');
   return buffer;
 }
 
@@ -104,7 +105,8 @@ function ideDisk(v: V86): DiskBuffer {
 function attachImage(v: V86, image: ArrayBuffer, keepV86Bytes: boolean): void {
   const disk = ideDisk(v);
   if (disk.buffer === image) return;
-  if (disk.buffer.byteLength !== image.byteLength) throw new Error(`the saved state has a ${disk.buffer.byteLength}-byte disk, the VM's disk has ${image.byteLength} bytes`);
+  if (disk.buffer.byteLength !== image.byteLength)
+    throw new Error(`the saved state has a ${disk.buffer.byteLength}-byte disk, the VM's disk has ${image.byteLength} bytes`);
   if (keepV86Bytes) new Uint8Array(image).set(new Uint8Array(disk.buffer));
   disk.buffer = image;
   disk.byteLength = image.byteLength;

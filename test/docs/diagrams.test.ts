@@ -31,7 +31,10 @@ describe('pre-drawn diagrams', () => {
     const key = diagramKey(d.source);
     expect(manifest!.diagrams[key], `${d.file}:${d.line} changed since it was drawn: ${rerun}`).toBeDefined();
     const entry = manifest!.diagrams[key];
-    for (const [mode, width, height] of [['light', entry.width, entry.height], ['dark', entry.darkWidth, entry.darkHeight]] as const) {
+    for (const [mode, width, height] of [
+      ['light', entry.width, entry.height],
+      ['dark', entry.darkWidth, entry.darkHeight],
+    ] as const) {
       const path = join(diagramsDir, `${key}-${mode}.svg`);
       expect(existsSync(path), path).toBe(true);
       const text = readFileSync(path, 'utf8');
@@ -45,9 +48,15 @@ describe('pre-drawn diagrams', () => {
 
   it('keeps no drawing of a diagram that is gone', () => {
     const current = new Set(diagrams.map((d) => diagramKey(d.source)));
-    expect(Object.keys(manifest!.diagrams).filter((k) => !current.has(k)), rerun).toEqual([]);
+    expect(
+      Object.keys(manifest!.diagrams).filter((k) => !current.has(k)),
+      rerun,
+    ).toEqual([]);
     const files = readdirSync(diagramsDir).filter((f) => f.endsWith('.svg'));
-    expect(files.filter((f) => !current.has(f.replace(/-(light|dark)\.svg$/, ''))), rerun).toEqual([]);
+    expect(
+      files.filter((f) => !current.has(f.replace(/-(light|dark)\.svg$/, ''))),
+      rerun,
+    ).toEqual([]);
   });
 
   it.each(diagrams.map((d) => [`${d.file}:${d.line}`, d] as const))('%s has an accTitle (the caption) and an accDescr (the text alternative)', (_where, d) => {
@@ -65,7 +74,10 @@ describe('diagramKey', () => {
   });
 
   it('reads accTitle and accDescr lines', () => {
-    expect(diagramText('flowchart LR\n  accTitle: Two boxes\n  accDescr: A points to B.\n  a --> b')).toEqual({ title: 'Two boxes', description: 'A points to B.' });
+    expect(diagramText('flowchart LR\n  accTitle: Two boxes\n  accDescr: A points to B.\n  a --> b')).toEqual({
+      title: 'Two boxes',
+      description: 'A points to B.',
+    });
     expect(diagramText('flowchart LR\n  a --> b')).toEqual({ title: null, description: null });
   });
 });

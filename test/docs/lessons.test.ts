@@ -7,7 +7,11 @@ const lessonsDir = join(root, 'docs', 'lessons');
 const widgets = readdirSync(join(root, 'src', 'components', 'widgets'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && d.name !== 'shared')
   .map((d) => d.name);
-const quizFiles = new Set(readdirSync(join(root, 'quizzes')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')));
+const quizFiles = new Set(
+  readdirSync(join(root, 'quizzes'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.replace(/\.ts$/, '')),
+);
 
 const lessons = readdirSync(lessonsDir)
   .filter((f) => f.endsWith('.mdx'))

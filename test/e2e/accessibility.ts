@@ -9,7 +9,17 @@ interface CheckData {
   [key: string]: unknown;
 }
 
-const colourKeys = ['fgColor', 'bgColor', 'nodeColor', 'parentColor', 'contrastRatio', 'expectedContrastRatio', 'requiredContrastRatio', 'fontSize', 'fontWeight'];
+const colourKeys = [
+  'fgColor',
+  'bgColor',
+  'nodeColor',
+  'parentColor',
+  'contrastRatio',
+  'expectedContrastRatio',
+  'requiredContrastRatio',
+  'fontSize',
+  'fontWeight',
+];
 
 function colours(data: unknown): string {
   if (data === null || typeof data !== 'object') return '';

@@ -23,7 +23,12 @@ async function readBlocks(page: Page, serverHtmlOf?: string): Promise<Blocks> {
     const norm = (style: string | null) =>
       (style ?? '')
         .split(';')
-        .map((d) => d.split(':').map((s) => s.trim()).join(':'))
+        .map((d) =>
+          d
+            .split(':')
+            .map((s) => s.trim())
+            .join(':'),
+        )
         .filter(Boolean)
         .sort()
         .join(';');
@@ -62,12 +67,16 @@ export async function codeBlockFlow(browser: Browser, origin: string, route: str
     await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, { timeout: 20_000 });
     await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
     const withPrism = await page.evaluate(async (signature) => {
-      const urls = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => /\.js(\?|$)/.test(u));
+      const urls = performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((u) => /\.js(\?|$)/.test(u));
       const found: string[] = [];
       for (const u of urls) if ((await (await fetch(u)).text()).includes(signature)) found.push(new URL(u).pathname);
       return { found, scripts: urls.length };
     }, prismSignature);
-    if (withPrism.found.length > 0) problems.push(`Prism is in the start-up scripts of ${route}: ${withPrism.found.join(', ')} (src/plugins/lazy-prism.ts no longer takes it out?)`);
+    if (withPrism.found.length > 0)
+      problems.push(`Prism is in the start-up scripts of ${route}: ${withPrism.found.join(', ')} (src/plugins/lazy-prism.ts no longer takes it out?)`);
     else steps.push(`${route}: no Prism in its ${withPrism.scripts} start-up scripts`);
 
     const server = await readBlocks(page, route);
@@ -92,8 +101,14 @@ export async function codeBlockFlow(browser: Browser, origin: string, route: str
       .then(() => true)
       .catch(() => false);
     if (!highlighted) {
-      const seen = await page.evaluate(() => ({ path: location.pathname, blocks: document.querySelectorAll('article pre.prism-code').length, done: document.querySelectorAll('article pre.prism-code[data-highlighted="true"]').length }));
-      problems.push(`after a client-side navigation from ${from} to ${route}: ${seen.done} of ${seen.blocks} code blocks highlighted (at ${seen.path}), expected ${count}`);
+      const seen = await page.evaluate(() => ({
+        path: location.pathname,
+        blocks: document.querySelectorAll('article pre.prism-code').length,
+        done: document.querySelectorAll('article pre.prism-code[data-highlighted="true"]').length,
+      }));
+      problems.push(
+        `after a client-side navigation from ${from} to ${route}: ${seen.done} of ${seen.blocks} code blocks highlighted (at ${seen.path}), expected ${count}`,
+      );
     } else {
       const rendered = await readBlocks(page);
       const same = firstDifference(server, rendered);

@@ -22,12 +22,19 @@ export async function cpuExperimentsFlow(page: Page): Promise<CpuExperimentsFlow
   await page.$eval(widget, (el) => el.scrollIntoView());
   // The island swaps in its live component when it comes near the viewport.
   try {
-    await page.waitForFunction((sel) => document.querySelector(sel)?.closest('[data-island]')?.getAttribute('data-island-state') === 'live', widget, { timeout: 60_000 });
+    await page.waitForFunction((sel) => document.querySelector(sel)?.closest('[data-island]')?.getAttribute('data-island-state') === 'live', widget, {
+      timeout: 60_000,
+    });
   } catch {
     return { problems: ['the CPU experiments island never went live'], steps };
   }
 
-  const early = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => /\/vm\//.test(u)));
+  const early = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((u) => /\/vm\//.test(u)),
+  );
   if (early.length > 0) problems.push(`the page fetched VM files before Start: ${early.join(', ')}`);
   else steps.push('before Start: no VM file fetched');
 

@@ -125,7 +125,10 @@ export async function hostileRounds(browser: Browser, origin: string, route: str
           .then((h) => h.jsonValue())
           .catch(() => false);
         if (notice === 'missing') found.push(`${t.kind} ${t.id}: gone from the page`);
-        else if (notice === false) found.push(`${t.kind} ${t.id}: no visible notice (${t.kind === 'widget' ? 'w' : 'v'}-${t.id}=${p.value.slice(0, 80)}${p.value.length > 80 ? '…' : ''})`);
+        else if (notice === false)
+          found.push(
+            `${t.kind} ${t.id}: no visible notice (${t.kind === 'widget' ? 'w' : 'v'}-${t.id}=${p.value.slice(0, 80)}${p.value.length > 80 ? '…' : ''})`,
+          );
       }
       found.push(...opened.problemsSince(mark));
       problems.push(...found.map((f) => `${label} ${f}`));

@@ -19,10 +19,15 @@ export async function phoneOverflow(page: Page): Promise<string[]> {
       .filter((el) => el.getBoundingClientRect().right > width + 1 && el.getClientRects().length > 0)
       .filter((el) => !Array.from(el.children).some((c) => (c as HTMLElement).getBoundingClientRect().right > width + 1))
       .slice(0, 3)
-      .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''} (right edge ${Math.round(el.getBoundingClientRect().right)} px)`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''} (right edge ${Math.round(el.getBoundingClientRect().right)} px)`,
+      );
     return { width, wide, culprits };
   });
-  return found ? [`at ${phone.width} px the page is ${found.wide} px wide (viewport ${found.width} px): ${found.culprits.join(', ') || 'no element named'}`] : [];
+  return found
+    ? [`at ${phone.width} px the page is ${found.wide} px wide (viewport ${found.width} px): ${found.culprits.join(', ') || 'no element named'}`]
+    : [];
 }
 
 /** Where focus is: "body" when it was dropped. */
@@ -50,7 +55,10 @@ export async function focusKeptAfterDisabling(page: Page, widget: string, button
     await button.first().focus();
     await page.keyboard.press('Enter');
     await page.waitForTimeout(150);
-    const disabled = await button.first().isDisabled().catch(() => true);
+    const disabled = await button
+      .first()
+      .isDisabled()
+      .catch(() => true);
     const where = await focusedName(page);
     steps.push(`Enter on ${name}: ${disabled ? 'now disabled' : 'still enabled'}, focus on ${where}`);
     if (where === 'body') problems.push(`widget ${widget}: pressing ${name} by keyboard dropped focus to <body>`);
@@ -63,7 +71,17 @@ export async function azLabHugeFile(page: Page, widget: string): Promise<{ probl
   const steps: string[] = [];
   const root = page.locator(`[data-widget=${JSON.stringify(widget)}]`);
   await root.locator('summary', { hasText: 'Load a scenario file' }).click();
-  const text = ['name: far future', 'seed: 1', 'until: 1e15', 'regions:', '  - id: us-east-1', '    azs:', '      - id: us-east-1a', '        hosts: [{ count: 1, cores: 8, memoryGiB: 32 }]', ''].join('\n');
+  const text = [
+    'name: far future',
+    'seed: 1',
+    'until: 1e15',
+    'regions:',
+    '  - id: us-east-1',
+    '    azs:',
+    '      - id: us-east-1a',
+    '        hosts: [{ count: 1, cores: 8, memoryGiB: 32 }]',
+    '',
+  ].join('\n');
   await root.locator('textarea').first().fill(text);
   await root.getByRole('button', { name: 'Run this scenario' }).click();
   await page.waitForTimeout(500);
@@ -71,7 +89,10 @@ export async function azLabHugeFile(page: Page, widget: string): Promise<{ probl
   const refused = /longer than this lab plays|expected/.test(said);
   steps.push(refused ? 'until: 1e15 refused in words' : 'no refusal shown');
   const alive = await page.evaluate(() => document.querySelector('main') !== null);
-  return { problems: [...(refused ? [] : [`widget ${widget}: a file with until: 1e15 was not refused with a message`]), ...(alive ? [] : ['the lesson page is gone'])], steps };
+  return {
+    problems: [...(refused ? [] : [`widget ${widget}: a file with until: 1e15 was not refused with a message`]), ...(alive ? [] : ['the lesson page is gone'])],
+    steps,
+  };
 }
 
 /** A long scenario runs off the main thread: progress shows, the page answers, and Cancel stops it. */
@@ -106,7 +127,9 @@ export async function scenarioRunnerCancel(page: Page): Promise<{ problems: stri
   const answered = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
   steps.push(`Cancel shown; the page drew a frame ${Date.now() - t0} ms later (${Math.round(answered)} ms since load)`);
   // Progress in virtual time once the scenario is read (it is read off the main thread too).
-  await page.waitForFunction(() => /^Running: \S+ of/.test(document.querySelector('[data-testid="live-summary"]')?.textContent ?? ''), null, { timeout: 10_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => /^Running: \S+ of/.test(document.querySelector('[data-testid="live-summary"]')?.textContent ?? ''), null, { timeout: 10_000 })
+    .catch(() => undefined);
   const progress = (await summary.textContent()) ?? '';
   steps.push(`progress: ${JSON.stringify(progress)}`);
   if (!/^Running: \S+ of/.test(progress)) problems.push(`while running, the summary says ${JSON.stringify(progress)}, not the progress`);
@@ -127,7 +150,8 @@ export async function searchKeepsQuery(page: Page, url: string): Promise<{ probl
     const value = await input.inputValue();
     const q = new URL(page.url()).searchParams.get('q');
     steps.push(`${when}: input ${JSON.stringify(value)}, address q=${JSON.stringify(q)}`);
-    if (value !== 'hypervisor' || q !== 'hypervisor') problems.push(`search ${when}: the query became input ${JSON.stringify(value)}, address ${JSON.stringify(q)}`);
+    if (value !== 'hypervisor' || q !== 'hypervisor')
+      problems.push(`search ${when}: the query became input ${JSON.stringify(value)}, address ${JSON.stringify(q)}`);
   };
   await check('after load');
   await page.reload({ waitUntil: 'load' });
@@ -138,7 +162,9 @@ export async function searchKeepsQuery(page: Page, url: string): Promise<{ probl
   await input.pressSequentially(typed, { delay: 40 });
   await page.waitForTimeout(800);
   const value = await input.inputValue();
-  steps.push(`typed ${JSON.stringify(typed)} 40 ms apart: input ${JSON.stringify(value)}, address ${JSON.stringify(new URL(page.url()).searchParams.get('q'))}`);
+  steps.push(
+    `typed ${JSON.stringify(typed)} 40 ms apart: input ${JSON.stringify(value)}, address ${JSON.stringify(new URL(page.url()).searchParams.get('q'))}`,
+  );
   if (value !== typed) problems.push(`search: typing ${JSON.stringify(typed)} 40 ms apart left ${JSON.stringify(value)}`);
   void url;
   return { problems, steps };

@@ -130,7 +130,13 @@ async function answer(page: Page, quizId: string, q: ConcreteQuestion, correctly
     const key = q.key ?? 0;
     const unforeseen = key + Math.max(1, Math.abs(key)) * 10 + (q.tolerance ?? 0) * 10;
     // Large numbers typed as the lessons write them: with thousands commas.
-    const value = correctly ? (Math.abs(key) >= 1000 ? key.toLocaleString('en', { maximumFractionDigits: 12 }) : key) : wrong && 'value' in wrong ? wrong.value : unforeseen;
+    const value = correctly
+      ? Math.abs(key) >= 1000
+        ? key.toLocaleString('en', { maximumFractionDigits: 12 })
+        : key
+      : wrong && 'value' in wrong
+        ? wrong.value
+        : unforeseen;
     const input = question.locator('input[type=text], input[type=number], input[inputmode]');
     if ((await input.count()) === 0) return `question ${q.id}: no text or number input for a numeric answer`;
     await input.first().fill(String(value));
@@ -162,7 +168,8 @@ async function tryAgainByKeyboard(page: Page, quizId: string, q: ConcreteQuestio
   }));
   if (state.retry || state.status !== '') return `Try again on ${q.id} graded the same answer again (status ${JSON.stringify(state.status)})`;
   if (state.disabled) return `after Try again on ${q.id} the answer fields stay disabled`;
-  if (!state.focusInside) return `after Try again on ${q.id} focus is not on the answer (it is on ${await page.evaluate(() => document.activeElement?.tagName ?? 'nothing')})`;
+  if (!state.focusInside)
+    return `after Try again on ${q.id} focus is not on the answer (it is on ${await page.evaluate(() => document.activeElement?.tagName ?? 'nothing')})`;
   return null;
 }
 
@@ -190,7 +197,15 @@ async function sectionOf(id: string): Promise<string | null> {
  * first try, and the diagnosis names the misconception (with its section's link) or the slip. Then
  * presses Try again. Returns problems; `seen` collects the misconceptions shown.
  */
-async function wrongAnswerDiagnosed(page: Page, quizId: string, q: ConcreteQuestion, wrong: Wrong, tag: Diagnosed, seen: Set<string>, steps: string[]): Promise<string[]> {
+async function wrongAnswerDiagnosed(
+  page: Page,
+  quizId: string,
+  q: ConcreteQuestion,
+  wrong: Wrong,
+  tag: Diagnosed,
+  seen: Set<string>,
+  steps: string[],
+): Promise<string[]> {
   const problems: string[] = [];
   const question = page.locator(`${quizSelector(quizId)} [data-question=${JSON.stringify(q.id)}]`);
   // A question already graded is opened again first.
@@ -202,7 +217,13 @@ async function wrongAnswerDiagnosed(page: Page, quizId: string, q: ConcreteQuest
   const diag = question.locator('[data-testid="diagnosis"]');
   if (tag.misconception) {
     const item = diag.locator(`[data-misconception=${JSON.stringify(tag.misconception)}]`);
-    const ok = await item.first().waitFor({ timeout: 3000 }).then(() => true, () => false);
+    const ok = await item
+      .first()
+      .waitFor({ timeout: 3000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (!ok) problems.push(`${q.id}, ${what}: no diagnosis of "${tag.misconception}" after the wrong answer`);
     else {
       const href = await item.first().locator('[data-testid="diagnosis-link"]').getAttribute('href');
@@ -211,14 +232,24 @@ async function wrongAnswerDiagnosed(page: Page, quizId: string, q: ConcreteQuest
       seen.add(tag.misconception);
     }
   } else if (tag.slip) {
-    const ok = await diag.locator(`[data-slip=${JSON.stringify(tag.slip)}]`).first().waitFor({ timeout: 3000 }).then(() => true, () => false);
+    const ok = await diag
+      .locator(`[data-slip=${JSON.stringify(tag.slip)}]`)
+      .first()
+      .waitFor({ timeout: 3000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (!ok) problems.push(`${q.id}, ${what}: no "slip" diagnosis (${tag.slip}) after the wrong answer`);
   }
   const text = (await question.textContent()) ?? '';
-  steps.push(`answered ${q.id} with ${what} (${tag.misconception ?? `slip: ${tag.slip}`}): ${problems.length ? 'diagnosis missing or wrong' : 'diagnosis and link shown'}`);
+  steps.push(
+    `answered ${q.id} with ${what} (${tag.misconception ?? `slip: ${tag.slip}`}): ${problems.length ? 'diagnosis missing or wrong' : 'diagnosis and link shown'}`,
+  );
   const retry = question.getByRole('button', { name: 'Try again' });
   const firstTry = (await question.getByRole('button', { name: 'Show the answer' }).count()) > 0;
-  if (firstTry && (/This is the answer\./.test(text) || /The answer is /.test(text))) problems.push(`${q.id}, ${what}: a first wrong try gives the answer away`);
+  if (firstTry && (/This is the answer\./.test(text) || /The answer is /.test(text)))
+    problems.push(`${q.id}, ${what}: a first wrong try gives the answer away`);
   if ((await retry.count()) === 0) problems.push(`${q.id}: no Try again after a wrong answer`);
   else await retry.first().click();
   return problems;
@@ -226,7 +257,14 @@ async function wrongAnswerDiagnosed(page: Page, quizId: string, q: ConcreteQuest
 
 /** The progress page's misconception map: the ids it lists, or null if it is not there. */
 async function mapIds(page: Page): Promise<string[] | null> {
-  const ok = await page.locator('[data-testid="misconception-map"]').first().waitFor({ timeout: 5000 }).then(() => true, () => false);
+  const ok = await page
+    .locator('[data-testid="misconception-map"]')
+    .first()
+    .waitFor({ timeout: 5000 })
+    .then(
+      () => true,
+      () => false,
+    );
   if (!ok) return null;
   return page.$$eval('[data-testid="misconception-map"] li[data-misconception]', (els) => els.map((e) => e.getAttribute('data-misconception') ?? ''));
 }
@@ -235,12 +273,15 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
   const problems: string[] = [];
   const steps: string[] = [];
   const questions = await concreteQuestions(quizId, seed);
-  const answerable = questions.filter((q) => ['single', 'multiple', 'numeric'].includes(q.form) && (q.form !== 'single' || (q.options ?? []).some((o) => !o.correct)));
+  const answerable = questions.filter(
+    (q) => ['single', 'multiple', 'numeric'].includes(q.form) && (q.form !== 'single' || (q.options ?? []).some((o) => !o.correct)),
+  );
   if (answerable.length < 2) return { problems: [`quiz ${quizId}: fewer than two choice or numeric questions to answer`], steps };
   const [wrongQ, rightQ] = answerable;
 
   const variant = await page.locator(quizSelector(quizId)).getAttribute('data-variant');
-  if (variant !== null && Number(variant) !== seed) problems.push(`quiz ${quizId}: variant link asked for seed ${seed}, the quiz shows data-variant="${variant}"`);
+  if (variant !== null && Number(variant) !== seed)
+    problems.push(`quiz ${quizId}: variant link asked for seed ${seed}, the quiz shows data-variant="${variant}"`);
   const storedBefore = await storageSnapshot(page);
   const start = (await score(page, quizId)) ?? 0;
 
@@ -259,12 +300,17 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
   if (e3) return { problems: [...problems, `quiz ${quizId}: ${e3}`], steps };
   const afterRetry = await waitForScore(page, quizId, (s) => s > start);
   steps.push(`answered ${wrongQ.id} again, correctly: grade ${afterRetry}`);
-  if (afterRetry !== start + 1) problems.push(`quiz ${quizId}: a right answer after Try again on ${wrongQ.id} should raise the grade from ${start} to ${start + 1}, it shows ${afterRetry}`);
+  if (afterRetry !== start + 1)
+    problems.push(
+      `quiz ${quizId}: a right answer after Try again on ${wrongQ.id} should raise the grade from ${start} to ${start + 1}, it shows ${afterRetry}`,
+    );
 
   // Each kind of wrong answer, on one question of this lesson: every tagged wrong option of a choice
   // question (a misconception or a slip), and a known wrong number of a numeric one.
   const seen = new Set<string>();
-  const choice = questions.find((q) => q.form === 'single' && (q.options ?? []).some((o) => !o.correct && o.misconception)) ?? questions.find((q) => q.form === 'multiple' && (q.options ?? []).some((o) => !o.correct && o.misconception));
+  const choice =
+    questions.find((q) => q.form === 'single' && (q.options ?? []).some((o) => !o.correct && o.misconception)) ??
+    questions.find((q) => q.form === 'multiple' && (q.options ?? []).some((o) => !o.correct && o.misconception));
   if (!choice) problems.push(`quiz ${quizId}: no choice question with a wrong option that names a misconception`);
   else {
     for (const o of (choice.options ?? []).filter((x) => !x.correct && (x.misconception || x.slip))) {
@@ -287,7 +333,8 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
   if (e2) return { problems: [...problems, `quiz ${quizId}: ${e2}`], steps };
   const afterRight = await waitForScore(page, quizId, (s) => s > start + 1);
   steps.push(`answered ${rightQ.id} correctly: grade ${afterRight}`);
-  if (afterRight === null || afterRight !== start + 2) problems.push(`quiz ${quizId}: a correct answer to ${rightQ.id} should raise the grade from ${start + 1} to ${start + 2}, it shows ${afterRight}`);
+  if (afterRight === null || afterRight !== start + 2)
+    problems.push(`quiz ${quizId}: a correct answer to ${rightQ.id} should raise the grade from ${start + 1} to ${start + 2}, it shows ${afterRight}`);
 
   await page.reload({ waitUntil: 'load' });
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, { timeout: 20_000 });
@@ -305,7 +352,8 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
       .textContent({ timeout: 3000 })
       .catch(() => null);
     steps.push(`after the reload, ${q.id} says ${JSON.stringify(shown)}`);
-    if (!shown || !/^Correct/.test(shown.trim())) problems.push(`quiz ${quizId}: after a reload, ${q.id} shows ${JSON.stringify(shown)}, not its saved right answer graded`);
+    if (!shown || !/^Correct/.test(shown.trim()))
+      problems.push(`quiz ${quizId}: after a reload, ${q.id} shows ${JSON.stringify(shown)}, not its saved right answer graded`);
   }
 
   const storedAfter = await storageSnapshot(page);
@@ -326,11 +374,16 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
   else if (missing.length) problems.push(`quiz ${quizId}: the progress page's map does not list ${missing.join(', ')}`);
   await page.reload({ waitUntil: 'load' });
   const again = await mapIds(page);
-  if (listed && JSON.stringify(again) !== JSON.stringify(listed)) problems.push(`quiz ${quizId}: the map changed over a reload: ${JSON.stringify(listed)} then ${JSON.stringify(again)}`);
+  if (listed && JSON.stringify(again) !== JSON.stringify(listed))
+    problems.push(`quiz ${quizId}: the map changed over a reload: ${JSON.stringify(listed)} then ${JSON.stringify(again)}`);
   await page.evaluate(([keys]) => keys.forEach((k) => localStorage.setItem(k, '{"version":1,"lessons":{},"misconceptions":{"x":1}}')), [progressKeys] as const);
   await visit(page, progressUrl);
   const afterCorrupt = await mapIds(page);
-  const alert = await page.locator('[role="alert"]').first().textContent({ timeout: 3000 }).catch(() => null);
+  const alert = await page
+    .locator('[role="alert"]')
+    .first()
+    .textContent({ timeout: 3000 })
+    .catch(() => null);
   steps.push(`corrupted the map: map ${JSON.stringify(afterCorrupt)}, notice ${JSON.stringify(alert)}`);
   if (afterCorrupt === null) problems.push(`quiz ${quizId}: the progress page lost its map after the stored map was corrupted`);
   if (!alert) problems.push(`quiz ${quizId}: no notice on the progress page after the stored map was corrupted`);
@@ -354,7 +407,8 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
       .catch(() => false);
     steps.push(`corrupted progress (${corrupt}): notice ${JSON.stringify(notice)}`);
     if (notice === false) problems.push(`quiz ${quizId}: no visible notice after corrupting saved progress with ${corrupt}`);
-    if ((await page.locator(quizSelector(quizId)).count()) === 0) problems.push(`quiz ${quizId}: the quiz is gone after corrupting saved progress with ${corrupt}`);
+    if ((await page.locator(quizSelector(quizId)).count()) === 0)
+      problems.push(`quiz ${quizId}: the quiz is gone after corrupting saved progress with ${corrupt}`);
   }
   return { problems, steps };
 }

@@ -32,8 +32,14 @@ const started = Date.now();
 const site = snapshotBuild();
 process.on('exit', () => site.dispose());
 // Interrupted: leave no temp copy behind (playwright kills its chromium on exit by itself).
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => process.exit(code));
-const only = process.env.E2E_ROUTES?.split(',').map((s) => s.trim()).filter(Boolean);
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const)
+  process.once(signal, () => process.exit(code));
+const only = process.env.E2E_ROUTES?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const routes = only ? site.routes.filter((r) => only.includes(r)) : site.routes;
 const sitemap = new Set(site.routes);
 
@@ -208,7 +214,9 @@ describe('pages', { concurrency: 2 }, () => {
 
       if (widgets.length + quizzes.length > 0) {
         await check(t, route, 'crafted share and variant links: a notice, nothing runs', async () => {
-          t.diagnostic(`widgets reading share links (owe a notice): ${[...linkReaders].join(', ') || 'none'}; real states mutated for: ${[...derived.keys()].join(', ') || 'none'}`);
+          t.diagnostic(
+            `widgets reading share links (owe a notice): ${[...linkReaders].join(', ') || 'none'}; real states mutated for: ${[...derived.keys()].join(', ') || 'none'}`,
+          );
           const targets: Target[] = [
             ...widgets.map((id) => ({ kind: 'widget' as const, id, readsLink: linkReaders.has(id), payloads: [...sharePayloads, ...(derived.get(id) ?? [])] })),
             ...quizzes.map((id) => ({ kind: 'quiz' as const, id, readsLink: true, payloads: variantPayloads })),
@@ -259,16 +267,24 @@ describe('real VM', () => {
       await opened.close();
     }
   });
-  test(`${diskRoute} (messages, phone width)`, { timeout: 300_000, skip: routes.includes(diskRoute) ? false : `${diskRoute} is not among the routes` }, async (t) => {
+  test(`${diskRoute} (messages, phone width)`, {
+    timeout: 300_000,
+    skip: routes.includes(diskRoute) ? false : `${diskRoute} is not among the routes`,
+  }, async (t) => {
     const opened = await openPage(browser, server.origin);
     try {
       await visit(opened.page, new URL(diskRoute, server.origin).toString());
       const loaded = opened.problems.length;
-      await check(t, diskRoute, 'real VM: messages before Start, at launch, after Terminate; BIOS lines explained; instant reboot; the survival table fits 390 px', async () => {
-        const flow = await vmMessagesFlow(opened.page);
-        t.diagnostic(`real VM messages: ${flow.steps.join(' | ')}`);
-        return [...flow.problems, ...opened.problemsSince(loaded)];
-      });
+      await check(
+        t,
+        diskRoute,
+        'real VM: messages before Start, at launch, after Terminate; BIOS lines explained; instant reboot; the survival table fits 390 px',
+        async () => {
+          const flow = await vmMessagesFlow(opened.page);
+          t.diagnostic(`real VM messages: ${flow.steps.join(' | ')}`);
+          return [...flow.problems, ...opened.problemsSince(loaded)];
+        },
+      );
     } finally {
       await opened.close();
     }
@@ -317,11 +333,16 @@ describe('CPU experiments', () => {
     try {
       await visit(opened.page, new URL(cpuRoute, server.origin).toString());
       const loaded = opened.problems.length;
-      await check(t, cpuRoute, 'CPU experiments: Start by keyboard; CPU flags, a system call, a fresh page and the loop each measured beside the model; no console error', async () => {
-        const flow = await cpuExperimentsFlow(opened.page);
-        t.diagnostic(`CPU experiments: ${flow.steps.join(' | ')}`);
-        return [...flow.problems, ...opened.problemsSince(loaded)];
-      });
+      await check(
+        t,
+        cpuRoute,
+        'CPU experiments: Start by keyboard; CPU flags, a system call, a fresh page and the loop each measured beside the model; no console error',
+        async () => {
+          const flow = await cpuExperimentsFlow(opened.page);
+          t.diagnostic(`CPU experiments: ${flow.steps.join(' | ')}`);
+          return [...flow.problems, ...opened.problemsSince(loaded)];
+        },
+      );
       await check(t, cpuRoute, 'CPU experiments: axe with results shown', () => axeViolations(opened.page));
     } finally {
       await opened.close();
@@ -340,11 +361,16 @@ describe('code blocks', () => {
   const target = codeRoutes[0]?.blocks ? codeRoutes[0].route : undefined;
   const from = codeRoutes.find((r) => r.blocks === 0 && r.route !== '/')?.route;
   test(target ?? '(no page with code blocks)', { timeout: 120_000, skip: target && from ? false : 'no page with code blocks among the routes' }, async (t) => {
-    await check(t, target!, 'code blocks: no Prism at start-up, server HTML kept, the browser highlights them alike after a client-side navigation', async () => {
-      const flow = await codeBlockFlow(browser, server.origin, target!, from!);
-      t.diagnostic(`code blocks: ${flow.steps.join(' | ')}`);
-      return flow.problems;
-    });
+    await check(
+      t,
+      target!,
+      'code blocks: no Prism at start-up, server HTML kept, the browser highlights them alike after a client-side navigation',
+      async () => {
+        const flow = await codeBlockFlow(browser, server.origin, target!, from!);
+        t.diagnostic(`code blocks: ${flow.steps.join(' | ')}`);
+        return flow.problems;
+      },
+    );
   });
 });
 

@@ -54,7 +54,9 @@ export async function vmFlow(page: Page): Promise<VmFlow> {
   try {
     await page.waitForSelector(`${widget} .xterm textarea`, { timeout: 60_000 });
   } catch {
-    const status = await page.$eval(widget, (el) => (el.querySelector('[role=status]')?.textContent ?? '') + ' / ' + (el.querySelector('[data-testid=vm-state]')?.textContent ?? '')).catch(() => '');
+    const status = await page
+      .$eval(widget, (el) => (el.querySelector('[role=status]')?.textContent ?? '') + ' / ' + (el.querySelector('[data-testid=vm-state]')?.textContent ?? ''))
+      .catch(() => '');
     problems.push(`no terminal 60 s after Start (${status})`);
     return { problems, steps, bootMs: null };
   }
@@ -66,10 +68,14 @@ export async function vmFlow(page: Page): Promise<VmFlow> {
 
   let bootMs: number | null = null;
   try {
-    await page.waitForFunction((sel) => /stage 4 of 4, shell/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''), widget, {
-      timeout: vmBootTimeoutMs,
-      polling: 250,
-    });
+    await page.waitForFunction(
+      (sel) => /stage 4 of 4, shell/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''),
+      widget,
+      {
+        timeout: vmBootTimeoutMs,
+        polling: 250,
+      },
+    );
     bootMs = Date.now() - t0;
     steps.push(`prompt after ${(bootMs / 1000).toFixed(1)} s`);
   } catch {
@@ -94,10 +100,14 @@ export async function vmFlow(page: Page): Promise<VmFlow> {
   await page.keyboard.press('Enter');
   steps.push('typed echo $((6*7)) and Enter');
   try {
-    await page.waitForFunction((sel) => [...document.querySelectorAll(`${sel} .xterm-rows > div`)].some((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trim() === '42'), widget, {
-      timeout: 30_000,
-      polling: 250,
-    });
+    await page.waitForFunction(
+      (sel) => [...document.querySelectorAll(`${sel} .xterm-rows > div`)].some((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trim() === '42'),
+      widget,
+      {
+        timeout: 30_000,
+        polling: 250,
+      },
+    );
     steps.push('the terminal shows 42');
   } catch {
     const rows = (await terminalRows(page, widget)).filter(Boolean).slice(-5).join(' | ');
@@ -119,18 +129,28 @@ export async function vmFlow(page: Page): Promise<VmFlow> {
   const rowsNow = async () => (await terminalRows(page, widget)).map((r) => r.trim());
   try {
     await page.click(`${widget} button:text-is("Save state")`);
-    await page.waitForFunction((sel) => /^Saved state: [\d.]+ MB/.test(document.querySelector(`${sel} [data-testid=saved-state]`)?.textContent ?? ''), widget, { timeout: 60_000 });
+    await page.waitForFunction((sel) => /^Saved state: [\d.]+ MB/.test(document.querySelector(`${sel} [data-testid=saved-state]`)?.textContent ?? ''), widget, {
+      timeout: 60_000,
+    });
     steps.push((await page.$eval(`${widget} [data-testid=saved-state]`, (e) => e.textContent ?? '')).split('.')[0] + '…');
     await page.focus(`${widget} .xterm textarea`);
     await page.keyboard.type('echo after-save > /tmp/mark; echo marked\n', { delay: 10 });
-    await page.waitForFunction((sel) => [...document.querySelectorAll(`${sel} .xterm-rows > div`)].some((r) => (r.textContent ?? '').trim() === 'marked'), widget, { timeout: 30_000 });
+    await page.waitForFunction(
+      (sel) => [...document.querySelectorAll(`${sel} .xterm-rows > div`)].some((r) => (r.textContent ?? '').trim() === 'marked'),
+      widget,
+      { timeout: 30_000 },
+    );
     await page.click(`${widget} button:text-is("Restore state")`);
     await page.waitForFunction((sel) => /^restored /.test(document.querySelector(`${sel} [role=status]`)?.textContent ?? ''), widget, { timeout: 60_000 });
     steps.push('restored');
     await page.focus(`${widget} .xterm textarea`);
     await page.keyboard.press('Enter');
     await page.keyboard.type('cat /tmp/mark || echo no-mark\n', { delay: 10 });
-    await page.waitForFunction((sel) => [...document.querySelectorAll(`${sel} .xterm-rows > div`)].some((r) => /^(no-mark|after-save)$/.test((r.textContent ?? '').trim())), widget, { timeout: 30_000 });
+    await page.waitForFunction(
+      (sel) => [...document.querySelectorAll(`${sel} .xterm-rows > div`)].some((r) => /^(no-mark|after-save)$/.test((r.textContent ?? '').trim())),
+      widget,
+      { timeout: 30_000 },
+    );
     const rows = await rowsNow();
     if (rows.includes('after-save')) problems.push('after Restore state, /tmp/mark written after the save was still there');
     else steps.push('after restore, the file written after the save is gone');
@@ -153,10 +173,14 @@ export async function vmDiskFlow(page: Page, id = 'real-vm-lifecycle'): Promise<
   const read = 'cat /mnt/disk/note /tmp/note';
   const stage = () => page.$eval(`${widget} [role=progressbar]`, (p) => p.getAttribute('aria-valuetext') ?? '');
   const shell = async (what: string) => {
-    await page.waitForFunction((sel) => /stage 4 of 4/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''), widget, {
-      timeout: vmBootTimeoutMs,
-      polling: 250,
-    });
+    await page.waitForFunction(
+      (sel) => /stage 4 of 4/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''),
+      widget,
+      {
+        timeout: vmBootTimeoutMs,
+        polling: 250,
+      },
+    );
     steps.push(`${what}: shell`);
     // Let the shell settle (line editor, the data plane's agent) before typing into it.
     await page.waitForTimeout(3000);
@@ -176,8 +200,16 @@ export async function vmDiskFlow(page: Page, id = 'real-vm-lifecycle'): Promise<
     // if the command is not echoed within 8 s, it is sent once more, as a reader would.
     const echoed = () =>
       page
-        .waitForFunction((sel) => [...document.querySelectorAll(`${sel} .xterm-rows > div`)].some((r) => (r.textContent ?? '').trim().endsWith('cat /mnt/disk/note /tmp/note')), widget, { timeout: 8000 })
-        .then(() => true, () => false);
+        .waitForFunction(
+          (sel) =>
+            [...document.querySelectorAll(`${sel} .xterm-rows > div`)].some((r) => (r.textContent ?? '').trim().endsWith('cat /mnt/disk/note /tmp/note')),
+          widget,
+          { timeout: 8000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
     await run(read);
     // xterm does not redraw a terminal that is out of view: look at it, as a reader would.
     await page.$eval(`${widget} .xterm`, (e) => e.scrollIntoView({ block: 'center' }));
@@ -206,30 +238,35 @@ export async function vmDiskFlow(page: Page, id = 'real-vm-lifecycle'): Promise<
     const hasDisk = /(^| \/ )kept( \/ |$)/.test(seen);
     const hasTmp = /(^| \/ )lost( \/ |$)/.test(seen);
     steps.push(`after ${after}: ${seen}`);
-    if (hasDisk !== disk) problems.push(`after ${after}, /mnt/disk/note was ${hasDisk ? 'there' : 'missing'}, expected ${disk ? 'there' : 'missing'} (terminal: ${seen})`);
+    if (hasDisk !== disk)
+      problems.push(`after ${after}, /mnt/disk/note was ${hasDisk ? 'there' : 'missing'}, expected ${disk ? 'there' : 'missing'} (terminal: ${seen})`);
     if (hasTmp) problems.push(`after ${after}, /tmp/note survived: RAM should not (terminal: ${seen})`);
   };
 
   try {
-  await click('Start');
-  await shell('start');
-  await run(write);
-  await page.waitForTimeout(2000);
-  await click('Reboot');
-  await page.waitForFunction((sel) => !/stage 4 of 4/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''), widget, { timeout: 20_000 }).catch(() => undefined);
-  await shell('reboot');
-  await expectNotes('reboot', true);
-  await click('Stop');
-  await page.waitForSelector(`${widget} [data-testid=machine-off]`, { timeout: 30_000 });
-  await click('Start');
-  await shell('stop and start');
-  await expectNotes('stop and start', true);
-  await click('Terminate');
-  await page.waitForSelector(`${widget} button:text-is("Launch a new VM")`, { timeout: 30_000 });
-  await click('Launch a new VM');
-  await shell('a new VM after terminate');
-  await expectNotes('terminate and a new VM', false);
-  steps.push(await stage());
+    await click('Start');
+    await shell('start');
+    await run(write);
+    await page.waitForTimeout(2000);
+    await click('Reboot');
+    await page
+      .waitForFunction((sel) => !/stage 4 of 4/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''), widget, {
+        timeout: 20_000,
+      })
+      .catch(() => undefined);
+    await shell('reboot');
+    await expectNotes('reboot', true);
+    await click('Stop');
+    await page.waitForSelector(`${widget} [data-testid=machine-off]`, { timeout: 30_000 });
+    await click('Start');
+    await shell('stop and start');
+    await expectNotes('stop and start', true);
+    await click('Terminate');
+    await page.waitForSelector(`${widget} button:text-is("Launch a new VM")`, { timeout: 30_000 });
+    await click('Launch a new VM');
+    await shell('a new VM after terminate');
+    await expectNotes('terminate and a new VM', false);
+    steps.push(await stage());
   } catch (error) {
     const rows = (await terminalRows(page, widget)).filter(Boolean).slice(-6).join(' | ');
     problems.push(`disk experiment stopped after "${steps.at(-1)}": ${(error as Error).message.split('\n')[0]}; terminal: ${rows}`);
@@ -259,7 +296,14 @@ export async function vmMessagesFlow(page: Page, id = 'real-vm-lifecycle'): Prom
     steps.push(name);
   };
   const waitMessage = async (re: RegExp) =>
-    page.waitForFunction(([sel, src]) => new RegExp(src as string).test([...document.querySelector(sel as string)!.querySelectorAll('[role=status]')].map((s) => s.textContent ?? '').join(' | ')), [widget, re.source] as const, { timeout: 60_000 });
+    page.waitForFunction(
+      ([sel, src]) =>
+        new RegExp(src as string).test(
+          [...document.querySelector(sel as string)!.querySelectorAll('[role=status]')].map((s) => s.textContent ?? '').join(' | '),
+        ),
+      [widget, re.source] as const,
+      { timeout: 60_000 },
+    );
   try {
     await click('Stop');
     await waitMessage(/Not done/);
@@ -277,12 +321,24 @@ export async function vmMessagesFlow(page: Page, id = 'real-vm-lifecycle'): Prom
     const launched = await actionMessage(page, widget);
     if (/0\.0625 GiB/.test(launched) || !/64 MiB/.test(launched)) problems.push(`the launch message gives the size as "${launched}" (expected 64 MiB)`);
     else steps.push(`"${launched.split(' | ').find((s) => /launched/.test(s))}"`);
-    await page.waitForFunction((sel) => /stage 4 of 4/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''), widget, { timeout: vmBootTimeoutMs, polling: 250 });
+    await page.waitForFunction(
+      (sel) => /stage 4 of 4/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''),
+      widget,
+      { timeout: vmBootTimeoutMs, polling: 250 },
+    );
 
     const t0 = Date.now();
     await click('Reboot');
-    await page.waitForFunction((sel) => !/stage 4 of 4/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''), widget, { timeout: 20_000 }).catch(() => undefined);
-    await page.waitForFunction((sel) => /stage 4 of 4/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''), widget, { timeout: vmBootTimeoutMs, polling: 250 });
+    await page
+      .waitForFunction((sel) => !/stage 4 of 4/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''), widget, {
+        timeout: 20_000,
+      })
+      .catch(() => undefined);
+    await page.waitForFunction(
+      (sel) => /stage 4 of 4/.test(document.querySelector(`${sel} [role=progressbar]`)?.getAttribute('aria-valuetext') ?? ''),
+      widget,
+      { timeout: vmBootTimeoutMs, polling: 250 },
+    );
     const consoleText = await page.$eval(`${widget} [data-testid=serial-console]`, (e) => e.textContent ?? '');
     const afterReset = consoleText.slice(consoleText.lastIndexOf('[infralab: machine reset]'));
     if (!/resumed from a saved state/.test(afterReset)) problems.push('a reboot with instant start did not resume the saved boot (it booted from scratch)');
@@ -291,7 +347,11 @@ export async function vmMessagesFlow(page: Page, id = 'real-vm-lifecycle'): Prom
     await page.waitForTimeout(2000);
     await page.click(`${widget} button[aria-label^="Run in the VM"]`);
     steps.push('Run in the VM');
-    await page.waitForFunction((sel) => [...document.querySelector(sel)!.querySelectorAll('[role=status]')].some((s) => /^Typed into/.test(s.textContent ?? '')), widget, { timeout: 10_000 });
+    await page.waitForFunction(
+      (sel) => [...document.querySelector(sel)!.querySelectorAll('[role=status]')].some((s) => /^Typed into/.test(s.textContent ?? '')),
+      widget,
+      { timeout: 10_000 },
+    );
     await click('Terminate');
     await page.waitForSelector(`${widget} button:text-is("Launch a new VM")`, { timeout: 30_000 });
     const stale = await actionMessage(page, widget);
@@ -316,7 +376,14 @@ export async function vmMessagesFlow(page: Page, id = 'real-vm-lifecycle'): Prom
       const hint = box?.querySelector('p');
       return {
         page: document.documentElement.scrollWidth,
-        box: box ? { scrolls: box.scrollWidth > box.clientWidth, focusable: box.tabIndex >= 0, label: box.getAttribute('aria-labelledby'), right: box.getBoundingClientRect().right } : null,
+        box: box
+          ? {
+              scrolls: box.scrollWidth > box.clientWidth,
+              focusable: box.tabIndex >= 0,
+              label: box.getAttribute('aria-labelledby'),
+              right: box.getBoundingClientRect().right,
+            }
+          : null,
         hint: hint ? getComputedStyle(hint).display !== 'none' : false,
       };
     });
@@ -325,7 +392,8 @@ export async function vmMessagesFlow(page: Page, id = 'real-vm-lifecycle'): Prom
     if (!fit.box) problems.push('no survival table box ([data-testid=survival-table])');
     else {
       if (fit.box.right > 390) problems.push(`the survival table's box ends at ${fit.box.right} px, past the 390 px screen`);
-      if (fit.box.scrolls && (!fit.box.focusable || !fit.box.label)) problems.push('the survival table scrolls, but its box is not focusable and labelled (keyboard users cannot scroll it)');
+      if (fit.box.scrolls && (!fit.box.focusable || !fit.box.label))
+        problems.push('the survival table scrolls, but its box is not focusable and labelled (keyboard users cannot scroll it)');
       if (fit.box.scrolls && !fit.hint) problems.push('the survival table scrolls at 390 px with no visible hint that it does');
       steps.push(`survival table ${fit.box.scrolls ? 'scrolls in its box, with a hint' : 'fits'}`);
     }
@@ -346,16 +414,30 @@ export async function neighbourFlow(page: Page, id = 'noisy-neighbour'): Promise
   const problems: string[] = [];
   const steps: string[] = [];
   const widget = `[data-widget="${id}"]`;
-  const focused = () => page.evaluate(() => (document.activeElement === document.body ? 'body' : `${document.activeElement?.tagName.toLowerCase()} "${(document.activeElement?.textContent ?? '').trim()}"`));
-  const idle = () => page.waitForFunction((sel) => !/^Working/.test(document.querySelector(`${sel} [data-testid=live-summary]`)?.textContent ?? ''), widget, { timeout: 600_000, polling: 250 });
+  const focused = () =>
+    page.evaluate(() =>
+      document.activeElement === document.body
+        ? 'body'
+        : `${document.activeElement?.tagName.toLowerCase()} "${(document.activeElement?.textContent ?? '').trim()}"`,
+    );
+  const idle = () =>
+    page.waitForFunction((sel) => !/^Working/.test(document.querySelector(`${sel} [data-testid=live-summary]`)?.textContent ?? ''), widget, {
+      timeout: 600_000,
+      polling: 250,
+    });
   try {
     await page.click(`${widget} button:text-is("Start both VMs")`);
-    await page.waitForFunction((sel) => [...document.querySelectorAll(`${sel} p`)].filter((p) => /Boot stage 4 of 4/.test(p.textContent ?? '')).length >= 2, widget, { timeout: vmBootTimeoutMs * 2, polling: 500 });
+    await page.waitForFunction(
+      (sel) => [...document.querySelectorAll(`${sel} p`)].filter((p) => /Boot stage 4 of 4/.test(p.textContent ?? '')).length >= 2,
+      widget,
+      { timeout: vmBootTimeoutMs * 2, polling: 500 },
+    );
     steps.push('both VMs at their shells');
     for (const label of ['Start the CPU burner in noisy-1', 'Stop the burner']) {
       const button = `${widget} button:text-is("${label}")`;
       await page.waitForFunction(
-        ([sel, text]) => [...document.querySelectorAll(`${sel} button`)].find((b) => (b.textContent ?? '').trim() === text)?.getAttribute('aria-disabled') === 'false',
+        ([sel, text]) =>
+          [...document.querySelectorAll(`${sel} button`)].find((b) => (b.textContent ?? '').trim() === text)?.getAttribute('aria-disabled') === 'false',
         [widget, label] as const,
         { timeout: 30_000 },
       );
@@ -371,12 +453,17 @@ export async function neighbourFlow(page: Page, id = 'noisy-neighbour'): Promise
     await page.waitForTimeout(500);
     await idle();
     if ((await focused()) === 'body') problems.push('focus dropped to <body> during the interleaved measurement');
-    const cells = await page.$$eval(`${widget} [data-testid]`, (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-testid'), e.textContent ?? ''])));
+    const cells = await page.$$eval(`${widget} [data-testid]`, (els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-testid'), e.textContent ?? ''])),
+    );
     steps.push(`alone ${cells.alone}; together ${cells.together}; slowdown ${cells.slowdown} (model ${cells['model-slowdown']})`);
-    for (const k of ['alone', 'together']) if (!/median of [\d.]+, [\d.]+, [\d.]+; interleaved/.test(cells[k] ?? '')) problems.push(`the ${k} figure is not a median of three interleaved runs: "${cells[k]}"`);
+    for (const k of ['alone', 'together'])
+      if (!/median of [\d.]+, [\d.]+, [\d.]+; interleaved/.test(cells[k] ?? ''))
+        problems.push(`the ${k} figure is not a median of three interleaved runs: "${cells[k]}"`);
     const measured = Number.parseFloat(cells.slowdown ?? '');
     const model = Number.parseFloat(cells['model-slowdown'] ?? '');
-    if (Number.isFinite(measured) && measured < model * 0.75 && !cells['why-not-slower']) problems.push(`a slowdown of ${measured}× against the model's ${model}× is shown without its explanation`);
+    if (Number.isFinite(measured) && measured < model * 0.75 && !cells['why-not-slower'])
+      problems.push(`a slowdown of ${measured}× against the model's ${model}× is shown without its explanation`);
     await page.click(`${widget} button:text-is("Stop both VMs")`);
   } catch (error) {
     problems.push(`noisy neighbour stopped after "${steps.at(-1)}": ${(error as Error).message.split('\n')[0]}`);

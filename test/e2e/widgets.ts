@@ -84,7 +84,8 @@ export async function keyboardFlow(page: Page, id: string, maxControls = 15): Pr
   const start = await page.evaluate((sel) => {
     const section = document.querySelector(sel) as HTMLElement;
     section.scrollIntoView({ block: 'center' });
-    const focusable = 'a[href],button:not([disabled]),input:not([disabled]):not([type=hidden]),select:not([disabled]),textarea:not([disabled]),summary,[tabindex]:not([tabindex="-1"])';
+    const focusable =
+      'a[href],button:not([disabled]),input:not([disabled]):not([type=hidden]),select:not([disabled]),textarea:not([disabled]),summary,[tabindex]:not([tabindex="-1"])';
     const before = Array.from(document.querySelectorAll<HTMLElement>(focusable)).filter(
       (el) => !section.contains(el) && (section.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) !== 0 && el.getClientRects().length > 0,
     );

@@ -13,7 +13,8 @@ describe('db-sync-standby.yaml', () => {
   it('pays a round trip on every write for a synchronous copy', () => {
     const s = at(file, 1199);
     expect(s.database).toMatchObject({
-      name: 'orders', available: true,
+      name: 'orders',
+      available: true,
       primary: { region: 'eu-central-1', az: 'eu-central-1a' },
       standby: { region: 'eu-central-1', az: 'eu-central-1b' },
       writeLatencyMs: 5,
@@ -33,8 +34,13 @@ describe('db-sync-standby.yaml', () => {
     expect(s.database).toMatchObject({ available: true, primary: { az: 'eu-central-1b' }, standby: null, writeLatencyMs: 3 });
     expect(r.database!.failovers).toEqual([
       {
-        kind: 'standby', startedAt: 1200, completedAt: 1290, seconds: 90,
-        from: { region: 'eu-central-1', az: 'eu-central-1a' }, to: { region: 'eu-central-1', az: 'eu-central-1b' }, rpoSeconds: 0,
+        kind: 'standby',
+        startedAt: 1200,
+        completedAt: 1290,
+        seconds: 90,
+        from: { region: 'eu-central-1', az: 'eu-central-1a' },
+        to: { region: 'eu-central-1', az: 'eu-central-1b' },
+        rpoSeconds: 0,
       },
     ]);
     expect(r.database).toMatchObject({ rpoSeconds: 0, lostWrites: 0 });

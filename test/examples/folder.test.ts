@@ -6,7 +6,9 @@ import { parseScenarioText } from '@site/sim/text';
 import { dir, price, root, run, text } from './helpers';
 
 describe('the examples folder', () => {
-  const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/i.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/i.test(f))
+    .sort();
 
   it('holds at least 8 scenarios, at least one of them JSON', () => {
     expect(files.length).toBeGreaterThanOrEqual(8);

@@ -15,8 +15,12 @@ describe('group-az-outage.yaml', () => {
   it('balances six members over three AZs', () => {
     const s = at(file, 60);
     expect(Object.fromEntries(s.vms.map((v) => [v.name, v.az]))).toEqual({
-      'web-1': 'us-east-1a', 'web-2': 'us-east-1b', 'web-3': 'us-east-1c',
-      'web-4': 'us-east-1a', 'web-5': 'us-east-1b', 'web-6': 'us-east-1c',
+      'web-1': 'us-east-1a',
+      'web-2': 'us-east-1b',
+      'web-3': 'us-east-1c',
+      'web-4': 'us-east-1a',
+      'web-5': 'us-east-1b',
+      'web-6': 'us-east-1c',
     });
   });
 
@@ -36,13 +40,20 @@ describe('group-az-outage.yaml', () => {
     expect(vm(r, 'web-5')).toMatchObject({ state: 'terminated', host: null });
     expect(vm(r, 'web-7')).toMatchObject({ host: 'us-east-1a-h1', serving: true });
     expect(vm(r, 'web-8')).toMatchObject({ host: 'us-east-1c-h1', serving: true });
-    expect(events(r, 'running').filter((e) => e.time === 690).map((e) => e.vm)).toEqual(['web-7', 'web-8']);
+    expect(
+      events(r, 'running')
+        .filter((e) => e.time === 690)
+        .map((e) => e.vm),
+    ).toEqual(['web-7', 'web-8']);
   });
 
   it('leaves the recovered AZ empty: the group keeps what it has', () => {
-    expect(r.vms.filter((v) => v.state !== 'terminated').map((v) => v.az).sort()).toEqual([
-      'us-east-1a', 'us-east-1a', 'us-east-1a', 'us-east-1c', 'us-east-1c', 'us-east-1c',
-    ]);
+    expect(
+      r.vms
+        .filter((v) => v.state !== 'terminated')
+        .map((v) => v.az)
+        .sort(),
+    ).toEqual(['us-east-1a', 'us-east-1a', 'us-east-1a', 'us-east-1c', 'us-east-1c', 'us-east-1c']);
     expect(r.groups).toEqual([{ name: 'web', desired: 6, members: 6, serving: 6, azs: ['us-east-1a', 'us-east-1b', 'us-east-1c'] }]);
   });
 

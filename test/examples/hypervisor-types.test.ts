@@ -14,8 +14,14 @@ describe('hypervisor-types.yaml', () => {
     expect(bare.map((v) => v.name)).toEqual(['bare-1', 'bare-2', 'bare-3', 'bare-4', 'bare-5', 'bare-6', 'bare-7', 'bare-8']);
     expect(new Set(bare.map((v) => v.host))).toEqual(new Set(['us-east-1a-h1']));
     expect(host(r, 'us-east-1a-h1')).toMatchObject({
-      hypervisor: 'type1', reservedCores: 0, reservedMemoryGiB: 1, perVmOverheadMemoryGiB: 0,
-      capacityVcpu: 16, capacityMemoryGiB: 63, allocatedVcpu: 8, allocatedMemoryGiB: 60,
+      hypervisor: 'type1',
+      reservedCores: 0,
+      reservedMemoryGiB: 1,
+      perVmOverheadMemoryGiB: 0,
+      capacityVcpu: 16,
+      capacityMemoryGiB: 63,
+      allocatedVcpu: 8,
+      allocatedMemoryGiB: 60,
     });
   });
 
@@ -32,8 +38,14 @@ describe('hypervisor-types.yaml', () => {
     expect(hosted.map((v) => v.name)).toEqual(['hosted-1', 'hosted-2', 'hosted-3', 'hosted-4', 'hosted-5', 'hosted-6', 'hosted-7']);
     expect(hosted.every((v) => v.host === 'us-east-1b-h1' && v.state === 'running')).toBe(true);
     expect(host(r, 'us-east-1b-h1')).toMatchObject({
-      hypervisor: 'type2', reservedCores: 2, reservedMemoryGiB: 4, perVmOverheadMemoryGiB: 0.5,
-      capacityVcpu: 14, capacityMemoryGiB: 60, allocatedVcpu: 7, allocatedMemoryGiB: 56,
+      hypervisor: 'type2',
+      reservedCores: 2,
+      reservedMemoryGiB: 4,
+      perVmOverheadMemoryGiB: 0.5,
+      capacityVcpu: 14,
+      capacityMemoryGiB: 60,
+      allocatedVcpu: 7,
+      allocatedMemoryGiB: 56,
     });
   });
 

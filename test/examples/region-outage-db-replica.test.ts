@@ -31,13 +31,23 @@ describe('region-outage-db-replica.yaml', () => {
   it('promotes the replica in 120 s and loses the replication lag: RPO 5 s, 500 writes', () => {
     expect(r.database!.failovers).toEqual([
       {
-        kind: 'replica', startedAt: 900, completedAt: 1020, seconds: 120,
-        from: { region: 'us-east-1', az: 'us-east-1a' }, to: { region: 'us-west-2', az: 'us-west-2a' }, rpoSeconds: 5,
+        kind: 'replica',
+        startedAt: 900,
+        completedAt: 1020,
+        seconds: 120,
+        from: { region: 'us-east-1', az: 'us-east-1a' },
+        to: { region: 'us-west-2', az: 'us-west-2a' },
+        rpoSeconds: 5,
       },
     ]);
     expect(r.database).toMatchObject({
-      available: true, primary: { region: 'us-west-2', az: 'us-west-2a' }, standby: null, replica: null,
-      rpoSeconds: 5, lostWrites: 500, writeLatencyMs: 2,
+      available: true,
+      primary: { region: 'us-west-2', az: 'us-west-2a' },
+      standby: null,
+      replica: null,
+      rpoSeconds: 5,
+      lostWrites: 500,
+      writeLatencyMs: 2,
     });
   });
 

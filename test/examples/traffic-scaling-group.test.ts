@@ -18,13 +18,15 @@ describe('traffic-scaling-group.yaml', () => {
   it('grows to eight at the peak, within one check', () => {
     const s = at(file, 1300);
     expect(s.groups[0]).toMatchObject({ desired: 8, members: 8, serving: 8 });
-    expect(events(r, 'running').filter((e) => e.time === 1230).map((e) => e.vm)).toEqual(['web-3', 'web-4', 'web-5', 'web-6', 'web-7', 'web-8']);
+    expect(
+      events(r, 'running')
+        .filter((e) => e.time === 1230)
+        .map((e) => e.vm),
+    ).toEqual(['web-3', 'web-4', 'web-5', 'web-6', 'web-7', 'web-8']);
   });
 
   it('shrinks back to two after the peak, newest first', () => {
-    expect(events(r, 'terminated').map((e) => [e.time, e.vm])).toEqual(
-      ['web-8', 'web-7', 'web-6', 'web-5', 'web-4', 'web-3'].map((n) => [2410, n]),
-    );
+    expect(events(r, 'terminated').map((e) => [e.time, e.vm])).toEqual(['web-8', 'web-7', 'web-6', 'web-5', 'web-4', 'web-3'].map((n) => [2410, n]));
     expect(r.groups[0]).toMatchObject({ desired: 2, members: 2, serving: 2 });
   });
 

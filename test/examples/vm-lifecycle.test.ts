@@ -29,7 +29,11 @@ describe('vm-lifecycle.yaml', () => {
   it('starts the stopped VM on another host of its AZ', () => {
     const s = at(file, 250);
     expect(vm(s, 'app-1')).toMatchObject({ state: 'running', host: 'eu-west-1a-h2', serving: true });
-    expect(events(r, 'running').filter((e) => e.vm === 'app-1').map((e) => [e.time, e.host])).toEqual([
+    expect(
+      events(r, 'running')
+        .filter((e) => e.vm === 'app-1')
+        .map((e) => [e.time, e.host]),
+    ).toEqual([
       [30, 'eu-west-1a-h1'],
       [230, 'eu-west-1a-h2'],
     ]);

@@ -4,7 +4,15 @@ import { grade, gradeTask, multipleScore, parseNumber, readNumber } from '@site/
 import type { Concrete } from '@site/quizzes/schema';
 
 const base = { prompt: 'p', explanation: 'e', hints: [], engine: false, params: {} };
-const single: Concrete = { form: 'single', id: 's', ...base, options: [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', correct: false, feedback: 'no' }] };
+const single: Concrete = {
+  form: 'single',
+  id: 's',
+  ...base,
+  options: [
+    { id: 'a', text: 'A', correct: true },
+    { id: 'b', text: 'B', correct: false, feedback: 'no' },
+  ],
+};
 const multiple: Concrete = {
   form: 'multiple',
   id: 'm',
@@ -18,7 +26,17 @@ const multiple: Concrete = {
   ],
 };
 const numeric: Concrete = { form: 'numeric', id: 'n', ...base, key: 690, unit: 's', tolerance: 0, distractors: [{ value: 630, feedback: 'forgot detection' }] };
-const ordering: Concrete = { form: 'ordering', id: 'o', ...base, items: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }, { id: 'c', text: 'C' }], start: ['c', 'b', 'a'] };
+const ordering: Concrete = {
+  form: 'ordering',
+  id: 'o',
+  ...base,
+  items: [
+    { id: 'a', text: 'A' },
+    { id: 'b', text: 'B' },
+    { id: 'c', text: 'C' },
+  ],
+  start: ['c', 'b', 'a'],
+};
 
 describe('single choice', () => {
   it('scores 1 for the key and 0 otherwise, with per-option verdicts', () => {
@@ -61,7 +79,8 @@ describe('numeric', () => {
     expect(readNumber('12,345.5 s', 's')).toEqual({ value: 12345.5 });
     expect(readNumber('1,000,000')).toEqual({ value: 1e6 });
     expect(readNumber('1\u202f200')).toEqual({ value: 1200 });
-    for (const ambiguous of ['57,14', '0,5', '1,00', '1,0000']) expect(readNumber(ambiguous)).toEqual({ problem: expect.stringMatching(/^Write decimals with a point/) });
+    for (const ambiguous of ['57,14', '0,5', '1,00', '1,0000'])
+      expect(readNumber(ambiguous)).toEqual({ problem: expect.stringMatching(/^Write decimals with a point/) });
     expect(readNumber('57,14')).toEqual({ problem: 'Write decimals with a point (for example 57.14): a comma here only separates thousands, as in 1,000.' });
     expect(parseNumber('0,5')).toBeNull();
   });
@@ -92,7 +111,12 @@ describe('ordering', () => {
 describe('tasks', () => {
   it('are graded from the engine’s checks: all must hold', () => {
     expect(gradeTask([{ id: 'a', label: 'A', ok: true }]).score).toBe(1);
-    expect(gradeTask([{ id: 'a', label: 'A', ok: true }, { id: 'b', label: 'B', ok: false }])).toMatchObject({ score: 0, summary: 'Not yet: 1 of 2 conditions fail.' });
+    expect(
+      gradeTask([
+        { id: 'a', label: 'A', ok: true },
+        { id: 'b', label: 'B', ok: false },
+      ]),
+    ).toMatchObject({ score: 0, summary: 'Not yet: 1 of 2 conditions fail.' });
   });
 
   it('cannot be graded without the engine', () => {

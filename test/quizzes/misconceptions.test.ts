@@ -8,13 +8,27 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadQuiz } from '@site/quizzes';
 import { concretize } from '@site/quizzes/concrete';
-import { checkedOn, composeFeedback, courseSite, diagnosisText, findMisconception, misconceptionCatalogue, misconceptionSchema, noteOf, sectionPath } from '@site/quizzes/misconceptions';
+import {
+  checkedOn,
+  composeFeedback,
+  courseSite,
+  diagnosisText,
+  findMisconception,
+  misconceptionCatalogue,
+  misconceptionSchema,
+  noteOf,
+  sectionPath,
+} from '@site/quizzes/misconceptions';
 import type { Quiz } from '@site/quizzes/schema';
 
 const root = join(__dirname, '..', '..');
 
 /** A heading's anchor as Docusaurus makes it (github-slugger's rule: lower case, punctuation dropped, spaces to dashes). */
-const slug = (heading: string) => heading.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/ /g, '-');
+const slug = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/ /g, '-');
 
 /** The anchors of a lesson's headings (an explicit {#id} wins). */
 function anchors(lesson: string): Map<string, string> {

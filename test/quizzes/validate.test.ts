@@ -4,7 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { quizSources } from '@site/quizzes';
-import { diagnosedLessons, formatFailure, formatReport, unknownReference, validateAllQuizzes, validateQuiz, validateQuizzes, variantsToCheck, validationDefaults } from '@site/quizzes/validate';
+import {
+  diagnosedLessons,
+  formatFailure,
+  formatReport,
+  unknownReference,
+  validateAllQuizzes,
+  validateQuiz,
+  validateQuizzes,
+  variantsToCheck,
+  validationDefaults,
+} from '@site/quizzes/validate';
 import { engineQuestionSchema, lessonIds } from '@site/quizzes/schema';
 import { engineQuestion } from '@site/quizzes/define';
 import { region } from '@site/quizzes/worlds';
@@ -35,18 +45,21 @@ describe('every quiz of the course', () => {
     expect(tagged.map((l) => l.lesson).sort()).toEqual([...diagnosedLessons].sort());
   });
 
-  it.each(tagged.map((l) => [l.lesson, l] as const))('%s: at least two thirds reasoning, every question names its skill, every wrong answer a diagnosis', (_lesson, l) => {
-    expect(l.skills.untagged ?? 0).toBe(0);
-    expect(l.reasoning / l.questions).toBeGreaterThanOrEqual(2 / 3);
-    expect(l.untagged).toEqual([]);
-    expect(l.probed.length).toBeGreaterThan(0);
-  });
+  it.each(tagged.map((l) => [l.lesson, l] as const))(
+    '%s: at least two thirds reasoning, every question names its skill, every wrong answer a diagnosis',
+    (_lesson, l) => {
+      expect(l.skills.untagged ?? 0).toBe(0);
+      expect(l.reasoning / l.questions).toBeGreaterThanOrEqual(2 / 3);
+      expect(l.untagged).toEqual([]);
+      expect(l.probed.length).toBeGreaterThan(0);
+    },
+  );
 
   it('probes every misconception of the catalogue', () => {
     expect(report.unprobed).toEqual([]);
   });
 
-  it('prints each lesson\'s mix and the misconceptions it probes', () => {
+  it("prints each lesson's mix and the misconceptions it probes", () => {
     const text = formatReport(report);
     expect(text).toMatch(/availability-zones: \d+ of \d+ reasoning \(\d+%\): .*predict/);
     expect(text).toMatch(/probes \d+: .*replication-protects-deletes/);
@@ -106,20 +119,45 @@ const sixVms = () => ({
 
 describe('the validator catches', () => {
   it('a degenerate variant: a distractor equal to the key', () => {
-    const msgs = check(engineQuestion({ id: 'q', prompt: 'p', explanation: 'e', scenario: sixVms, ask: { type: 'choice', key: 4, distractors: [{ value: 4 }, { value: 6 }], read: (r) => r.metrics.servingVms } }));
+    const msgs = check(
+      engineQuestion({
+        id: 'q',
+        prompt: 'p',
+        explanation: 'e',
+        scenario: sixVms,
+        ask: { type: 'choice', key: 4, distractors: [{ value: 4 }, { value: 6 }], read: (r) => r.metrics.servingVms },
+      }),
+    );
     expect(msgs).toContain('degenerate variant: distractor 4 equals the key');
   });
 
   it('two distractors that coincide', () => {
-    const msgs = check(engineQuestion({ id: 'q', prompt: 'p', explanation: 'e', scenario: sixVms, ask: { type: 'choice', key: 4, distractors: [{ value: 6 }, { value: 6 }], read: (r) => r.metrics.servingVms } }));
+    const msgs = check(
+      engineQuestion({
+        id: 'q',
+        prompt: 'p',
+        explanation: 'e',
+        scenario: sixVms,
+        ask: { type: 'choice', key: 4, distractors: [{ value: 6 }, { value: 6 }], read: (r) => r.metrics.servingVms },
+      }),
+    );
     expect(msgs).toContain('two options coincide: 6 and 6');
   });
 
   it('a numeric distractor within the tolerance of the engine', () => {
     const msgs = check(
-      engineQuestion({ id: 'q', prompt: 'p', explanation: 'e', scenario: sixVms, ask: { type: 'numeric', key: 4, unit: 'VMs', tolerance: 0, distractors: [{ value: 5, feedback: 'f' }], read: (r) => r.metrics.servingVms + 1 } }),
+      engineQuestion({
+        id: 'q',
+        prompt: 'p',
+        explanation: 'e',
+        scenario: sixVms,
+        ask: { type: 'numeric', key: 4, unit: 'VMs', tolerance: 0, distractors: [{ value: 5, feedback: 'f' }], read: (r) => r.metrics.servingVms + 1 },
+      }),
     );
-    expect(msgs).toEqual(['the key says 4 VMs (±0), the engine says 5 VMs (read at t=3600 s)', 'distractor 5 VMs is what the engine says (read at t=3600 s): it is not wrong']);
+    expect(msgs).toEqual([
+      'the key says 4 VMs (±0), the engine says 5 VMs (read at t=3600 s)',
+      'distractor 5 VMs is what the engine says (read at t=3600 s): it is not wrong',
+    ]);
   });
 
   it('a claim whose key disagrees with the engine, and a single-choice claim set with two correct', () => {
@@ -157,7 +195,9 @@ describe('the validator catches', () => {
             { id: 'launch', text: 'launched' },
             { id: 'run', text: 'running' },
           ],
-          read: (r) => [...new Set(r.events.map((e) => ({ 'az-failed': 'fail', launched: 'launch', running: 'run' })[e.kind as string]).filter(Boolean) as string[])],
+          read: (r) => [
+            ...new Set(r.events.map((e) => ({ 'az-failed': 'fail', launched: 'launch', running: 'run' })[e.kind as string]).filter(Boolean) as string[]),
+          ],
         },
       }),
     );
@@ -183,13 +223,36 @@ describe('the validator catches', () => {
   });
 
   it('a placeholder that names no parameter', () => {
-    const msgs = check(engineQuestion({ id: 'q', prompt: 'How many of {nope}?', explanation: 'e', scenario: sixVms, ask: { type: 'numeric', key: 4, unit: '', tolerance: 0, read: (r) => r.metrics.servingVms } }));
+    const msgs = check(
+      engineQuestion({
+        id: 'q',
+        prompt: 'How many of {nope}?',
+        explanation: 'e',
+        scenario: sixVms,
+        ask: { type: 'numeric', key: 4, unit: '', tolerance: 0, read: (r) => r.metrics.servingVms },
+      }),
+    );
     expect(msgs).toEqual(['the text names {nope}, which is not a parameter']);
   });
 
   it('schema errors, by path and question id', () => {
     const result = validateQuiz(
-      { lesson: 'regions', title: 't', questions: [{ kind: 'single', id: 'fact', prompt: 'p', explanation: 'e', options: [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B' }] }] },
+      {
+        lesson: 'regions',
+        title: 't',
+        questions: [
+          {
+            kind: 'single',
+            id: 'fact',
+            prompt: 'p',
+            explanation: 'e',
+            options: [
+              { id: 'a', text: 'A', correct: true },
+              { id: 'b', text: 'B' },
+            ],
+          },
+        ],
+      },
       'quizzes/regions.ts',
     );
     expect(result.failures.map(formatFailure)).toContain(
@@ -203,29 +266,57 @@ describe('the diagnosis rules', () => {
   const quiz = (lesson: string, options: object[]) => ({ lesson, title: 't', questions: [{ kind: 'single', id: 'q', skill: 'recall', ...fact, options }] });
 
   it('fail on a misconception id the catalogue does not have, in any lesson', () => {
-    const r = validateQuiz(quiz('regions', [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', misconception: 'clouds-are-made-of-water' }]), 'quizzes/x.ts', { strictLessons: [] });
-    expect(r.failures.map(formatFailure)).toContain('quizzes/x.ts › q: option "b": unknown misconception "clouds-are-made-of-water" (not in quizzes/misconceptions.ts)');
+    const r = validateQuiz(
+      quiz('regions', [
+        { id: 'a', text: 'A', correct: true },
+        { id: 'b', text: 'B', misconception: 'clouds-are-made-of-water' },
+      ]),
+      'quizzes/x.ts',
+      { strictLessons: [] },
+    );
+    expect(r.failures.map(formatFailure)).toContain(
+      'quizzes/x.ts › q: option "b": unknown misconception "clouds-are-made-of-water" (not in quizzes/misconceptions.ts)',
+    );
   });
 
   it('fail on a wrong answer with no diagnosis in a tagged lesson, and only warn in another', () => {
-    const input = quiz('regions', [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B' }]);
+    const input = quiz('regions', [
+      { id: 'a', text: 'A', correct: true },
+      { id: 'b', text: 'B' },
+    ]);
     const strict = validateQuiz(input, 'quizzes/x.ts');
-    expect(strict.failures.map((f) => f.message)).toContain('option "b": expected the misconception it diagnoses (misconception: id) or slip: arithmetic | unit | reading');
+    expect(strict.failures.map((f) => f.message)).toContain(
+      'option "b": expected the misconception it diagnoses (misconception: id) or slip: arithmetic | unit | reading',
+    );
     expect(strict.untagged).toEqual(['q › option "b"']);
     const lenient = validateQuiz(input, 'quizzes/x.ts', { strictLessons: [] });
     expect(lenient.failures.filter((f) => f.message.includes('expected the misconception'))).toEqual([]);
-    expect(lenient.warnings.map((f) => f.message)).toContain('option "b": expected the misconception it diagnoses (misconception: id) or slip: arithmetic | unit | reading');
+    expect(lenient.warnings.map((f) => f.message)).toContain(
+      'option "b": expected the misconception it diagnoses (misconception: id) or slip: arithmetic | unit | reading',
+    );
   });
 
   it('fail on a quiz with too little reasoning or nothing engine-checked, in a tagged lesson', () => {
-    const r = validateQuiz(quiz('regions', [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', slip: 'reading' }]), 'quizzes/x.ts');
+    const r = validateQuiz(
+      quiz('regions', [
+        { id: 'a', text: 'A', correct: true },
+        { id: 'b', text: 'B', slip: 'reading' },
+      ]),
+      'quizzes/x.ts',
+    );
     const messages = r.failures.map((f) => f.message);
     expect(messages).toContain('0 of 1 questions ask for reasoning (predict, diagnose, design); expected at least two thirds');
     expect(messages).toContain('expected at least one question checked by the engine (an engine question or a task)');
   });
 
   it('refuse a wrong answer tagged both as a misconception and as a slip', () => {
-    const r = validateQuiz(quiz('regions', [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', slip: 'reading', misconception: 'az-is-one-building' }]), 'quizzes/x.ts');
+    const r = validateQuiz(
+      quiz('regions', [
+        { id: 'a', text: 'A', correct: true },
+        { id: 'b', text: 'B', slip: 'reading', misconception: 'az-is-one-building' },
+      ]),
+      'quizzes/x.ts',
+    );
     expect(r.failures.map((f) => f.message).some((m) => m.includes('expected a misconception or a slip, not both'))).toBe(true);
   });
 
@@ -233,14 +324,24 @@ describe('the diagnosis rules', () => {
     const one = quizSources.filter((s) => s.lesson === 'infrastructure').map((s) => ({ quiz: s.quiz, file: s.file }));
     const r = validateQuizzes(one, { wholeCourse: true });
     expect(r.unprobed).toContain('replication-protects-deletes');
-    expect(r.failures.map(formatFailure)).toContain('quizzes/misconceptions.ts › replication-protects-deletes: no question has a wrong answer that diagnoses this misconception');
+    expect(r.failures.map(formatFailure)).toContain(
+      'quizzes/misconceptions.ts › replication-protects-deletes: no question has a wrong answer that diagnoses this misconception',
+    );
     expect(validateQuizzes(one).unprobed).toEqual([]);
   });
 });
 
 describe('the seed sweep', () => {
   const q = (params: Record<string, number[]>) =>
-    engineQuestionSchema.parse({ kind: 'engine', id: 'q', prompt: 'p', explanation: 'e', params, scenario: sixVms, ask: { type: 'numeric', key: 1, unit: '', tolerance: 0, read: () => 1 } });
+    engineQuestionSchema.parse({
+      kind: 'engine',
+      id: 'q',
+      prompt: 'p',
+      explanation: 'e',
+      params,
+      scenario: sixVms,
+      ask: { type: 'numeric', key: 1, unit: '', tolerance: 0, read: () => 1 },
+    });
 
   it('checks the whole of a small parameter space', () => {
     expect(variantsToCheck(q({ a: [1, 2, 3], b: [1, 2] }), validationDefaults)).toHaveLength(6);

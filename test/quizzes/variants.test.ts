@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { createPrng, describeParams, drawParams, enumerateSpace, fillTemplate, hashSeed, nextSeed, shuffle, spaceSize, unfilledPlaceholders } from '@site/quizzes/variants';
+import {
+  createPrng,
+  describeParams,
+  drawParams,
+  enumerateSpace,
+  fillTemplate,
+  hashSeed,
+  nextSeed,
+  shuffle,
+  spaceSize,
+  unfilledPlaceholders,
+} from '@site/quizzes/variants';
 
 describe('seeded variants', () => {
   it('the generator repeats for a seed and differs between seeds', () => {
-    const seq = (s: number) => Array.from({ length: 10 }, ((r) => () => r.next())(createPrng(s)));
+    const seq = (s: number) =>
+      Array.from(
+        { length: 10 },
+        (
+          (r) => () =>
+            r.next()
+        )(createPrng(s)),
+      );
     expect(seq(42)).toEqual(seq(42));
     expect(seq(42)).not.toEqual(seq(43));
   });

@@ -13,7 +13,13 @@ function scenario(until: number, actions: ScenarioInput['actions'], extra: Parti
 
 describe('availability is counted from the moment the service first comes up', () => {
   it('up from 30 s to 630 s without a fault: 600 s up, 100%, no downtime', () => {
-    expect(runScenario(scenario(630, [])).metrics).toMatchObject({ firstUpAt: 30, upSeconds: 600, downtimeSeconds: 0, availabilityPercent: 100, serviceUp: true });
+    expect(runScenario(scenario(630, [])).metrics).toMatchObject({
+      firstUpAt: 30,
+      upSeconds: 600,
+      downtimeSeconds: 0,
+      availabilityPercent: 100,
+      serviceUp: true,
+    });
   });
 
   it('the 30 s of pending before the first "up" are not downtime', () => {
@@ -21,12 +27,22 @@ describe('availability is counted from the moment the service first comes up', (
   });
 
   it('crashed 130–430 s in a 30–630 s window: 300 of 600 s up = 50%, 300 s down', () => {
-    const m = runScenario(scenario(630, [{ at: 130, crash: { vm: 'web-1' } }, { at: 430, recover: { vm: 'web-1' } }])).metrics;
+    const m = runScenario(
+      scenario(630, [
+        { at: 130, crash: { vm: 'web-1' } },
+        { at: 430, recover: { vm: 'web-1' } },
+      ]),
+    ).metrics;
     expect(m).toMatchObject({ upSeconds: 300, downtimeSeconds: 300, availabilityPercent: 50 });
   });
 
   it('crashed 1030–1330 s in a 30–3630 s window: 3300 / 3600 = 91.666…% → 91.667', () => {
-    const m = runScenario(scenario(3630, [{ at: 1030, crash: { vm: 'web-1' } }, { at: 1330, recover: { vm: 'web-1' } }])).metrics;
+    const m = runScenario(
+      scenario(3630, [
+        { at: 1030, crash: { vm: 'web-1' } },
+        { at: 1330, recover: { vm: 'web-1' } },
+      ]),
+    ).metrics;
     expect(m).toMatchObject({ upSeconds: 3300, downtimeSeconds: 300, availabilityPercent: 91.667 });
   });
 
@@ -41,7 +57,12 @@ describe('availability is counted from the moment the service first comes up', (
   });
 
   it('the trace says when the service went up and down: up at 30, down at 130, up at 430', () => {
-    const r = runScenario(scenario(630, [{ at: 130, crash: { vm: 'web-1' } }, { at: 430, recover: { vm: 'web-1' } }]));
+    const r = runScenario(
+      scenario(630, [
+        { at: 130, crash: { vm: 'web-1' } },
+        { at: 430, recover: { vm: 'web-1' } },
+      ]),
+    );
     expect(r.events.filter((e) => e.kind === 'service-up' || e.kind === 'service-down').map((e) => [e.time, e.kind])).toEqual([
       [30, 'service-up'],
       [130, 'service-down'],
@@ -50,7 +71,12 @@ describe('availability is counted from the moment the service first comes up', (
   });
 
   it('stepping a world by hand and running the same actions from the scenario give the same metrics', () => {
-    const timed = runScenario(scenario(630, [{ at: 130, crash: { vm: 'web-1' } }, { at: 430, recover: { vm: 'web-1' } }]));
+    const timed = runScenario(
+      scenario(630, [
+        { at: 130, crash: { vm: 'web-1' } },
+        { at: 430, recover: { vm: 'web-1' } },
+      ]),
+    );
     const w = createWorld(scenario(630, []));
     w.runUntil(130);
     w.apply({ kind: 'crash', vm: 'web-1' });
@@ -79,7 +105,14 @@ describe('which VMs make the service', () => {
 
   it('service web is made of web-N only: web-api-1 (another launch) does not keep it up when web-1 crashes', () => {
     const m = runScenario(
-      scenario(200, [{ at: 0, launch: { name: 'web-api', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' } }, { at: 100, crash: { vm: 'web-1' } }], { service: { vms: 'web' } }),
+      scenario(
+        200,
+        [
+          { at: 0, launch: { name: 'web-api', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' } },
+          { at: 100, crash: { vm: 'web-1' } },
+        ],
+        { service: { vms: 'web' } },
+      ),
     ).metrics;
     // web-1 up 30–100, down 100–200.
     expect(m).toMatchObject({ servingVms: 0, serviceUp: false, upSeconds: 70, downtimeSeconds: 100 });
@@ -95,7 +128,15 @@ describe('requests', () => {
   it('nothing is served while the database is down: 50 rps, one VM from 30 s, database AZ down 130–230 s → served 50 × 100 = 5 000; dropped 50 × 30 + 50 × 100 = 6 500 of 11 500 = 56.522%', () => {
     const m = runScenario({
       until: 230,
-      regions: [{ id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts: [{ cores: 16, memoryGiB: 64 }] }, { id: 'eu-central-1b', hosts: [{ cores: 16, memoryGiB: 64 }] }] }],
+      regions: [
+        {
+          id: 'eu-central-1',
+          azs: [
+            { id: 'eu-central-1a', hosts: [{ cores: 16, memoryGiB: 64 }] },
+            { id: 'eu-central-1b', hosts: [{ cores: 16, memoryGiB: 64 }] },
+          ],
+        },
+      ],
       database: { region: 'eu-central-1', az: 'eu-central-1a' },
       traffic: { perVmRps: 100, curve: [{ at: 0, rps: 50 }] },
       actions: [

@@ -204,7 +204,10 @@ describe('placing around faults', () => {
     w.apply({ kind: 'stop', vm: 'y-1' });
     w.runUntil(50);
     w.apply({ kind: 'fail', az: 'eu-central-1b' });
-    expect(w.apply({ kind: 'start', vm: 'y-1' })).toEqual({ ok: false, reason: 'cannot start y-1 in eu-central-1b: AZ eu-central-1b is down; it stays stopped' });
+    expect(w.apply({ kind: 'start', vm: 'y-1' })).toEqual({
+      ok: false,
+      reason: 'cannot start y-1 in eu-central-1b: AZ eu-central-1b is down; it stays stopped',
+    });
   });
 
   it('a stopped VM sits on no host, so a host failure does not reach it; started during the failure it lands on a healthy host', () => {

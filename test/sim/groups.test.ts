@@ -40,7 +40,11 @@ const legalNext: Record<VmState, VmState[]> = {
   'shutting-down': ['terminated'],
   terminated: [],
 };
-const illegalSteps = (states: VmState[]) => states.slice(1).map((s, i) => [states[i], s]).filter(([from, to]) => !legalNext[from].includes(to));
+const illegalSteps = (states: VmState[]) =>
+  states
+    .slice(1)
+    .map((s, i) => [states[i], s])
+    .filter(([from, to]) => !legalNext[from].includes(to));
 
 describe('a group keeps its desired count across its AZs', () => {
   it('desired 3 over a, b, c: one member per AZ, all serving once pending (30 s) is over', () => {
@@ -66,7 +70,10 @@ describe('a group keeps its desired count across its AZs', () => {
     const world = createWorld(threeAzs(8));
     world.apply({ kind: 'launch', name: 'api', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' });
     world.apply(web(1));
-    expect(world.apply({ kind: 'group', name: 'api', desired: 1, vcpu: 1, memoryGiB: 1, region: 'eu-central-1' })).toEqual({ ok: false, reason: 'the name api is taken' });
+    expect(world.apply({ kind: 'group', name: 'api', desired: 1, vcpu: 1, memoryGiB: 1, region: 'eu-central-1' })).toEqual({
+      ok: false,
+      reason: 'the name api is taken',
+    });
     expect(world.apply({ kind: 'launch', name: 'web', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' })).toEqual({ ok: false, reason: "web is a group's name" });
   });
 });
@@ -183,7 +190,18 @@ describe('scaling', () => {
     // 300 s: ceil(1000/100) = 10 → capped at max 5
     // 420 s: ceil(0/100)    = 0  → raised to min 1
     const world = createWorld(
-      threeAzs(8, { until: 600, traffic: { curve: [{ at: 0, rps: 50 }, { at: 90, rps: 250 }, { at: 200, rps: 120 }, { at: 290, rps: 1000 }, { at: 400, rps: 0 }] } }),
+      threeAzs(8, {
+        until: 600,
+        traffic: {
+          curve: [
+            { at: 0, rps: 50 },
+            { at: 90, rps: 250 },
+            { at: 200, rps: 120 },
+            { at: 290, rps: 1000 },
+            { at: 400, rps: 0 },
+          ],
+        },
+      }),
     );
     world.apply(web(1, 1, { scaling: { min: 1, max: 5, targetRpsPerVm: 100, intervalSeconds: 60 } }));
     const desiredAt = (t: number) => {
@@ -242,7 +260,11 @@ describe('a stopped member is unhealthy, as in an auto-scaling group', () => {
     const r = world.report();
     expect(eventsOf(r, 'group-replacing').map((e) => [e.time, e.vm])).toEqual([[160, 'web-1']]);
     expect(r.vms.find((v) => v.name === 'web-1')!.state).toBe('terminated');
-    expect(eventsOf(r, 'running').filter((e) => e.vm === 'web-3').map((e) => e.time)).toEqual([190]);
+    expect(
+      eventsOf(r, 'running')
+        .filter((e) => e.vm === 'web-3')
+        .map((e) => e.time),
+    ).toEqual([190]);
     expect(groupOf(r)).toMatchObject({ desired: 2, members: 2, serving: 2 });
   });
 });

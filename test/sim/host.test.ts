@@ -51,7 +51,20 @@ describe('host capacity: (cores − reserved) × cpuOvercommit vCPUs, (memory �
 
   it('the report shows the same capacities for a type 1 and a type 2 host', () => {
     const r = createWorld({
-      regions: [{ id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts: [{ cores: 16, memoryGiB: 64 }, { cores: 16, memoryGiB: 64, hypervisor: 'type2' }] }] }],
+      regions: [
+        {
+          id: 'eu-central-1',
+          azs: [
+            {
+              id: 'eu-central-1a',
+              hosts: [
+                { cores: 16, memoryGiB: 64 },
+                { cores: 16, memoryGiB: 64, hypervisor: 'type2' },
+              ],
+            },
+          ],
+        },
+      ],
       policy: { cpuOvercommit: 2, memoryOvercommit: 1.5 },
     }).report();
     // type 1: 16 × 2 = 32 vCPUs, (64 − 1) × 1.5 = 94.5 GiB; type 2: (16 − 2) × 2 = 28, (64 − 4) × 1.5 = 90.

@@ -36,11 +36,21 @@ describe('resolveHypervisor', () => {
   });
 
   it('an override replaces only the fields it names: type 2 with 4 reserved cores keeps 4 GiB and 0.5 GiB per VM', () => {
-    expect(resolveHypervisor({ type: 'type2', reservedCores: 4 })).toEqual({ type: 'type2', reservedCores: 4, reservedMemoryGiB: 4, perVmOverheadMemoryGiB: 0.5 });
+    expect(resolveHypervisor({ type: 'type2', reservedCores: 4 })).toEqual({
+      type: 'type2',
+      reservedCores: 4,
+      reservedMemoryGiB: 4,
+      perVmOverheadMemoryGiB: 0.5,
+    });
   });
 
   it('a type 1 override of the per-VM overhead keeps 0 cores and 1 GiB reserved', () => {
-    expect(resolveHypervisor({ type: 'type1', perVmOverheadMemoryGiB: 0.25 })).toEqual({ type: 'type1', reservedCores: 0, reservedMemoryGiB: 1, perVmOverheadMemoryGiB: 0.25 });
+    expect(resolveHypervisor({ type: 'type1', perVmOverheadMemoryGiB: 0.25 })).toEqual({
+      type: 'type1',
+      reservedCores: 0,
+      reservedMemoryGiB: 1,
+      perVmOverheadMemoryGiB: 0.25,
+    });
   });
 });
 

@@ -72,7 +72,7 @@ describe('round trip over fibre: 2 × d × routeFactor / fibreKmPerMs, to 0.1 ms
   });
 });
 
-describe('latency in the report, under the scenario\'s network model', () => {
+describe("latency in the report, under the scenario's network model", () => {
   const hosts = [{ cores: 4, memoryGiB: 8 }];
   const regions = ['eu-central-1', 'ap-southeast-1', 'us-east-1'].map((id) => ({ id, azs: [{ id: `${id}a`, hosts }] }));
   /** The expected round trip, from the catalog coordinates by the law of cosines: 2 × d × routeFactor / fibreKmPerMs, to 0.1 ms. */
@@ -91,7 +91,7 @@ describe('latency in the report, under the scenario\'s network model', () => {
     });
   });
 
-  it('the scenario\'s network settings are used: a straight route (factor 1) and 2 ms between AZs', () => {
+  it("the scenario's network settings are used: a straight route (factor 1) and 2 ms between AZs", () => {
     const latency = createWorld({ regions, network: { routeFactor: 1, interAzRttMs: 2 } }).report().latency;
     expect(latency.interAzRttMs).toBe(2);
     expect(latency.interRegion[0]).toEqual({ from: 'eu-central-1', to: 'ap-southeast-1', rttMs: expectedRtt('eu-central-1', 'ap-southeast-1', 1, 200) });

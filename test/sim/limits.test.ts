@@ -27,7 +27,9 @@ function messages(text: string, source: string): string[] {
 describe('sizes past the documented limits are refused when read', () => {
   it('ten million hosts: names the host entry whose count passes 10,000, and its line', () => {
     const text = world.replace('{ cores: 8', '{ count: 10000000, cores: 8');
-    expect(messages(text, 'big.yaml')).toEqual(['big.yaml: line 3: regions[0].azs[0].hosts[0].count: brings the world to 10,000,000 hosts in all: the engine takes at most 10,000']);
+    expect(messages(text, 'big.yaml')).toEqual([
+      'big.yaml: line 3: regions[0].azs[0].hosts[0].count: brings the world to 10,000,000 hosts in all: the engine takes at most 10,000',
+    ]);
   });
 
   it('exactly 10,000 hosts is accepted', () => {
@@ -37,7 +39,7 @@ describe('sizes past the documented limits are refused when read', () => {
   it('a million VMs in one launch: names that launch', () => {
     const text = `${world}actions:\n  - { at: 0, launch: { name: web, count: 1000000, vcpu: 1, memoryGiB: 1, region: us-east-1 } }\n`;
     expect(messages(text, 'vms.yaml')).toEqual([
-      'vms.yaml: line 5: actions[0].launch.count: the scenario asks for 1,000,000 VMs (launch counts plus each group\'s largest size): the engine takes at most 100,000',
+      "vms.yaml: line 5: actions[0].launch.count: the scenario asks for 1,000,000 VMs (launch counts plus each group's largest size): the engine takes at most 100,000",
     ]);
   });
 
@@ -47,7 +49,9 @@ describe('sizes past the documented limits are refused when read', () => {
   });
 
   it('until past 31 days, and until 1e300, are refused; Infinity (.inf) is not a number of seconds', () => {
-    expect(messages(`until: 2678401\n${world}`, 'u.yaml')).toEqual(['u.yaml: line 1: until: 2,678,401 s is longer than the engine runs: expected at most 2,678,400 s (31 days)']);
+    expect(messages(`until: 2678401\n${world}`, 'u.yaml')).toEqual([
+      'u.yaml: line 1: until: 2,678,401 s is longer than the engine runs: expected at most 2,678,400 s (31 days)',
+    ]);
     expect(messages(`until: 1e300\n${world}`, 'u.yaml')[0]).toMatch(/^u\.yaml: line 1: until: 1\.00e\+300 s is longer than the engine runs/);
     expect(messages(`until: .inf\n${world}`, 'u.yaml')).toEqual(['u.yaml: line 1: until: expected a positive time in seconds']);
     expect(messages(`until: .nan\n${world}`, 'u.yaml')).toEqual(['u.yaml: line 1: until: expected a positive time in seconds']);
@@ -58,19 +62,27 @@ describe('sizes past the documented limits are refused when read', () => {
       'd.yaml: line 1: timings.detectionSeconds: expected at least 1 s (the shortest delay the engine schedules)',
     ]);
     const scaling = `${world}actions:\n  - { at: 0, group: { name: web, desired: 1, vcpu: 1, memoryGiB: 1, region: us-east-1, scaling: { min: 1, max: 2, targetRpsPerVm: 10, intervalSeconds: 0.001 } } }\n`;
-    expect(messages(scaling, 's.yaml')).toEqual(['s.yaml: line 5: actions[0].group.scaling.intervalSeconds: expected at least 1 s (the shortest interval the engine schedules)']);
+    expect(messages(scaling, 's.yaml')).toEqual([
+      's.yaml: line 5: actions[0].group.scaling.intervalSeconds: expected at least 1 s (the shortest interval the engine schedules)',
+    ]);
   });
 
   it('groups that could schedule more than 500,000 checks on their own: 10 groups, 1 s detection, 31 days', () => {
     // Each group may retry every detection delay: 10 x 2,678,400 / 1 = 26,784,000 checks.
-    const groups = Array.from({ length: 10 }, (_, i) => `  - { at: 0, group: { name: g${i}, desired: 1, vcpu: 1, memoryGiB: 1, region: us-east-1 } }`).join('\n');
+    const groups = Array.from({ length: 10 }, (_, i) => `  - { at: 0, group: { name: g${i}, desired: 1, vcpu: 1, memoryGiB: 1, region: us-east-1 } }`).join(
+      '\n',
+    );
     const text = `until: 2678400\ntimings: { detectionSeconds: 1 }\n${world}actions:\n${groups}\n`;
-    expect(messages(text, 'p.yaml')[0]).toMatch(/^p\.yaml: line 1: until: 26,784,000 group checks over 2,678,400 s .* at most 500,000; shorten until, or lengthen the delays$/);
+    expect(messages(text, 'p.yaml')[0]).toMatch(
+      /^p\.yaml: line 1: until: 26,784,000 group checks over 2,678,400 s .* at most 500,000; shorten until, or lengthen the delays$/,
+    );
   });
 
   it('more than 100 groups: names the 101st', () => {
     const groups = Array.from({ length: 101 }, (_, i) => ({ at: 0, group: { name: `g${i}`, desired: 0, vcpu: 1, memoryGiB: 1, region: 'us-east-1' } }));
-    expect(() => parseScenario({ ...worldJson, until: 60, actions: groups }, 'code')).toThrow('code: actions[100].group: group number 101: the engine takes at most 100 groups');
+    expect(() => parseScenario({ ...worldJson, until: 60, actions: groups }, 'code')).toThrow(
+      'code: actions[100].group: group number 101: the engine takes at most 100 groups',
+    );
   });
 
   it('too many outages over too many VMs: 202 AZ outages x 100,000 VMs', () => {
@@ -91,7 +103,7 @@ describe('sizes past the documented limits are refused when read', () => {
 });
 
 describe('malformed files say what and where', () => {
-  it('a YAML alias bomb is the file\'s fault (a ScenarioError, not an engine failure)', () => {
+  it("a YAML alias bomb is the file's fault (a ScenarioError, not an engine failure)", () => {
     let text = 'a: &a [x, x, x, x, x, x, x, x, x]\n';
     let prev = 'a';
     for (let i = 1; i < 10; i++) {
@@ -105,13 +117,19 @@ describe('malformed files say what and where', () => {
 
   it('a JSON syntax error names its own line and column, not the last line', () => {
     const text = '{\n  "regions": [\n    { "id": us-east-1, "azs": [] }\n  ],\n\n\n\n\n  "until": 10\n}\n';
-    expect(messages(text, 'bad.json')).toEqual(['bad.json: line 3, column 13: JSON syntax: unexpected "u": expected a value (a number, a string in double quotes, true, false, null, an object or a list)']);
+    expect(messages(text, 'bad.json')).toEqual([
+      'bad.json: line 3, column 13: JSON syntax: unexpected "u": expected a value (a number, a string in double quotes, true, false, null, an object or a list)',
+    ]);
   });
 
   it('JSON: a missing comma, a trailing comma, an unclosed string, text after the value', () => {
-    expect(messages('{\n  "a": 1\n  "b": 2\n}', 'x.json')[0]).toBe('x.json: line 3, column 3: JSON syntax: unexpected """: expected "," or "}" (is a comma missing?)');
+    expect(messages('{\n  "a": 1\n  "b": 2\n}', 'x.json')[0]).toBe(
+      'x.json: line 3, column 3: JSON syntax: unexpected """: expected "," or "}" (is a comma missing?)',
+    );
     expect(messages('{\n  "a": [1, 2,]\n}', 'x.json')[0]).toBe('x.json: line 2, column 14: JSON syntax: a trailing comma before "]": JSON does not allow one');
-    expect(messages('{\n  "a": "open\n}', 'x.json')[0]).toBe('x.json: line 2, column 13: JSON syntax: a control character (such as a line break) inside a string: expected \\n or a closing "');
+    expect(messages('{\n  "a": "open\n}', 'x.json')[0]).toBe(
+      'x.json: line 2, column 13: JSON syntax: a control character (such as a line break) inside a string: expected \\n or a closing "',
+    );
     expect(messages('{}\n{}', 'x.json')[0]).toBe('x.json: line 2, column 1: JSON syntax: unexpected "{" after the end of the JSON value');
   });
 
@@ -127,15 +145,23 @@ describe('malformed files say what and where', () => {
   });
 
   it('a missing required field says "missing", with its line', () => {
-    expect(messages(world.replace('cores: 8, ', ''), 'm.yaml')).toEqual(['m.yaml: line 3: regions[0].azs[0].hosts[0].cores: missing; expected a whole number of cores >= 1']);
-    expect(messages('{\n  "regions": [\n    { "azs": [] }\n  ]\n}', 'm.json')).toContain('m.json: line 3: regions[0].id: missing; expected a region code such as "eu-central-1"');
+    expect(messages(world.replace('cores: 8, ', ''), 'm.yaml')).toEqual([
+      'm.yaml: line 3: regions[0].azs[0].hosts[0].cores: missing; expected a whole number of cores >= 1',
+    ]);
+    expect(messages('{\n  "regions": [\n    { "azs": [] }\n  ]\n}', 'm.json')).toContain(
+      'm.json: line 3: regions[0].id: missing; expected a region code such as "eu-central-1"',
+    );
   });
 
   it('a hypervisor reserving more cores or memory than its host has is refused', () => {
     const text = world.replace('{ cores: 8, memoryGiB: 32 }', '{ cores: 2, memoryGiB: 32, hypervisor: { type: type1, reservedCores: 4 } }');
-    expect(messages(text, 'r.yaml')).toEqual(['r.yaml: line 3: regions[0].azs[0].hosts[0].hypervisor: reserves 4 cores of a 2-core host: expected reservedCores <= cores']);
+    expect(messages(text, 'r.yaml')).toEqual([
+      'r.yaml: line 3: regions[0].azs[0].hosts[0].hypervisor: reserves 4 cores of a 2-core host: expected reservedCores <= cores',
+    ]);
     // type 2's default reserve (2 cores, 4 GiB) does not fit a 1-core host either.
-    expect(messages(world.replace('{ cores: 8, memoryGiB: 32 }', '{ cores: 1, memoryGiB: 32, hypervisor: type2 }'), 'r.yaml')[0]).toMatch(/reserves 2 cores of a 1-core host/);
+    expect(messages(world.replace('{ cores: 8, memoryGiB: 32 }', '{ cores: 1, memoryGiB: 32, hypervisor: type2 }'), 'r.yaml')[0]).toMatch(
+      /reserves 2 cores of a 1-core host/,
+    );
   });
 
   it('an action after `until` is accepted with a warning naming its line', () => {
@@ -172,7 +198,7 @@ actions:
     const disk = ((0.08 * 8) / (730 * 3600)) * 3600 * 2;
     expect(r.metrics.cost.computeUsd).toBeCloseTo(compute, 6);
     expect(r.metrics.cost.diskUsd).toBeCloseTo(disk, 6);
-    expect(r.vms.map((v) => v.computeUsd)).toEqual([Math.round(((0.096 / 3600) * 600) * 1e6) / 1e6, Math.round(((0.096 / 3600) * 3570) * 1e6) / 1e6]);
+    expect(r.vms.map((v) => v.computeUsd)).toEqual([Math.round((0.096 / 3600) * 600 * 1e6) / 1e6, Math.round((0.096 / 3600) * 3570 * 1e6) / 1e6]);
   });
 
   it('stepping the same world one second at a time reports the same, byte for byte', () => {

@@ -46,18 +46,42 @@ describe('a valid scenario gets its documented defaults', () => {
   it('a host defaults to one type 1 host with 1024 GiB of disk; a launch to one VM with 8 GiB of disk, 25% busy', () => {
     const s = parseScenario(valid({ actions: [{ at: 5, launch: { name: 'web', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' } }] }));
     expect(s.regions[0].azs[0].hosts[0]).toEqual({ count: 1, cores: 8, memoryGiB: 32, diskGiB: 1024, hypervisor: 'type1' });
-    expect(s.actions).toEqual([{ at: 5, action: { kind: 'launch', name: 'web', count: 1, vcpu: 1, memoryGiB: 1, diskGiB: 8, region: 'eu-central-1', busy: 0.25 } }]);
+    expect(s.actions).toEqual([
+      { at: 5, action: { kind: 'launch', name: 'web', count: 1, vcpu: 1, memoryGiB: 1, diskGiB: 8, region: 'eu-central-1', busy: 0.25 } },
+    ]);
   });
 
   it('YAML text reads the same as the object', () => {
-    const yaml = ['seed: 7', 'regions:', '  - id: eu-central-1', '    azs:', '      - id: eu-central-1a', '        hosts: [{ cores: 4, memoryGiB: 16 }]', 'actions:', '  - { at: 0, launch: { name: web, vcpu: 1, memoryGiB: 1, region: eu-central-1 } }'].join('\n');
+    const yaml = [
+      'seed: 7',
+      'regions:',
+      '  - id: eu-central-1',
+      '    azs:',
+      '      - id: eu-central-1a',
+      '        hosts: [{ cores: 4, memoryGiB: 16 }]',
+      'actions:',
+      '  - { at: 0, launch: { name: web, vcpu: 1, memoryGiB: 1, region: eu-central-1 } }',
+    ].join('\n');
     expect(parseScenarioText(yaml)).toEqual(
-      parseScenario({ seed: 7, regions: [{ id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts: [{ cores: 4, memoryGiB: 16 }] }] }], actions: [{ at: 0, launch: { name: 'web', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' } }] }),
+      parseScenario({
+        seed: 7,
+        regions: [{ id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts: [{ cores: 4, memoryGiB: 16 }] }] }],
+        actions: [{ at: 0, launch: { name: 'web', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' } }],
+      }),
     );
   });
 
   it('an action may name a group member by any number (members are replaced and renumbered)', () => {
-    expect(issuesOf(valid({ actions: [{ at: 0, group: { name: 'web', desired: 2, vcpu: 1, memoryGiB: 1, region: 'eu-central-1' } }, { at: 500, crash: { vm: 'web-7' } }] }))).toEqual([]);
+    expect(
+      issuesOf(
+        valid({
+          actions: [
+            { at: 0, group: { name: 'web', desired: 2, vcpu: 1, memoryGiB: 1, region: 'eu-central-1' } },
+            { at: 500, crash: { vm: 'web-7' } },
+          ],
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -87,7 +111,14 @@ describe('errors name the field path and what was expected', () => {
   });
 
   it('an action before the launch it refers to: stop web-1 at 5 s, launched at 10 s', () => {
-    const [issue] = issuesOf(valid({ actions: [{ at: 5, stop: { vm: 'web-1' } }, { ...launchWeb, at: 10 }] }));
+    const [issue] = issuesOf(
+      valid({
+        actions: [
+          { at: 5, stop: { vm: 'web-1' } },
+          { ...launchWeb, at: 10 },
+        ],
+      }),
+    );
     expect(issue.path).toBe('actions[0].stop.vm');
   });
 
@@ -103,13 +134,13 @@ describe('errors name the field path and what was expected', () => {
     expect(issues[0].message).toBe('unknown field "gpus"; expected "count", "cores", "memoryGiB", "diskGiB", "hypervisor"');
   });
 
-  it('an unknown field at the top level lists the scenario\'s fields', () => {
+  it("an unknown field at the top level lists the scenario's fields", () => {
     const [issue] = issuesOf(valid({ colour: 'red' }));
     expect(issue.path).toBe('colour');
     expect(issue.message).toMatch(/^unknown field "colour"; expected .*"regions"/);
   });
 
-  it('an unknown field inside an action lists that verb\'s fields', () => {
+  it("an unknown field inside an action lists that verb's fields", () => {
     const [issue] = issuesOf(valid({ actions: [{ at: 0, launch: { ...launchWeb.launch, size: 'large' } }] }));
     expect(issue.path).toBe('actions[0].launch.size');
     expect(issue.message).toMatch(/^unknown field "size"; expected "name", "count", "vcpu", "memoryGiB"/);
@@ -140,12 +171,19 @@ describe('errors name the field path and what was expected', () => {
   });
 
   it('a launch into an AZ the scenario does not declare: actions[0].launch.az', () => {
-    const input = { regions: [{ id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts: [{ cores: 4, memoryGiB: 8 }] }] }], actions: [{ at: 0, launch: { ...launchWeb.launch, az: 'eu-central-1b' } }] };
-    expect(issuesOf(input)).toEqual([{ path: 'actions[0].launch.az', message: 'unknown AZ "eu-central-1b": expected one of eu-central-1\'s declared AZs (eu-central-1a)' }]);
+    const input = {
+      regions: [{ id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts: [{ cores: 4, memoryGiB: 8 }] }] }],
+      actions: [{ at: 0, launch: { ...launchWeb.launch, az: 'eu-central-1b' } }],
+    };
+    expect(issuesOf(input)).toEqual([
+      { path: 'actions[0].launch.az', message: 'unknown AZ "eu-central-1b": expected one of eu-central-1\'s declared AZs (eu-central-1a)' },
+    ]);
   });
 
   it('a launch with 0 vCPUs: actions[0].launch.vcpu', () => {
-    expect(issuesOf(valid({ actions: [{ at: 0, launch: { ...launchWeb.launch, vcpu: 0 } }] }))).toEqual([{ path: 'actions[0].launch.vcpu', message: 'expected a whole number of vCPUs >= 1' }]);
+    expect(issuesOf(valid({ actions: [{ at: 0, launch: { ...launchWeb.launch, vcpu: 0 } }] }))).toEqual([
+      { path: 'actions[0].launch.vcpu', message: 'expected a whole number of vCPUs >= 1' },
+    ]);
   });
 
   it('a negative time: actions[0].at', () => {
@@ -153,20 +191,35 @@ describe('errors name the field path and what was expected', () => {
   });
 
   it('a standby in the primary AZ, and a replica in the primary region', () => {
-    const issues = issuesOf(valid({ database: { region: 'eu-central-1', az: 'eu-central-1a', standby: { az: 'eu-central-1a' }, replica: { region: 'eu-central-1' } } }));
+    const issues = issuesOf(
+      valid({ database: { region: 'eu-central-1', az: 'eu-central-1a', standby: { az: 'eu-central-1a' }, replica: { region: 'eu-central-1' } } }),
+    );
     expect(issues.map((i) => i.path)).toEqual(['database.standby.az', 'database.replica.region']);
   });
 
   it('a region declared twice, an AZ declared twice', () => {
-    const region = { id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts: [{ cores: 4, memoryGiB: 8 }] }, { id: 'eu-central-1a', hosts: [{ cores: 4, memoryGiB: 8 }] }] };
+    const region = {
+      id: 'eu-central-1',
+      azs: [
+        { id: 'eu-central-1a', hosts: [{ cores: 4, memoryGiB: 8 }] },
+        { id: 'eu-central-1a', hosts: [{ cores: 4, memoryGiB: 8 }] },
+      ],
+    };
     expect(issuesOf({ regions: [region, region] }).map((i) => i.path)).toEqual(['regions[0].azs[1].id', 'regions[1].id', 'regions[1].azs[1].id']);
   });
 
   it('scaling with min above max, and a traffic curve going back in time', () => {
     const issues = issuesOf(
       valid({
-        traffic: { curve: [{ at: 10, rps: 1 }, { at: 5, rps: 2 }] },
-        actions: [{ at: 0, group: { name: 'web', desired: 1, vcpu: 1, memoryGiB: 1, region: 'eu-central-1', scaling: { min: 4, max: 2, targetRpsPerVm: 10 } } }],
+        traffic: {
+          curve: [
+            { at: 10, rps: 1 },
+            { at: 5, rps: 2 },
+          ],
+        },
+        actions: [
+          { at: 0, group: { name: 'web', desired: 1, vcpu: 1, memoryGiB: 1, region: 'eu-central-1', scaling: { min: 4, max: 2, targetRpsPerVm: 10 } } },
+        ],
       }),
     );
     expect(issues.map((i) => i.path)).toEqual(['traffic.curve[1].at', 'actions[0].group.scaling.min']);
@@ -223,8 +276,8 @@ describe('syntax errors give the line', () => {
   });
 
   it('a schema error in YAML text names the field path, like an object, and the line it is on', () => {
-    expect(textIssuesOf('regions:\n  - id: eu-central-1\n    azs:\n      - id: eu-central-1a\n        hosts: [{ cores: -4, memoryGiB: 8 }]\n', 'labs/cores.yaml')).toEqual([
-      { path: 'regions[0].azs[0].hosts[0].cores', message: 'expected a whole number of cores >= 1', line: 5 },
-    ]);
+    expect(
+      textIssuesOf('regions:\n  - id: eu-central-1\n    azs:\n      - id: eu-central-1a\n        hosts: [{ cores: -4, memoryGiB: 8 }]\n', 'labs/cores.yaml'),
+    ).toEqual([{ path: 'regions[0].azs[0].hosts[0].cores', message: 'expected a whole number of cores >= 1', line: 5 }]);
   });
 });

@@ -33,7 +33,10 @@ const hypervisorDefaults: Record<HypervisorType, { reservedCores: number; reserv
 
 /** What a host may give: (cores − reserved) × cpuOvercommit vCPUs, (memory − reserved) × memoryOvercommit GiB, its disk. */
 function expectedHost(spec: HostSpec, policy: Topology['policy']) {
-  const h = typeof spec.hypervisor === 'string' ? hypervisorDefaults[spec.hypervisor] : { ...hypervisorDefaults[spec.hypervisor.type], ...definedFields(spec.hypervisor) };
+  const h =
+    typeof spec.hypervisor === 'string'
+      ? hypervisorDefaults[spec.hypervisor]
+      : { ...hypervisorDefaults[spec.hypervisor.type], ...definedFields(spec.hypervisor) };
   return {
     vcpu: Math.max(0, spec.cores - h.reservedCores) * policy.cpuOvercommit,
     memoryGiB: Math.max(0, spec.memoryGiB - h.reservedMemoryGiB) * policy.memoryOvercommit,
@@ -116,9 +119,7 @@ function topologyArb(minCores = 1, minMemory = 2): fc.Arbitrary<Topology> {
       .chain((zones) => fc.tuple(...zones.map((id) => fc.array(hostArb(minCores, minMemory), { minLength: 1, maxLength: 4 }).map((hosts) => ({ id, hosts })))))
       .map((azs) => ({ id: code, azs }));
   return fc.record({
-    regions: fc
-      .uniqueArray(fc.constantFrom(...catalog.map((r) => r.code)), { minLength: 1, maxLength: 3 })
-      .chain((codes) => fc.tuple(...codes.map(regionArb))),
+    regions: fc.uniqueArray(fc.constantFrom(...catalog.map((r) => r.code)), { minLength: 1, maxLength: 3 }).chain((codes) => fc.tuple(...codes.map(regionArb))),
     policy: fc.record({
       placement: fc.constantFrom<'pack' | 'spread'>('pack', 'spread'),
       cpuOvercommit: fc.constantFrom(1, 1.5, 2, 4),
@@ -145,16 +146,59 @@ interface Step {
 }
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('launch' as const), name: fc.constantFrom<'web' | 'api'>('web', 'api'), count: fc.integer({ min: 1, max: 3 }), vcpu: fc.integer({ min: 1, max: 4 }), memoryGiB: fc.integer({ min: 1, max: 24 }).map((x) => x / 2), diskGiB: fc.integer({ min: 8, max: 100 }), region: fc.nat(), az: fc.option(fc.nat(), { nil: null }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('group' as const), name: fc.constantFrom<'g' | 'h'>('g', 'h'), desired: fc.integer({ min: 0, max: 4 }), vcpu: fc.integer({ min: 1, max: 4 }), memoryGiB: fc.integer({ min: 1, max: 8 }), region: fc.nat(), allAzs: fc.boolean() }) },
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('life' as const), verb: fc.constantFrom('start', 'stop', 'reboot', 'terminate', 'crash') as fc.Arbitrary<'start' | 'stop' | 'reboot' | 'terminate' | 'crash'>, vm: fc.nat() }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('fault' as const), verb: fc.constantFrom<'fail' | 'recover'>('fail', 'recover'), level: fc.constantFrom<'host' | 'az' | 'region'>('host', 'host', 'az', 'region'), index: fc.nat(), nearVm: fc.boolean() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('launch' as const),
+      name: fc.constantFrom<'web' | 'api'>('web', 'api'),
+      count: fc.integer({ min: 1, max: 3 }),
+      vcpu: fc.integer({ min: 1, max: 4 }),
+      memoryGiB: fc.integer({ min: 1, max: 24 }).map((x) => x / 2),
+      diskGiB: fc.integer({ min: 8, max: 100 }),
+      region: fc.nat(),
+      az: fc.option(fc.nat(), { nil: null }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('group' as const),
+      name: fc.constantFrom<'g' | 'h'>('g', 'h'),
+      desired: fc.integer({ min: 0, max: 4 }),
+      vcpu: fc.integer({ min: 1, max: 4 }),
+      memoryGiB: fc.integer({ min: 1, max: 8 }),
+      region: fc.nat(),
+      allAzs: fc.boolean(),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('life' as const),
+      verb: fc.constantFrom('start', 'stop', 'reboot', 'terminate', 'crash') as fc.Arbitrary<'start' | 'stop' | 'reboot' | 'terminate' | 'crash'>,
+      vm: fc.nat(),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('fault' as const),
+      verb: fc.constantFrom<'fail' | 'recover'>('fail', 'recover'),
+      level: fc.constantFrom<'host' | 'az' | 'region'>('host', 'host', 'az', 'region'),
+      index: fc.nat(),
+      nearVm: fc.boolean(),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('recover-vm' as const), vm: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('scale' as const), group: fc.nat(), desired: fc.integer({ min: 0, max: 5 }) }) },
 );
 
 /** Time between steps: sometimes none, often long enough for a launch to settle (pending lasts 30 s). */
-const dtArb = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 40 }) }, { weight: 3, arbitrary: fc.integer({ min: 30, max: 150 }) });
+const dtArb = fc.oneof(
+  { weight: 1, arbitrary: fc.constant(0) },
+  { weight: 2, arbitrary: fc.integer({ min: 1, max: 40 }) },
+  { weight: 3, arbitrary: fc.integer({ min: 30, max: 150 }) },
+);
 
 const stepsArb = fc.array(fc.record({ dt: dtArb, op: opArb }), { minLength: 3, maxLength: 30, size: 'max' });
 
@@ -208,9 +252,17 @@ function runSteps(t: Topology, steps: Step[], options: { skip?: (input: ActionIn
 
 function resolve(
   op: Op,
-  ctx: { regions: string[]; azs: ReturnType<typeof allAzs>; hosts: ReturnType<typeof allHosts>; names: string[]; placed: ReturnType<typeof allHosts>; groupsCreated: string[]; t: Topology },
+  ctx: {
+    regions: string[];
+    azs: ReturnType<typeof allAzs>;
+    hosts: ReturnType<typeof allHosts>;
+    names: string[];
+    placed: ReturnType<typeof allHosts>;
+    groupsCreated: string[];
+    t: Topology;
+  },
 ): ActionInput | null {
-  const pick = <T,>(xs: T[], i: number) => (xs.length === 0 ? undefined : xs[i % xs.length]);
+  const pick = <T>(xs: T[], i: number) => (xs.length === 0 ? undefined : xs[i % xs.length]);
   switch (op.op) {
     case 'launch': {
       const region = ctx.t.regions[op.region % ctx.t.regions.length];
@@ -220,7 +272,15 @@ function resolve(
     case 'group': {
       if (ctx.groupsCreated.includes(op.name)) return { kind: 'scale', group: op.name, desired: op.desired };
       const region = ctx.t.regions[op.region % ctx.t.regions.length];
-      return { kind: 'group', name: op.name, desired: op.desired, vcpu: op.vcpu, memoryGiB: op.memoryGiB, region: region.id, azs: op.allAzs ? undefined : [region.azs[0].id] };
+      return {
+        kind: 'group',
+        name: op.name,
+        desired: op.desired,
+        vcpu: op.vcpu,
+        memoryGiB: op.memoryGiB,
+        region: region.id,
+        azs: op.allAzs ? undefined : [region.azs[0].id],
+      };
     }
     case 'life': {
       const vm = pick(ctx.names, op.vm);
@@ -234,7 +294,11 @@ function resolve(
       const near = op.nearVm ? pick(ctx.placed, op.index) : undefined;
       const id = near
         ? { host: near.id, az: near.az, region: near.region }[op.level]
-        : op.level === 'host' ? pick(ctx.hosts, op.index)!.id : op.level === 'az' ? pick(ctx.azs, op.index)!.id : pick(ctx.regions, op.index)!;
+        : op.level === 'host'
+          ? pick(ctx.hosts, op.index)!.id
+          : op.level === 'az'
+            ? pick(ctx.azs, op.index)!.id
+            : pick(ctx.regions, op.index)!;
       return { kind: op.verb, [op.level]: id } as ActionInput;
     }
     case 'scale': {
@@ -279,7 +343,10 @@ function checkAllocation(t: Topology, r: Report): void {
       problems.push(`${host.id}: books say ${reported.allocatedVcpu} vCPU / ${reported.allocatedMemoryGiB} GiB, its VMs hold ${vcpu} / ${memory}`);
     }
     const listed = [...reported.vms].sort().join(',');
-    const held = onHost.map((v) => v.name).sort().join(',');
+    const held = onHost
+      .map((v) => v.name)
+      .sort()
+      .join(',');
     if (listed !== held) problems.push(`${host.id}: lists [${listed}], VMs on it [${held}]`);
   }
   expect(problems, `at ${r.time} s`).toEqual([]);
@@ -306,139 +373,172 @@ const runs = { numRuns: 120 };
 const timeout = 60_000;
 
 describe('properties over random worlds', () => {
-  it('a host is never given more than (cores − reserved) × cpuOvercommit vCPUs, (memory − reserved) × memoryOvercommit GiB, or its disk; its books match its VMs', () => {
-    fc.assert(
-      fc.property(topologyArb(), stepsArb, (t, steps) => {
-        const { world, time } = runSteps(t, steps, { onStep: (r) => checkAllocation(t, r) });
-        world.runUntil(time + 500);
-        checkAllocation(t, world.report());
-      }),
-      runs,
-    );
-  }, timeout);
+  it(
+    'a host is never given more than (cores − reserved) × cpuOvercommit vCPUs, (memory − reserved) × memoryOvercommit GiB, or its disk; its books match its VMs',
+    () => {
+      fc.assert(
+        fc.property(topologyArb(), stepsArb, (t, steps) => {
+          const { world, time } = runSteps(t, steps, { onStep: (r) => checkAllocation(t, r) });
+          world.runUntil(time + 500);
+          checkAllocation(t, world.report());
+        }),
+        runs,
+      );
+    },
+    timeout,
+  );
 
-  it('only legal lifecycle transitions appear in the trace, starting from pending, ending in the state reported', () => {
-    fc.assert(
-      fc.property(topologyArb(), stepsArb, (t, steps) => {
-        const { world, time } = runSteps(t, steps);
-        world.runUntil(time + 500);
-        const r = world.report();
-        for (const vm of r.vms) {
-          const states = r.events.filter((e) => e.vm === vm.name && stateOfEvent[e.kind]).map((e) => stateOfEvent[e.kind]!);
-          expect(states[0], `${vm.name} starts pending`).toBe('pending');
-          for (let i = 1; i < states.length; i++) {
-            expect(legalNext[states[i - 1]], `${vm.name}: ${states[i - 1]} -> ${states[i]}`).toContain(states[i]);
+  it(
+    'only legal lifecycle transitions appear in the trace, starting from pending, ending in the state reported',
+    () => {
+      fc.assert(
+        fc.property(topologyArb(), stepsArb, (t, steps) => {
+          const { world, time } = runSteps(t, steps);
+          world.runUntil(time + 500);
+          const r = world.report();
+          for (const vm of r.vms) {
+            const states = r.events.filter((e) => e.vm === vm.name && stateOfEvent[e.kind]).map((e) => stateOfEvent[e.kind]!);
+            expect(states[0], `${vm.name} starts pending`).toBe('pending');
+            for (let i = 1; i < states.length; i++) {
+              expect(legalNext[states[i - 1]], `${vm.name}: ${states[i - 1]} -> ${states[i]}`).toContain(states[i]);
+            }
+            expect(states.at(-1)).toBe(vm.state);
           }
-          expect(states.at(-1)).toBe(vm.state);
-        }
-        for (let i = 1; i < r.events.length; i++) expect(r.events[i].time).toBeGreaterThanOrEqual(r.events[i - 1].time);
-      }),
-      runs,
-    );
-  }, timeout);
+          for (let i = 1; i < r.events.length; i++) expect(r.events[i].time).toBeGreaterThanOrEqual(r.events[i - 1].time);
+        }),
+        runs,
+      );
+    },
+    timeout,
+  );
 
-  it('determinism: two worlds built apart from the same steps give the same report, byte for byte; so does a scenario file of those actions, after a trip through JSON text', () => {
-    fc.assert(
-      fc.property(topologyArb(), stepsArb, (t, steps) => {
-        const first = runSteps(t, steps);
-        const second = runSteps(t, steps);
-        first.world.runUntil(first.time + 300);
-        second.world.runUntil(second.time + 300);
-        const stepped = JSON.stringify(first.world.report());
-        expect(JSON.stringify(second.world.report())).toBe(stepped);
+  it(
+    'determinism: two worlds built apart from the same steps give the same report, byte for byte; so does a scenario file of those actions, after a trip through JSON text',
+    () => {
+      fc.assert(
+        fc.property(topologyArb(), stepsArb, (t, steps) => {
+          const first = runSteps(t, steps);
+          const second = runSteps(t, steps);
+          first.world.runUntil(first.time + 300);
+          second.world.runUntil(second.time + 300);
+          const stepped = JSON.stringify(first.world.report());
+          expect(JSON.stringify(second.world.report())).toBe(stepped);
 
-        // The reader's actions as a file would hold them, each at the second it was taken.
-        const timed: ScenarioInput = {
-          ...scenarioOf(t, first.time + 300),
-          actions: first.applied.map(({ at, input }) => {
-            const { kind, ...args } = input;
-            return { at, [kind]: args };
-          }),
-        };
-        expect(JSON.stringify(runScenarioText(JSON.stringify(timed), 'replay.json'))).toBe(stepped);
-      }),
-      { numRuns: 60 },
-    );
-  }, timeout);
+          // The reader's actions as a file would hold them, each at the second it was taken.
+          const timed: ScenarioInput = {
+            ...scenarioOf(t, first.time + 300),
+            actions: first.applied.map(({ at, input }) => {
+              const { kind, ...args } = input;
+              return { at, [kind]: args };
+            }),
+          };
+          expect(JSON.stringify(runScenarioText(JSON.stringify(timed), 'replay.json'))).toBe(stepped);
+        }),
+        { numRuns: 60 },
+      );
+    },
+    timeout,
+  );
 
-  it('a fault reaches exactly what sits under it: after failing X, a VM serves iff it served before and is not under X', () => {
-    fc.assert(
-      fc.property(topologyArb(), stepsArb, (t, steps) => {
-        const { applied } = runSteps(t, steps);
-        for (const { input, before, after } of applied) {
-          if (input.kind !== 'fail' && input.kind !== 'crash' && input.kind !== 'recover') continue;
-          const hit = under(t, before, input);
-          const was = servingOf(before);
-          for (const vm of after.vms) {
-            if (input.kind === 'recover') {
-              // A recovery touches nothing outside its target, and stops nothing inside it.
-              if (!hit.has(vm.name)) expect(vm.serving, `${vm.name} outside ${JSON.stringify(input)}`).toBe(was.get(vm.name));
-              else if (was.get(vm.name)) expect(vm.serving).toBe(true);
-            } else {
-              expect(vm.serving, `${vm.name} after ${JSON.stringify(input)}`).toBe(was.get(vm.name)! && !hit.has(vm.name));
+  it(
+    'a fault reaches exactly what sits under it: after failing X, a VM serves iff it served before and is not under X',
+    () => {
+      fc.assert(
+        fc.property(topologyArb(), stepsArb, (t, steps) => {
+          const { applied } = runSteps(t, steps);
+          for (const { input, before, after } of applied) {
+            if (input.kind !== 'fail' && input.kind !== 'crash' && input.kind !== 'recover') continue;
+            const hit = under(t, before, input);
+            const was = servingOf(before);
+            for (const vm of after.vms) {
+              if (input.kind === 'recover') {
+                // A recovery touches nothing outside its target, and stops nothing inside it.
+                if (!hit.has(vm.name)) expect(vm.serving, `${vm.name} outside ${JSON.stringify(input)}`).toBe(was.get(vm.name));
+                else if (was.get(vm.name)) expect(vm.serving).toBe(true);
+              } else {
+                expect(vm.serving, `${vm.name} after ${JSON.stringify(input)}`).toBe(was.get(vm.name)! && !hit.has(vm.name));
+              }
             }
           }
-        }
-      }),
-      runs,
-    );
-  }, timeout);
+        }),
+        runs,
+      );
+    },
+    timeout,
+  );
 
-  it('after everything recovers and enough time passes, every group is back to its desired count with all members serving', () => {
-    // Bigger hosts here, and groups of 1 vCPU / 1 GiB members over all the AZs of their region.
-    const groupSteps = fc.array(
-      fc.record({
-        dt: dtArb,
-        op: fc.oneof(
-          opArb,
-          fc.record({ op: fc.constant('group' as const), name: fc.constantFrom<'g' | 'h'>('g', 'h'), desired: fc.integer({ min: 0, max: 3 }), vcpu: fc.constant(1), memoryGiB: fc.constant(1), region: fc.nat(), allAzs: fc.constant(true) }),
-        ),
-      }),
-      { minLength: 3, maxLength: 30, size: 'max' },
-    );
-    fc.assert(
-      fc.property(topologyArb(8, 16), groupSteps, (t, steps) => {
-        const { world, time } = runSteps(t, steps, {
-          // Groups here are the small, all-AZ kind.
-          skip: (input) => (input.kind === 'group' && (input.vcpu !== 1 || input.memoryGiB !== 1 || input.azs !== undefined)) || (input.kind === 'scale' && input.desired > 3),
-        });
-        // Recover every region, AZ and host that is down, then every crash; clear the standalone VMs away.
-        let now = time;
-        const recoverAll = () => {
+  it(
+    'after everything recovers and enough time passes, every group is back to its desired count with all members serving',
+    () => {
+      // Bigger hosts here, and groups of 1 vCPU / 1 GiB members over all the AZs of their region.
+      const groupSteps = fc.array(
+        fc.record({
+          dt: dtArb,
+          op: fc.oneof(
+            opArb,
+            fc.record({
+              op: fc.constant('group' as const),
+              name: fc.constantFrom<'g' | 'h'>('g', 'h'),
+              desired: fc.integer({ min: 0, max: 3 }),
+              vcpu: fc.constant(1),
+              memoryGiB: fc.constant(1),
+              region: fc.nat(),
+              allAzs: fc.constant(true),
+            }),
+          ),
+        }),
+        { minLength: 3, maxLength: 30, size: 'max' },
+      );
+      fc.assert(
+        fc.property(topologyArb(8, 16), groupSteps, (t, steps) => {
+          const { world, time } = runSteps(t, steps, {
+            // Groups here are the small, all-AZ kind.
+            skip: (input) =>
+              (input.kind === 'group' && (input.vcpu !== 1 || input.memoryGiB !== 1 || input.azs !== undefined)) ||
+              (input.kind === 'scale' && input.desired > 3),
+          });
+          // Recover every region, AZ and host that is down, then every crash; clear the standalone VMs away.
+          let now = time;
+          const recoverAll = () => {
+            const r = world.report();
+            for (const region of r.regions) {
+              if (region.health === 'failed') world.apply({ kind: 'recover', region: region.id });
+              for (const az of region.azs) if (az.health === 'failed') world.apply({ kind: 'recover', az: az.id });
+            }
+            for (const host of r.hosts) if (host.health === 'failed') world.apply({ kind: 'recover', host: host.id });
+            for (const vm of world.report().vms) if (vm.reason === 'crashed') world.apply({ kind: 'recover', vm: vm.name });
+            for (const vm of world.report().vms) {
+              if (vm.group === null && (vm.state === 'pending' || vm.state === 'running' || vm.state === 'stopped'))
+                world.apply({ kind: 'terminate', vm: vm.name });
+            }
+          };
+          recoverAll();
+          now += 100;
+          world.runUntil(now);
+          recoverAll(); // VMs that were stopping are stopped now and can be terminated
+          now += 1000;
+          world.runUntil(now);
+
           const r = world.report();
-          for (const region of r.regions) {
-            if (region.health === 'failed') world.apply({ kind: 'recover', region: region.id });
-            for (const az of region.azs) if (az.health === 'failed') world.apply({ kind: 'recover', az: az.id });
+          for (const g of r.groups) {
+            // Enough room? Each member needs 1 vCPU, 1 GiB + overhead and 8 GiB of disk.
+            const region = r.vms.find((v) => v.group === g.name)?.region ?? t.regions.find((reg) => reg.azs.some((az) => az.id === g.azs[0]))!.id;
+            const slots = allHosts(t)
+              .filter((h) => h.region === region)
+              .reduce((s, h) => {
+                const cap = expectedHost(h.spec, t.policy);
+                return s + Math.min(Math.floor(cap.vcpu + 1e-9), Math.floor((cap.memoryGiB + 1e-9) / (1 + cap.overheadGiB)), Math.floor(cap.diskGiB / 8));
+              }, 0);
+            const wanted = r.groups
+              .filter((other) => other.azs[0] !== undefined && t.regions.find((reg) => reg.id === region)!.azs.some((az) => az.id === other.azs[0]))
+              .reduce((s, x) => s + x.desired, 0);
+            if (wanted > slots) continue;
+            expect({ group: g.name, members: g.members, serving: g.serving }).toEqual({ group: g.name, members: g.desired, serving: g.desired });
           }
-          for (const host of r.hosts) if (host.health === 'failed') world.apply({ kind: 'recover', host: host.id });
-          for (const vm of world.report().vms) if (vm.reason === 'crashed') world.apply({ kind: 'recover', vm: vm.name });
-          for (const vm of world.report().vms) {
-            if (vm.group === null && (vm.state === 'pending' || vm.state === 'running' || vm.state === 'stopped')) world.apply({ kind: 'terminate', vm: vm.name });
-          }
-        };
-        recoverAll();
-        now += 100;
-        world.runUntil(now);
-        recoverAll(); // VMs that were stopping are stopped now and can be terminated
-        now += 1000;
-        world.runUntil(now);
-
-        const r = world.report();
-        for (const g of r.groups) {
-          // Enough room? Each member needs 1 vCPU, 1 GiB + overhead and 8 GiB of disk.
-          const region = r.vms.find((v) => v.group === g.name)?.region ?? t.regions.find((reg) => reg.azs.some((az) => az.id === g.azs[0]))!.id;
-          const slots = allHosts(t)
-            .filter((h) => h.region === region)
-            .reduce((s, h) => {
-              const cap = expectedHost(h.spec, t.policy);
-              return s + Math.min(Math.floor(cap.vcpu + 1e-9), Math.floor((cap.memoryGiB + 1e-9) / (1 + cap.overheadGiB)), Math.floor(cap.diskGiB / 8));
-            }, 0);
-          const wanted = r.groups.filter((other) => other.azs[0] !== undefined && t.regions.find((reg) => reg.id === region)!.azs.some((az) => az.id === other.azs[0])).reduce((s, x) => s + x.desired, 0);
-          if (wanted > slots) continue;
-          expect({ group: g.name, members: g.members, serving: g.serving }).toEqual({ group: g.name, members: g.desired, serving: g.desired });
-        }
-      }),
-      runs,
-    );
-  }, timeout);
+        }),
+        runs,
+      );
+    },
+    timeout,
+  );
 });

@@ -20,7 +20,10 @@ describe('EventQueue', () => {
         times.forEach((t, i) => q.push(t, i));
         const popped: number[] = [];
         for (let e = q.pop(); e; e = q.pop()) popped.push(e.item);
-        const expected = times.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.i);
+        const expected = times
+          .map((t, i) => ({ t, i }))
+          .sort((a, b) => a.t - b.t || a.i - b.i)
+          .map((x) => x.i);
         expect(popped).toEqual(expected);
       }),
     );

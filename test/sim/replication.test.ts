@@ -30,7 +30,13 @@ const at = (region: string, az: string) => ({ region, az });
 describe('synchronous standby in another AZ', () => {
   it('RPO 0, and every write waits one inter-AZ round trip: 2 ms + 1 ms = 3 ms', () => {
     const r = world({ standby: { az: 'eu-central-1b' } }).report();
-    expect(db(r)).toMatchObject({ available: true, primary: at('eu-central-1', 'eu-central-1a'), standby: at('eu-central-1', 'eu-central-1b'), writeLatencyMs: 3, rpoSeconds: 0 });
+    expect(db(r)).toMatchObject({
+      available: true,
+      primary: at('eu-central-1', 'eu-central-1a'),
+      standby: at('eu-central-1', 'eu-central-1b'),
+      writeLatencyMs: 3,
+      rpoSeconds: 0,
+    });
   });
 
   it('write latency follows the parameters: writeMs 4 + interAzRttMs 1.5 = 5.5 ms', () => {
@@ -52,7 +58,17 @@ describe('synchronous standby in another AZ', () => {
     w.runUntil(160);
     const d = db(w.report());
     expect(d).toMatchObject({ available: true, failingOver: false, primary: at('eu-central-1', 'eu-central-1b'), rpoSeconds: 0, lostWrites: 0 });
-    expect(d.failovers).toEqual([{ kind: 'standby', startedAt: 100, completedAt: 160, seconds: 60, from: at('eu-central-1', 'eu-central-1a'), to: at('eu-central-1', 'eu-central-1b'), rpoSeconds: 0 }]);
+    expect(d.failovers).toEqual([
+      {
+        kind: 'standby',
+        startedAt: 100,
+        completedAt: 160,
+        seconds: 60,
+        from: at('eu-central-1', 'eu-central-1a'),
+        to: at('eu-central-1', 'eu-central-1b'),
+        rpoSeconds: 0,
+      },
+    ]);
   });
 
   it('after the failover, with a still down, there is no synchronous copy: writes take 2 ms; when a recovers it becomes the standby (3 ms)', () => {
@@ -125,7 +141,17 @@ describe('asynchronous replica in another region', () => {
     w.runUntil(220);
     const d = db(w.report());
     expect(d).toMatchObject({ available: true, primary: at('eu-west-1', 'eu-west-1a'), replica: null, rpoSeconds: 5, lostWrites: 500 });
-    expect(d.failovers).toEqual([{ kind: 'replica', startedAt: 100, completedAt: 220, seconds: 120, from: at('eu-central-1', 'eu-central-1a'), to: at('eu-west-1', 'eu-west-1a'), rpoSeconds: 5 }]);
+    expect(d.failovers).toEqual([
+      {
+        kind: 'replica',
+        startedAt: 100,
+        completedAt: 220,
+        seconds: 120,
+        from: at('eu-central-1', 'eu-central-1a'),
+        to: at('eu-west-1', 'eu-west-1a'),
+        rpoSeconds: 5,
+      },
+    ]);
   });
 
   it('lag 2.5 s at 40 writes per second loses 2.5 × 40 = 100 writes; promotion 300 s completes at 400 s', () => {
@@ -151,7 +177,13 @@ describe('standby and replica together', () => {
     w.apply({ kind: 'fail', az: 'eu-central-1a' });
     w.runUntil(160);
     const d = db(w.report());
-    expect(d).toMatchObject({ available: true, primary: at('eu-central-1', 'eu-central-1b'), rpoSeconds: 0, lostWrites: 0, replica: { region: 'eu-west-1', lagSeconds: 5 } });
+    expect(d).toMatchObject({
+      available: true,
+      primary: at('eu-central-1', 'eu-central-1b'),
+      rpoSeconds: 0,
+      lostWrites: 0,
+      replica: { region: 'eu-west-1', lagSeconds: 5 },
+    });
     expect(d.failovers.map((f) => [f.kind, f.seconds])).toEqual([['standby', 60]]);
   });
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createWorld, runScenario, type ScenarioInput } from '@site/sim';
 
 const frankfurt = (hosts: { cores: number; memoryGiB: number }[] = [{ cores: 8, memoryGiB: 32 }]) => [
-  { id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts }, { id: 'eu-central-1b', hosts: [{ cores: 8, memoryGiB: 32 }] }] },
+  {
+    id: 'eu-central-1',
+    azs: [
+      { id: 'eu-central-1a', hosts },
+      { id: 'eu-central-1b', hosts: [{ cores: 8, memoryGiB: 32 }] },
+    ],
+  },
 ];
 
 const sample = (): ScenarioInput => ({
@@ -27,22 +33,84 @@ describe('the shape of a report', () => {
 
   it('regions carry their catalog name and country, and the health of each AZ', () => {
     expect(r.regions).toEqual([
-      { id: 'eu-central-1', name: 'Europe (Frankfurt)', country: 'Germany', health: 'up', azs: [{ id: 'eu-central-1a', health: 'up' }, { id: 'eu-central-1b', health: 'up' }] },
+      {
+        id: 'eu-central-1',
+        name: 'Europe (Frankfurt)',
+        country: 'Germany',
+        health: 'up',
+        azs: [
+          { id: 'eu-central-1a', health: 'up' },
+          { id: 'eu-central-1b', health: 'up' },
+        ],
+      },
     ]);
   });
 
   it('a VM entry has its state, whether and why it serves, where it is, its size, load, steal, legal actions and cost', () => {
     expect(Object.keys(r.vms[0]).sort()).toEqual(
-      ['az', 'busy', 'computeUsd', 'costUsd', 'diskGiB', 'diskUsd', 'group', 'host', 'hourlyUsd', 'legalActions', 'memoryGiB', 'name', 'reason', 'refusals', 'region', 'serving', 'state', 'stealPercent', 'vcpu'].sort(),
+      [
+        'az',
+        'busy',
+        'computeUsd',
+        'costUsd',
+        'diskGiB',
+        'diskUsd',
+        'group',
+        'host',
+        'hourlyUsd',
+        'legalActions',
+        'memoryGiB',
+        'name',
+        'reason',
+        'refusals',
+        'region',
+        'serving',
+        'state',
+        'stealPercent',
+        'vcpu',
+      ].sort(),
     );
-    expect(r.vms[0]).toMatchObject({ name: 'web-1', state: 'running', serving: true, reason: null, host: 'eu-central-1a-h1', az: 'eu-central-1a', region: 'eu-central-1', vcpu: 2, memoryGiB: 4, diskGiB: 8, group: null, busy: 0.25 });
+    expect(r.vms[0]).toMatchObject({
+      name: 'web-1',
+      state: 'running',
+      serving: true,
+      reason: null,
+      host: 'eu-central-1a-h1',
+      az: 'eu-central-1a',
+      region: 'eu-central-1',
+      vcpu: 2,
+      memoryGiB: 4,
+      diskGiB: 8,
+      group: null,
+      busy: 0.25,
+    });
   });
 
   it('a host entry has its hardware, hypervisor reserve, capacity, allocation and contention', () => {
     expect(Object.keys(r.hosts[0]).sort()).toEqual(
       [
-        'allocatedMemoryGiB', 'allocatedVcpu', 'az', 'capacityMemoryGiB', 'capacityVcpu', 'cores', 'demandCores', 'diskGiB', 'freeDiskGiB', 'freeMemoryGiB', 'freeVcpu', 'health', 'hypervisor', 'id', 'memoryGiB',
-        'perVmOverheadMemoryGiB', 'region', 'reservedCores', 'reservedMemoryGiB', 'stealPercent', 'supplyCores', 'vms',
+        'allocatedMemoryGiB',
+        'allocatedVcpu',
+        'az',
+        'capacityMemoryGiB',
+        'capacityVcpu',
+        'cores',
+        'demandCores',
+        'diskGiB',
+        'freeDiskGiB',
+        'freeMemoryGiB',
+        'freeVcpu',
+        'health',
+        'hypervisor',
+        'id',
+        'memoryGiB',
+        'perVmOverheadMemoryGiB',
+        'region',
+        'reservedCores',
+        'reservedMemoryGiB',
+        'stealPercent',
+        'supplyCores',
+        'vms',
       ].sort(),
     );
   });
@@ -52,9 +120,35 @@ describe('the shape of a report', () => {
   });
 
   it('the database entry and the metrics have their documented fields', () => {
-    expect(Object.keys(r.database!).sort()).toEqual(['available', 'failingOver', 'failoverStartedAt', 'failovers', 'lostWrites', 'name', 'primary', 'replica', 'rpoSeconds', 'standby', 'writeLatencyMs'].sort());
+    expect(Object.keys(r.database!).sort()).toEqual(
+      [
+        'available',
+        'failingOver',
+        'failoverStartedAt',
+        'failovers',
+        'lostWrites',
+        'name',
+        'primary',
+        'replica',
+        'rpoSeconds',
+        'standby',
+        'writeLatencyMs',
+      ].sort(),
+    );
     expect(Object.keys(r.metrics).sort()).toEqual(
-      ['availabilityPercent', 'cost', 'downtimeSeconds', 'firstUpAt', 'requests', 'residencyViolations', 'runningVms', 'serviceUp', 'servingVms', 'traffic', 'upSeconds'].sort(),
+      [
+        'availabilityPercent',
+        'cost',
+        'downtimeSeconds',
+        'firstUpAt',
+        'requests',
+        'residencyViolations',
+        'runningVms',
+        'serviceUp',
+        'servingVms',
+        'traffic',
+        'upSeconds',
+      ].sort(),
     );
   });
 
@@ -132,7 +226,11 @@ describe('rounding: numbers are rounded once, in the report', () => {
   });
 
   it('capacities with fractional overcommit: 3 cores × 1.1 = 3.3 vCPUs; (11 − 1) × 1.1 = 11 GiB', () => {
-    const r = runScenario({ regions: [{ id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts: [{ cores: 3, memoryGiB: 11 }] }] }], policy: { cpuOvercommit: 1.1, memoryOvercommit: 1.1 }, until: 10 });
+    const r = runScenario({
+      regions: [{ id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts: [{ cores: 3, memoryGiB: 11 }] }] }],
+      policy: { cpuOvercommit: 1.1, memoryOvercommit: 1.1 },
+      until: 10,
+    });
     expect([r.hosts[0].capacityVcpu, r.hosts[0].capacityMemoryGiB]).toEqual([3.3, 11]);
   });
 

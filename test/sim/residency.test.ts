@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { parseAction, createWorld, euMemberStates, jurisdictionsOf, knownJurisdictions, parseScenario, regionAllowed, regionCatalog, type ScenarioInput } from '@site/sim';
+import {
+  parseAction,
+  createWorld,
+  euMemberStates,
+  jurisdictionsOf,
+  knownJurisdictions,
+  parseScenario,
+  regionAllowed,
+  regionCatalog,
+  type ScenarioInput,
+} from '@site/sim';
 
 const region = (id: string) => ({ id, azs: [{ id: `${id}a`, hosts: [{ cores: 8, memoryGiB: 32 }] }] });
 
 /** Frankfurt (Germany, EU), London (UK, not EU) and N. Virginia (US). */
 function world(allowed: string[], extra: Partial<ScenarioInput> = {}) {
-  return createWorld({ regions: [region('eu-central-1'), region('eu-west-2'), region('us-east-1')], residency: { dataset: 'customer data', allowed }, ...extra });
+  return createWorld({
+    regions: [region('eu-central-1'), region('eu-west-2'), region('us-east-1')],
+    residency: { dataset: 'customer data', allowed },
+    ...extra,
+  });
 }
 
 const launchIn = (name: string, r: string) => parseAction({ kind: 'launch', name, vcpu: 1, memoryGiB: 1, region: r });
@@ -101,7 +115,9 @@ describe('placements outside the rule are flagged', () => {
 
   it('a database replica outside the rule is flagged from the start; its promotion flags the primary moving there', () => {
     const w = world(['EU'], { database: { region: 'eu-central-1', az: 'eu-central-1a', replica: { region: 'us-east-1', lagSeconds: 1 } } });
-    expect(w.report().metrics.residencyViolations).toEqual([{ what: 'database db replica', region: 'us-east-1', jurisdictions: ['United States of America'], since: 0 }]);
+    expect(w.report().metrics.residencyViolations).toEqual([
+      { what: 'database db replica', region: 'us-east-1', jurisdictions: ['United States of America'], since: 0 },
+    ]);
     w.runUntil(100);
     w.apply({ kind: 'fail', region: 'eu-central-1' });
     w.runUntil(220); // promotion takes 120 s by default
@@ -118,6 +134,8 @@ describe('placements outside the rule are flagged', () => {
   });
 
   it('a rule naming an unknown jurisdiction is an error at residency.allowed[i]', () => {
-    expect(() => parseScenario({ regions: [region('eu-central-1')], residency: { allowed: ['EU', 'Atlantis'] } })).toThrow(/residency\.allowed\[1\]: unknown jurisdiction "Atlantis"/);
+    expect(() => parseScenario({ regions: [region('eu-central-1')], residency: { allowed: ['EU', 'Atlantis'] } })).toThrow(
+      /residency\.allowed\[1\]: unknown jurisdiction "Atlantis"/,
+    );
   });
 });

@@ -261,7 +261,12 @@ describe('an action timed at the second a transition completes', () => {
     });
     expect(r.events.some((e) => e.kind === 'refused')).toBe(false);
     expect(r.events.filter((e) => e.vm === 'web-1').map((e) => [e.time, e.kind])).toEqual([
-      [0, 'launched'], [30, 'running'], [100, 'stopping'], [120, 'stopped'], [120, 'launched'], [150, 'running'],
+      [0, 'launched'],
+      [30, 'running'],
+      [100, 'stopping'],
+      [120, 'stopped'],
+      [120, 'launched'],
+      [150, 'running'],
     ]);
   });
 });

@@ -16,7 +16,16 @@ const require = createRequire(import.meta.url);
 function exportedNames(source: string): string[] {
   const names = new Set<string>();
   for (const m of source.matchAll(/export\s+(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/g)) names.add(m[1]);
-  for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) for (const part of m[1].split(',')) if (part.trim()) names.add(part.trim().split(/\s+as\s+/).pop()!.trim());
+  for (const m of source.matchAll(/export\s*\{([^}]*)\}/g))
+    for (const part of m[1].split(','))
+      if (part.trim())
+        names.add(
+          part
+            .trim()
+            .split(/\s+as\s+/)
+            .pop()!
+            .trim(),
+        );
   if (/export\s+default\b/.test(source)) names.add('default');
   return [...names].sort();
 }
@@ -38,7 +47,7 @@ describe('Docusaurus modules swapped in the browser bundle', () => {
     for (const { module } of state) expect(readFileSync(module, 'utf8')).toMatch(/startTransition\(/);
   });
 
-  it("theme-classic still loads Prism at start-up through the client module lazy-prism replaces", async () => {
+  it('theme-classic still loads Prism at start-up through the client module lazy-prism replaces', async () => {
     const { default: lazyPrism } = await import('@site/src/plugins/lazy-prism');
     expect(lazyPrism().name).toBe('infralab-lazy-prism');
     const themeClassic = dirname(require.resolve('@docusaurus/theme-classic/package.json'));

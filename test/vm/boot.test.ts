@@ -12,7 +12,17 @@ import { V86 } from 'v86';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadMachineFactory, type LoadProgress } from '../../src/vm/browser';
-import { VmController, blankDiskBytes, createV86Machine, guestMemory, diskMountedPattern, promptPattern, type GuestImages, type MachineSpec, type V86MachineWithState } from '../../src/vm';
+import {
+  VmController,
+  blankDiskBytes,
+  createV86Machine,
+  guestMemory,
+  diskMountedPattern,
+  promptPattern,
+  type GuestImages,
+  type MachineSpec,
+  type V86MachineWithState,
+} from '../../src/vm';
 
 const root = join(__dirname, '..', '..');
 const dir = join(root, 'static', 'vm');
@@ -23,7 +33,13 @@ const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as
 };
 const bytes = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 const file = (name: string): ArrayBuffer => bytes(readFileSync(join(dir, name)));
-const images: GuestImages = { bios: file('bios.bin'), vgaBios: file('vgabios.bin'), bzImage: file('bzImage'), initrd: file('initrd.img'), cmdline: manifest.cmdline };
+const images: GuestImages = {
+  bios: file('bios.bin'),
+  vgaBios: file('vgabios.bin'),
+  bzImage: file('bzImage'),
+  initrd: file('initrd.img'),
+  cmdline: manifest.cmdline,
+};
 const wasm = { wasm_path: join(root, 'node_modules', 'v86', 'build', 'v86.wasm') };
 
 /** The page's default size, the one with an instant-start state (see scripts/vm-image/save-state.ts). */
@@ -196,23 +212,19 @@ describe.sequential('a real Linux VM under v86, driven by the engine', () => {
     2 * BOOT_MS,
   );
 
-  it(
-    'terminate: the machine and the disk are gone; the engine refuses to start it and no emulator is made',
-    async () => {
-      const made = machines.length;
-      expect((await controller.terminate()).ok).toBe(true);
-      expect(controller.state).toBe('terminated');
-      expect(controller.emulator).toBeNull();
-      expect(controller.currentDisk).toBeNull();
-      expect(machines.at(-1)!.v86.is_running()).toBe(false);
-      const refused = await controller.start();
-      expect(refused.ok).toBe(false);
-      if (!refused.ok) expect(refused.reason).toBe('lab-1 is terminated: a terminated instance cannot be started');
-      expect(machines.length).toBe(made);
-      expect(specs.length).toBe(made);
-    },
-    30_000,
-  );
+  it('terminate: the machine and the disk are gone; the engine refuses to start it and no emulator is made', async () => {
+    const made = machines.length;
+    expect((await controller.terminate()).ok).toBe(true);
+    expect(controller.state).toBe('terminated');
+    expect(controller.emulator).toBeNull();
+    expect(controller.currentDisk).toBeNull();
+    expect(machines.at(-1)!.v86.is_running()).toBe(false);
+    const refused = await controller.start();
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.reason).toBe('lab-1 is terminated: a terminated instance cannot be started');
+    expect(machines.length).toBe(made);
+    expect(specs.length).toBe(made);
+  }, 30_000);
 
   it(
     'a fresh launch gets a new blank disk, formatted on its first start',

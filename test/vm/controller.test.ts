@@ -103,7 +103,10 @@ describe('VmController with a fake emulator', () => {
       ['reboot', await c.reboot()],
       ['terminate', await c.terminate()],
     ] as const) {
-      expect(refused).toEqual({ ok: false, reason: `the engine refused (no VM named lab-1): lab-1 is not launched yet, so there is nothing to ${action}; the first Start launches it` });
+      expect(refused).toEqual({
+        ok: false,
+        reason: `the engine refused (no VM named lab-1): lab-1 is not launched yet, so there is nothing to ${action}; the first Start launches it`,
+      });
     }
     await c.start();
     await c.stop();

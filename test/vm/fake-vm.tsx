@@ -19,24 +19,22 @@ export interface FakeMachine {
 
 export function fakeLoader(options: { saveBytes?: number } = {}) {
   const machines: FakeMachine[] = [];
-  const load = vi.fn(
-    async (_base: string, onProgress: (p: { loadedBytes: number; totalBytes: number }) => void): Promise<EmulatorFactory<V86Machine>> => {
-      onProgress({ loadedBytes: 3 * 1048576, totalBytes: 3 * 1048576 });
-      return (spec) => {
-        const m: FakeMachine = { spec, console: new SerialConsole(), sent: [], destroyed: false, restarts: 0, memory: new Uint8Array(options.saveBytes ?? 4) };
-        machines.push(m);
-        return {
-          v86: null as never,
-          console: m.console,
-          send: (t: string) => void m.sent.push(t),
-          restart: () => void m.restarts++,
-          destroy: () => void (m.destroyed = true),
-          saveState: async () => m.memory.slice().buffer,
-          restoreState: async (state: ArrayBuffer) => void m.memory.set(new Uint8Array(state)),
-        };
+  const load = vi.fn(async (_base: string, onProgress: (p: { loadedBytes: number; totalBytes: number }) => void): Promise<EmulatorFactory<V86Machine>> => {
+    onProgress({ loadedBytes: 3 * 1048576, totalBytes: 3 * 1048576 });
+    return (spec) => {
+      const m: FakeMachine = { spec, console: new SerialConsole(), sent: [], destroyed: false, restarts: 0, memory: new Uint8Array(options.saveBytes ?? 4) };
+      machines.push(m);
+      return {
+        v86: null as never,
+        console: m.console,
+        send: (t: string) => void m.sent.push(t),
+        restart: () => void m.restarts++,
+        destroy: () => void (m.destroyed = true),
+        saveState: async () => m.memory.slice().buffer,
+        restoreState: async (state: ArrayBuffer) => void m.memory.set(new Uint8Array(state)),
       };
-    },
-  );
+    };
+  });
   return { machines, load };
 }
 

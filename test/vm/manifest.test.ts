@@ -17,7 +17,14 @@ type Manifest = {
   cmdline: string;
   memoryMiB: number;
   emulator: { name: string; version: string };
-  packages: Array<{ name: string; version: string; arch: string; licence: string; source: string; builtUsing: Array<{ name: string; version: string; source: string }> }>;
+  packages: Array<{
+    name: string;
+    version: string;
+    arch: string;
+    licence: string;
+    source: string;
+    builtUsing: Array<{ name: string; version: string; source: string }>;
+  }>;
   files: Array<{ path: string; sha256: string; bytes: number; from: string }>;
   modules: Array<{ name: string; from: string; depends: string[]; bytes: number; sha256: string; licence: string }>;
   states?: StateRecord[];
@@ -37,7 +44,10 @@ describe('static/vm/manifest.json', () => {
   });
 
   it('lists every shipped file, and nothing is missing', () => {
-    const shipped = listFiles(dir).map((p) => relative(dir, p).split('\\').join('/')).filter((p) => p !== 'manifest.json').sort();
+    const shipped = listFiles(dir)
+      .map((p) => relative(dir, p).split('\\').join('/'))
+      .filter((p) => p !== 'manifest.json')
+      .sort();
     expect(shipped).toEqual(manifest.files.map((f) => f.path).sort());
     for (const needed of ['bzImage', 'initrd.img', 'bios.bin', 'vgabios.bin']) expect(shipped).toContain(needed);
   });
@@ -61,7 +71,8 @@ describe('static/vm/manifest.json', () => {
       expect(p.source).toMatch(/^https:\/\/sources\.debian\.org\/src\/[a-z0-9.+-]+\/[^/]+\/$/);
       for (const b of p.builtUsing) expect(b.source).toMatch(/^https:\/\/sources\.debian\.org\/src\//);
     }
-    for (const p of manifest.packages.filter((x) => x.name !== 'linux-image-686')) expect(manifest.files.some((f) => f.path === `licences/${p.name}.copyright`)).toBe(true);
+    for (const p of manifest.packages.filter((x) => x.name !== 'linux-image-686'))
+      expect(manifest.files.some((f) => f.path === `licences/${p.name}.copyright`)).toBe(true);
   });
 
   it('records the kernel command line and the emulator', () => {

@@ -103,7 +103,11 @@ describe('NoisyNeighbour', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Time the loop alone' }));
     expect(machines).toHaveLength(0); // pressing an unavailable step does nothing
     await userEvent.click(screen.getByRole('button', { name: 'Stop both VMs' }));
-    expect(await screen.findByText(/^Not done: the engine refused \(no VM named timed-1\): timed-1 is not launched yet, so there is nothing to stop; the first Start launches it; the engine refused \(no VM named noisy-1\)/)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /^Not done: the engine refused \(no VM named timed-1\): timed-1 is not launched yet, so there is nothing to stop; the first Start launches it; the engine refused \(no VM named noisy-1\)/,
+      ),
+    ).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Start both VMs' }));
     await waitFor(() => expect(machines).toHaveLength(2));
     for (const m of machines) m.console.push('infralab:/root# ');

@@ -34,7 +34,11 @@ describe('RealVm', () => {
     const { load } = fakeLoader();
     render(<RealVm loadFactory={load} Terminal={FakeTerminal} />);
     await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
-    expect(await screen.findByText('Not done: the engine refused (no VM named lab-1): lab-1 is not launched yet, so there is nothing to stop; the first Start launches it')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Not done: the engine refused (no VM named lab-1): lab-1 is not launched yet, so there is nothing to stop; the first Start launches it',
+      ),
+    ).toBeTruthy();
     expect(load).not.toHaveBeenCalled();
   });
 

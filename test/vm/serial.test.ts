@@ -108,7 +108,7 @@ describe('the serial console over a long run', () => {
   });
 });
 
-describe("the lines /init prints about the disk (scripts/vm-image/init.sh)", () => {
+describe('the lines /init prints about the disk (scripts/vm-image/init.sh)', () => {
   const init = readFileSync(join(__dirname, '..', '..', 'scripts', 'vm-image', 'init.sh'), 'utf8');
 
   it('the mounted line, new or existing, is what diskMountedPattern reads', () => {

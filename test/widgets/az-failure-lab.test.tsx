@@ -11,7 +11,14 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { parseScenario, runScenario } from '@site/sim';
 import { runScenarioText } from '@site/sim/text';
-import AzFailureLab, { benchmarkScenario, buildScenario, labViewAt, presetNames, presetScenario, presets } from '@site/src/components/widgets/AzFailureLab/AzFailureLab';
+import AzFailureLab, {
+  benchmarkScenario,
+  buildScenario,
+  labViewAt,
+  presetNames,
+  presetScenario,
+  presets,
+} from '@site/src/components/widgets/AzFailureLab/AzFailureLab';
 import { useWorld } from '@site/src/components/widgets/shared/useWorld';
 
 const root = join(__dirname, '..', '..');
@@ -35,7 +42,13 @@ function lab(name: string | RegExp = /^AZ failure lab/) {
 }
 
 /** Schedules a fault through the form, as a reader does. */
-async function addFault(user: ReturnType<typeof userEvent.setup>, w: ReturnType<typeof lab>, what: 'az' | 'region' | 'host' | 'vm', which: string, minutes: number) {
+async function addFault(
+  user: ReturnType<typeof userEvent.setup>,
+  w: ReturnType<typeof lab>,
+  what: 'az' | 'region' | 'host' | 'vm',
+  which: string,
+  minutes: number,
+) {
   const form = within(w.getByRole('group', { name: 'Faults on the timeline' }));
   await user.selectOptions(form.getByLabelText('What'), what);
   await user.selectOptions(form.getByLabelText('Which'), which);
@@ -57,7 +70,7 @@ function metric(w: ReturnType<typeof lab>, term: string | RegExp): string {
 }
 
 describe('presets run the same in the widget and in the CLI', () => {
-  it.each(presetNames.map((p) => [p]))('%s: the widget\'s world run to the end equals runScenario of presetScenario', (preset) => {
+  it.each(presetNames.map((p) => [p]))("%s: the widget's world run to the end equals runScenario of presetScenario", (preset) => {
     const scenario = presetScenario(preset);
     const { result } = renderHook(() => useWorld(scenario));
     act(() => result.current.runTo(3600));
@@ -236,7 +249,7 @@ describe('scenario files', () => {
     expect(metric(w, 'Serving VMs')).toBe(`${expected.metrics.servingVms} of ${total}`);
   });
 
-  it('shows the engine\'s issues (path and what was expected) for a bad file', async () => {
+  it("shows the engine's issues (path and what was expected) for a bad file", async () => {
     const user = userEvent.setup();
     render(<AzFailureLab preset="multi-az" />);
     const w = lab();
@@ -279,7 +292,7 @@ describe('share links', () => {
     expect(w.queryByRole('alert')).toBeNull();
   });
 
-  it('Copy share link puts the state in this widget\'s own parameter', async () => {
+  it("Copy share link puts the state in this widget's own parameter", async () => {
     const user = userEvent.setup();
     render(<AzFailureLab preset="multi-az-db" />);
     await user.click(lab().getByRole('button', { name: 'Copy share link' }));

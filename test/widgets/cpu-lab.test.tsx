@@ -34,11 +34,11 @@ describe('stepping through the system-call loop under classic trap-and-emulate (
     await user.click(lab().getByRole('button', { name: 'Next step' }));
     expect(live()).toContain('Step 3 of 7: int 0x80');
     expect(live()).toContain('traps to the hypervisor. Control: the guest → the hypervisor → the guest. 2,100 cycles in the engine (100 cycles on bare metal)');
-    expect(within(lab().getByRole('list', { name: 'Where control goes, in order' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'the guest',
-      'the hypervisor',
-      'the guest',
-    ]);
+    expect(
+      within(lab().getByRole('list', { name: 'Where control goes, in order' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['the guest', 'the hypervisor', 'the guest']);
   });
 
   it('by keyboard: the program list takes arrow keys and End; POPF (step 6) silently leaves interrupts off', async () => {
@@ -59,7 +59,9 @@ describe('stepping through the system-call loop under classic trap-and-emulate (
     const user = userEvent.setup();
     render(<CpuLab />);
     await user.selectOptions(lab().getByRole('combobox', { name: 'Technique' }), 'hw-nested');
-    lab().getByRole('list', { name: /The loop body/ }).focus();
+    lab()
+      .getByRole('list', { name: /The loop body/ })
+      .focus();
     await user.keyboard('{End}{ArrowLeft}');
     expect(live()).toContain('Step 6 of 7: popf');
     expect(live()).not.toContain('Wrong result');
@@ -76,7 +78,11 @@ describe('the comparison table: every technique on the same loop (hand-worked fr
 
   it('system calls under hardware assist with nested paging: 125 a pass, 1.00×, no entry, no wrong result', () => {
     render(<CpuLab />);
-    expect(row('Hardware assist, nested paging').getAllByRole('cell').map((c) => c.textContent)).toEqual(['125', '1.00×', '0', 'none']);
+    expect(
+      row('Hardware assist, nested paging')
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['125', '1.00×', '0', 'none']);
   });
 
   it('page faults: nested paging 1,323 a pass against shadow paging 2,822 (two VM exits a pass)', async () => {
@@ -84,7 +90,12 @@ describe('the comparison table: every technique on the same loop (hand-worked fr
     render(<CpuLab />);
     await user.selectOptions(lab().getByRole('combobox', { name: 'Workload' }), 'page-faults');
     expect(row('Hardware assist, nested paging').getAllByRole('cell')[0].textContent).toBe('1,323');
-    expect(row('Hardware assist, shadow page tables').getAllByRole('cell').map((c) => c.textContent).slice(0, 3)).toEqual(['2,822', '8.74×', '2']);
+    expect(
+      row('Hardware assist, shadow page tables')
+        .getAllByRole('cell')
+        .map((c) => c.textContent)
+        .slice(0, 3),
+    ).toEqual(['2,822', '8.74×', '2']);
   });
 });
 

@@ -75,7 +75,7 @@ describe('rented capacity', () => {
     expect(fact(rented(), 'Most VMs at once')).toBe(String(Math.ceil(1200 / 80)));
   });
 
-  it('costs less than owning for the peak, and its totals are the engine\'s (the CLI\'s run of the same scenario)', () => {
+  it("costs less than owning for the peak, and its totals are the engine's (the CLI's run of the same scenario)", () => {
     render(<ElasticityLab />);
     const engine = runScenario(dayScenario(defaultConfig, 'rented')).metrics;
     expect(fact(rented(), 'Cost of the day')).toBe(usd(engine.cost.totalUsd));
@@ -110,7 +110,11 @@ describe('text equivalents, links, server', () => {
   });
 
   it('a hostile link shows a notice and the default', async () => {
-    window.history.replaceState(null, '', `/?w-elasticity-lab=${encodeURIComponent('{"curve":"business","region":"javascript:alert(1)","owned":12,"min":1,"max":20,"target":80}')}`);
+    window.history.replaceState(
+      null,
+      '',
+      `/?w-elasticity-lab=${encodeURIComponent('{"curve":"business","region":"javascript:alert(1)","owned":12,"min":1,"max":20,"target":80}')}`,
+    );
     render(<ElasticityLab />);
     expect((await lab().findByRole('alert')).textContent).toMatch(/region.*showing the default/);
     expect((lab().getByLabelText('Region') as HTMLSelectElement).value).toBe('us-east-1');

@@ -60,7 +60,9 @@ describe('what the hypervisor or host OS keeps', () => {
 
   it('type 1 keeps no core and 1 GiB: 16 vCPUs and 63 GiB for VMs', () => {
     render(<HypervisorLab />);
-    expect(summary(lab())).toContain('Type 1 host, 16 cores and 64 GiB, up: the hypervisor keeps 0 cores and 1 GiB. No VMs. 0 of 16 vCPUs and 0 GiB of 63 GiB allocated.');
+    expect(summary(lab())).toContain(
+      'Type 1 host, 16 cores and 64 GiB, up: the hypervisor keeps 0 cores and 1 GiB. No VMs. 0 of 16 vCPUs and 0 GiB of 63 GiB allocated.',
+    );
   });
 
   it('picking type 2 in the select rebuilds the host with what the host OS keeps', async () => {
@@ -96,7 +98,9 @@ describe('capacity', () => {
     render(<HypervisorLab />);
     const w = lab();
     await create(user, w, { vcpu: 1, memoryGiB: 4, count: 16 });
-    expect(w.getByText(/^Refused by the engine/).textContent).toContain('16 × 1 vCPU / 4 GiB do not fit in us-east-1 (room for 15; no host has 4 GiB of memory free); nothing was launched');
+    expect(w.getByText(/^Refused by the engine/).textContent).toContain(
+      '16 × 1 vCPU / 4 GiB do not fit in us-east-1 (room for 15; no host has 4 GiB of memory free); nothing was launched',
+    );
     await create(user, w, { vcpu: 1, memoryGiB: 4, count: 15 });
     expect(summary(w)).toContain('15 of 16 vCPUs and 60 GiB of 63 GiB allocated');
   });
@@ -237,7 +241,11 @@ describe('share links', () => {
   });
 
   it('a well-formed link with values out of range falls back too', async () => {
-    window.history.replaceState(null, '', `/lab?w-hypervisor-lab=${encodeURIComponent(JSON.stringify({ hypervisor: 'type3', cpuOvercommit: 1, memoryOvercommit: 1, time: 0, log: [] }))}`);
+    window.history.replaceState(
+      null,
+      '',
+      `/lab?w-hypervisor-lab=${encodeURIComponent(JSON.stringify({ hypervisor: 'type3', cpuOvercommit: 1, memoryOvercommit: 1, time: 0, log: [] }))}`,
+    );
     render(<HypervisorLab />);
     expect((await lab().findByRole('alert')).textContent).toMatch(/^The shared link's state is not valid \(hypervisor: /);
   });

@@ -72,7 +72,10 @@ describe('the lifecycle', () => {
     // 30 s pending: no compute; disk for 30 s.
     expect(w.getByText(`Over the last 30 s: compute did not grow, disk grew by ${usd((diskPerHour * 30) / 3600)}.`)).toBeTruthy();
     const history = within(w.getByRole('region', { name: 'History' }));
-    expect(history.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['0 s web-1 is pending on us-east-1a-h1', '30 s web-1 is running on us-east-1a-h1']);
+    expect(history.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '0 s web-1 is pending on us-east-1a-h1',
+      '30 s web-1 is running on us-east-1a-h1',
+    ]);
   });
 
   it('an hour running bills 0.096 USD of compute and 8/730 USD of disk', async () => {
@@ -149,7 +152,14 @@ describe('the lifecycle', () => {
 describe('the diagram', () => {
   it('has a row and an arrow for every transition of the engine tables (crash, a fault, aside)', () => {
     render(<LifecycleExplorer />);
-    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    const rows = within(screen.getByRole('table'))
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
     const expected: Array<[string, string, string]> = [['(nothing)', 'launch', 'pending']];
     for (const [action, rule] of Object.entries(lifecycle)) {
       if (action === 'crash') continue;
@@ -166,7 +176,11 @@ describe('the diagram', () => {
     render(<LifecycleExplorer />);
     const w = explorer();
     await press(user, w, 'Launch', 'Wait');
-    expect(w.getByRole('img', { name: /^The EC2 instance lifecycle\. Now: running\. From here: stop leads to stopping; reboot \(60 s\) leads to running; terminate leads to shutting-down\.$/ })).toBeTruthy();
+    expect(
+      w.getByRole('img', {
+        name: /^The EC2 instance lifecycle\. Now: running\. From here: stop leads to stopping; reboot \(60 s\) leads to running; terminate leads to shutting-down\.$/,
+      }),
+    ).toBeTruthy();
   });
 });
 
@@ -199,7 +213,13 @@ describe('share links', () => {
   });
 
   it('a link whose actions go back in time is refused', async () => {
-    const state = { time: 100, log: [['launch', 50], ['stop', 10, 'web-1']] };
+    const state = {
+      time: 100,
+      log: [
+        ['launch', 50],
+        ['stop', 10, 'web-1'],
+      ],
+    };
     window.history.replaceState(null, '', `/lab?w-lifecycle-explorer=${encodeURIComponent(JSON.stringify(state))}`);
     render(<LifecycleExplorer />);
     expect((await explorer().findByRole('alert')).textContent).toBe(

@@ -81,7 +81,17 @@ describe('latency from the users to each region', () => {
     const w = explorer();
     const map = w.getByRole('img', { name: /World map/ });
     // happy-dom does no layout: give the map its natural size on screen.
-    map.getBoundingClientRect = () => ({ left: 0, top: 0, width: mapWidth, height: mapHeight, right: mapWidth, bottom: mapHeight, x: 0, y: 0, toJSON: () => ({}) });
+    map.getBoundingClientRect = () => ({
+      left: 0,
+      top: 0,
+      width: mapWidth,
+      height: mapHeight,
+      right: mapWidth,
+      bottom: mapHeight,
+      x: 0,
+      y: 0,
+      toJSON: () => ({}),
+    });
     const [x, y] = project({ lat: 35.68, lon: 139.65 });
     fireEvent.click(map, { clientX: x, clientY: y });
     expect(w.getByTestId('live-summary').textContent).toMatch(/^Users in 35\.\d\d°, 139\.\d\d°\. Lowest round trip: Asia Pacific \(Tokyo\), ap-northeast-1/);
@@ -95,7 +105,7 @@ describe('latency from the users to each region', () => {
 });
 
 describe('prices', () => {
-  it('a 2 vCPU VM in Frankfurt costs the reference instance\'s hourly price; 8 vCPU costs four times it; São Paulo has none', async () => {
+  it("a 2 vCPU VM in Frankfurt costs the reference instance's hourly price; 8 vCPU costs four times it; São Paulo has none", async () => {
     const user = userEvent.setup();
     render(<RegionExplorer />);
     const w = explorer();
@@ -124,7 +134,7 @@ describe('prices', () => {
     expect(cell(desc[0], priceColumn)).toContain(`$${dearest.toFixed(4)}`);
   });
 
-  it('cites the price table\'s source and date', () => {
+  it("cites the price table's source and date", () => {
     render(<RegionExplorer />);
     const sources = explorer().getByText('Sources and model').closest('details')!;
     expect(sources.textContent).toContain(priceTable.asOf);
@@ -151,7 +161,11 @@ describe('data residency', () => {
     render(<RegionExplorer />);
     const w = explorer();
     await user.selectOptions(w.getByLabelText('Data must stay in'), 'Japan');
-    const inside = w.getAllByRole('row').slice(1).filter((tr) => cell(tr, ruleColumn) === '✓ inside').map((tr) => tr.querySelector('th span')!.textContent);
+    const inside = w
+      .getAllByRole('row')
+      .slice(1)
+      .filter((tr) => cell(tr, ruleColumn) === '✓ inside')
+      .map((tr) => tr.querySelector('th span')!.textContent);
     expect(inside.sort()).toEqual(['ap-northeast-1', 'ap-northeast-3']);
   });
 
@@ -163,7 +177,11 @@ describe('data residency', () => {
 
 describe('share links, server rendering, several on a page', () => {
   it('a hostile link shows a notice and the default, and injects nothing', async () => {
-    window.history.replaceState(null, '', `/?w-region-explorer=${encodeURIComponent('{"user":"<script>alert(1)</script>","vcpu":2,"rule":"none","sort":"rtt","desc":false}')}`);
+    window.history.replaceState(
+      null,
+      '',
+      `/?w-region-explorer=${encodeURIComponent('{"user":"<script>alert(1)</script>","vcpu":2,"rule":"none","sort":"rtt","desc":false}')}`,
+    );
     const { container } = render(<RegionExplorer residency="EU" />);
     const w = explorer();
     expect((await w.findByRole('alert')).textContent).toMatch(/not valid.*showing the default/);

@@ -7,7 +7,12 @@ import { z } from 'zod';
 import { decodeState, encodeState, paramName, shareLink } from '@site/src/components/widgets/shared/urlState';
 import { replayed, tryOnCopy } from '@site/src/components/widgets/HypervisorLab/actionLog';
 import { defaultLabState, labScenario, labStateSchema, toTimedAction as labAction, type LabStep } from '@site/src/components/widgets/HypervisorLab/labState';
-import { defaultExplorerState, explorerScenario, explorerStateSchema, toTimedAction as explorerAction } from '@site/src/components/widgets/LifecycleExplorer/explorerState';
+import {
+  defaultExplorerState,
+  explorerScenario,
+  explorerStateSchema,
+  toTimedAction as explorerAction,
+} from '@site/src/components/widgets/LifecycleExplorer/explorerState';
 import { createWorld, type ActionInput } from '@site/sim';
 
 const host = { cores: 16, memoryGiB: 64 };
@@ -21,7 +26,10 @@ describe('decodeState', () => {
   });
 
   it('turns markup into a notice, never into state', () => {
-    expect(decodeState('<script>alert(1)</script>', schema)).toEqual({ ok: false, notice: "The shared link's state is not valid JSON; showing the default instead." });
+    expect(decodeState('<script>alert(1)</script>', schema)).toEqual({
+      ok: false,
+      notice: "The shared link's state is not valid JSON; showing the default instead.",
+    });
   });
 
   it('names the field that does not fit the schema', () => {
@@ -32,7 +40,10 @@ describe('decodeState', () => {
 
   it('refuses a value longer than 4000 characters before parsing it', () => {
     const raw = JSON.stringify({ n: 1, pad: 'x'.repeat(4000) });
-    expect(decodeState(raw, schema)).toEqual({ ok: false, notice: `The shared link's state is too long (${raw.length} characters); showing the default instead.` });
+    expect(decodeState(raw, schema)).toEqual({
+      ok: false,
+      notice: `The shared link's state is too long (${raw.length} characters); showing the default instead.`,
+    });
   });
 });
 
@@ -47,7 +58,16 @@ describe('shareLink', () => {
 });
 
 describe('the hypervisor lab state', () => {
-  const valid = { ...defaultLabState('type2'), cpuOvercommit: 2, time: 90, log: [['launch', 0, 7, 4, 4, 0.55], ['crash', 60, 'vm-3'], ['fail-host', 90, 'us-east-1a-h1']] };
+  const valid = {
+    ...defaultLabState('type2'),
+    cpuOvercommit: 2,
+    time: 90,
+    log: [
+      ['launch', 0, 7, 4, 4, 0.55],
+      ['crash', 60, 'vm-3'],
+      ['fail-host', 90, 'us-east-1a-h1'],
+    ],
+  };
 
   it('round-trips through a link', () => {
     const link = new URL(shareLink('hypervisor-lab', valid, { href: 'https://example.org/lab' }));
@@ -61,7 +81,17 @@ describe('the hypervisor lab state', () => {
     ['a VM name with markup', { ...valid, log: [['crash', 0, '<img src=x onerror=alert(1)>']] }, 'log.0.2'],
     ['an unknown verb', { ...valid, log: [['format-disk', 0, 'vm-1']] }, 'log.0'],
     ['a launch of 0 vCPUs', { ...valid, log: [['launch', 0, 1, 0, 4, 0.25]] }, 'log.0.3'],
-    ['actions out of time order', { ...valid, log: [['crash', 60, 'vm-1'], ['crash', 30, 'vm-2']] }, 'log'],
+    [
+      'actions out of time order',
+      {
+        ...valid,
+        log: [
+          ['crash', 60, 'vm-1'],
+          ['crash', 30, 'vm-2'],
+        ],
+      },
+      'log',
+    ],
     ['an action after the time', { ...valid, time: 10, log: [['crash', 60, 'vm-1']] }, 'log'],
     ['a negative time', { ...valid, time: -1 }, 'time'],
   ])('refuses %s', (_what, state, where) => {
@@ -82,7 +112,15 @@ describe('the hypervisor lab state', () => {
 describe('the lifecycle explorer state', () => {
   it('round-trips the default and a session', () => {
     expect(decodeState(encodeState(defaultExplorerState), explorerStateSchema)).toEqual({ ok: true, value: defaultExplorerState });
-    const session = { time: 200, log: [['launch', 0], ['stop', 90, 'web-1'], ['fail-host', 100, 'us-east-1a-h1'], ['start', 120, 'web-1']] };
+    const session = {
+      time: 200,
+      log: [
+        ['launch', 0],
+        ['stop', 90, 'web-1'],
+        ['fail-host', 100, 'us-east-1a-h1'],
+        ['start', 120, 'web-1'],
+      ],
+    };
     expect(decodeState(encodeState(session), explorerStateSchema)).toEqual({ ok: true, value: session });
   });
 
@@ -129,7 +167,9 @@ describe('replaying a log', () => {
     const strict = replayed(labScenario(defaultLabState(), host), log, 0);
     expect(loose.refusals).toEqual([]);
     // 10 × 2 vCPUs = 20 > 16 cores without overcommit: room for 8.
-    expect(strict.refusals).toEqual(['insufficient capacity: 10 × 2 vCPU / 2 GiB do not fit in us-east-1 (room for 8; no host has 2 vCPU free); nothing was launched']);
+    expect(strict.refusals).toEqual([
+      'insufficient capacity: 10 × 2 vCPU / 2 GiB do not fit in us-east-1 (room for 8; no host has 2 vCPU free); nothing was launched',
+    ]);
   });
 
   it('tries an action on a copy without touching the live world', () => {
@@ -137,7 +177,10 @@ describe('replaying a log', () => {
     const { world } = replayed(explorerScenario(), log, 30);
     const eventsBefore = world.report().events.length;
     const start: ActionInput = { kind: 'start', vm: 'web-1' };
-    expect(tryOnCopy(explorerScenario(), log, 30, start)).toEqual({ ok: false, reason: 'cannot start web-1 while it is running: start needs a VM that is stopped' });
+    expect(tryOnCopy(explorerScenario(), log, 30, start)).toEqual({
+      ok: false,
+      reason: 'cannot start web-1 while it is running: start needs a VM that is stopped',
+    });
     expect(world.report().events.length).toBe(eventsBefore);
   });
 });

@@ -109,7 +109,11 @@ export async function waitForHydration(page: Page, options: { idle?: boolean } =
     for (const el of Array.from(document.querySelectorAll(waiting))) {
       el.scrollIntoView({ block: 'center' });
       const t0 = performance.now();
-      while (el.isConnected && (el.getAttribute('data-island-state') === 'pending' || el.classList.contains('il-mermaid-pending')) && performance.now() - t0 < 15_000) {
+      while (
+        el.isConnected &&
+        (el.getAttribute('data-island-state') === 'pending' || el.classList.contains('il-mermaid-pending')) &&
+        performance.now() - t0 < 15_000
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       if (el.isConnected && performance.now() - t0 >= 15_000) late.push(el.getAttribute('data-island') ?? el.className);

@@ -29,7 +29,8 @@ export interface DiagramSource {
  * Mermaid's dark theme draws edge labels on #585858, where its #ccc text reaches only 4.4:1; the
  * dark drawings carry the same fix src/css/custom.css gives diagrams drawn in the page.
  */
-export const darkThemeCss = '.labelBkg, .edgeLabel, .edgeLabel p, .edgeLabel rect { background-color: #2a2d31 !important; fill: #2a2d31 !important; color: #e8eaed !important; } .edgeLabel text, .edgeLabel tspan { fill: #e8eaed !important; }';
+export const darkThemeCss =
+  '.labelBkg, .edgeLabel, .edgeLabel p, .edgeLabel rect { background-color: #2a2d31 !important; fill: #2a2d31 !important; color: #e8eaed !important; } .edgeLabel text, .edgeLabel tspan { fill: #e8eaed !important; }';
 
 function docFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -60,7 +60,10 @@ async function runTimed(machine: V86Machine, command: string, timeoutMs = 240_00
   const from = machine.console.mark();
   machine.send(`${command}\n`);
   try {
-    const output = await machine.console.waitFor(new RegExp(`${command.startsWith('time') ? 'real[\\s\\S]*' : ''}${promptPattern.source}`), { from, timeoutMs });
+    const output = await machine.console.waitFor(new RegExp(`${command.startsWith('time') ? 'real[\\s\\S]*' : ''}${promptPattern.source}`), {
+      from,
+      timeoutMs,
+    });
     return { output, instructions: meter ? meter.sample() : null };
   } catch (error) {
     throw new Error(
@@ -85,8 +88,8 @@ const experiments: Array<{ id: ExperimentId; title: string; commands: string[]; 
     button: 'Time the loop in the guest and in JavaScript',
     what: (
       <>
-        The guest's shell counts to {loopPasses.toLocaleString('en-US')}; then this page's JavaScript counts to the same number. Both run on your CPU, but
-        the guest's instructions go through v86, which translates them into WebAssembly.
+        The guest's shell counts to {loopPasses.toLocaleString('en-US')}; then this page's JavaScript counts to the same number. Both run on your CPU, but the
+        guest's instructions go through v86, which translates them into WebAssembly.
       </>
     ),
   },
@@ -109,8 +112,8 @@ const experiments: Array<{ id: ExperimentId; title: string; commands: string[]; 
     button: 'Time both and work out one fresh page',
     what: (
       <>
-        Both read the same amount. The first needs an 8 MiB buffer, {(freshPages + 16).toLocaleString('en-US')} pages the kernel has never mapped: each
-        first touch is a page fault and a page-table write. The second reuses 16 pages.
+        Both read the same amount. The first needs an 8 MiB buffer, {(freshPages + 16).toLocaleString('en-US')} pages the kernel has never mapped: each first
+        touch is a page fault and a page-table write. The second reuses 16 pages.
       </>
     ),
   },
@@ -132,7 +135,12 @@ function CopyButton({ command }: { command: string }): React.JSX.Element {
   const [status, setStatus] = useState('');
   return (
     <>
-      <button type="button" className={shared.button} aria-label={`Copy: ${command}`} onClick={() => void copyText(command).then((ok) => setStatus(ok ? 'Copied' : 'Copy failed: select the command instead'))}>
+      <button
+        type="button"
+        className={shared.button}
+        aria-label={`Copy: ${command}`}
+        onClick={() => void copyText(command).then((ok) => setStatus(ok ? 'Copied' : 'Copy failed: select the command instead'))}
+      >
         Copy
       </button>
       <span role="status" className={styles.status}>
@@ -146,7 +154,10 @@ export default function CpuExperiments({ id = 'cpu-experiments', loadFactory = l
   const base = useVmBase();
   const [phase, setPhase] = useState<Phase>('idle');
   const [, setProgress] = useState<LoadProgress | null>(null);
-  const controller = useMemo(() => new VmController<V86Machine>(lazyFactory(base, loadFactory, setPhase, setProgress), { name: 'cpu-lab' }), [base, loadFactory]);
+  const controller = useMemo(
+    () => new VmController<V86Machine>(lazyFactory(base, loadFactory, setPhase, setProgress), { name: 'cpu-lab' }),
+    [base, loadFactory],
+  );
   const vm = useVm(controller);
   const model = useMemo(() => emulationPrediction(), []);
   const [results, setResults] = useState<Results>({});
@@ -189,7 +200,8 @@ export default function CpuExperiments({ id = 'cpu-experiments', loadFactory = l
         const [best, other] = seconds(a.output, computeCommand) <= seconds(b.output, computeCommand) ? [a, b] : [b, a];
         const jsSeconds = timeJsLoop(loopPasses, () => performance.now());
         void other;
-        if (alive.current) setResults((r) => ({ ...r, compute: { guestSeconds: seconds(best.output, computeCommand), jsSeconds, instructions: best.instructions } }));
+        if (alive.current)
+          setResults((r) => ({ ...r, compute: { guestSeconds: seconds(best.output, computeCommand), jsSeconds, instructions: best.instructions } }));
       } else if (which === 'syscalls') {
         const many = await runTimed(m, manySyscallsCommand);
         const few = await runTimed(m, fewSyscallsCommand);
@@ -283,12 +295,22 @@ export default function CpuExperiments({ id = 'cpu-experiments', loadFactory = l
         <tbody>
           <tr>
             <th scope="row">Counting loop: guest vs JavaScript</th>
-            <td data-testid="compute-ratio">{c && ratio ? `${formatSeconds(c.guestSeconds)} vs ${formatSeconds(c.jsSeconds)}: ${Math.round(ratio).toLocaleString('en-US')}× slower` : 'not measured'}</td>
+            <td data-testid="compute-ratio">
+              {c && ratio
+                ? `${formatSeconds(c.guestSeconds)} vs ${formatSeconds(c.jsSeconds)}: ${Math.round(ratio).toLocaleString('en-US')}× slower`
+                : 'not measured'}
+            </td>
             <td>{`${model.computeSlowdown}× slower than the bare CPU`}</td>
           </tr>
           <tr>
             <th scope="row">Guest instructions a second</th>
-            <td data-testid="mips">{mips ? `${(mips / 1e6).toFixed(0)} million (${Math.round(c!.instructions! / loopPasses).toLocaleString('en-US')} guest instructions a pass)` : c ? 'not counted' : 'not measured'}</td>
+            <td data-testid="mips">
+              {mips
+                ? `${(mips / 1e6).toFixed(0)} million (${Math.round(c!.instructions! / loopPasses).toLocaleString('en-US')} guest instructions a pass)`
+                : c
+                  ? 'not counted'
+                  : 'not measured'}
+            </td>
             <td>{`${(model.guestInstructionsPerSecond / 1e6).toFixed(0)} million`}</td>
           </tr>
           <tr>
@@ -316,7 +338,9 @@ export default function CpuExperiments({ id = 'cpu-experiments', loadFactory = l
           <tr>
             <th scope="row">CPU the guest sees</th>
             <td data-testid="cpuinfo">
-              {info ? `${info.vendor ?? '?'} ${info.model ?? '?'}; vmx: ${info.vmx ? 'yes' : 'no'}, svm: ${info.svm ? 'yes' : 'no'}, hypervisor flag: ${info.hypervisor ? 'yes' : 'no'}` : 'not read'}
+              {info
+                ? `${info.vendor ?? '?'} ${info.model ?? '?'}; vmx: ${info.vmx ? 'yes' : 'no'}, svm: ${info.svm ? 'yes' : 'no'}, hypervisor flag: ${info.hypervisor ? 'yes' : 'no'}`
+                : 'not read'}
             </td>
             <td>no vmx or svm: an emulator offers no hardware virtualization</td>
           </tr>
@@ -338,8 +362,8 @@ export default function CpuExperiments({ id = 'cpu-experiments', loadFactory = l
       ) : null}
       {info && !info.vmx && !info.svm ? (
         <p className={styles.note} data-testid="cpuinfo-note">
-          The guest sees {info.model ? `a “${info.model}”` : 'the CPU v86 presents'}, not your processor, and no <code>vmx</code> or <code>svm</code>: it could not
-          run a hypervisor with hardware assistance itself.{info.hypervisor ? ' The hypervisor flag tells it that it runs in a virtual machine.' : ''}
+          The guest sees {info.model ? `a “${info.model}”` : 'the CPU v86 presents'}, not your processor, and no <code>vmx</code> or <code>svm</code>: it could
+          not run a hypervisor with hardware assistance itself.{info.hypervisor ? ' The hypervisor flag tells it that it runs in a virtual machine.' : ''}
         </p>
       ) : null}
 

@@ -46,7 +46,14 @@ export interface CpuInfo {
 export function parseCpuinfo(output: string): CpuInfo {
   const field = (name: string) => new RegExp(`^${name}\\s*:\\s*(.*)$`, 'm').exec(output)?.[1].trim() ?? null;
   const flags = (field('flags') ?? '').split(/\s+/).filter(Boolean);
-  return { vendor: field('vendor_id'), model: field('model name'), flags, vmx: flags.includes('vmx'), svm: flags.includes('svm'), hypervisor: flags.includes('hypervisor') };
+  return {
+    vendor: field('vendor_id'),
+    model: field('model name'),
+    flags,
+    vmx: flags.includes('vmx'),
+    svm: flags.includes('svm'),
+    hypervisor: flags.includes('hypervisor'),
+  };
 }
 
 /**
@@ -87,7 +94,11 @@ export class InstructionMeter {
 
 /** What the engine's CPU model says for the same work under full emulation, at its default costs and clock. */
 export function emulationPrediction() {
-  const report = cpu.runCpu({ workload: { body: [{ kind: 'compute' }, { kind: 'syscall' }, { kind: 'page-fault' }] }, iterations: 1, techniques: ['emulation', 'hw-nested'] });
+  const report = cpu.runCpu({
+    workload: { body: [{ kind: 'compute' }, { kind: 'syscall' }, { kind: 'page-fault' }] },
+    iterations: 1,
+    techniques: ['emulation', 'hw-nested'],
+  });
   const [emu, hw] = report.results;
   const byKind = (r: typeof emu, k: cpu.InstructionKind) => r.steps.find((s) => s.instruction.kind === k)!.cycles;
   const seconds = (cycles: number) => cycles / (report.clockGHz * 1e9);

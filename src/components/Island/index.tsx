@@ -40,7 +40,12 @@ export interface IslandOptions<P> {
  * An island of the component `load` resolves to. `name` appears in the markup (data-island) and in
  * the error a reader sees if the chunk cannot load.
  */
-export function island<P extends object>(name: string, load: Loader<P>, server: ComponentType<P> | undefined, options: IslandOptions<P> = {}): ComponentType<P> {
+export function island<P extends object>(
+  name: string,
+  load: Loader<P>,
+  server: ComponentType<P> | undefined,
+  options: IslandOptions<P> = {},
+): ComponentType<P> {
   const keyOf = options.key ?? (() => '');
   const loads = new Map<string, Promise<ComponentType<P>>>();
   const loaded = new Map<string, ComponentType<P>>();
@@ -95,12 +100,15 @@ export function island<P extends object>(name: string, load: Loader<P>, server: 
         start();
         return;
       }
-      const observer = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          observer.disconnect();
-          start();
-        }
-      }, { rootMargin: nearMargin });
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) {
+            observer.disconnect();
+            start();
+          }
+        },
+        { rootMargin: nearMargin },
+      );
       observer.observe(el);
       return () => observer.disconnect();
     }, [Live, start]);

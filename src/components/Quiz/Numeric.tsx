@@ -7,7 +7,14 @@ type NumericQuestion = Extract<Concrete, { form: 'numeric' }>;
 
 const withUnit = (n: number, unit: string) => `${n.toLocaleString('en', { maximumFractionDigits: 6 })}${unit ? ` ${unit}` : ''}`;
 
-export default function Numeric(props: { question: NumericQuestion; text: string; onChange: (text: string) => void; grade: Grade | null; name: string; reveal: boolean }): React.JSX.Element {
+export default function Numeric(props: {
+  question: NumericQuestion;
+  text: string;
+  onChange: (text: string) => void;
+  grade: Grade | null;
+  name: string;
+  reveal: boolean;
+}): React.JSX.Element {
   const { question, text, onChange, grade, name, reveal } = props;
   const id = `${name}-value`;
   const g = grade?.numeric;

@@ -7,7 +7,14 @@ import styles from './styles.module.css';
 type OrderingQuestion = Extract<Concrete, { form: 'ordering' }>;
 
 /** Ordering by buttons: every item has "Move up" and "Move down"; focus follows the moved item. */
-export default function Ordering(props: { question: OrderingQuestion; order: string[]; onChange: (order: string[]) => void; grade: Grade | null; name: string; reveal: boolean }): React.JSX.Element {
+export default function Ordering(props: {
+  question: OrderingQuestion;
+  order: string[];
+  onChange: (order: string[]) => void;
+  grade: Grade | null;
+  name: string;
+  reveal: boolean;
+}): React.JSX.Element {
   const { question, order, onChange, grade, name, reveal } = props;
   const [announcement, setAnnouncement] = useState('');
   const buttons = useRef(new Map<string, HTMLButtonElement | null>());

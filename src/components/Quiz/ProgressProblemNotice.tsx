@@ -26,7 +26,11 @@ export function ProgressProblemNotice(props: { problem: ProgressProblem; replace
         {props.problem.message} The old data is not lost yet: download it before you {props.replacedBy}, which replaces it.
       </p>
       <p className={styles.actions}>
-        <button type="button" className="button button--sm button--secondary" onClick={() => downloadText('infralab-progress-unreadable.txt', props.problem.raw, 'text/plain')}>
+        <button
+          type="button"
+          className="button button--sm button--secondary"
+          onClick={() => downloadText('infralab-progress-unreadable.txt', props.problem.raw, 'text/plain')}
+        >
           Download the unreadable data
         </button>
         <button type="button" className="button button--sm button--secondary" onClick={dismiss}>

@@ -28,7 +28,13 @@ function otherVariant(id: string, b: Belief): number {
  * The misconception map: the beliefs the reader's answers suggested, still open first, each with
  * the section that corrects it and a link to the question in a new variant.
  */
-function MisconceptionMap({ beliefs, questionNumber }: { beliefs: Record<string, Belief>; questionNumber: (lesson: string, question: string) => number | null }): React.JSX.Element {
+function MisconceptionMap({
+  beliefs,
+  questionNumber,
+}: {
+  beliefs: Record<string, Belief>;
+  questionNumber: (lesson: string, question: string) => number | null;
+}): React.JSX.Element {
   const entries = Object.entries(beliefs)
     .flatMap(([id, b]) => {
       const m = findMisconception(id);
@@ -44,8 +50,8 @@ function MisconceptionMap({ beliefs, questionNumber }: { beliefs: Record<string,
       ) : (
         <>
           <p>
-            {open} belief{open === 1 ? '' : 's'} to revisit{entries.length > open ? `, ${entries.length - open} since answered right in a new variant` : ''}. A belief counts as
-            answered once you answer a question that probes it right in a new variant, or another question that probes it.
+            {open} belief{open === 1 ? '' : 's'} to revisit{entries.length > open ? `, ${entries.length - open} since answered right in a new variant` : ''}. A
+            belief counts as answered once you answer a question that probes it right in a new variant, or another question that probes it.
           </p>
           <ul className={styles.beliefs}>
             {entries.map(({ id, b, m }) => {
@@ -64,7 +70,11 @@ function MisconceptionMap({ beliefs, questionNumber }: { beliefs: Record<string,
                   </p>
                   <p className={styles.actions}>
                     <a href={sectionPath(m)}>Read “{m.section}”</a>
-                    <a className="button button--sm button--secondary" href={href} aria-label={`Try a new variant of question ${n ?? b.question} of ${lessonTitle(b.lesson)}`}>
+                    <a
+                      className="button button--sm button--secondary"
+                      href={href}
+                      aria-label={`Try a new variant of question ${n ?? b.question} of ${lessonTitle(b.lesson)}`}
+                    >
                       Try a new variant
                     </a>
                   </p>
@@ -127,7 +137,10 @@ export default function ProgressView({ renderLink }: { renderLink: (lesson: stri
     const saved = progress.replace(next);
     const n = Object.keys(next.lessons).length;
     setPending(null);
-    setMessage({ ok: true, text: `Imported progress for ${n} lesson${n === 1 ? '' : 's'} from ${name}.${saved ? '' : ' Your browser did not let this page save it, so it lasts until you leave.'}` });
+    setMessage({
+      ok: true,
+      text: `Imported progress for ${n} lesson${n === 1 ? '' : 's'} from ${name}.${saved ? '' : ' Your browser did not let this page save it, so it lasts until you leave.'}`,
+    });
     if (fileInput.current) fileInput.current.value = '';
     fileInput.current?.focus();
   };
@@ -148,42 +161,44 @@ export default function ProgressView({ renderLink }: { renderLink: (lesson: stri
 
   return (
     <div className={styles.quiz}>
-      {progress.problem && <ProgressProblemNotice problem={progress.problem} replacedBy="answer a question or import a file" onDismiss={progress.dismissProblem} />}
+      {progress.problem && (
+        <ProgressProblemNotice problem={progress.problem} replacedBy="answer a question or import a file" onDismiss={progress.dismissProblem} />
+      )}
       <p>Your answers are kept in this browser only. Save them as a file to move them to another browser, or to keep a copy.</p>
       <table className={styles.table} tabIndex={0}>
-          <caption id="progress-caption">Quiz progress by lesson</caption>
-          <thead>
-            <tr>
-              <th scope="col">Lesson</th>
-              <th scope="col">Latest score</th>
-              <th scope="col">Best</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last answered</th>
-            </tr>
-          </thead>
-          <tbody>
-            {quizzes.map((q) => {
-              const p = lessons[q.lesson];
-              return (
-                <tr key={q.lesson}>
-                  <th scope="row">{renderLink(q.lesson, q.title)}</th>
-                  <td>{p ? `${points(p.score)} of ${p.outOf}` : 'not started'}</td>
-                  <td>{p ? `${points(p.best)} of ${p.outOf}` : '—'}</td>
-                  <td>{p ? p.attempts : 0}</td>
-                  <td>{p ? new Date(p.updatedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC' : '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">All lessons</th>
-              <td colSpan={4}>
-                {points(totals.score)} of {totals.outOf} questions
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+        <caption id="progress-caption">Quiz progress by lesson</caption>
+        <thead>
+          <tr>
+            <th scope="col">Lesson</th>
+            <th scope="col">Latest score</th>
+            <th scope="col">Best</th>
+            <th scope="col">Attempts</th>
+            <th scope="col">Last answered</th>
+          </tr>
+        </thead>
+        <tbody>
+          {quizzes.map((q) => {
+            const p = lessons[q.lesson];
+            return (
+              <tr key={q.lesson}>
+                <th scope="row">{renderLink(q.lesson, q.title)}</th>
+                <td>{p ? `${points(p.score)} of ${p.outOf}` : 'not started'}</td>
+                <td>{p ? `${points(p.best)} of ${p.outOf}` : '—'}</td>
+                <td>{p ? p.attempts : 0}</td>
+                <td>{p ? new Date(p.updatedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC' : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">All lessons</th>
+            <td colSpan={4}>
+              {points(totals.score)} of {totals.outOf} questions
+            </td>
+          </tr>
+        </tfoot>
+      </table>
       {progress.progress && (
         <MisconceptionMap
           beliefs={progress.progress.misconceptions ?? {}}
@@ -205,9 +220,10 @@ export default function ProgressView({ renderLink }: { renderLink: (lesson: stri
       {pending && progress.progress && (
         <div className={styles.notice} role="group" aria-labelledby="progress-import-confirm">
           <p id="progress-import-confirm">
-            {pending.name} holds progress for {lessonCount(pending.progress)}; this browser has progress for {lessonCount(progress.progress)}. Importing replaces all of
-            it{Object.keys(progress.progress.lessons).some((l) => !(l in pending.progress.lessons)) ? ', and the lessons the file does not have are lost' : ''}. Export
-            yours first if you may want it back.
+            {pending.name} holds progress for {lessonCount(pending.progress)}; this browser has progress for {lessonCount(progress.progress)}. Importing
+            replaces all of it
+            {Object.keys(progress.progress.lessons).some((l) => !(l in pending.progress.lessons)) ? ', and the lessons the file does not have are lost' : ''}.
+            Export yours first if you may want it back.
           </p>
           <p className={styles.actions}>
             <button ref={confirmButton} type="button" className="button button--sm button--primary" onClick={() => replaceWith(pending.name, pending.progress)}>

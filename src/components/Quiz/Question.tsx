@@ -36,7 +36,12 @@ function answerText(q: Concrete, a: Answer): string {
     case 'single':
       return q.form === 'single' ? (q.options.find((o) => o.id === a.choice)?.text ?? 'nothing') : '';
     case 'multiple':
-      return q.form === 'multiple' ? q.options.filter((o) => a.chosen.includes(o.id)).map((o) => `“${o.text}”`).join(', ') || 'nothing' : '';
+      return q.form === 'multiple'
+        ? q.options
+            .filter((o) => a.chosen.includes(o.id))
+            .map((o) => `“${o.text}”`)
+            .join(', ') || 'nothing'
+        : '';
     case 'numeric':
       return q.form === 'numeric' ? `${a.text.trim()}${q.unit ? ` ${q.unit}` : ''}` : '';
     case 'ordering':
@@ -179,15 +184,58 @@ export default function Question({ definition, concrete, number, total, domId, h
   const input = (() => {
     switch (concrete.form) {
       case 'single':
-        return <SingleChoice question={concrete} choice={answer.form === 'single' ? answer.choice : null} onChange={(choice) => setAnswer({ form: 'single', choice })} grade={grade} name={name} reveal={revealed} />;
+        return (
+          <SingleChoice
+            question={concrete}
+            choice={answer.form === 'single' ? answer.choice : null}
+            onChange={(choice) => setAnswer({ form: 'single', choice })}
+            grade={grade}
+            name={name}
+            reveal={revealed}
+          />
+        );
       case 'multiple':
-        return <MultipleSelect question={concrete} chosen={answer.form === 'multiple' ? answer.chosen : []} onChange={(chosen) => setAnswer({ form: 'multiple', chosen })} grade={grade} name={name} reveal={revealed} />;
+        return (
+          <MultipleSelect
+            question={concrete}
+            chosen={answer.form === 'multiple' ? answer.chosen : []}
+            onChange={(chosen) => setAnswer({ form: 'multiple', chosen })}
+            grade={grade}
+            name={name}
+            reveal={revealed}
+          />
+        );
       case 'numeric':
-        return <Numeric question={concrete} text={answer.form === 'numeric' ? answer.text : ''} onChange={(text) => setAnswer({ form: 'numeric', text })} grade={grade} name={name} reveal={revealed} />;
+        return (
+          <Numeric
+            question={concrete}
+            text={answer.form === 'numeric' ? answer.text : ''}
+            onChange={(text) => setAnswer({ form: 'numeric', text })}
+            grade={grade}
+            name={name}
+            reveal={revealed}
+          />
+        );
       case 'ordering':
-        return <Ordering question={concrete} order={answer.form === 'ordering' ? answer.order : concrete.start} onChange={(order) => setAnswer({ form: 'ordering', order })} grade={grade} name={name} reveal={revealed} />;
+        return (
+          <Ordering
+            question={concrete}
+            order={answer.form === 'ordering' ? answer.order : concrete.start}
+            onChange={(order) => setAnswer({ form: 'ordering', order })}
+            grade={grade}
+            name={name}
+            reveal={revealed}
+          />
+        );
       case 'task':
-        return <Task controls={concrete.controls} config={answer.form === 'task' ? answer.config : defaultConfig(concrete.controls)} onChange={(config) => setAnswer({ form: 'task', config })} name={name} />;
+        return (
+          <Task
+            controls={concrete.controls}
+            config={answer.form === 'task' ? answer.config : defaultConfig(concrete.controls)}
+            onChange={(config) => setAnswer({ form: 'task', config })}
+            name={name}
+          />
+        );
     }
   })();
 
@@ -200,7 +248,9 @@ export default function Question({ definition, concrete, number, total, domId, h
         <h3 id={`${domId}-title`} className={styles.questionTitle}>
           Question {number} of {total}
         </h3>
-        <span className={styles.badge}>{concrete.engine ? (concrete.form === 'task' ? 'task: graded by the engine' : 'checked by the engine') : 'a fact, with its source'}</span>
+        <span className={styles.badge}>
+          {concrete.engine ? (concrete.form === 'task' ? 'task: graded by the engine' : 'checked by the engine') : 'a fact, with its source'}
+        </span>
       </div>
       <form onSubmit={check} noValidate>
         <fieldset ref={fieldset} className={styles.fieldset} disabled={grade !== null}>
@@ -229,7 +279,13 @@ export default function Question({ definition, concrete, number, total, domId, h
             </button>
           )}
           {engineQuestion && grade !== null && (
-            <button type="button" className="button button--secondary" aria-expanded={showMe} aria-controls={`${domId}-replay`} onClick={() => setShowMe((s) => !s)}>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-expanded={showMe}
+              aria-controls={`${domId}-replay`}
+              onClick={() => setShowMe((s) => !s)}
+            >
               {showMe ? 'Hide the engine’s run' : 'Show me in the engine'}
             </button>
           )}
@@ -239,7 +295,8 @@ export default function Question({ definition, concrete, number, total, domId, h
           {grade && (
             <p className={grade.correct ? styles['verdict-ok'] : styles['verdict-bad']}>
               <strong>{grade.summary}</strong>
-              {!revealed && ` Not the answer yet: ${concrete.hints.length > 0 ? 'read the hint and what your answer suggests, then try again.' : 'read what your answer suggests, then try again.'}`}
+              {!revealed &&
+                ` Not the answer yet: ${concrete.hints.length > 0 ? 'read the hint and what your answer suggests, then try again.' : 'read what your answer suggests, then try again.'}`}
             </p>
           )}
         </div>
@@ -267,7 +324,12 @@ export default function Question({ definition, concrete, number, total, domId, h
         )}
         {verdict && <TaskOutcome verdict={verdict} />}
         {engineQuestion && showMe && grade && (
-          <Replay question={engineQuestion} params={concrete.params} answer={{ text: answerText(concrete, answer), correct: grade.correct }} id={`${domId}-replay`} />
+          <Replay
+            question={engineQuestion}
+            params={concrete.params}
+            answer={{ text: answerText(concrete, answer), correct: grade.correct }}
+            id={`${domId}-replay`}
+          />
         )}
       </form>
     </section>

@@ -65,7 +65,11 @@ export function QuizView({ quiz }: { quiz: QuizDef }): React.JSX.Element {
     setCurrent(0);
     setVariantNotice(null);
     setLinkStatus('');
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}${withVariant(window.location.search, lesson, s)}${window.location.hash}`);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${window.location.pathname}${withVariant(window.location.search, lesson, s)}${window.location.hash}`,
+    );
   };
 
   const copyLink = async () => {

@@ -33,7 +33,8 @@ export function compactTimeline(events: SimEvent[]): { time: number; text: strin
   }
   return out.map((g) => ({
     time: g.time,
-    text: g.messages.length === 1 ? g.messages[0] : `${g.vms.length} VMs ${g.kind === 'launched' ? 'launched (pending)' : `are ${g.kind}`}: ${g.vms.join(', ')}`,
+    text:
+      g.messages.length === 1 ? g.messages[0] : `${g.vms.length} VMs ${g.kind === 'launched' ? 'launched (pending)' : `are ${g.kind}`}: ${g.vms.join(', ')}`,
   }));
 }
 
@@ -54,31 +55,31 @@ function VmTable({ report, caption, mark, id }: { report: Report; caption: strin
   if (report.vms.length === 0) return <p className={styles.detail}>No VMs in this world at {report.time} s.</p>;
   return (
     <table className={styles.table} tabIndex={0}>
-        <caption id={id}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">VM</th>
-            <th scope="col">AZ</th>
-            <th scope="col">Host</th>
-            <th scope="col">State</th>
-            <th scope="col">Serving</th>
+      <caption id={id}>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">VM</th>
+          <th scope="col">AZ</th>
+          <th scope="col">Host</th>
+          <th scope="col">State</th>
+          <th scope="col">Serving</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.vms.map((vm) => (
+          <tr key={vm.name} className={clsx(!vm.serving && mark && styles.rowMarked)}>
+            <th scope="row">{vm.name}</th>
+            <td>{vm.az ?? '—'}</td>
+            <td>{vm.host ?? '—'}</td>
+            <td>{vm.state}</td>
+            <td className={vm.serving ? styles['verdict-ok'] : styles['verdict-bad']}>
+              <span aria-hidden="true">{vm.serving ? '✓ ' : '✗ '}</span>
+              {vm.serving ? 'serving' : `not serving (${vm.reason})`}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {report.vms.map((vm) => (
-            <tr key={vm.name} className={clsx(!vm.serving && mark && styles.rowMarked)}>
-              <th scope="row">{vm.name}</th>
-              <td>{vm.az ?? '—'}</td>
-              <td>{vm.host ?? '—'}</td>
-              <td>{vm.state}</td>
-              <td className={vm.serving ? styles['verdict-ok'] : styles['verdict-bad']}>
-                <span aria-hidden="true">{vm.serving ? '✓ ' : '✗ '}</span>
-                {vm.serving ? 'serving' : `not serving (${vm.reason})`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -134,7 +135,9 @@ export default function Replay({ question, params, answer, id }: ReplayProps): R
     reading.value !== undefined
       ? engineValueText(question, reading.value, params)
       : reading.order
-        ? reading.order.map((i) => (question.ask.type === 'ordering' ? fillTemplate(question.ask.items.find((x) => x.id === i)?.text ?? i, texts) : i)).join(' → ')
+        ? reading.order
+            .map((i) => (question.ask.type === 'ordering' ? fillTemplate(question.ask.items.find((x) => x.id === i)?.text ?? i, texts) : i))
+            .join(' → ')
         : null;
   const timeline = compactTimeline(reading.report.events);
 
@@ -161,22 +164,28 @@ export default function Replay({ question, params, answer, id }: ReplayProps): R
       )}
       {measured.length > 0 && (
         <table className={styles.table} tabIndex={0}>
-            <caption id={`${id}-measured`}>What the engine measured</caption>
-            <tbody>
-              {measured.map((m) => (
-                <tr key={m.label}>
-                  <th scope="row">{m.label}</th>
-                  <td>{m.value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <caption id={`${id}-measured`}>What the engine measured</caption>
+          <tbody>
+            {measured.map((m) => (
+              <tr key={m.label}>
+                <th scope="row">{m.label}</th>
+                <td>{m.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       <WorldSummary report={moment.report} />
       {moments.length > 1 && (
         <div role="group" aria-label="Moment to show" className={styles.moments}>
           {moments.map((m, i) => (
-            <button key={m.time} type="button" className={clsx(styles.moment, i === shown && styles.momentOn)} aria-pressed={i === shown} onClick={() => setShown(i)}>
+            <button
+              key={m.time}
+              type="button"
+              className={clsx(styles.moment, i === shown && styles.momentOn)}
+              aria-pressed={i === shown}
+              onClick={() => setShown(i)}
+            >
               {momentLabel(m.time, reading.report.events, reading.at)}
             </button>
           ))}
@@ -184,7 +193,9 @@ export default function Replay({ question, params, answer, id }: ReplayProps): R
       )}
       <VmTable report={moment.report} caption={`VMs at ${moment.time} s`} mark={wrong} id={`${id}-vms`} />
       <details className={styles.timeline} open>
-        <summary>Timeline of engine events up to {reading.at} s ({timeline.length})</summary>
+        <summary>
+          Timeline of engine events up to {reading.at} s ({timeline.length})
+        </summary>
         <ol>
           {timeline.map((e, i) => (
             <li key={i}>

@@ -7,7 +7,14 @@ import styles from './styles.module.css';
 
 type Single = Extract<Concrete, { form: 'single' }>;
 
-export default function SingleChoice(props: { question: Single; choice: string | null; onChange: (choice: string) => void; grade: Grade | null; name: string; reveal: boolean }): React.JSX.Element {
+export default function SingleChoice(props: {
+  question: Single;
+  choice: string | null;
+  onChange: (choice: string) => void;
+  grade: Grade | null;
+  name: string;
+  reveal: boolean;
+}): React.JSX.Element {
   const { question, choice, onChange, grade, name, reveal } = props;
   return (
     <ul className={styles.options}>

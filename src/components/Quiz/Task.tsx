@@ -77,28 +77,32 @@ export function TaskOutcome({ verdict }: { verdict: TaskVerdict }): React.JSX.El
       </ul>
       {run && (
         <table className={styles.table} tabIndex={0}>
-            <caption>Your configuration, run as it is and with each AZ down</caption>
-            <thead>
-              <tr>
-                <th scope="col">AZ down</th>
-                <th scope="col">VMs serving at the end</th>
-                <th scope="col">Service down for</th>
-                <th scope="col">Database</th>
-                <th scope="col">Cost</th>
+          <caption>Your configuration, run as it is and with each AZ down</caption>
+          <thead>
+            <tr>
+              <th scope="col">AZ down</th>
+              <th scope="col">VMs serving at the end</th>
+              <th scope="col">Service down for</th>
+              <th scope="col">Database</th>
+              <th scope="col">Cost</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[{ az: 'none', report: run.baseline }, ...run.outages].map(({ az, report }) => (
+              <tr key={az}>
+                <th scope="row">{az}</th>
+                <td>{report.metrics.servingVms}</td>
+                <td>{report.metrics.downtimeSeconds} s</td>
+                <td>
+                  {report.database
+                    ? `${report.database.available ? 'available' : 'unavailable'}${report.database.lostWrites ? `, ${report.database.lostWrites} writes lost` : ''}`
+                    : 'none'}
+                </td>
+                <td>${report.metrics.cost.totalUsd.toFixed(3)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {[{ az: 'none', report: run.baseline }, ...run.outages].map(({ az, report }) => (
-                <tr key={az}>
-                  <th scope="row">{az}</th>
-                  <td>{report.metrics.servingVms}</td>
-                  <td>{report.metrics.downtimeSeconds} s</td>
-                  <td>{report.database ? `${report.database.available ? 'available' : 'unavailable'}${report.database.lostWrites ? `, ${report.database.lostWrites} writes lost` : ''}` : 'none'}</td>
-                  <td>${report.metrics.cost.totalUsd.toFixed(3)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </tbody>
+        </table>
       )}
     </div>
   );

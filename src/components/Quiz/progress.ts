@@ -10,7 +10,10 @@ export const progressKey = 'infralab.progress.v1';
 
 /** "missing" when the field is absent, else what was expected. */
 const expected = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'missing' : `expected ${what}`);
-const count = z.number({ error: expected('a number') }).int({ error: 'expected a whole number' }).min(0, { error: 'expected a number >= 0' });
+const count = z
+  .number({ error: expected('a number') })
+  .int({ error: 'expected a whole number' })
+  .min(0, { error: 'expected a number >= 0' });
 const points = z.number({ error: expected('a number') }).min(0, { error: 'expected a number >= 0' });
 const questionId = z.string().regex(/^[a-z][a-z0-9-]{0,59}$/, { error: 'expected a question id' });
 
@@ -25,11 +28,18 @@ export const lessonProgressSchema = z
     attempts: count,
     updatedAt: z.iso.datetime({ error: expected('a date and time (ISO 8601)') }),
     /** The variant (seed) of the latest attempt. */
-    variant: z.number({ error: expected('a variant number') }).int({ error: 'expected a whole number' }).min(1).max(maxSeed),
+    variant: z
+      .number({ error: expected('a variant number') })
+      .int({ error: 'expected a whole number' })
+      .min(1)
+      .max(maxSeed),
     /** Points per question answered in the latest attempt (0 to 1 each). */
     answered: z.record(
       questionId,
-      z.number({ error: expected('points from 0 to 1') }).min(0, { error: 'expected points from 0 to 1' }).max(1, { error: 'expected points from 0 to 1' }),
+      z
+        .number({ error: expected('points from 0 to 1') })
+        .min(0, { error: 'expected points from 0 to 1' })
+        .max(1, { error: 'expected points from 0 to 1' }),
       { error: expected('points by question id') },
     ),
     /** The answers of the latest attempt, so a reload shows them graded again (absent in older files). */
@@ -53,7 +63,11 @@ export const lessonProgressSchema = z
 export const beliefSchema = z.strictObject({
   lesson: lessonIdSchema,
   question: questionId,
-  variant: z.number({ error: expected('a variant number') }).int({ error: 'expected a whole number' }).min(1).max(maxSeed),
+  variant: z
+    .number({ error: expected('a variant number') })
+    .int({ error: 'expected a whole number' })
+    .min(1)
+    .max(maxSeed),
   suggestedAt: z.iso.datetime({ error: expected('a date and time (ISO 8601)') }),
   clearedAt: z.iso.datetime({ error: expected('a date and time (ISO 8601)') }).optional(),
 });
@@ -92,7 +106,8 @@ export function describeIssues(error: z.ZodError, max = 5): string {
     if (i.code === 'unrecognized_keys' && i.path.at(-1) === 'lessons') {
       return `${formatPath(i.path)}: unknown lesson${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')} (expected ${lessonIds.join(', ')})`;
     }
-    if (i.code === 'unrecognized_keys') return `${formatPath(i.path) || 'the file'}: unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
+    if (i.code === 'unrecognized_keys')
+      return `${formatPath(i.path) || 'the file'}: unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
     if (i.code === 'invalid_key') return `${formatPath(i.path)}: unknown lesson (expected one of ${lessonIds.join(', ')})`;
     return `${formatPath(i.path) || 'the file'}: ${i.message.replace(/^Invalid input: /, '')}`;
   });
@@ -110,7 +125,11 @@ export function parseProgressText(text: string): { ok: true; progress: Progress 
   }
   const version = (json as { version?: unknown } | null)?.version;
   if (json !== null && typeof json === 'object' && !Array.isArray(json) && version !== 1) {
-    return { ok: false, kind: 'old-format', message: version === undefined ? 'it has no version number (an older format)' : `it is in format version ${JSON.stringify(version)}, not 1` };
+    return {
+      ok: false,
+      kind: 'old-format',
+      message: version === undefined ? 'it has no version number (an older format)' : `it is in format version ${JSON.stringify(version)}, not 1`,
+    };
   }
   const parsed = progressSchema.safeParse(json);
   return parsed.success ? { ok: true, progress: parsed.data } : { ok: false, kind: 'corrupt', message: describeIssues(parsed.error) };
@@ -178,7 +197,13 @@ export function recordScore(
   const answers = { ...(sameAttempt ? before.answers : {}) };
   if (result.answer) answers[result.questionId] = result.answer;
   else delete answers[result.questionId];
-  const score = Math.round(Math.min(result.outOf, Object.values(answered).reduce((a, b) => a + b, 0)) * 100) / 100;
+  const score =
+    Math.round(
+      Math.min(
+        result.outOf,
+        Object.values(answered).reduce((a, b) => a + b, 0),
+      ) * 100,
+    ) / 100;
   const next: LessonProgress = {
     score,
     best: Math.max(score, Math.min(before?.best ?? 0, result.outOf)),
@@ -237,7 +262,10 @@ export function checkAgainstQuizzes(progress: Progress, quizzes: readonly QuizSh
       continue;
     }
     const unknown = Object.keys(p.answered).filter((id) => !q.questionIds.includes(id));
-    if (unknown.length > 0) problems.push(`lessons.${q.lesson}.answered: ${unknown.map((id) => `"${id}"`).join(', ')} ${unknown.length > 1 ? 'are not questions' : 'is not a question'} of the ${q.title} quiz`);
+    if (unknown.length > 0)
+      problems.push(
+        `lessons.${q.lesson}.answered: ${unknown.map((id) => `"${id}"`).join(', ')} ${unknown.length > 1 ? 'are not questions' : 'is not a question'} of the ${q.title} quiz`,
+      );
   }
   for (const [id, b] of Object.entries(progress.misconceptions ?? {})) {
     const q = quizzes.find((x) => x.lesson === b.lesson);

@@ -24,7 +24,16 @@ export interface ProgressState {
   saved: boolean;
   record(
     lesson: LessonId,
-    result: { variant: number; questionId: string; points: number; outOf: number; answer?: Answer; suggests?: readonly string[]; probes?: readonly string[]; correct?: boolean },
+    result: {
+      variant: number;
+      questionId: string;
+      points: number;
+      outOf: number;
+      answer?: Answer;
+      suggests?: readonly string[];
+      probes?: readonly string[];
+      correct?: boolean;
+    },
   ): void;
   replace(progress: Progress): boolean;
   dismissProblem(): void;

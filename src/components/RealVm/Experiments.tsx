@@ -23,8 +23,8 @@ export const hypervisorExperiments: Experiment[] = [
     commands: ['free -m'],
     expect: (
       <>
-        A total below the memory you launched with (32, 64 or 128 MiB): the kernel keeps part of it for its own code and data before counting. This is what
-        the hypervisor (here the emulator) granted the VM, not your computer's RAM, which the guest cannot see.
+        A total below the memory you launched with (32, 64 or 128 MiB): the kernel keeps part of it for its own code and data before counting. This is what the
+        hypervisor (here the emulator) granted the VM, not your computer's RAM, which the guest cannot see.
       </>
     ),
   },
@@ -45,8 +45,8 @@ export const hypervisorExperiments: Experiment[] = [
     commands: ['ls /sys/bus/pci/devices', 'dmesg | head'],
     expect: (
       <>
-        A short list of PCI devices (a host bridge, an IDE controller, a VGA card...) and the kernel's first messages about the machine it found. Every one
-        of those devices is software in the emulator: virtual hardware, as a hypervisor presents it.
+        A short list of PCI devices (a host bridge, an IDE controller, a VGA card...) and the kernel's first messages about the machine it found. Every one of
+        those devices is software in the emulator: virtual hardware, as a hypervisor presents it.
       </>
     ),
   },
@@ -59,8 +59,8 @@ export const lifecycleExperiments: Experiment[] = [
     commands: ['echo kept > /mnt/disk/note; echo lost > /tmp/note; sync'],
     expect: (
       <>
-        Nothing is printed. <code>/mnt/disk</code> is the VM's virtual disk (a block device whose image the page keeps); <code>/tmp</code> is in RAM
-        (tmpfs). <code>sync</code> makes the kernel write what it buffered to the disk.
+        Nothing is printed. <code>/mnt/disk</code> is the VM's virtual disk (a block device whose image the page keeps); <code>/tmp</code> is in RAM (tmpfs).{' '}
+        <code>sync</code> makes the kernel write what it buffered to the disk.
       </>
     ),
   },
@@ -70,8 +70,8 @@ export const lifecycleExperiments: Experiment[] = [
     commands: ['cat /mnt/disk/note /tmp/note'],
     expect: (
       <>
-        After a reboot or a stop and start: <code>kept</code>, then an error for <code>/tmp/note</code>: the disk survived, the RAM did not. After a
-        terminate, the new VM has a new, blank disk: both files are gone.
+        After a reboot or a stop and start: <code>kept</code>, then an error for <code>/tmp/note</code>: the disk survived, the RAM did not. After a terminate,
+        the new VM has a new, blank disk: both files are gone.
       </>
     ),
   },
@@ -139,41 +139,41 @@ export function SurvivalTable(): React.JSX.Element {
       <p className={styles.scrollHint} aria-hidden="true">
         Scroll the table sideways to see every column.
       </p>
-    <table className={styles.table}>
-      <caption id={captionId}>What survives each action (the same on a cloud instance with a network disk such as EBS)</caption>
-      <thead>
-        <tr>
-          <th scope="col">Action</th>
-          <th scope="col">/mnt/disk/note (disk)</th>
-          <th scope="col">/tmp/note (RAM)</th>
-          <th scope="col">Host</th>
-          <th scope="col">In the cloud</th>
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          <th scope="row">Reboot</th>
-          <td>kept</td>
-          <td>lost</td>
-          <td>same host</td>
-          <td>the instance restarts in place; its volumes stay attached</td>
-        </tr>
-        <tr>
-          <th scope="row">Stop, then Start</th>
-          <td>kept</td>
-          <td>lost</td>
-          <td>released; the start may land elsewhere</td>
-          <td>a stopped instance keeps its EBS volumes (and pays for them), not its RAM</td>
-        </tr>
-        <tr>
-          <th scope="row">Terminate</th>
-          <td>deleted</td>
-          <td>lost</td>
-          <td>released</td>
-          <td>the root volume is deleted with the instance (by default); a new instance starts blank</td>
-        </tr>
-      </tbody>
-    </table>
+      <table className={styles.table}>
+        <caption id={captionId}>What survives each action (the same on a cloud instance with a network disk such as EBS)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Action</th>
+            <th scope="col">/mnt/disk/note (disk)</th>
+            <th scope="col">/tmp/note (RAM)</th>
+            <th scope="col">Host</th>
+            <th scope="col">In the cloud</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Reboot</th>
+            <td>kept</td>
+            <td>lost</td>
+            <td>same host</td>
+            <td>the instance restarts in place; its volumes stay attached</td>
+          </tr>
+          <tr>
+            <th scope="row">Stop, then Start</th>
+            <td>kept</td>
+            <td>lost</td>
+            <td>released; the start may land elsewhere</td>
+            <td>a stopped instance keeps its EBS volumes (and pays for them), not its RAM</td>
+          </tr>
+          <tr>
+            <th scope="row">Terminate</th>
+            <td>deleted</td>
+            <td>lost</td>
+            <td>released</td>
+            <td>the root volume is deleted with the instance (by default); a new instance starts blank</td>
+          </tr>
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -20,7 +20,12 @@ interface ShippedFile {
   bytes: number;
   from: string;
 }
-const m = manifest as unknown as { emulator: { name: string; version: string; licence: string; source: string }; cmdline: string; packages: Pkg[]; files: ShippedFile[] };
+const m = manifest as unknown as {
+  emulator: { name: string; version: string; licence: string; source: string };
+  cmdline: string;
+  packages: Pkg[];
+  files: ShippedFile[];
+};
 
 export function PackageTable(): React.JSX.Element {
   return (
@@ -78,31 +83,31 @@ export function FileTable(): React.JSX.Element {
   // The table scrolls sideways on narrow screens: its wrapper takes focus so a keyboard can scroll it.
   return (
     <div role="region" aria-label="Files in static/vm/" tabIndex={0} style={{ overflowX: 'auto', marginBottom: 'var(--ifm-spacing-vertical)' }}>
-    <table style={{ display: 'table', marginBottom: 0 }}>
-      <caption>Files in static/vm/, as the manifest lists them</caption>
-      <thead>
-        <tr>
-          <th scope="col">File</th>
-          <th scope="col">Size</th>
-          <th scope="col">From</th>
-          <th scope="col">sha256 (first 16 hex digits)</th>
-        </tr>
-      </thead>
-      <tbody>
-        {m.files.map((f) => (
-          <tr key={f.path}>
-            <td>
-              <code>{f.path}</code>
-            </td>
-            <td>{f.bytes >= 1048576 ? `${(f.bytes / 1048576).toFixed(1)} MB` : `${(f.bytes / 1024).toFixed(1)} KB`}</td>
-            <td>{f.from}</td>
-            <td>
-              <code>{f.sha256.slice(0, 16)}</code>
-            </td>
+      <table style={{ display: 'table', marginBottom: 0 }}>
+        <caption>Files in static/vm/, as the manifest lists them</caption>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Size</th>
+            <th scope="col">From</th>
+            <th scope="col">sha256 (first 16 hex digits)</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {m.files.map((f) => (
+            <tr key={f.path}>
+              <td>
+                <code>{f.path}</code>
+              </td>
+              <td>{f.bytes >= 1048576 ? `${(f.bytes / 1048576).toFixed(1)} MB` : `${(f.bytes / 1024).toFixed(1)} KB`}</td>
+              <td>{f.from}</td>
+              <td>
+                <code>{f.sha256.slice(0, 16)}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -18,7 +18,6 @@ import ActionMessage, { type ActionOutcome } from './ActionMessage';
 import styles from './neighbour.module.css';
 import { loadV86, XtermTerminal } from './loaders';
 
-
 /** A loop of shell arithmetic that takes a few seconds in the emulated CPU. */
 export const loopCount = 20000;
 export const loopCommand = `time sh -c 'i=0; while [ $i -lt ${loopCount} ]; do i=$((i+1)); done'`;
@@ -35,7 +34,9 @@ export async function timeLoop(machine: V86Machine, timeoutMs = 120_000): Promis
   try {
     out = await machine.console.waitFor(new RegExp(`${realTime.source}[\\s\\S]*${promptPattern.source}`), { from, timeoutMs });
   } catch (error) {
-    throw new Error(`no timing came back within ${timeoutMs / 1000} s (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): if you typed in that terminal, or a command is still running there, press Ctrl+C in it and try again`);
+    throw new Error(
+      `no timing came back within ${timeoutMs / 1000} s (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): if you typed in that terminal, or a command is still running there, press Ctrl+C in it and try again`,
+    );
   }
   const m = realTime.exec(out);
   return m ? Number(m[1]) * 60 + Number(m[2]) : (performance.now() - t0) / 1000;
@@ -207,7 +208,9 @@ export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = l
   const launched = a.state !== 'not launched' || b.state !== 'not launched';
   const summary =
     `${line(a)} ${line(b)} ` +
-    (measured ? `Measured slowdown ${measured.toFixed(2)}×, engine model ${model.slowdown.toFixed(2)}×.` : `Memory of each VM: ${memory} MiB. No slowdown measured yet.`);
+    (measured
+      ? `Measured slowdown ${measured.toFixed(2)}×, engine model ${model.slowdown.toFixed(2)}×.`
+      : `Memory of each VM: ${memory} MiB. No slowdown measured yet.`);
   const headingId = `${id}-title`;
   return (
     <section className={`${shared.widget} ${styles.neighbours}`} aria-labelledby={headingId} id={id} data-widget={id}>
@@ -245,8 +248,8 @@ export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = l
       </div>
       <p className={styles.commands}>
         Each figure is the median of {trials} runs, after one run that is left out (v86 translates the loop to WebAssembly the first time). The interleaved
-        measurement alternates the two situations, round by round, so that whatever else your computer does meanwhile weighs on both alike; its
-        slowdown is the median of the rounds&rsquo; own ratios.
+        measurement alternates the two situations, round by round, so that whatever else your computer does meanwhile weighs on both alike; its slowdown is the
+        median of the rounds&rsquo; own ratios.
       </p>
       <p className={styles.commands}>
         The loop (in {timed.vmName}): <code>{loopCommand}</code>. The burner (in {noisy.vmName}): <code>{burnerCommand}</code>, stopped with{' '}
@@ -256,7 +259,13 @@ export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = l
         {working ? `Working: ${workText}…` : summary}
       </p>
       <ActionMessage message={message} />
-      <p className={styles.fetched}>{phase === 'idle' ? 'Fetched on Start: nothing yet.' : progress ? `Fetched on Start: ${(progress.loadedBytes / 1048576).toFixed(1)} MB.` : 'Loading the emulator…'}</p>
+      <p className={styles.fetched}>
+        {phase === 'idle'
+          ? 'Fetched on Start: nothing yet.'
+          : progress
+            ? `Fetched on Start: ${(progress.loadedBytes / 1048576).toFixed(1)} MB.`
+            : 'Loading the emulator…'}
+      </p>
       <table className={styles.results}>
         <caption>The loop in {timed.vmName}, measured here and modelled by the engine</caption>
         <thead>
@@ -290,9 +299,8 @@ export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = l
         <p className={styles.commands} data-testid="why-not-slower">
           The loop slowed down less than the model says{measured < 1 ? ', or even sped up' : ''}. v86 is not a hypervisor's scheduler: it runs a guest for a
           slice of about a millisecond, then hands the thread back and waits for a message from a helper worker before the next slice. Alone, the tab goes idle
-          during each wait, and your operating system may give the core to another program or slow it down; with the neighbour burning, the thread never
-          idles, so the timed VM's turns come back sooner. The other programs on your computer are noisy neighbours too, and the engine's model leaves all
-          of that out.
+          during each wait, and your operating system may give the core to another program or slow it down; with the neighbour burning, the thread never idles,
+          so the timed VM's turns come back sooner. The other programs on your computer are noisy neighbours too, and the engine's model leaves all of that out.
         </p>
       ) : null}
       <div className={styles.pair}>

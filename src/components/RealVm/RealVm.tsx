@@ -24,7 +24,6 @@ import { loadV86, XtermTerminal } from './loaders';
 
 export { offLine } from './useVm';
 
-
 export interface RealVmProps {
   id?: string;
   /** Where the emulator comes from; tests pass a fake. Called on the first power-on only. */
@@ -104,9 +103,9 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
         A real Linux VM in your browser
       </h3>
       <p className={shared.description}>
-        The engine is the control plane: it decides whether each action is legal and where the VM runs. The v86 emulator is the data plane: it runs a
-        Debian Linux kernel and a busybox userland with one vCPU. Nothing loads before Start. An instant start downloads the emulator and a machine state saved during boot
-        (about 10 MB, the kernel already in its memory); a boot from scratch downloads the emulator, the firmware, the kernel and the initrd (about 10 MB).
+        The engine is the control plane: it decides whether each action is legal and where the VM runs. The v86 emulator is the data plane: it runs a Debian
+        Linux kernel and a busybox userland with one vCPU. Nothing loads before Start. An instant start downloads the emulator and a machine state saved during
+        boot (about 10 MB, the kernel already in its memory); a boot from scratch downloads the emulator, the firmware, the kernel and the initrd (about 10 MB).
       </p>
       <div className={styles.choices}>
         <fieldset className={styles.fieldset} disabled={launched && vm.state !== 'terminated'}>
@@ -124,10 +123,12 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
         <fieldset className={styles.fieldset}>
           <legend>How Start boots</legend>
           <label>
-            <input type="radio" name={`${id}-boot`} value="saved" checked={boot === 'saved'} onChange={() => setBoot('saved')} /> Instant start (resume a state saved during boot)
+            <input type="radio" name={`${id}-boot`} value="saved" checked={boot === 'saved'} onChange={() => setBoot('saved')} /> Instant start (resume a state
+            saved during boot)
           </label>
           <label>
-            <input type="radio" name={`${id}-boot`} value="scratch" checked={boot === 'scratch'} onChange={() => setBoot('scratch')} /> Boot from scratch (firmware, kernel, init)
+            <input type="radio" name={`${id}-boot`} value="scratch" checked={boot === 'scratch'} onChange={() => setBoot('scratch')} /> Boot from scratch
+            (firmware, kernel, init)
           </label>
         </fieldset>
       </div>
@@ -149,7 +150,11 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
         {vm.host ? ` on ${vm.host}` : ''}
         {launched ? `, ${vm.memoryMiB} MiB` : ''}
         {vm.machine?.bootedFrom === 'saved' ? ' (instant start: resumed from a state saved during boot)' : ''}
-        {vm.machine?.bootedFrom === 'scratch' ? (boot === 'saved' ? ' (booting from scratch: there is no instant-start state for this memory size)' : ' (booting from scratch)') : ''}
+        {vm.machine?.bootedFrom === 'scratch'
+          ? boot === 'saved'
+            ? ' (booting from scratch: there is no instant-start state for this memory size)'
+            : ' (booting from scratch)'
+          : ''}
       </p>
       <p className={shared.summary} aria-live="polite" aria-atomic="true" data-testid="live-summary">
         {summary}
@@ -169,10 +174,10 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
         <summary>Why does the kernel print &ldquo;BIOS Error&rdquo; and &ldquo;BIOS bug&rdquo;?</summary>
         <p className={styles.note}>
           Lines such as <code>ACPI BIOS Error (bug): A valid RSDP was not found</code> and <code>BIOS bug, MP table errors detected</code> are the kernel
-          reporting what the emulated PC lacks: v86 gives its firmware no ACPI tables and only a minimal multiprocessor table. The kernel falls back to
-          the older ways of finding the machine&rsquo;s devices and boots normally; on a real server the same lines would point at a firmware bug. A
-          reboot with instant start resumes the state saved during boot (seconds); from scratch it runs the firmware and the whole kernel boot again (tens
-          of seconds in an emulator).
+          reporting what the emulated PC lacks: v86 gives its firmware no ACPI tables and only a minimal multiprocessor table. The kernel falls back to the
+          older ways of finding the machine&rsquo;s devices and boots normally; on a real server the same lines would point at a firmware bug. A reboot with
+          instant start resumes the state saved during boot (seconds); from scratch it runs the firmware and the whole kernel boot again (tens of seconds in an
+          emulator).
         </p>
       </details>
       {running ? (
@@ -199,7 +204,9 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
         </label>
       </div>
       <p className={styles.saved} data-testid="saved-state">
-        {vm.saved ? `Saved state: ${mb(vm.saved.bytes)} of ${vm.saved.vm} (${vm.saved.memoryMiB} MiB of RAM, the CPU, the devices and the disk).` : 'No saved state.'}{' '}
+        {vm.saved
+          ? `Saved state: ${mb(vm.saved.bytes)} of ${vm.saved.vm} (${vm.saved.memoryMiB} MiB of RAM, the CPU, the devices and the disk).`
+          : 'No saved state.'}{' '}
         {copied ? <span role="status">{copied}</span> : null}
       </p>
       <details className={styles.details}>

@@ -26,7 +26,14 @@ export default function XtermTerminal({ machine, label, rows = 22, screenReader 
       style.textContent = String(xtermCss);
       document.head.appendChild(style);
     }
-    const term = new Terminal({ rows, fontSize: 13, scrollback: 2000, cursorBlink: false, screenReaderMode: screenReaderNow.current, theme: { background: '#111418', foreground: '#e8ecef' } });
+    const term = new Terminal({
+      rows,
+      fontSize: 13,
+      scrollback: 2000,
+      cursorBlink: false,
+      screenReaderMode: screenReaderNow.current,
+      theme: { background: '#111418', foreground: '#e8ecef' },
+    });
     terminal.current = term;
     const fit = new FitAddon();
     term.loadAddon(fit);
@@ -96,7 +103,8 @@ export default function XtermTerminal({ machine, label, rows = 22, screenReader 
 
 /** Focuses the first control after `el` in the page's order (or blurs, at the end of the page). */
 function focusAfter(el: HTMLElement): void {
-  const focusable = 'a[href],button:not([disabled]),input:not([disabled]):not([type=hidden]),select:not([disabled]),textarea:not([disabled]),summary,[tabindex]:not([tabindex="-1"])';
+  const focusable =
+    'a[href],button:not([disabled]),input:not([disabled]):not([type=hidden]),select:not([disabled]),textarea:not([disabled]),summary,[tabindex]:not([tabindex="-1"])';
   const next = Array.from(document.querySelectorAll<HTMLElement>(focusable)).find(
     (c) => !el.contains(c) && (el.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && c.getClientRects().length > 0,
   );

@@ -75,7 +75,12 @@ export function useVm(controller: VmController<V86Machine> | null): VmView {
  * An emulator factory that loads v86 and the images on the first power-on only (the reader's
  * Start), reporting the load; later power-ons reuse what was loaded.
  */
-export function lazyFactory(base: string, load: FactoryLoader, onPhase: (p: Phase) => void, onProgress: (p: LoadProgress) => void): EmulatorFactory<V86Machine> {
+export function lazyFactory(
+  base: string,
+  load: FactoryLoader,
+  onPhase: (p: Phase) => void,
+  onProgress: (p: LoadProgress) => void,
+): EmulatorFactory<V86Machine> {
   let loading: Promise<EmulatorFactory<V86Machine>> | null = null;
   return async (spec) => {
     if (!loading) {

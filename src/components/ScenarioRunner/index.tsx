@@ -112,26 +112,42 @@ export default function ScenarioRunner(): React.JSX.Element {
   const source = file || 'pasted scenario';
   return (
     <section className={styles.widget} aria-labelledby="runner-title" data-widget="scenario-runner">
-      <h2 id="runner-title" className={styles.title}>Run a scenario file</h2>
+      <h2 id="runner-title" className={styles.title}>
+        Run a scenario file
+      </h2>
       <div className={styles.controls}>
         <label>
           Example
           <select value={file} onChange={(e) => setFile(e.target.value)}>
             {examples.map((x) => (
-              <option key={x.file} value={x.file}>{x.name} ({x.file})</option>
+              <option key={x.file} value={x.file}>
+                {x.name} ({x.file})
+              </option>
             ))}
           </select>
         </label>
-        <button type="button" className={styles.button} onClick={() => void loadExample(file)}>Load example</button>
+        <button type="button" className={styles.button} onClick={() => void loadExample(file)}>
+          Load example
+        </button>
         <label>
           Or open a file
           <input type="file" accept=".yaml,.yml,.json" onChange={(e) => void onUpload(e)} />
         </label>
       </div>
-      {loadError ? <p role="alert" className={styles.notice}>{loadError}</p> : null}
+      {loadError ? (
+        <p role="alert" className={styles.notice}>
+          {loadError}
+        </p>
+      ) : null}
       <label style={{ display: 'block' }}>
         Scenario (YAML or JSON)
-        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={14} spellCheck={false} style={{ width: '100%', fontFamily: 'var(--ifm-font-family-monospace)' }} />
+        <textarea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={14}
+          spellCheck={false}
+          style={{ width: '100%', fontFamily: 'var(--ifm-font-family-monospace)' }}
+        />
       </label>
       <div className={styles.controls}>
         <button type="button" className={styles.button} onClick={run} disabled={text.trim() === '' || running !== null}>
@@ -167,7 +183,9 @@ export default function ScenarioRunner(): React.JSX.Element {
       {result && !result.ok ? (
         <ul className={styles.refusal}>
           {result.issues.map((i, k) => (
-            <li key={k}><code>{result.source}</code>: {i.path ? <code>{i.path}</code> : null} {i.message}</li>
+            <li key={k}>
+              <code>{result.source}</code>: {i.path ? <code>{i.path}</code> : null} {i.message}
+            </li>
           ))}
         </ul>
       ) : null}

@@ -24,7 +24,14 @@ export default function Diagram(props: Props): ReactNode {
   const { title, description } = diagramText(props.value);
   return (
     <figure className="il-diagram">
-      <ThemedImage sources={{ light, dark }} alt={description ?? title ?? 'Diagram'} width={drawn.width} height={drawn.height} loading="lazy" decoding="async" />
+      <ThemedImage
+        sources={{ light, dark }}
+        alt={description ?? title ?? 'Diagram'}
+        width={drawn.width}
+        height={drawn.height}
+        loading="lazy"
+        decoding="async"
+      />
       {title ? <figcaption>{title}</figcaption> : null}
     </figure>
   );

@@ -9,7 +9,10 @@ import { progressKey, type Progress } from '@site/src/components/Quiz/progress';
 import { allQuizzes } from '@site/quizzes';
 
 // Progress files name real questions: the page checks them against the quizzes.
-const ids = (lesson: string) => allQuizzes().find((q) => q.lesson === lesson)!.questions.map((q) => q.id);
+const ids = (lesson: string) =>
+  allQuizzes()
+    .find((q) => q.lesson === lesson)!
+    .questions.map((q) => q.id);
 const regionIds = ids('regions');
 const capstoneIds = ids('capstone');
 const saved: Progress = {
@@ -41,7 +44,11 @@ describe('the progress view', () => {
   it('lists every lesson with its latest score, best and attempts', () => {
     view();
     const n = regionIds.length;
-    expect(row('Regions').getAllByRole('cell').map((c) => c.textContent)).toEqual([`5.5 of ${n}`, `7 of ${n}`, '3', '20 Nov 2026, 10:00 UTC']);
+    expect(
+      row('Regions')
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual([`5.5 of ${n}`, `7 of ${n}`, '3', '20 Nov 2026, 10:00 UTC']);
     expect(row('Hypervisors').getAllByRole('cell')[0].textContent).toBe('not started');
     expect(screen.getByRole('link', { name: 'Regions' }).getAttribute('href')).toBe('/docs/lessons/regions');
     expect(row('All lessons').getByRole('cell').textContent).toMatch(/^5\.5 of \d+ questions$/);
@@ -67,7 +74,13 @@ describe('the progress view', () => {
 
   const other: Progress = {
     version: 1,
-    lessons: { capstone: { ...saved.lessons.regions!, outOf: capstoneIds.length, answered: Object.fromEntries(capstoneIds.slice(0, 6).map((id, i) => [id, i === 5 ? 0.5 : 1])) } },
+    lessons: {
+      capstone: {
+        ...saved.lessons.regions!,
+        outOf: capstoneIds.length,
+        answered: Object.fromEntries(capstoneIds.slice(0, 6).map((id, i) => [id, i === 5 ? 0.5 : 1])),
+      },
+    },
   };
   const upload = (user: ReturnType<typeof userEvent.setup>, text: string, name: string) =>
     user.upload(screen.getByLabelText(/Import progress from a file/), new File([text], name, { type: 'application/json' }));
@@ -103,7 +116,11 @@ describe('the progress view', () => {
   it.each([
     ['not JSON', 'hello', /it is not valid JSON/],
     ['an unknown lesson', JSON.stringify({ version: 1, lessons: { kubernetes: {} } }), /lessons: unknown lesson "kubernetes"/],
-    ['a wrong type', JSON.stringify({ version: 1, lessons: { regions: { ...saved.lessons.regions, attempts: 'three' } } }), /lessons\.regions\.attempts: expected a number/],
+    [
+      'a wrong type',
+      JSON.stringify({ version: 1, lessons: { regions: { ...saved.lessons.regions, attempts: 'three' } } }),
+      /lessons\.regions\.attempts: expected a number/,
+    ],
     ['an old format', JSON.stringify({ version: 0, scores: {} }), /format version 0, not 1/],
     ['an empty file', '', /the file is empty/],
     [
@@ -113,7 +130,10 @@ describe('the progress view', () => {
     ],
     [
       'an answer to a question the quiz does not ask',
-      JSON.stringify({ version: 1, lessons: { regions: { ...saved.lessons.regions, answered: { ...saved.lessons.regions!.answered, [regionIds[5]]: 0, 'made-up': 0.5 } } } }),
+      JSON.stringify({
+        version: 1,
+        lessons: { regions: { ...saved.lessons.regions, answered: { ...saved.lessons.regions!.answered, [regionIds[5]]: 0, 'made-up': 0.5 } } },
+      }),
       /lessons\.regions\.answered: "made-up" is not a question of the Regions quiz/,
     ],
   ])('refuses %s, naming what is wrong, and changes nothing', async (_, text, why) => {
@@ -133,7 +153,13 @@ describe('the misconception map', () => {
     ...saved,
     misconceptions: {
       'europe-means-eu': { lesson: 'regions', question: 'eu-only', variant: 12, suggestedAt: '2026-11-20T09:00:00.000Z' },
-      'fibre-runs-straight': { lesson: 'regions', question: 'rule-of-thumb', variant: 3, suggestedAt: '2026-11-19T09:00:00.000Z', clearedAt: '2026-11-20T09:30:00.000Z' },
+      'fibre-runs-straight': {
+        lesson: 'regions',
+        question: 'rule-of-thumb',
+        variant: 3,
+        suggestedAt: '2026-11-19T09:00:00.000Z',
+        clearedAt: '2026-11-20T09:30:00.000Z',
+      },
       // A belief the catalogue no longer has is left out, not shown as a blank.
       'retired-belief': { lesson: 'regions', question: 'eu-only', variant: 12, suggestedAt: '2026-11-18T09:00:00.000Z' },
     },
@@ -148,7 +174,9 @@ describe('the misconception map', () => {
     expect(items.map((li) => li.dataset.cleared)).toEqual(['false', 'true']);
     const open = within(items[0]);
     expect(open.getByText('“A region with “Europe” in its name keeps the data inside the European Union.”')).toBeTruthy();
-    expect(open.getByRole('link', { name: 'Read “Data residency and compliance”' }).getAttribute('href')).toBe('/docs/lessons/regions#data-residency-and-compliance');
+    expect(open.getByRole('link', { name: 'Read “Data residency and compliance”' }).getAttribute('href')).toBe(
+      '/docs/lessons/regions#data-residency-and-compliance',
+    );
     const n = regionIds.indexOf('eu-only') + 1;
     const retry = open.getByRole('link', { name: `Try a new variant of question ${n} of Regions` }).getAttribute('href')!;
     const url = new URL(retry, 'https://x.test');
@@ -166,7 +194,13 @@ describe('the misconception map', () => {
   });
 
   it('starts fresh, with the notice, when the stored map is corrupt', () => {
-    window.localStorage.setItem(progressKey, JSON.stringify({ ...withBeliefs, misconceptions: { 'europe-means-eu': { lesson: 'regions', question: 'eu-only', variant: 'twelve', suggestedAt: 'yesterday' } } }));
+    window.localStorage.setItem(
+      progressKey,
+      JSON.stringify({
+        ...withBeliefs,
+        misconceptions: { 'europe-means-eu': { lesson: 'regions', question: 'eu-only', variant: 'twelve', suggestedAt: 'yesterday' } },
+      }),
+    );
     view();
     expect(screen.getAllByRole('alert')[0].textContent).toMatch(/misconceptions\.europe-means-eu\.variant: expected a variant number/);
     expect(within(screen.getByTestId('misconception-map')).getByText(/^No wrong answer so far/)).toBeTruthy();
@@ -176,8 +210,13 @@ describe('the misconception map', () => {
     window.localStorage.clear();
     const user = userEvent.setup();
     view();
-    const bad = { ...withBeliefs, misconceptions: { 'europe-means-eu': { lesson: 'regions', question: 'no-such-question', variant: 1, suggestedAt: '2026-11-20T09:00:00.000Z' } } };
+    const bad = {
+      ...withBeliefs,
+      misconceptions: { 'europe-means-eu': { lesson: 'regions', question: 'no-such-question', variant: 1, suggestedAt: '2026-11-20T09:00:00.000Z' } },
+    };
     await user.upload(screen.getByLabelText(/^Import progress from a file/), new File([JSON.stringify(bad)], 'p.json', { type: 'application/json' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('misconceptions.europe-means-eu.question: "no-such-question" is not a question of the Regions quiz');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'misconceptions.europe-means-eu.question: "no-such-question" is not a question of the Regions quiz',
+    );
   });
 });

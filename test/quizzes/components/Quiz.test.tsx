@@ -53,7 +53,9 @@ describe('answering', { timeout: 20_000 }, () => {
     const box = question(q.id);
     await user.click(box.getByLabelText(wrong.text));
     await user.click(box.getByRole('button', { name: 'Check answer' }));
-    expect(box.getByRole('status').textContent).toBe('Not quite: that option is wrong. Not the answer yet: read the hint and what your answer suggests, then try again.');
+    expect(box.getByRole('status').textContent).toBe(
+      'Not quite: that option is wrong. Not the answer yet: read the hint and what your answer suggests, then try again.',
+    );
     expect(box.getByText('Wrong: you chose this.')).toBeTruthy();
     // Nothing gives the key away: no "This is the answer", no explanation.
     expect(box.queryByText('This is the answer.')).toBeNull();
@@ -247,7 +249,9 @@ describe('keyboard only', () => {
     for (let target = 0; target < q.items.length; target++) {
       const id = q.items[target].id;
       for (;;) {
-        const order = within(box.getAllByRole('list')[0]).getAllByRole('listitem').map((li) => li.textContent ?? '');
+        const order = within(box.getAllByRole('list')[0])
+          .getAllByRole('listitem')
+          .map((li) => li.textContent ?? '');
         const at = order.findIndex((t) => t.startsWith(q.items[target].text));
         if (at === target) break;
         await user.click(box.getByRole('button', { name: `Move “${q.items.find((i) => i.id === id)!.text}” up` }));
@@ -263,7 +267,8 @@ describe('one question at a time', () => {
     const user = userEvent.setup();
     render(<Quiz quiz="availability-zones" />);
     await user.click(screen.getByLabelText('one question at a time'));
-    const visible = () => [...document.querySelectorAll('[data-question]')].filter((el) => !(el as HTMLElement).hidden).map((el) => el.getAttribute('data-question'));
+    const visible = () =>
+      [...document.querySelectorAll('[data-question]')].filter((el) => !(el as HTMLElement).hidden).map((el) => el.getAttribute('data-question'));
     expect(visible()).toEqual(['one-az-fails']);
     await user.click(screen.getByRole('button', { name: 'Next question' }));
     await new Promise((r) => requestAnimationFrame(r));
@@ -281,15 +286,18 @@ describe('variants', () => {
     expect(question('one-az-fails').getByRole('group').querySelector('legend')!.textContent).toBe(concrete(1234)[0].prompt);
   });
 
-  it.each(['1e999', '-1', '99999999999', 'abc', '<script>window.__xss=1</script>', '<img src=x onerror=alert(1)>'])('falls back to the default variant with a notice for %s, running nothing', (value) => {
-    window.history.replaceState(null, '', `/docs/lessons/availability-zones?v-availability-zones=${encodeURIComponent(value)}`);
-    render(<Quiz quiz="availability-zones" />);
-    const root = document.querySelector('[data-quiz]') as HTMLElement;
-    expect(root.getAttribute('data-variant')).toBe('1');
-    expect(within(root).getByRole('alert').textContent).toMatch(/so you see the default variant/);
-    expect(root.querySelector('script, img')).toBeNull();
-    expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
-  });
+  it.each(['1e999', '-1', '99999999999', 'abc', '<script>window.__xss=1</script>', '<img src=x onerror=alert(1)>'])(
+    'falls back to the default variant with a notice for %s, running nothing',
+    (value) => {
+      window.history.replaceState(null, '', `/docs/lessons/availability-zones?v-availability-zones=${encodeURIComponent(value)}`);
+      render(<Quiz quiz="availability-zones" />);
+      const root = document.querySelector('[data-quiz]') as HTMLElement;
+      expect(root.getAttribute('data-variant')).toBe('1');
+      expect(within(root).getByRole('alert').textContent).toMatch(/so you see the default variant/);
+      expect(root.querySelector('script, img')).toBeNull();
+      expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
+    },
+  );
 
   it('draws a new variant and puts it in the address, to share', async () => {
     const user = userEvent.setup();
@@ -358,7 +366,9 @@ describe('tasks', () => {
     await set('VMs in us-east-1b', '0');
     await set('VMs in us-east-1c', '0');
     await user.click(box.getByRole('button', { name: 'Check with the engine' }));
-    expect(box.getByRole('status').textContent).toBe('Not yet: 1 of 2 conditions fail. Not the answer yet: read the hint and what your answer suggests, then try again.');
+    expect(box.getByRole('status').textContent).toBe(
+      'Not yet: 1 of 2 conditions fail. Not the answer yet: read the hint and what your answer suggests, then try again.',
+    );
     expect(box.getByText(/us-east-1a down: 0 VM\(s\) serving/)).toBeTruthy();
     const runs = box.getByRole('table', { name: /run as it is and with each AZ down/ });
     expect(within(runs).getAllByRole('row')).toHaveLength(5);

@@ -1,6 +1,15 @@
 /** Saved progress: one versioned key, read through a schema; a bad entry never crashes anything. */
 import { describe, expect, it } from 'vitest';
-import { emptyProgress, parseProgressText, progressKey, progressSchema, readProgress, recordScore, writeProgress, type Progress } from '@site/src/components/Quiz/progress';
+import {
+  emptyProgress,
+  parseProgressText,
+  progressKey,
+  progressSchema,
+  readProgress,
+  recordScore,
+  writeProgress,
+  type Progress,
+} from '@site/src/components/Quiz/progress';
 
 const memory = (value: string | null) => ({ getItem: (k: string) => (k === progressKey ? value : null) });
 const now = new Date('2026-11-20T10:00:00Z');
@@ -29,8 +38,23 @@ describe('readProgress', () => {
   });
 
   it('survives a storage that throws (private mode)', () => {
-    expect(readProgress({ getItem: () => { throw new Error('denied'); } }).problem).toBeNull();
-    expect(writeProgress({ setItem: () => { throw new Error('quota'); } }, emptyProgress())).toBe(false);
+    expect(
+      readProgress({
+        getItem: () => {
+          throw new Error('denied');
+        },
+      }).problem,
+    ).toBeNull();
+    expect(
+      writeProgress(
+        {
+          setItem: () => {
+            throw new Error('quota');
+          },
+        },
+        emptyProgress(),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -38,7 +62,16 @@ describe('recordScore', () => {
   const first = recordScore(emptyProgress(), 'regions', { variant: 7, questionId: 'eu-only', points: 1, outOf: 8, now });
 
   it('counts the first graded answer as an attempt', () => {
-    expect(first.lessons.regions).toEqual({ score: 1, best: 1, outOf: 8, attempts: 1, updatedAt: now.toISOString(), variant: 7, answered: { 'eu-only': 1 }, answers: {} });
+    expect(first.lessons.regions).toEqual({
+      score: 1,
+      best: 1,
+      outOf: 8,
+      attempts: 1,
+      updatedAt: now.toISOString(),
+      variant: 7,
+      answered: { 'eu-only': 1 },
+      answers: {},
+    });
   });
 
   it('keeps the answer itself, so a reload can show it graded again, and only for questions answered', () => {
@@ -118,7 +151,9 @@ describe('the misconception map in progress', () => {
   it('clears it on a right answer in a new variant, or to another question that probes it', () => {
     const first = wrong(emptyProgress(), 5, 'eu-only', ['europe-means-eu']);
     expect(right(first, 6, 'eu-only', ['europe-means-eu']).misconceptions!['europe-means-eu'].clearedAt).toBe(later.toISOString());
-    expect(right(first, 5, 'cheapest-allowed', ['europe-means-eu', 'price-before-rules']).misconceptions!['europe-means-eu'].clearedAt).toBe(later.toISOString());
+    expect(right(first, 5, 'cheapest-allowed', ['europe-means-eu', 'price-before-rules']).misconceptions!['europe-means-eu'].clearedAt).toBe(
+      later.toISOString(),
+    );
     // A question that does not probe it leaves it alone.
     expect(right(first, 6, 'rule-of-thumb', ['fibre-runs-straight']).misconceptions!['europe-means-eu'].clearedAt).toBeUndefined();
   });

@@ -26,7 +26,12 @@ describe('GIFT export', () => {
 
   it('writes single choice with one = answer', () => {
     const q = all.find((b) => b.name === 'iaas-os')!;
-    expect(q.body.split('\n').filter((l) => l.startsWith('\t=')).map((l) => l.slice(2))).toEqual(['Ana’s']);
+    expect(
+      q.body
+        .split('\n')
+        .filter((l) => l.startsWith('\t='))
+        .map((l) => l.slice(2)),
+    ).toEqual(['Ana’s']);
   });
 
   it('writes numeric answers with the key and the tolerance', () => {
@@ -45,10 +50,24 @@ describe('GIFT export', () => {
     const names = (list: { name: string }[]) => list.map((x) => x.name).sort();
     expect(orderingDefined.length).toBeGreaterThan(0);
     expect(tasksDefined.length).toBeGreaterThan(0);
-    expect(reasons.filter((n) => n.reason.includes('ordering')).map((n) => `${n.lesson}/${n.question}`).sort()).toEqual(names(orderingDefined));
-    expect(reasons.filter((n) => n.reason.includes('task')).map((n) => `${n.lesson}/${n.question}`).sort()).toEqual(names(tasksDefined));
+    expect(
+      reasons
+        .filter((n) => n.reason.includes('ordering'))
+        .map((n) => `${n.lesson}/${n.question}`)
+        .sort(),
+    ).toEqual(names(orderingDefined));
+    expect(
+      reasons
+        .filter((n) => n.reason.includes('task'))
+        .map((n) => `${n.lesson}/${n.question}`)
+        .sort(),
+    ).toEqual(names(tasksDefined));
     // A static question's block is named by its id, an engine question's variants `id v1`, `id v2`, ….
-    for (const { q } of orderingDefined) expect(all.some((b) => b.name === q.id || b.name.startsWith(`${q.id} v`)), q.id).toBe(false);
+    for (const { q } of orderingDefined)
+      expect(
+        all.some((b) => b.name === q.id || b.name.startsWith(`${q.id} v`)),
+        q.id,
+      ).toBe(false);
   });
 
   describe('read back with gift-pegjs, an independent GIFT parser', () => {
@@ -87,7 +106,9 @@ describe('GIFT export', () => {
             expect(right.text.number, key).toBeCloseTo(c.key, 9);
             expect(right.text.range, key).toBe(c.tolerance);
             expect(right.weight).toBeNull();
-            expect(wrong.map((w: any) => [w.text.number, w.weight, unescape(w.feedback.text)])).toEqual(c.distractors.map((d) => [expect.closeTo(d.value, 9), 0, d.feedback]));
+            expect(wrong.map((w: any) => [w.text.number, w.weight, unescape(w.feedback.text)])).toEqual(
+              c.distractors.map((d) => [expect.closeTo(d.value, 9), 0, d.feedback]),
+            );
             return;
           }
           expect(p.type, key).toBe('MC');

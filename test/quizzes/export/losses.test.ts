@@ -31,14 +31,41 @@ describe('loss lists', () => {
 
   it('qti12: names every question with hints, every ordering question, every multiple-answer question and every numeric question with known wrong answers', () => {
     const result = exportFormats.qti12(allQuizzes(), 2);
-    const named = (kind: string) => result.notCarried.filter((n) => n.kind === kind).map((n) => `${n.lesson}/${n.question}`).sort();
+    const named = (kind: string) =>
+      result.notCarried
+        .filter((n) => n.kind === kind)
+        .map((n) => `${n.lesson}/${n.question}`)
+        .sort();
     const all = allQuizzes().flatMap((z) => z.questions.map((q) => ({ id: `${z.lesson}/${q.id}`, q })));
-    const form = (q: any) => (q.kind === 'engine' ? ({ choice: 'single', numeric: 'numeric', ordering: 'ordering' } as any)[q.ask.type] ?? (q.ask.multiple ? 'multiple' : 'single') : q.kind);
-    expect(named('ordering')).toEqual(all.filter((x) => form(x.q) === 'ordering').map((x) => x.id).sort());
-    expect(named('partialCredit')).toEqual(all.filter((x) => form(x.q) === 'multiple').map((x) => x.id).sort());
+    const form = (q: any) =>
+      q.kind === 'engine'
+        ? (({ choice: 'single', numeric: 'numeric', ordering: 'ordering' } as any)[q.ask.type] ?? (q.ask.multiple ? 'multiple' : 'single'))
+        : q.kind;
+    expect(named('ordering')).toEqual(
+      all
+        .filter((x) => form(x.q) === 'ordering')
+        .map((x) => x.id)
+        .sort(),
+    );
+    expect(named('partialCredit')).toEqual(
+      all
+        .filter((x) => form(x.q) === 'multiple')
+        .map((x) => x.id)
+        .sort(),
+    );
     const carried = all.filter((x) => x.q.kind !== 'task' && form(x.q) !== 'ordering');
-    expect(named('hints')).toEqual(carried.filter((x) => x.q.hints.length).map((x) => x.id).sort());
-    const distractors = (q: any) => (q.kind === 'engine' ? q.ask.distractors ?? [] : q.distractors ?? []);
-    expect(named('numericFeedback')).toEqual(carried.filter((x) => form(x.q) === 'numeric' && distractors(x.q).length).map((x) => x.id).sort());
+    expect(named('hints')).toEqual(
+      carried
+        .filter((x) => x.q.hints.length)
+        .map((x) => x.id)
+        .sort(),
+    );
+    const distractors = (q: any) => (q.kind === 'engine' ? (q.ask.distractors ?? []) : (q.distractors ?? []));
+    expect(named('numericFeedback')).toEqual(
+      carried
+        .filter((x) => form(x.q) === 'numeric' && distractors(x.q).length)
+        .map((x) => x.id)
+        .sort(),
+    );
   });
 });

@@ -47,7 +47,7 @@ describe('Moodle XML export', () => {
     expect(fractions).toContainEqual(['Europe (London), eu-west-2', '-33.33333']);
   });
 
-  it('carries every option\'s feedback, and writes none where the option has none', () => {
+  it("carries every option's feedback, and writes none where the option has none", () => {
     const byId = new Map(questions.map((q) => [String(q.idnumber), q]));
     let carried = 0;
     for (const item of collect(allQuizzes(), 3).items) {
@@ -83,7 +83,9 @@ describe('Moodle XML export', () => {
     // steal's arithmetic slip, ((32 × busy% − 16) ÷ 16) × 100, is 19.999999999999996 in binary floating
     // point for busy 60; worked out here in whole numbers, (32 × busy − 1600) ÷ 16 = 2 × busy − 100, it is exact.
     const steal = questions.filter((q) => String(q.idnumber).startsWith('virtualization/steal/'));
-    const stealDefined = allQuizzes().find((z) => z.lesson === 'virtualization')!.questions.find((x) => x.id === 'steal')!;
+    const stealDefined = allQuizzes()
+      .find((z) => z.lesson === 'virtualization')!
+      .questions.find((x) => x.id === 'steal')!;
     expect(stealDefined.kind).toBe('engine');
     expect(steal.length).toBe(Math.min(3, spaceSize(stealDefined.kind === 'engine' ? stealDefined.params : {})));
     let noisy = 0;
@@ -124,7 +126,7 @@ describe('Moodle XML export', () => {
     expect(questions.some((q) => String(q.idnumber ?? '').includes('survive-an-az'))).toBe(false);
   });
 
-  describe('against a real Moodle 5.1.3\'s own export (test/quizzes/fixtures/moodle-5.1.3)', () => {
+  describe("against a real Moodle 5.1.3's own export (test/quizzes/fixtures/moodle-5.1.3)", () => {
     const fixture = (name: string): any[] =>
       parser.parse(readFileSync(join(__dirname, '..', 'fixtures', 'moodle-5.1.3', name), 'utf8')).quiz.question.filter((q: any) => q['@type'] !== 'category');
     const moodle = [...fixture('own-samples.xml'), ...fixture('reexport.xml')];
@@ -146,8 +148,14 @@ describe('Moodle XML export', () => {
         expect(ours.length).toBeGreaterThan(0);
         for (const q of ours) {
           const have = elements(q);
-          expect(always.filter((e) => !have.has(e)), String(q.idnumber)).toEqual([]);
-          expect([...have].filter((e) => !ever.has(e)), String(q.idnumber)).toEqual([]);
+          expect(
+            always.filter((e) => !have.has(e)),
+            String(q.idnumber),
+          ).toEqual([]);
+          expect(
+            [...have].filter((e) => !ever.has(e)),
+            String(q.idnumber),
+          ).toEqual([]);
         }
       });
     }
@@ -163,7 +171,14 @@ describe('Moodle XML export', () => {
     it('hints: each has its text and only the settings elements Moodle writes in a hint, all hints of a question alike', () => {
       const hintElements = new Set(moodle.flatMap((q) => (q.hint ?? []).flatMap((h: any) => Object.keys(h).filter((k) => !k.startsWith('@')))));
       for (const q of questions.filter((x) => x.hint)) {
-        const shapes = new Set(q.hint.map((h: any) => Object.keys(h).filter((k) => !k.startsWith('@')).sort().join()));
+        const shapes = new Set(
+          q.hint.map((h: any) =>
+            Object.keys(h)
+              .filter((k) => !k.startsWith('@'))
+              .sort()
+              .join(),
+          ),
+        );
         expect(shapes.size, String(q.idnumber)).toBe(1);
         for (const h of q.hint) {
           expect(text(h).length).toBeGreaterThan(0);

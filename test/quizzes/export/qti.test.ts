@@ -14,7 +14,11 @@ import { join } from 'node:path';
 
 const result = exportQti(allQuizzes(), 3);
 const xmlFiles = result.files.filter((f) => f.name.endsWith('.xml'));
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'section', 'response_label', 'resource', 'qtimetadatafield', 'respcondition', 'itemfeedback', 'varequal'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'section', 'response_label', 'resource', 'qtimetadatafield', 'respcondition', 'itemfeedback', 'varequal'].includes(name),
+});
 
 function assessment(lesson: string) {
   const f = xmlFiles.find((x) => x.name === `infralab-${lesson}/infralab-${lesson}.xml`)!;
@@ -72,11 +76,20 @@ describe('QTI 1.2 export', () => {
     if (!ask) throw new Error('eu-only: expected an engine question asking for claims');
     // eu-only's options are right or wrong whatever the variant (literal booleans, not formulas).
     expect(ask.options.every((o) => typeof o.correct === 'boolean')).toBe(true);
-    const ids = (correct: boolean) => ask.options.filter((o) => o.correct === correct).map((o) => o.id).sort();
+    const ids = (correct: boolean) =>
+      ask.options
+        .filter((o) => o.correct === correct)
+        .map((o) => o.id)
+        .sort();
     expect(ids(true).length).toBeGreaterThan(0);
     expect(ids(false).length).toBeGreaterThan(0);
     expect(and.varequal.map((v: any) => v['#text']).sort()).toEqual(ids(true));
-    expect([and.not].flat().map((v: any) => v.varequal[0]['#text']).sort()).toEqual(ids(false));
+    expect(
+      [and.not]
+        .flat()
+        .map((v: any) => v.varequal[0]['#text'])
+        .sort(),
+    ).toEqual(ids(false));
   });
 
   it('lists what Canvas cannot take: ordering and tasks', () => {
@@ -85,8 +98,18 @@ describe('QTI 1.2 export', () => {
     const tasks = defined.filter(({ q }) => q.kind === 'task');
     expect(ordering.length).toBeGreaterThan(0);
     expect(tasks.length).toBeGreaterThan(0);
-    expect(result.notCarried.filter((n) => n.reason.includes('ordering')).map((n) => `${n.lesson}/${n.question}`).sort()).toEqual(names(ordering));
-    expect(result.notCarried.filter((n) => n.reason.includes('task')).map((n) => `${n.lesson}/${n.question}`).sort()).toEqual(names(tasks));
+    expect(
+      result.notCarried
+        .filter((n) => n.reason.includes('ordering'))
+        .map((n) => `${n.lesson}/${n.question}`)
+        .sort(),
+    ).toEqual(names(ordering));
+    expect(
+      result.notCarried
+        .filter((n) => n.reason.includes('task'))
+        .map((n) => `${n.lesson}/${n.question}`)
+        .sort(),
+    ).toEqual(names(tasks));
   });
 
   it('ships the manifest and assessments in a zip with correct checksums', () => {
@@ -97,7 +120,7 @@ describe('QTI 1.2 export', () => {
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
   });
 
-  it('carries every option\'s feedback as Canvas reads it: an itemfeedback shown by a condition on that option, before the scoring condition', () => {
+  it("carries every option's feedback as Canvas reads it: an itemfeedback shown by a condition on that option, before the scoring condition", () => {
     let carried = 0;
     for (const it of collect(allQuizzes(), 3).items) {
       it.variants.forEach((v, n) => {
@@ -156,7 +179,10 @@ describe('QTI 1.2 export', () => {
     }
     // Every numeric variant the definitions give: one per static numeric question, and up to 3
     // distinct parameter sets per engine question with a numeric ask.
-    const numericVariants = defined.reduce((n, { q }) => n + (q.kind === 'numeric' ? 1 : q.kind === 'engine' && q.ask.type === 'numeric' ? Math.min(3, spaceSize(q.params)) : 0), 0);
+    const numericVariants = defined.reduce(
+      (n, { q }) => n + (q.kind === 'numeric' ? 1 : q.kind === 'engine' && q.ask.type === 'numeric' ? Math.min(3, spaceSize(q.params)) : 0),
+      0,
+    );
     expect(numericVariants).toBeGreaterThan(0);
     expect(checked).toBe(numericVariants);
   });
@@ -166,30 +192,36 @@ describe('QTI 1.2 export', () => {
     const xmllint = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
 
     it('xmllint is installed (Debian: apt-get install libxml2-utils)', () => {
-      expect(xmllint.error, 'xmllint was not found: install Debian\'s libxml2-utils to validate QTI exports against the DTD').toBeUndefined();
+      expect(xmllint.error, "xmllint was not found: install Debian's libxml2-utils to validate QTI exports against the DTD").toBeUndefined();
     });
 
-    it.skipIf(xmllint.error !== undefined)('every assessment is valid but for the one Canvas extension the DTD lacks: <selection_extension><points_per_item> in a question group', () => {
-      expect(existsSync(dtd), `the QTI 1.2.1 DTD is not at ${dtd} (see the README beside it)`).toBe(true);
-      const dir = mkdtempSync(join(tmpdir(), 'infralab-qti-'));
-      const assessments = xmlFiles.filter((f) => f.name !== 'imsmanifest.xml');
-      expect(assessments).toHaveLength(lessons.length);
-      let groups = 0;
-      for (const f of assessments) {
-        const path = join(dir, f.name.replace('/', '_'));
-        writeFileSync(path, f.content);
-        groups += ((f.content as string).match(/<selection_extension>/g) ?? []).length;
-        const r = spawnSync('xmllint', ['--noout', '--dtdvalid', dtd, path], { encoding: 'utf8' });
-        const errors = r.stderr.split('\n').filter((l) => /validity error/.test(l));
-        const allowed = (l: string) =>
-          /No declaration for element (selection_extension|points_per_item)$/.test(l) ||
-          /Element selection content does not follow the DTD, expecting .*, got \(selection_number selection_extension\)$/.test(l);
-        // Nothing fails but the allowed complaints (this also catches a DTD xmllint cannot load)...
-        expect(r.stderr.split('\n').filter((l) => /error/i.test(l) && !allowed(l)), f.name).toEqual([]);
-        // ...and each question group gives exactly its three.
-        expect(errors.length, f.name).toBe(3 * ((f.content as string).match(/<selection_extension>/g) ?? []).length);
-      }
-      expect(groups).toBeGreaterThan(10);
-    });
+    it.skipIf(xmllint.error !== undefined)(
+      'every assessment is valid but for the one Canvas extension the DTD lacks: <selection_extension><points_per_item> in a question group',
+      () => {
+        expect(existsSync(dtd), `the QTI 1.2.1 DTD is not at ${dtd} (see the README beside it)`).toBe(true);
+        const dir = mkdtempSync(join(tmpdir(), 'infralab-qti-'));
+        const assessments = xmlFiles.filter((f) => f.name !== 'imsmanifest.xml');
+        expect(assessments).toHaveLength(lessons.length);
+        let groups = 0;
+        for (const f of assessments) {
+          const path = join(dir, f.name.replace('/', '_'));
+          writeFileSync(path, f.content);
+          groups += ((f.content as string).match(/<selection_extension>/g) ?? []).length;
+          const r = spawnSync('xmllint', ['--noout', '--dtdvalid', dtd, path], { encoding: 'utf8' });
+          const errors = r.stderr.split('\n').filter((l) => /validity error/.test(l));
+          const allowed = (l: string) =>
+            /No declaration for element (selection_extension|points_per_item)$/.test(l) ||
+            /Element selection content does not follow the DTD, expecting .*, got \(selection_number selection_extension\)$/.test(l);
+          // Nothing fails but the allowed complaints (this also catches a DTD xmllint cannot load)...
+          expect(
+            r.stderr.split('\n').filter((l) => /error/i.test(l) && !allowed(l)),
+            f.name,
+          ).toEqual([]);
+          // ...and each question group gives exactly its three.
+          expect(errors.length, f.name).toBe(3 * ((f.content as string).match(/<selection_extension>/g) ?? []).length);
+        }
+        expect(groups).toBeGreaterThan(10);
+      },
+    );
   });
 });

@@ -162,7 +162,13 @@ describe('costs are the scenario’s to change', () => {
   });
 
   it('seconds use the clock: 3 × 10⁹ cycles at 3 GHz is 1 s', () => {
-    const r = cpu.runCpu({ workload: { body: [{ kind: 'compute' }] }, iterations: 1_000_000, techniques: ['emulation'], clockGHz: 3, costs: { emulationFactor: 3000 } }).results[0];
+    const r = cpu.runCpu({
+      workload: { body: [{ kind: 'compute' }] },
+      iterations: 1_000_000,
+      techniques: ['emulation'],
+      clockGHz: 3,
+      costs: { emulationFactor: 3000 },
+    }).results[0];
     expect(r.seconds).toBe(1);
   });
 });

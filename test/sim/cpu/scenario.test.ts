@@ -25,7 +25,10 @@ describe('refusals name the field and what was expected', () => {
     expect(issues({ workload: 'gaming' })[0]).toMatchObject({ path: 'workload', message: expect.stringContaining('expected a workload') });
   });
   it('an unknown instruction kind in a custom body, with its index', () => {
-    expect(issues({ workload: { body: [{ kind: 'compute' }, { kind: 'halt' }] } })[0]).toMatchObject({ path: 'workload', message: expect.stringContaining('expected a workload') });
+    expect(issues({ workload: { body: [{ kind: 'compute' }, { kind: 'halt' }] } })[0]).toMatchObject({
+      path: 'workload',
+      message: expect.stringContaining('expected a workload'),
+    });
   });
   it('too many passes: more than 1,000,000', () => {
     expect(issues({ iterations: 2_000_000 })[0]).toEqual({ path: 'iterations', message: 'expected at most 1000000' });

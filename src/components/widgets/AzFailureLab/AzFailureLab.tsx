@@ -228,7 +228,15 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
       ) : (
         <Design id={id} design={design} preset={currentPreset} onChange={changeDesign} onPreset={applyPreset} />
       )}
-      <FaultForm id={id} targets={targets} until={until} now={time} faults={faults} onAdd={addFault} onRemove={(i) => setFaults(faults.filter((_, k) => k !== i))} />
+      <FaultForm
+        id={id}
+        targets={targets}
+        until={until}
+        now={time}
+        faults={faults}
+        onAdd={addFault}
+        onRemove={(i) => setFaults(faults.filter((_, k) => k !== i))}
+      />
       {message ? (
         <p role="status" className={shared.refusal}>
           {message}
@@ -271,7 +279,11 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
       <AzTable azs={view.azs} />
       <EventLog events={events} />
       <ScenarioFile id={id} onLoad={loadFile} />
-      <ShareLinkButton id={id} state={{ design, time }} disabledReason={file ? 'A loaded file is not put in the link; go back to the designer to share.' : undefined} />
+      <ShareLinkButton
+        id={id}
+        state={{ design, time }}
+        disabledReason={file ? 'A loaded file is not put in the link; go back to the designer to share.' : undefined}
+      />
     </WidgetFrame>
   );
 }

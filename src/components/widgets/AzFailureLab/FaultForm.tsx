@@ -25,7 +25,7 @@ export function FaultForm(p: Props): React.JSX.Element {
   const [op, setOp] = useState<'fail' | 'recover'>('fail');
   const [minutes, setMinutes] = useState('10');
   const options = p.targets[level];
-  const chosen = options.includes(target) ? target : options[0] ?? '';
+  const chosen = options.includes(target) ? target : (options[0] ?? '');
   const at = Math.round(Number(minutes) * 60);
   const atValid = minutes.trim() !== '' && Number.isFinite(at) && at >= 0 && at <= p.until;
   const full = p.faults.length >= maxFaults;
@@ -69,7 +69,17 @@ export function FaultForm(p: Props): React.JSX.Element {
         </label>
         <label>
           At (minutes)
-          <input type="number" inputMode="decimal" min={0} max={p.until / 60} step={0.5} value={minutes} onChange={(e) => setMinutes(e.currentTarget.value)} aria-invalid={!atValid} aria-describedby={`${p.id}-at-help`} />
+          <input
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={p.until / 60}
+            step={0.5}
+            value={minutes}
+            onChange={(e) => setMinutes(e.currentTarget.value)}
+            aria-invalid={!atValid}
+            aria-describedby={`${p.id}-at-help`}
+          />
         </label>
         <button type="button" className={shared.button} onClick={() => setMinutes(String(Math.round(p.now / 30) / 2))}>
           Set to now ({clock(p.now)})

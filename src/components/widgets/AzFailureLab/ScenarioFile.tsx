@@ -19,7 +19,8 @@ export function beyondLab(scenario: Scenario): ScenarioIssue | null {
     return { path: 'until', message: `${scenario.until} s is longer than this lab plays (at most ${labFileLimits.until} s, a week); ${elsewhere}` };
   }
   const hosts = scenario.regions.reduce((n, r) => n + r.azs.reduce((m, az) => m + az.hosts.reduce((k, h) => k + h.count, 0), 0), 0);
-  if (hosts > labFileLimits.hosts) return { path: 'regions', message: `${hosts} hosts are more than this lab shows (at most ${labFileLimits.hosts}); ${elsewhere}` };
+  if (hosts > labFileLimits.hosts)
+    return { path: 'regions', message: `${hosts} hosts are more than this lab shows (at most ${labFileLimits.hosts}); ${elsewhere}` };
   return null;
 }
 
@@ -59,7 +60,10 @@ export function ScenarioFile({ id, onLoad }: Props): React.JSX.Element {
       // The YAML reader loads with the first file, not with the lab.
       ({ parseScenarioText } = await import('@site/sim/text'));
     } catch (e) {
-      setProblem({ source: name, issues: [{ path: '', message: `the scenario reader could not be loaded (${(e as Error).message}); reload the page and try again` }] });
+      setProblem({
+        source: name,
+        issues: [{ path: '', message: `the scenario reader could not be loaded (${(e as Error).message}); reload the page and try again` }],
+      });
       return;
     }
     try {
@@ -90,8 +94,8 @@ export function ScenarioFile({ id, onLoad }: Props): React.JSX.Element {
     <details className={styles.fileBox}>
       <summary>Load a scenario file</summary>
       <p className={styles.help}>
-        Load one of the site&apos;s example scenarios, pick a file of your own (YAML or JSON) or paste one. The lab runs it with the engine; the faults
-        you add go on its timeline.
+        Load one of the site&apos;s example scenarios, pick a file of your own (YAML or JSON) or paste one. The lab runs it with the engine; the faults you add
+        go on its timeline.
       </p>
       {examples.length > 0 ? (
         <div className={shared.controls}>

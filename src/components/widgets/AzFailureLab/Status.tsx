@@ -29,9 +29,13 @@ export function Status({ report, view, minServing }: { report: Report; view: Lab
           </dd>
         </div>
         <div>
-          <dt>Service (needs {minServing} serving{db ? ' + database' : ''})</dt>
+          <dt>
+            Service (needs {minServing} serving{db ? ' + database' : ''})
+          </dt>
           {/* Before the first time it is up, the service is starting, not failing. */}
-          <dd className={m.serviceUp ? styles.up : m.firstUpAt === null ? undefined : styles.down}>{m.serviceUp ? '● up' : m.firstUpAt === null ? '◌ starting: VMs are booting' : '✕ down'}</dd>
+          <dd className={m.serviceUp ? styles.up : m.firstUpAt === null ? undefined : styles.down}>
+            {m.serviceUp ? '● up' : m.firstUpAt === null ? '◌ starting: VMs are booting' : '✕ down'}
+          </dd>
         </div>
         <div>
           <dt>Availability so far</dt>

@@ -103,7 +103,15 @@ export function Timeline(p: Props): React.JSX.Element {
       <div className={shared.controls}>
         <label className={styles.scrub}>
           Virtual time: {clock(p.time)} of {clock(p.until)}
-          <input type="range" min={0} max={p.until} step={10} value={p.time} aria-valuetext={spokenClock(p.time)} onChange={(e) => p.onScrub(Number(e.currentTarget.value))} />
+          <input
+            type="range"
+            min={0}
+            max={p.until}
+            step={10}
+            value={p.time}
+            aria-valuetext={spokenClock(p.time)}
+            onChange={(e) => p.onScrub(Number(e.currentTarget.value))}
+          />
         </label>
       </div>
       <div className={shared.controls}>

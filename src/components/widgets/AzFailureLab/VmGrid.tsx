@@ -22,7 +22,13 @@ function statusPaths(statuses: readonly VmStatus[], cols: number, cell: number):
     else if (status === 'pending') paths.pending.push(`${box}M${x + s / 4} ${y + s / 4}h${s / 2}v${s / 2}h${-s / 2}Z`);
     else paths[status].push(box);
   });
-  return { serving: paths.serving.join(''), pending: paths.pending.join(''), down: paths.down.join(''), leaving: paths.leaving.join(''), stopped: paths.stopped.join('') };
+  return {
+    serving: paths.serving.join(''),
+    pending: paths.pending.join(''),
+    down: paths.down.join(''),
+    leaving: paths.leaving.join(''),
+    stopped: paths.stopped.join(''),
+  };
 }
 
 export function countsText(az: AzView): string {
@@ -41,7 +47,14 @@ const AzPanel = memo(
         <figcaption className={styles.azTitle}>
           <strong>{az.id}</strong> <span className={az.up ? styles.up : styles.down}>{az.up ? '● up' : '✕ down'}</span>
         </figcaption>
-        <svg viewBox={`0 0 ${cols * cell} ${rows * cell}`} width={cols * cell} height={rows * cell} role="img" aria-label={`${az.id}${az.up ? '' : ' (down)'}: ${countsText(az)}`} className={styles.grid}>
+        <svg
+          viewBox={`0 0 ${cols * cell} ${rows * cell}`}
+          width={cols * cell}
+          height={rows * cell}
+          role="img"
+          aria-label={`${az.id}${az.up ? '' : ' (down)'}: ${countsText(az)}`}
+          className={styles.grid}
+        >
           <path d={paths.serving} className={styles.vmServing} />
           <path d={paths.pending} className={styles.vmPending} />
           <path d={paths.down} className={styles.vmDown} />
@@ -74,12 +87,8 @@ export function VmLegend(): React.JSX.Element {
   return (
     <ul className={styles.legend} aria-label="Legend">
       <li>{swatch(styles.vmServing)} serving</li>
-      <li>
-        {swatch(styles.vmPending, <path d="M4.5 4.5h5v5h-5Z" className={styles.vmPending} />)} starting (pending)
-      </li>
-      <li>
-        {swatch(styles.vmDown, <path d="M1.5 1.5l11 11M12.5 1.5l-11 11" className={styles.vmDown} />)} not serving (fault)
-      </li>
+      <li>{swatch(styles.vmPending, <path d="M4.5 4.5h5v5h-5Z" className={styles.vmPending} />)} starting (pending)</li>
+      <li>{swatch(styles.vmDown, <path d="M1.5 1.5l11 11M12.5 1.5l-11 11" className={styles.vmDown} />)} not serving (fault)</li>
       <li>{swatch(styles.vmLeaving)} shutting down or stopped</li>
     </ul>
   );
@@ -108,7 +117,11 @@ export function AzTable({ azs }: { azs: AzView[] }): React.JSX.Element {
             <td>{az.counts.pending}</td>
             <td>
               {az.counts.down}
-              {az.counts.down > 0 ? ` (${Object.entries(az.reasons).map(([r, n]) => `${r}: ${n}`).join(', ')})` : ''}
+              {az.counts.down > 0
+                ? ` (${Object.entries(az.reasons)
+                    .map(([r, n]) => `${r}: ${n}`)
+                    .join(', ')})`
+                : ''}
             </td>
             <td>{az.counts.leaving + az.counts.stopped}</td>
           </tr>

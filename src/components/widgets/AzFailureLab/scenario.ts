@@ -52,7 +52,11 @@ const designShape = z.strictObject({
   group: z.boolean(),
   database: z.enum(databaseChoices),
   westVms: z.number().int().min(0).max(maxVms),
-  minServing: z.number().int().min(1).max(2 * maxVms),
+  minServing: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 * maxVms),
   faults: z.array(faultSchema).max(maxFaults),
 });
 export type LabDesign = z.infer<typeof designShape>;

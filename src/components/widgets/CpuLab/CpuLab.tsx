@@ -104,7 +104,11 @@ export default function CpuLab({ id = 'cpu-lab', workload = defaultLabState.work
             ))}
           </select>
         </label>
-        <ShareLinkButton id={id} state={{ ...state, technique: technique_, step: at }} disabledReason={loaded ? "A loaded scenario is not in the link." : undefined} />
+        <ShareLinkButton
+          id={id}
+          state={{ ...state, technique: technique_, step: at }}
+          disabledReason={loaded ? 'A loaded scenario is not in the link.' : undefined}
+        />
       </div>
 
       <div className={styles.stepper} role="group" aria-label="Step through one pass of the loop">
@@ -127,7 +131,11 @@ export default function CpuLab({ id = 'cpu-lab', workload = defaultLabState.work
         {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions, jsx-a11y/no-noninteractive-tabindex */}
         <ol className={styles.program} aria-label="The loop body: choose an instruction (arrow keys move)" tabIndex={0} onKeyDown={onKey}>
           {steps.map((s) => (
-            <li key={s.index} aria-current={s.index === at ? 'step' : undefined} className={`${styles.line} ${s.index === at ? styles.active : ''} ${s.correct ? '' : styles.wrongLine}`}>
+            <li
+              key={s.index}
+              aria-current={s.index === at ? 'step' : undefined}
+              className={`${styles.line} ${s.index === at ? styles.active : ''} ${s.correct ? '' : styles.wrongLine}`}
+            >
               <button type="button" className={styles.lineButton} onClick={() => go(s.index)} tabIndex={-1}>
                 <span className={styles.ring}>{s.instruction.ring === 'kernel' ? 'kernel' : 'user'}</span> <code>{s.instruction.text}</code>{' '}
                 <span className={styles.badge}>{s.event}</span>
@@ -139,10 +147,13 @@ export default function CpuLab({ id = 'cpu-lab', workload = defaultLabState.work
       </div>
 
       <Comparison report={report} selected={technique_} />
-      <ScenarioText id={id} onLoad={(source, s) => {
-        setLoaded({ source, scenario: s });
-        set({ step: 0 });
-      }} />
+      <ScenarioText
+        id={id}
+        onLoad={(source, s) => {
+          setLoaded({ source, scenario: s });
+          set({ step: 0 });
+        }}
+      />
     </WidgetFrame>
   );
 }

@@ -27,7 +27,8 @@ export function ScenarioText({ id, onLoad }: { id: string; onLoad(source: string
   const [problem, setProblem] = useState<{ source: string; issues: cpu.CpuScenarioIssue[] } | null>(null);
 
   const run = async (body: string, source: string) => {
-    if (body.length > maxChars) return setProblem({ source, issues: [{ path: '', message: `the text is ${body.length} characters long; expected at most ${maxChars}` }] });
+    if (body.length > maxChars)
+      return setProblem({ source, issues: [{ path: '', message: `the text is ${body.length} characters long; expected at most ${maxChars}` }] });
     try {
       // The YAML reader loads with the first scenario, not with the lab.
       const { parseCpuScenarioText } = await import('@site/sim/text');
@@ -53,9 +54,12 @@ export function ScenarioText({ id, onLoad }: { id: string; onLoad(source: string
       <summary>Load a CPU scenario (YAML or JSON)</summary>
       <p className={styles.help}>
         Fields: <code>workload</code> (<code>compute</code>, <code>syscalls</code>, <code>page-faults</code>, <code>io</code>, a <code>body</code> of up to 64
-        instructions, or <code>generate: {'{'} mix, length {'}'}</code> drawn with <code>seed</code>), <code>iterations</code>, <code>techniques</code>,{' '}
-        <code>clockGHz</code> and <code>costs</code> (any of the engine's cycle costs). Instruction kinds: compute, syscall, page-fault, pte-write, tlb-miss, io,
-        popf.
+        instructions, or{' '}
+        <code>
+          generate: {'{'} mix, length {'}'}
+        </code>{' '}
+        drawn with <code>seed</code>), <code>iterations</code>, <code>techniques</code>, <code>clockGHz</code> and <code>costs</code> (any of the engine's cycle
+        costs). Instruction kinds: compute, syscall, page-fault, pte-write, tlb-miss, io, popf.
       </p>
       <label className={styles.block}>
         Scenario text

@@ -8,7 +8,11 @@ import { cpu } from '@site/sim';
 export const labStateSchema = z.strictObject({
   workload: z.enum(cpu.workloadIds),
   technique: z.enum(cpu.techniqueIds),
-  step: z.number().int().min(0).max(cpu.cpuLimits.bodyLength - 1),
+  step: z
+    .number()
+    .int()
+    .min(0)
+    .max(cpu.cpuLimits.bodyLength - 1),
 });
 export type LabState = z.infer<typeof labStateSchema>;
 

@@ -5,7 +5,21 @@ import { useUrlState } from '../shared/urlState';
 import { ShareLinkButton } from '../RegionExplorer/ShareLinkButton';
 import { WholeNumber } from '../AzFailureLab/Design';
 import { DayChart } from './DayChart';
-import { configSchema, curveNames, curves, dayScenario, defaultConfig, maxGroup, peakVmsFor, perVmRps, pricedRegions, runDay, vmSize, type DayConfig, type DayRun } from './day';
+import {
+  configSchema,
+  curveNames,
+  curves,
+  dayScenario,
+  defaultConfig,
+  maxGroup,
+  peakVmsFor,
+  perVmRps,
+  pricedRegions,
+  runDay,
+  vmSize,
+  type DayConfig,
+  type DayRun,
+} from './day';
 import shared from '../shared/widget.module.css';
 import styles from './styles.module.css';
 
@@ -61,7 +75,12 @@ export default function ElasticityLab({ id = 'elasticity-lab' }: { id?: string }
     <WidgetFrame
       id={id}
       title="Elasticity lab: own or rent?"
-      description={<>One simulated day of demand, served two ways: owned capacity that stays the same all day, and rented capacity that scales with demand. Both runs are the simulation engine&apos;s.</>}
+      description={
+        <>
+          One simulated day of demand, served two ways: owned capacity that stays the same all day, and rented capacity that scales with demand. Both runs are
+          the simulation engine&apos;s.
+        </>
+      }
       notice={url.notice}
       summary={summary}
     >
@@ -130,7 +149,11 @@ export default function ElasticityLab({ id = 'elasticity-lab' }: { id?: string }
           : r.cost > o.cost
             ? `Renting cost ${usd(r.cost - o.cost)} more than owning for the day`
             : 'Both cost the same'}
-        {r.dropped === o.dropped ? ', and both dropped the same requests.' : r.dropped < o.dropped ? `, and dropped ${count(o.dropped - r.dropped)} fewer requests.` : `, and dropped ${count(r.dropped - o.dropped)} more requests.`}
+        {r.dropped === o.dropped
+          ? ', and both dropped the same requests.'
+          : r.dropped < o.dropped
+            ? `, and dropped ${count(o.dropped - r.dropped)} fewer requests.`
+            : `, and dropped ${count(r.dropped - o.dropped)} more requests.`}
       </p>
       <DayChart demand={curve.rps} owned={owned} rented={rented} label={chartLabel} />
       <details className={styles.tableBox}>
@@ -167,9 +190,9 @@ export default function ElasticityLab({ id = 'elasticity-lab' }: { id?: string }
       </details>
       <p className={styles.assumptions}>
         Each VM is a {priceTable.referenceInstance.name} ({vmSize.vcpu} vCPU, {vmSize.memoryGiB} GiB) serving up to {perVmRps} requests per second; in{' '}
-        {region?.name ?? config.region} it costs {hourly === undefined ? 'no listed price' : `$${hourly.toFixed(3)} per hour`} while running, plus its disk.
-        The rented group checks demand every {timing.interval ?? '?'} s and a new VM takes {timing.pending} s to start, so a sudden rise drops requests
-        before it catches up. Owned capacity is modelled as the same VMs kept running all day: paid every hour, used or not.
+        {region?.name ?? config.region} it costs {hourly === undefined ? 'no listed price' : `$${hourly.toFixed(3)} per hour`} while running, plus its disk. The
+        rented group checks demand every {timing.interval ?? '?'} s and a new VM takes {timing.pending} s to start, so a sudden rise drops requests before it
+        catches up. Owned capacity is modelled as the same VMs kept running all day: paid every hour, used or not.
       </p>
       <details className={styles.sources}>
         <summary>Price source</summary>

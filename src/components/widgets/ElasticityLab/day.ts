@@ -112,7 +112,13 @@ export function runDay(config: DayConfig, plan: Plan): DayRun {
     world.runUntil(end);
     const m = world.report({ events: false }).metrics;
     const dropped = m.requests?.dropped ?? 0;
-    hours.push({ hour, demandRps: curves[config.curve].rps[hour], servingAtEnd: m.servingVms, dropped: dropped - previous.dropped, costUsd: m.cost.totalUsd - previous.cost });
+    hours.push({
+      hour,
+      demandRps: curves[config.curve].rps[hour],
+      servingAtEnd: m.servingVms,
+      dropped: dropped - previous.dropped,
+      costUsd: m.cost.totalUsd - previous.cost,
+    });
     previous = { dropped, cost: m.cost.totalUsd };
   }
   return { plan, report: runScenario(scenario), serving, hours };

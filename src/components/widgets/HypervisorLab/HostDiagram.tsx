@@ -90,7 +90,8 @@ interface VmRun {
 /** The host's VMs as bar segments: one per VM, or with many VMs, one per run of VMs alike. */
 function vmRuns(vms: VmReport[]): VmRun[] {
   const kindOf = (vm: VmReport): SegmentKind => (vm.serving ? 'serving' : 'idle');
-  if (vms.length <= detailedUpTo) return vms.map((vm) => ({ key: vm.name, kind: kindOf(vm), vcpu: vm.vcpu, memoryGiB: vm.memoryGiB, count: 1, label: vm.name }));
+  if (vms.length <= detailedUpTo)
+    return vms.map((vm) => ({ key: vm.name, kind: kindOf(vm), vcpu: vm.vcpu, memoryGiB: vm.memoryGiB, count: 1, label: vm.name }));
   const runs: VmRun[] = [];
   for (const vm of vms) {
     const last = runs[runs.length - 1];
@@ -157,7 +158,8 @@ export function HostDiagram({ host, vms, cpuOvercommit, memoryOvercommit }: Host
     <div className={styles.host}>
       <p className={styles.hostTitle}>
         <strong>{host.id}</strong>: {host.hypervisor === 'type1' ? 'type 1 hypervisor on bare metal' : 'type 2 hypervisor on a host OS'}, {host.cores} cores,{' '}
-        {formatGiB(host.memoryGiB)}. Health: <strong className={host.health === 'up' ? styles.ok : styles.bad}>{host.health === 'up' ? 'up' : 'FAILED, every VM on it is down'}</strong>
+        {formatGiB(host.memoryGiB)}. Health:{' '}
+        <strong className={host.health === 'up' ? styles.ok : styles.bad}>{host.health === 'up' ? 'up' : 'FAILED, every VM on it is down'}</strong>
       </p>
       <h4 className={styles.barTitle}>CPU (cores and vCPUs)</h4>
       <Bar

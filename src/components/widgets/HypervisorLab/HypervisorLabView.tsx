@@ -109,7 +109,11 @@ export function HypervisorLabView(props: HypervisorLabViewProps): React.JSX.Elem
         <div className={shared.controls}>
           <Field id={`${id}-hypervisor`} label="Hypervisor">
             {(a11y) => (
-              <select {...a11y} value={settings.hypervisor} onChange={(e) => handlers.changeSettings({ hypervisor: e.target.value as LabSettings['hypervisor'] })}>
+              <select
+                {...a11y}
+                value={settings.hypervisor}
+                onChange={(e) => handlers.changeSettings({ hypervisor: e.target.value as LabSettings['hypervisor'] })}
+              >
                 <option value="type1">Type 1 (bare metal)</option>
                 <option value="type2">Type 2 (hosted, on a host OS)</option>
               </select>
@@ -117,7 +121,11 @@ export function HypervisorLabView(props: HypervisorLabViewProps): React.JSX.Elem
           </Field>
           <Field id={`${id}-cpu-overcommit`} label="CPU overcommit">
             {(a11y) => (
-              <select {...a11y} value={settings.cpuOvercommit} onChange={(e) => handlers.changeSettings({ cpuOvercommit: Number(e.target.value) as LabSettings['cpuOvercommit'] })}>
+              <select
+                {...a11y}
+                value={settings.cpuOvercommit}
+                onChange={(e) => handlers.changeSettings({ cpuOvercommit: Number(e.target.value) as LabSettings['cpuOvercommit'] })}
+              >
                 {cpuOvercommitChoices.map((r) => (
                   <option key={r} value={r}>{`${r} vCPU per core`}</option>
                 ))}
@@ -126,7 +134,11 @@ export function HypervisorLabView(props: HypervisorLabViewProps): React.JSX.Elem
           </Field>
           <Field id={`${id}-memory-overcommit`} label="Memory overcommit">
             {(a11y) => (
-              <select {...a11y} value={settings.memoryOvercommit} onChange={(e) => handlers.changeSettings({ memoryOvercommit: Number(e.target.value) as LabSettings['memoryOvercommit'] })}>
+              <select
+                {...a11y}
+                value={settings.memoryOvercommit}
+                onChange={(e) => handlers.changeSettings({ memoryOvercommit: Number(e.target.value) as LabSettings['memoryOvercommit'] })}
+              >
                 {memoryOvercommitChoices.map((r) => (
                   <option key={r} value={r}>{`× ${r}`}</option>
                 ))}
@@ -149,7 +161,11 @@ export function HypervisorLabView(props: HypervisorLabViewProps): React.JSX.Elem
 
       <TimeControls time={report.time} playing={props.playing} handlers={handlers} />
       <Refusal reason={props.refusal} />
-      {props.note ? <p role="status" className={styles.note}>{props.note}</p> : null}
+      {props.note ? (
+        <p role="status" className={styles.note}>
+          {props.note}
+        </p>
+      ) : null}
 
       <CreateVmForm id={id} handlers={handlers} />
 
@@ -166,7 +182,11 @@ export function HypervisorLabView(props: HypervisorLabViewProps): React.JSX.Elem
           Start over
         </button>
       </div>
-      {props.shareText ? <p role="status" className={styles.shareText}>{props.shareText}</p> : null}
+      {props.shareText ? (
+        <p role="status" className={styles.shareText}>
+          {props.shareText}
+        </p>
+      ) : null}
     </WidgetFrame>
   );
 }
@@ -203,13 +223,17 @@ function CreateVmForm({ id, handlers }: { id: string; handlers: LabHandlers }) {
         handlers.launch({ count: Number(count), vcpu: Number(vcpu), memoryGiB: Number(memory), busy: Number(busy) / 100 });
       }}
     >
-      <h4 id={`${id}-create`} className={styles.formTitle}>Create VMs</h4>
+      <h4 id={`${id}-create`} className={styles.formTitle}>
+        Create VMs
+      </h4>
       <div className={shared.controls}>
         <Field id={`${id}-vcpu`} label="vCPUs">
           {(a11y) => <input {...a11y} type="number" inputMode="numeric" min={1} max={256} step={1} value={vcpu} onChange={(e) => setVcpu(e.target.value)} />}
         </Field>
         <Field id={`${id}-memory`} label="Memory (GiB)">
-          {(a11y) => <input {...a11y} type="number" inputMode="decimal" min={0.5} max={8192} step={0.5} value={memory} onChange={(e) => setMemory(e.target.value)} />}
+          {(a11y) => (
+            <input {...a11y} type="number" inputMode="decimal" min={0.5} max={8192} step={0.5} value={memory} onChange={(e) => setMemory(e.target.value)} />
+          )}
         </Field>
         <Field id={`${id}-count`} label="How many">
           {(a11y) => <input {...a11y} type="number" inputMode="numeric" min={1} max={1000} step={1} value={count} onChange={(e) => setCount(e.target.value)} />}
@@ -252,7 +276,9 @@ function VmActions({ id, vm, handlers }: { id: string; vm: VmReport; handlers: L
           Set for every VM
         </button>
       </div>
-      <p className={styles.small}>Actions the engine allows now: {vm.legalActions.length ? vm.legalActions.join(', ') : 'none'}. Others are refused with its reason.</p>
+      <p className={styles.small}>
+        Actions the engine allows now: {vm.legalActions.length ? vm.legalActions.join(', ') : 'none'}. Others are refused with its reason.
+      </p>
     </div>
   );
 }

@@ -39,8 +39,7 @@ const VmRow = memo(function VmRow({ groupName, vm, selected, onSelect }: RowProp
   return (
     <tr className={selected ? styles.selectedRow : undefined} data-vm={vm.name}>
       <th scope="row">
-        <input type="radio" id={inputId} name={groupName} checked={selected} onChange={() => onSelect(vm.name)} />{' '}
-        <label htmlFor={inputId}>{vm.name}</label>
+        <input type="radio" id={inputId} name={groupName} checked={selected} onChange={() => onSelect(vm.name)} /> <label htmlFor={inputId}>{vm.name}</label>
         <br />
         <span className={styles.size}>
           {vm.vcpu} vCPU · {formatGiB(vm.memoryGiB)}
@@ -70,37 +69,37 @@ export function VmTable(props: { id: string; vms: VmReport[]; selected: string |
   const shown = props.vms.slice(first, first + vmsPerPage);
   return (
     <>
-    {pages > 1 ? (
-      <div className={shared.controls} role="group" aria-label="Pages of VMs">
-        <button type="button" className={shared.button} disabled={page === 0} onClick={() => setPage(page - 1)}>
-          Previous VMs
-        </button>
-        <span aria-live="polite">
-          VMs {first + 1} to {first + shown.length} of {props.vms.length}
-        </span>
-        <button type="button" className={shared.button} disabled={page === pages - 1} onClick={() => setPage(page + 1)}>
-          Next VMs
-        </button>
+      {pages > 1 ? (
+        <div className={shared.controls} role="group" aria-label="Pages of VMs">
+          <button type="button" className={shared.button} disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Previous VMs
+          </button>
+          <span aria-live="polite">
+            VMs {first + 1} to {first + shown.length} of {props.vms.length}
+          </span>
+          <button type="button" className={shared.button} disabled={page === pages - 1} onClick={() => setPage(page + 1)}>
+            Next VMs
+          </button>
+        </div>
+      ) : null}
+      <div className={styles.tableScroll} tabIndex={0} role="region" aria-label="VMs (scrolls)">
+        <table className={styles.table}>
+          <caption className={styles.caption}>VMs, from the engine's report. Pick one to act on it.</caption>
+          <thead>
+            <tr>
+              <th scope="col">VM and size</th>
+              <th scope="col">State</th>
+              <th scope="col">Busy</th>
+              <th scope="col">Steal</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((vm) => (
+              <VmRow key={vm.name} groupName={groupName} vm={vm} selected={vm.name === props.selected} onSelect={props.onSelect} />
+            ))}
+          </tbody>
+        </table>
       </div>
-    ) : null}
-    <div className={styles.tableScroll} tabIndex={0} role="region" aria-label="VMs (scrolls)">
-      <table className={styles.table}>
-        <caption className={styles.caption}>VMs, from the engine's report. Pick one to act on it.</caption>
-        <thead>
-          <tr>
-            <th scope="col">VM and size</th>
-            <th scope="col">State</th>
-            <th scope="col">Busy</th>
-            <th scope="col">Steal</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((vm) => (
-            <VmRow key={vm.name} groupName={groupName} vm={vm} selected={vm.name === props.selected} onSelect={props.onSelect} />
-          ))}
-        </tbody>
-      </table>
-    </div>
     </>
   );
 }

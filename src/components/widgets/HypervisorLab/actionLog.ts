@@ -17,7 +17,10 @@ export interface TimedAction {
 }
 
 /** A virtual time in a share link: seconds, at most a year (the lab's clock never needs more). */
-export const virtualSeconds = z.number().min(0).max(365 * 24 * 3600);
+export const virtualSeconds = z
+  .number()
+  .min(0)
+  .max(365 * 24 * 3600);
 /** A VM or host name from a share link: the engine says whether it exists; this only bounds its shape. */
 export const engineName = z.string().regex(/^[a-z][a-z0-9-]{0,59}$/, { error: 'expected a name of lowercase letters, digits and dashes' });
 

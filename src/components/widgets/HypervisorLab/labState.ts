@@ -50,7 +50,12 @@ export function labScenario(settings: LabSettings, host: HostSize): ScenarioInpu
     name: 'Hypervisor lab',
     seed: 1,
     // Disk is not what this lab teaches: the host's is large enough never to be the limit.
-    regions: [{ id: labRegion, azs: [{ id: labAz, hosts: [{ cores: host.cores, memoryGiB: host.memoryGiB, diskGiB: 1_000_000, hypervisor: settings.hypervisor as HypervisorType }] }] }],
+    regions: [
+      {
+        id: labRegion,
+        azs: [{ id: labAz, hosts: [{ cores: host.cores, memoryGiB: host.memoryGiB, diskGiB: 1_000_000, hypervisor: settings.hypervisor as HypervisorType }] }],
+      },
+    ],
     policy: { placement: 'pack', cpuOvercommit: settings.cpuOvercommit, memoryOvercommit: settings.memoryOvercommit },
   };
 }

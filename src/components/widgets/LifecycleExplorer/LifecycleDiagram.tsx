@@ -56,12 +56,7 @@ export function LifecycleDiagram(props: LifecycleDiagramProps): React.JSX.Elemen
   const arrowOn = `${id}-arrow-on`;
   return (
     <figure className={styles.figure}>
-      <svg
-        className={styles.diagram}
-        viewBox={`0 0 ${viewBox.w} ${geometry.height}`}
-        role="img"
-        aria-labelledby={`${id}-diagram-title ${id}-diagram-desc`}
-      >
+      <svg className={styles.diagram} viewBox={`0 0 ${viewBox.w} ${geometry.height}`} role="img" aria-labelledby={`${id}-diagram-title ${id}-diagram-desc`}>
         <title id={`${id}-diagram-title`}>The EC2 instance lifecycle.</title>
         <desc id={`${id}-diagram-desc`}>{description}</desc>
         <defs>
@@ -96,7 +91,12 @@ export function LifecycleDiagram(props: LifecycleDiagramProps): React.JSX.Elemen
         {geometry.boxes.map((b) => {
           const isNow = b.state === current;
           return (
-            <g key={b.state} className={clsx(styles.node, b.settles && styles.nodeSettles, isNow && styles.nodeNow)} data-state={b.state} data-current={isNow || undefined}>
+            <g
+              key={b.state}
+              className={clsx(styles.node, b.settles && styles.nodeSettles, isNow && styles.nodeNow)}
+              data-state={b.state}
+              data-current={isNow || undefined}
+            >
               <rect x={b.x - b.w / 2} y={b.y - b.h / 2} width={b.w} height={b.h} rx={8} />
               <text x={b.x} y={b.y} textAnchor="middle" dominantBaseline="central">
                 {isNow ? `▶ ${b.state}` : b.state}

@@ -35,7 +35,6 @@ type Control = 'launch' | LifecycleVerb | 'wait';
 
 const labels: Record<Control, string> = { launch: 'Launch', start: 'Start', stop: 'Stop', reboot: 'Reboot', terminate: 'Terminate', wait: 'Wait' };
 
-
 export function explorerSummary(report: Report): string {
   const vm = report.vms[0];
   const clock = `Time ${formatClock(report.time)}.`;
@@ -83,7 +82,11 @@ export default function LifecycleExplorer({ id = 'lifecycle-explorer' }: Lifecyc
   const report = handle.report;
   const vm = report.vms[0] ?? null;
   const timings = handle.world.scenario.timings;
-  const settleSeconds: Partial<Record<VmState, number>> = { pending: timings.pendingSeconds, stopping: timings.stoppingSeconds, 'shutting-down': timings.shuttingDownSeconds };
+  const settleSeconds: Partial<Record<VmState, number>> = {
+    pending: timings.pendingSeconds,
+    stopping: timings.stoppingSeconds,
+    'shutting-down': timings.shuttingDownSeconds,
+  };
   // The log is read through a ref: it changes exactly when the report does.
   const blocked = useMemo(() => unavailable(report, log.current), [report]);
 
@@ -235,7 +238,15 @@ export default function LifecycleExplorer({ id = 'lifecycle-explorer' }: Lifecyc
         </div>
       </div>
 
-      {vm ? <VmPanels id={id} report={report} vm={vm} span={span} onHost={(host, health) => perform([health === 'up' ? 'fail-host' : 'recover-host', now(), host])} /> : null}
+      {vm ? (
+        <VmPanels
+          id={id}
+          report={report}
+          vm={vm}
+          span={span}
+          onHost={(host, health) => perform([health === 'up' ? 'fail-host' : 'recover-host', now(), host])}
+        />
+      ) : null}
       <History id={id} report={report} vm={vm} />
 
       <div className={shared.controls}>
@@ -253,7 +264,11 @@ export default function LifecycleExplorer({ id = 'lifecycle-explorer' }: Lifecyc
           Start over
         </button>
       </div>
-      {shareText ? <p role="status" className={styles.shareText}>{shareText}</p> : null}
+      {shareText ? (
+        <p role="status" className={styles.shareText}>
+          {shareText}
+        </p>
+      ) : null}
     </WidgetFrame>
   );
 }

@@ -23,7 +23,19 @@ function hostStory(report: Report, vm: VmReport): string {
   return previous === last ? `${now} Its last start put it back on the same host, ${last}.` : `${now} Its last start moved it from ${previous} to ${last}.`;
 }
 
-export function VmPanels({ id, report, vm, span, onHost }: { id: string; report: Report; vm: VmReport; span: BillSpan | null; onHost(host: string, health: Health): void }): React.JSX.Element {
+export function VmPanels({
+  id,
+  report,
+  vm,
+  span,
+  onHost,
+}: {
+  id: string;
+  report: Report;
+  vm: VmReport;
+  span: BillSpan | null;
+  onHost(host: string, health: Health): void;
+}): React.JSX.Element {
   // The world holds this one VM, so the world's compute and disk totals are its own.
   const cost = report.metrics.cost;
   return (

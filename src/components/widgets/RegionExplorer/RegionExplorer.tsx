@@ -4,7 +4,19 @@ import { WidgetFrame } from '../shared/Frame';
 import { useUrlState } from '../shared/urlState';
 import { ShareLinkButton } from './ShareLinkButton';
 import { cities, regionPlaces } from './places';
-import { highlights, isKnownRule, regionRows, sortRows, stateSchema, userLabel, userLocation, usdPerHour, vcpuChoices, type ExplorerState, type SortKey } from './model';
+import {
+  highlights,
+  isKnownRule,
+  regionRows,
+  sortRows,
+  stateSchema,
+  userLabel,
+  userLocation,
+  usdPerHour,
+  vcpuChoices,
+  type ExplorerState,
+  type SortKey,
+} from './model';
 import { RegionTable } from './RegionTable';
 import { WorldMap } from './WorldMap';
 import shared from '../shared/widget.module.css';
@@ -50,7 +62,10 @@ function Coordinate(props: { id: string; label: string; value: number; min: numb
 
 export default function RegionExplorer({ id = 'region-explorer', residency }: { id?: string; residency?: string }): React.JSX.Element {
   const ruleOk = residency === undefined || isKnownRule(residency);
-  const fallback = useMemo<ExplorerState>(() => ({ user: 'berlin', vcpu: 2, rule: residency && ruleOk ? residency : 'none', sort: 'rtt', desc: false }), [residency, ruleOk]);
+  const fallback = useMemo<ExplorerState>(
+    () => ({ user: 'berlin', vcpu: 2, rule: residency && ruleOk ? residency : 'none', sort: 'rtt', desc: false }),
+    [residency, ruleOk],
+  );
   const url = useUrlState(id, stateSchema, fallback);
   const [state, setState] = useState<ExplorerState>(fallback);
   const [highlighted, setHighlighted] = useState<string | null>(null);
@@ -71,11 +86,23 @@ export default function RegionExplorer({ id = 'region-explorer', residency }: { 
     (state.rule === 'none'
       ? `No residency rule: all ${rows.length} regions allowed. `
       : `${state.rule} rule: ${h.allowedCount} of ${rows.length} regions inside it, ${rows.length - h.allowedCount} flagged${h.closestAllowed ? `; lowest round trip inside it: ${h.closestAllowed.code}, ${h.closestAllowed.rttMs} ms` : ''}. `) +
-    (h.cheapestAllowed ? `Cheapest ${state.vcpu} vCPU VM${state.rule === 'none' ? '' : ' inside the rule'}: ${h.cheapestAllowed.code} at ${usdPerHour(h.cheapestAllowed.hourlyUsd!)} per hour.` : 'No priced region inside the rule.');
+    (h.cheapestAllowed
+      ? `Cheapest ${state.vcpu} vCPU VM${state.rule === 'none' ? '' : ' inside the rule'}: ${h.cheapestAllowed.code} at ${usdPerHour(h.cheapestAllowed.hourlyUsd!)} per hour.`
+      : 'No priced region inside the rule.');
   const mapLabel =
     `World map of ${rows.length} regions. Your users: ${where}. ` +
-    (state.rule === 'none' ? '' : `Regions outside ${ruleText} are drawn as crossed diamonds: ${rows.filter((r) => r.allowed === false).map((r) => r.code).join(', ') || 'none'}. `) +
-    (h.closestAllowed ? `A line joins the users to the closest region${state.rule === 'none' ? '' : ' inside the rule'}, ${h.closestAllowed.code} (${h.closestAllowed.rttMs} ms). ` : '') + 'The table below lists the same data.';
+    (state.rule === 'none'
+      ? ''
+      : `Regions outside ${ruleText} are drawn as crossed diamonds: ${
+          rows
+            .filter((r) => r.allowed === false)
+            .map((r) => r.code)
+            .join(', ') || 'none'
+        }. `) +
+    (h.closestAllowed
+      ? `A line joins the users to the closest region${state.rule === 'none' ? '' : ' inside the rule'}, ${h.closestAllowed.code} (${h.closestAllowed.rttMs} ms). `
+      : '') +
+    'The table below lists the same data.';
 
   const notice = [ruleOk ? null : `Unknown residency rule "${residency}"; showing no rule instead.`, url.notice].filter(Boolean).join(' ') || null;
   const placeId = typeof state.user === 'string' ? state.user : 'custom';
@@ -84,7 +111,12 @@ export default function RegionExplorer({ id = 'region-explorer', residency }: { 
     <WidgetFrame
       id={id}
       title="Region explorer"
-      description={<>Real cloud regions: where they are, how far your users are from them in round-trip time, what a VM costs there, and whether they meet a data-residency rule. All figures come from the simulation engine.</>}
+      description={
+        <>
+          Real cloud regions: where they are, how far your users are from them in round-trip time, what a VM costs there, and whether they meet a data-residency
+          rule. All figures come from the simulation engine.
+        </>
+      }
       notice={notice}
       summary={summary}
     >
@@ -116,7 +148,14 @@ export default function RegionExplorer({ id = 'region-explorer', residency }: { 
           </select>
         </label>
         <Coordinate id={`${id}-lat`} label="Latitude" value={location.lat} min={-90} max={90} onChange={(lat) => set({ user: { lat, lon: location.lon } })} />
-        <Coordinate id={`${id}-lon`} label="Longitude" value={location.lon} min={-180} max={180} onChange={(lon) => set({ user: { lat: location.lat, lon } })} />
+        <Coordinate
+          id={`${id}-lon`}
+          label="Longitude"
+          value={location.lon}
+          min={-180}
+          max={180}
+          onChange={(lon) => set({ user: { lat: location.lat, lon } })}
+        />
       </div>
       <div className={shared.controls}>
         <label>
@@ -189,19 +228,21 @@ export default function RegionExplorer({ id = 'region-explorer', residency }: { 
         <summary>Sources and model</summary>
         <ul>
           <li>
-            Regions, AZ names and counts: the <code>aws-regions</code> package; locations: the <code>cloud-regions-country-flags</code> package ({regionCatalog.length}{' '}
-            regions with a known location). Corrections: {catalogCorrections.map((c) => `${c.code} ${c.field}: ${c.reason}`).join('; ')}.
+            Regions, AZ names and counts: the <code>aws-regions</code> package; locations: the <code>cloud-regions-country-flags</code> package (
+            {regionCatalog.length} regions with a known location). Corrections: {catalogCorrections.map((c) => `${c.code} ${c.field}: ${c.reason}`).join('; ')}.
           </li>
           <li>
             Round trip = 2 × great-circle distance × route factor {defaultNetwork.routeFactor} ÷ {defaultNetwork.fibreKmPerMs} km per ms (light in fibre). A
             teaching model: real routes and routers add more.
           </li>
           <li>
-            Prices: on-demand {priceTable.referenceInstance.name} ({priceTable.referenceInstance.vcpu} vCPU, {priceTable.referenceInstance.os}) per hour, scaled by vCPU;{' '}
-            {priceTable.currency}, as of {priceTable.asOf}. Source: {priceTable.source}.
+            Prices: on-demand {priceTable.referenceInstance.name} ({priceTable.referenceInstance.vcpu} vCPU, {priceTable.referenceInstance.os}) per hour, scaled
+            by vCPU; {priceTable.currency}, as of {priceTable.asOf}. Source: {priceTable.source}.
           </li>
           <li>Residency: a country as the catalog spells it, or the EU&apos;s 27 member states.</li>
-          <li>Map: Natural Earth 1:110m countries via the <code>world-atlas</code> package, Equal Earth projection. City coordinates are approximate city centres.</li>
+          <li>
+            Map: Natural Earth 1:110m countries via the <code>world-atlas</code> package, Equal Earth projection. City coordinates are approximate city centres.
+          </li>
         </ul>
       </details>
       <ShareLinkButton id={id} state={state} />

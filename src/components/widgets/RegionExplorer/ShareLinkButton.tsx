@@ -20,7 +20,13 @@ export function ShareLinkButton({ id, state, disabledReason }: { id: string; sta
   };
   return (
     <div>
-      <button type="button" className={shared.button} onClick={() => void copy()} disabled={disabledReason !== undefined} aria-describedby={disabledReason ? `${id}-share-why` : undefined}>
+      <button
+        type="button"
+        className={shared.button}
+        onClick={() => void copy()}
+        disabled={disabledReason !== undefined}
+        aria-describedby={disabledReason ? `${id}-share-why` : undefined}
+      >
         Copy share link
       </button>
       {disabledReason ? (

@@ -16,7 +16,9 @@ export function WidgetFrame(props: {
   useFocusRescue(frame);
   return (
     <section ref={frame} className={styles.widget} aria-labelledby={headingId} id={props.id} data-widget={props.id}>
-      <h3 id={headingId} className={styles.title}>{props.title}</h3>
+      <h3 id={headingId} className={styles.title}>
+        {props.title}
+      </h3>
       {props.description ? <div className={styles.description}>{props.description}</div> : null}
       {props.notice ? (
         <p role="alert" className={styles.notice}>

@@ -21,7 +21,7 @@ export function decodeState<T>(raw: string | null, schema: z.ZodType<T>): Decode
   try {
     json = JSON.parse(raw);
   } catch {
-    return { ok: false, notice: 'The shared link\'s state is not valid JSON; showing the default instead.' };
+    return { ok: false, notice: "The shared link's state is not valid JSON; showing the default instead." };
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {

@@ -96,7 +96,14 @@ export default function CodeBlockContent({ className }: { className?: string }):
     <Pre {...preProps} data-highlighted={prismNow ? 'true' : 'false'}>
       <code {...codeProps}>
         {lines.map((line, i) => (
-          <Line key={i} line={line} getLineProps={getLineProps} getTokenProps={getTokenProps} classNames={lineClassNames[i]} showLineNumbers={showLineNumbers} />
+          <Line
+            key={i}
+            line={line}
+            getLineProps={getLineProps}
+            getTokenProps={getTokenProps}
+            classNames={lineClassNames[i]}
+            showLineNumbers={showLineNumbers}
+          />
         ))}
       </code>
     </Pre>

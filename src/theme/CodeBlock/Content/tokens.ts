@@ -55,13 +55,18 @@ function styleIn(dict: Dict, token: Token): Record<string, unknown> | undefined 
  */
 export function tokenStyle(light: Dict, dark: Dict, token: Token, where: string): CSSProperties | undefined {
   const style: Record<string, string | number> = {};
-  for (const [prefix, dict] of [['l', light], ['d', dark]] as const) {
+  for (const [prefix, dict] of [
+    ['l', light],
+    ['d', dark],
+  ] as const) {
     const own = styleIn(dict, token);
     if (!own) continue;
     for (const [property, value] of Object.entries(own)) {
       if (value === undefined) continue;
       if (!supported.has(property)) {
-        throw new Error(`${where}: the Prism theme styles tokens with "${property}", which code blocks do not carry (supported: ${tokenProperties.join(', ')}); add it to src/theme/CodeBlock/Content/tokens.ts and styles.module.css`);
+        throw new Error(
+          `${where}: the Prism theme styles tokens with "${property}", which code blocks do not carry (supported: ${tokenProperties.join(', ')}); add it to src/theme/CodeBlock/Content/tokens.ts and styles.module.css`,
+        );
       }
       style[`--il-${prefix}-${kebab(property)}`] = value as string | number;
     }
