@@ -100,7 +100,10 @@ export async function waitForHydration(page: Page, options: { idle?: boolean } =
   // (diagrams) is there for the checks; then back to the top.
   const stuck = await page.evaluate(async (waiting) => {
     const late: string[] = [];
-    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+    // A page whose viewport is not laid out yet can report innerHeight 0: never step by less than
+    // 400 px (a step of 0 never ends), and never more than 500 steps.
+    const step = Math.max(window.innerHeight, 400);
+    for (let y = 0, n = 0; y < document.documentElement.scrollHeight && n < 500; y += step, n++) {
       window.scrollTo(0, y);
       await new Promise((resolve) => setTimeout(resolve, 30));
     }

@@ -31,6 +31,7 @@ export function RegionTable(p: Props): React.JSX.Element {
       <p id={`${p.id}-table-title`} className={styles.tableTitle}>
         Round trip from your users, price of a {p.vcpu} vCPU VM, residency ({p.rule === 'none' ? 'no rule' : p.rule}). Sort with the column buttons.
       </p>
+      <p className={styles.scrollHint}>On a narrow screen the table scrolls sideways: AZs is the last column.</p>
       <div className={styles.tableWrap}>
         <table className={styles.table} onMouseLeave={() => p.onHighlight(null)} aria-labelledby={`${p.id}-table-title`}>
           <thead>
