@@ -87,8 +87,28 @@ export async function openPage(
  */
 export async function visit(page: Page, url: string, options: { idle?: boolean } = {}): Promise<number> {
   const response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-  await waitForHydration(page, options);
+  // On this machine a load has, rarely, never come back from the wait below (no error, no finding,
+  // one lesson route, not reproducible alone). Bound it: after 90 s, say so and load the page once
+  // more; a second hang fails the visit.
+  if (!(await settlesWithin(waitForHydration(page, options), 90_000))) {
+    console.error(`# visit: ${url.slice(0, 160)} did not finish hydrating within 90 s; loading it once more`);
+    await page.reload({ waitUntil: 'load', timeout: 30_000 });
+    if (!(await settlesWithin(waitForHydration(page, options), 90_000))) throw new Error(`${url} did not finish hydrating within 90 s, twice`);
+  }
   return response?.status() ?? 0;
+}
+
+/** Whether the promise settles (resolving; a rejection is rethrown) within `ms`. */
+async function settlesWithin(work: Promise<void>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Islands and diagrams still waiting for their code (src/components/Island, src/theme/Mermaid). */
