@@ -15,13 +15,9 @@ export function useFocusRescue(container: RefObject<HTMLElement | null>): void {
     const onFocus = (e: FocusEvent) => {
       last = e.target instanceof HTMLElement ? e.target : null;
     };
-    let lastRescue = -Infinity;
     const rescue = () => {
       const lost = last;
       if (!lost) return;
-      // One move per press: never chase focus around controls that disable one another.
-      const now = performance.now();
-      if (now - lastRescue < 250) return;
       const active = document.activeElement;
       const dropped = active === null || active === document.body || active === lost;
       const unusable = !lost.isConnected || lost.matches(':disabled') || lost.closest('[hidden], [inert]') !== null;
@@ -32,11 +28,7 @@ export function useFocusRescue(container: RefObject<HTMLElement | null>): void {
       const after = lost.isConnected ? candidates.find((el) => lost.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) : undefined;
       const before = lost.isConnected ? candidates.filter((el) => lost.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING).at(-1) : undefined;
       const next = after ?? before ?? candidates[0];
-      if (next) {
-        lastRescue = now;
-        last = null;
-        next.focus();
-      }
+      if (next) next.focus();
     };
     const observer = new MutationObserver(rescue);
     observer.observe(root, { attributes: true, attributeFilter: ['disabled', 'hidden'], subtree: true, childList: true });
