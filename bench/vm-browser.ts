@@ -34,7 +34,7 @@ export async function initialWeight(browser: Browser, origin: string, at = route
     if (!r.url().startsWith(origin) || (type !== 'script' && type !== 'stylesheet')) return;
     bodies.push(r.body().then((b) => ({ type, bytes: gzipSync(b).length })));
   });
-  await visit(opened.page, new URL(at, origin).toString());
+  await visit(opened, new URL(at, origin).toString());
   const all = await Promise.all(bodies);
   await opened.close();
   return {
@@ -59,7 +59,7 @@ async function startToPrompt(
 ): Promise<{ ms: number; runningMs: number; wire: number; decoded: number; files: string[]; shown: string; resumed: boolean }> {
   const opened = await openPage(browser, origin);
   try {
-    await visit(opened.page, new URL(route, origin).toString());
+    await visit(opened, new URL(route, origin).toString());
     const page = opened.page;
     await page.check(`${realVm} input[name$="-boot"][value="${boot}"]`);
     const done: Array<Promise<{ wire: number; decoded: number; file: string }>> = [];

@@ -89,7 +89,7 @@ export async function hostileRounds(browser: Browser, origin: string, route: str
       const mark = opened.problems.length;
       const found: string[] = [];
       const roundStarted = Date.now();
-      const status = await visit(opened.page, url.toString(), { idle: false });
+      const status = await visit(opened, url.toString(), { idle: false });
       const took = Date.now() - roundStarted;
       if (took > 20_000) console.error(`# hostile links: loading ${route} for round ${i + 1} ${label} took ${(took / 1000).toFixed(1)} s`);
       if (status >= 400) found.push(`HTTP ${status} for the crafted link`);

@@ -90,7 +90,7 @@ async function loadChecked(t: TestContext, route: string, mode: 'light' | 'dark'
   await check(t, route, `${mode}: loads hydrated, no console error, no failed request`, async () => {
     let status = 0;
     try {
-      status = await visit(opened.page, url.toString());
+      status = await visit(opened, url.toString());
     } catch (e) {
       loaded = false;
       return [`did not load and hydrate: ${(e as Error).message.split('\n')[0]}`, ...opened.problems];
@@ -171,7 +171,7 @@ describe('pages', { concurrency: 2 }, () => {
       await check(t, route, `phone (${phone.width} px): the page does not scroll sideways`, async () => {
         const opened = await openPage(browser, server.origin, { viewport: phone });
         try {
-          await visit(opened.page, new URL(route, server.origin).toString());
+          await visit(opened, new URL(route, server.origin).toString());
           return await phoneOverflow(opened.page);
         } finally {
           await opened.close();
@@ -202,7 +202,7 @@ describe('pages', { concurrency: 2 }, () => {
           url.searchParams.set(`v-${id}`, String(seed));
           const opened = await openPage(browser, server.origin);
           try {
-            await visit(opened.page, url.toString());
+            await visit(opened, url.toString());
             const flow = await quizFlow(opened.page, url.toString(), id, seed);
             t.diagnostic(`quiz ${id}: ${flow.steps.join(' | ')}`);
             return [...flow.problems, ...opened.problems];
@@ -234,7 +234,7 @@ describe('real VM', () => {
   test(vmRoute, { timeout: 300_000, skip: routes.includes(vmRoute) ? false : `${vmRoute} is not among the routes` }, async (t) => {
     const opened = await openPage(browser, server.origin);
     try {
-      await visit(opened.page, new URL(vmRoute, server.origin).toString());
+      await visit(opened, new URL(vmRoute, server.origin).toString());
       const loaded = opened.problems.length;
       await check(t, vmRoute, 'real VM: Start by keyboard, prompt, echo $((6*7)) prints 42 in the labelled terminal, no console error', async () => {
         const flow = await vmFlow(opened.page);
@@ -256,7 +256,7 @@ describe('real VM', () => {
   test(diskRoute, { timeout: 420_000, skip: routes.includes(diskRoute) ? false : `${diskRoute} is not among the routes` }, async (t) => {
     const opened = await openPage(browser, server.origin);
     try {
-      await visit(opened.page, new URL(diskRoute, server.origin).toString());
+      await visit(opened, new URL(diskRoute, server.origin).toString());
       const loaded = opened.problems.length;
       await check(t, diskRoute, 'real VM: the disk keeps its file across reboot and stop/start, /tmp does not, terminate leaves nothing', async () => {
         const flow = await vmDiskFlow(opened.page);
@@ -273,7 +273,7 @@ describe('real VM', () => {
   }, async (t) => {
     const opened = await openPage(browser, server.origin);
     try {
-      await visit(opened.page, new URL(diskRoute, server.origin).toString());
+      await visit(opened, new URL(diskRoute, server.origin).toString());
       const loaded = opened.problems.length;
       await check(
         t,
@@ -296,7 +296,7 @@ describe('pages that run long work or read their address', () => {
   test(runner, { timeout: 120_000, skip: routes.includes(runner) ? false : `${runner} is not among the routes` }, async (t) => {
     const opened = await openPage(browser, server.origin);
     try {
-      await visit(opened.page, new URL(runner, server.origin).toString());
+      await visit(opened, new URL(runner, server.origin).toString());
       const loaded = opened.problems.length;
       await check(t, runner, 'scenario runner: a month-long run of 60,000 VMs shows progress, the page keeps drawing, Cancel stops it', async () => {
         const flow = await scenarioRunnerCancel(opened.page);
@@ -312,7 +312,7 @@ describe('pages that run long work or read their address', () => {
     const opened = await openPage(browser, server.origin);
     try {
       const url = new URL(`${search}?q=hypervisor`, server.origin).toString();
-      await visit(opened.page, url);
+      await visit(opened, url);
       const loaded = opened.problems.length;
       await check(t, search, 'search: ?q= kept on load and reload, no keystroke dropped when typing 40 ms apart', async () => {
         const flow = await searchKeepsQuery(opened.page, url);
@@ -331,7 +331,7 @@ describe('CPU experiments', () => {
   test(cpuRoute, { timeout: 900_000, skip: routes.includes(cpuRoute) ? false : `${cpuRoute} is not among the routes` }, async (t) => {
     const opened = await openPage(browser, server.origin);
     try {
-      await visit(opened.page, new URL(cpuRoute, server.origin).toString());
+      await visit(opened, new URL(cpuRoute, server.origin).toString());
       const loaded = opened.problems.length;
       await check(
         t,

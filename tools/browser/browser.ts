@@ -3,7 +3,7 @@
  * open: console errors, uncaught exceptions, failed or 4xx/5xx same-origin requests, requests that
  * leave the site, and dialogs (which are dismissed: a dialog is an injected script's signature).
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -22,16 +22,34 @@ export function launchBrowser(): Promise<Browser> {
 
 export interface OpenedPage {
   context: BrowserContext;
-  page: Page;
+  /** The page (a new one after `renew`: read it from here each time, never keep it). */
+  readonly page: Page;
   /** Every problem recorded so far, in the order seen, one line each. */
   problems: string[];
   /** The problems recorded since `mark` (a former `problems.length`). */
   problemsSince(mark: number): string[];
+  /** Closes the page (a renderer that stopped answering goes with it) and opens a new one in the same context. */
+  renew(): Promise<void>;
   close(): Promise<void>;
 }
 
 function shortUrl(url: string, origin: string): string {
   return url.startsWith(origin) ? url.slice(origin.length) || '/' : url;
+}
+
+const debuggers = new WeakMap<Page, CDPSession>();
+
+/** Whether the promise settles (resolving; a rejection is rethrown) within `ms`. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A fresh context (axe needs one: `browser.newPage()` pages are not enough) with recorders. */
@@ -45,69 +63,148 @@ export async function openPage(
   // tsx compiles this suite with esbuild's keepNames, which wraps functions declared inside
   // page.evaluate callbacks in `__name(...)`; the page needs that helper to run them.
   await context.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
-  const page = await context.newPage();
   const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    const at = m.location();
-    problems.push(`console error: ${m.text()}${at.url ? ` (at ${shortUrl(at.url, origin)}:${at.lineNumber})` : ''}`);
-  });
-  page.on('pageerror', (e) => problems.push(`uncaught exception: ${e.name}: ${e.message}`));
-  page.on('requestfailed', (r) => {
-    if (!r.url().startsWith(origin)) return;
-    // A route prefetch (<link rel="prefetch">, type "other", added in idle time) that a reload or
-    // navigation cuts short is not a failure a reader meets: the chunk loads when it is needed.
-    if (r.resourceType() === 'other' && r.failure()?.errorText === 'net::ERR_ABORTED' && /\/assets\/js\/[^/]+\.js$/.test(r.url())) return;
-    problems.push(`request failed: ${r.method()} ${shortUrl(r.url(), origin)} (${r.resourceType()}): ${r.failure()?.errorText ?? 'unknown error'}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() < 400 || !r.url().startsWith(origin)) return;
-    problems.push(`HTTP ${r.status()}: ${r.request().method()} ${shortUrl(r.url(), origin)} (${r.request().resourceType()})`);
-  });
-  page.on('request', (r) => {
-    const url = r.url();
-    if (/^https?:/.test(url) && !url.startsWith(origin)) problems.push(`request leaves the site: ${r.method()} ${url} (${r.resourceType()})`);
-  });
-  page.on('dialog', (d) => {
-    problems.push(`dialog opened: ${d.type()} "${d.message()}"`);
-    d.dismiss().catch(() => undefined);
-  });
-  return {
+  const newRecordedPage = async (): Promise<Page> => {
+    const page = await context.newPage();
+    // The debugger is on from the start, so a page whose script never yields can be paused and its stack read
+    // (Debugger.pause interrupts running script; enabling it then would wait behind that script). Breakpoints
+    // are off: a `debugger;` statement in a library must not stop the page.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Debugger.enable');
+    await cdp.send('Debugger.setBreakpointsActive', { active: false });
+    debuggers.set(page, cdp);
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      const at = m.location();
+      problems.push(`console error: ${m.text()}${at.url ? ` (at ${shortUrl(at.url, origin)}:${at.lineNumber})` : ''}`);
+    });
+    page.on('pageerror', (e) => problems.push(`uncaught exception: ${e.name}: ${e.message}`));
+    page.on('requestfailed', (r) => {
+      if (!r.url().startsWith(origin)) return;
+      // A route prefetch (<link rel="prefetch">, type "other", added in idle time) that a reload or
+      // navigation cuts short is not a failure a reader meets: the chunk loads when it is needed.
+      if (r.resourceType() === 'other' && r.failure()?.errorText === 'net::ERR_ABORTED' && /\/assets\/js\/[^/]+\.js$/.test(r.url())) return;
+      problems.push(`request failed: ${r.method()} ${shortUrl(r.url(), origin)} (${r.resourceType()}): ${r.failure()?.errorText ?? 'unknown error'}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() < 400 || !r.url().startsWith(origin)) return;
+      problems.push(`HTTP ${r.status()}: ${r.request().method()} ${shortUrl(r.url(), origin)} (${r.request().resourceType()})`);
+    });
+    page.on('request', (r) => {
+      const url = r.url();
+      if (/^https?:/.test(url) && !url.startsWith(origin)) problems.push(`request leaves the site: ${r.method()} ${url} (${r.resourceType()})`);
+    });
+    page.on('dialog', (d) => {
+      problems.push(`dialog opened: ${d.type()} "${d.message()}"`);
+      d.dismiss().catch(() => undefined);
+    });
+    return page;
+  };
+  let page = await newRecordedPage();
+  const opened: OpenedPage = {
     context,
-    page,
+    get page() {
+      return page;
+    },
     problems,
     problemsSince: (mark) => problems.slice(mark),
+    async renew() {
+      const old = page;
+      // Closing the target lets the browser end its renderer even when that renderer answers nothing.
+      await settlesWithin(
+        old.close({ runBeforeUnload: false }).catch(() => undefined),
+        15_000,
+      );
+      page = await newRecordedPage();
+    },
     close: () => context.close(),
   };
+  return opened;
+}
+
+/**
+ * The script stack a page is running now (top first, one line per frame), read by pausing it for a moment; null if
+ * it could not be paused within 5 s (no script ran in that time, or the renderer answers nothing).
+ */
+export async function runningStack(page: Page): Promise<string[] | null> {
+  const cdp = debuggers.get(page);
+  if (!cdp) return null;
+  const origin = new URL(page.url()).origin;
+  let stack: string[] | null = null;
+  const paused = new Promise<void>((resolve) => {
+    cdp.once('Debugger.paused', (e) => {
+      stack = e.callFrames.map(
+        (f) => `${f.functionName || '(anonymous)'} ${f.url.replace(origin, '')}:${f.location.lineNumber + 1}:${(f.location.columnNumber ?? 0) + 1}`,
+      );
+      resolve();
+    });
+  });
+  // Every command is bounded: a renderer blocked outside script answers none of them.
+  await settlesWithin(
+    cdp.send('Debugger.pause').catch(() => undefined),
+    5_000,
+  );
+  await settlesWithin(paused, 5_000);
+  if (stack)
+    await settlesWithin(
+      cdp.send('Debugger.resume').catch(() => undefined),
+      5_000,
+    );
+  return stack;
+}
+
+/** Whether the page's main thread runs a trivial script within 5 s. */
+async function answers(page: Page): Promise<boolean> {
+  return settlesWithin(
+    page.evaluate(() => 1).catch(() => undefined),
+    5_000,
+  );
 }
 
 /**
  * Loads a route and waits until React has hydrated it and the network is quiet (lazy chunks,
- * prefetches). Returns the document's HTTP status.
+ * prefetches). Returns the document's HTTP status. Pass the OpenedPage (not its page) where a
+ * renderer that stops answering may be replaced by a new page (read `opened.page` afterwards).
  */
-export async function visit(page: Page, url: string, options: { idle?: boolean } = {}): Promise<number> {
-  const response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-  // On this machine a load has, rarely, never come back from the wait below (no error, no finding,
-  // one lesson route, not reproducible alone). Bound it: after 90 s, say so and load the page once
-  // more; a second hang fails the visit.
-  if (!(await settlesWithin(waitForHydration(page, options), 90_000))) {
-    console.error(`# visit: ${url.slice(0, 160)} did not finish hydrating within 90 s; loading it once more`);
-    await page.reload({ waitUntil: 'load', timeout: 30_000 });
-    if (!(await settlesWithin(waitForHydration(page, options), 90_000))) throw new Error(`${url} did not finish hydrating within 90 s, twice`);
-  }
-  return response?.status() ?? 0;
-}
-
-/** Whether the promise settles (resolving; a rejection is rethrown) within `ms`. */
-async function settlesWithin(work: Promise<void>, ms: number): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([work.then(() => true as const), timeout]);
-  } finally {
-    clearTimeout(timer);
+export async function visit(target: Page | OpenedPage, url: string, options: { idle?: boolean } = {}): Promise<number> {
+  // Only the OpenedPage's holder reads the new page after a renewal; a bare page is never replaced.
+  const opened = 'renew' in target ? target : undefined;
+  const page = () => ('renew' in target ? target.page : target);
+  const attempt = async (): Promise<number> => {
+    const response = await page().goto(url, { waitUntil: 'load', timeout: 30_000 });
+    await waitForHydration(page(), options);
+    return response?.status() ?? 0;
+  };
+  for (let round = 1; ; round++) {
+    let status = 0;
+    let failure: unknown = null;
+    const work = attempt().then(
+      (s) => {
+        status = s;
+      },
+      (e: unknown) => {
+        failure = e;
+      },
+    );
+    // A load, hydration and scroll-through takes seconds; bound it so a page that stops answering is seen.
+    const settled = await settlesWithin(work, 120_000);
+    if (settled && failure === null) return status;
+    if (settled && !/Timeout \d+ms exceeded/.test(String(failure))) throw failure;
+    // The page did not finish. If it still answers, it was slow: load it once more. If not, either its script never
+    // yields (a defect in the page: fail, with the stack), or chromium's renderer stopped answering while running no
+    // script at all (seen rarely on this machine under load: the renderer's main thread waits in native code, idle,
+    // for minutes). That one is the browser's, not the page's: the page is opened in a new tab, once.
+    const what = settled ? String(failure).split('\n')[0] : 'no answer in 120 s';
+    if (await answers(page())) {
+      if (round >= 2) throw new Error(`${url} did not finish loading (${what}), twice`);
+      console.error(`# visit: ${url.slice(0, 160)}: ${what}; the page answers: loading it once more`);
+      continue;
+    }
+    const stack = await runningStack(page());
+    if (stack) throw new Error(`${url} did not finish loading (${what}): its script never yields, running\n${stack.slice(0, 25).join('\n')}`);
+    if (!opened || round >= 2) throw new Error(`${url}: chromium's renderer stopped answering (${what}) and runs no script${opened ? ', twice' : ''}`);
+    console.error(`# visit: ${url.slice(0, 160)}: chromium's renderer stopped answering (${what}) and runs no script; opening the page in a new tab`);
+    await opened.renew();
   }
 }
 
