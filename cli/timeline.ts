@@ -1,31 +1,22 @@
 /** Prints a report as a readable timeline, for people at a terminal. */
-import type { Report } from '@site/sim';
-
-export function clock(seconds: number): string {
-  const s = Math.round(seconds * 10) / 10;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = s % 60;
-  const sec = Number.isInteger(rest) ? String(rest).padStart(2, '0') : rest.toFixed(1).padStart(4, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
-}
+import { formatClock, type Report } from '@site/sim';
 
 export function formatTimeline(report: Report): string {
   const lines: string[] = [];
-  lines.push(`${report.scenario} (seed ${report.seed}, until ${clock(report.time)})`);
+  lines.push(`${report.scenario} (seed ${report.seed}, until ${formatClock(report.time)})`);
   lines.push('');
   // A loop, not Math.max(...list): a spread of a long trace overflows the call stack.
   let width = 4;
-  for (const e of report.events) width = Math.max(width, clock(e.time).length);
+  for (const e of report.events) width = Math.max(width, formatClock(e.time).length);
   for (const e of report.events) {
-    lines.push(`${clock(e.time).padStart(width)}  ${e.kind.padEnd(22)} ${e.message}`);
+    lines.push(`${formatClock(e.time).padStart(width)}  ${e.kind.padEnd(22)} ${e.message}`);
   }
   const m = report.metrics;
   lines.push('');
-  lines.push(`At ${clock(report.time)}:`);
+  lines.push(`At ${formatClock(report.time)}:`);
   lines.push(`  VMs serving: ${m.servingVms} (running: ${m.runningVms} of ${report.vms.length})`);
   lines.push(
-    `  service availability: ${m.firstUpAt === null ? 'never came up' : `${m.availabilityPercent.toFixed(3)}% (down ${m.downtimeSeconds} s since it first came up at ${clock(m.firstUpAt)})`}`,
+    `  service availability: ${m.firstUpAt === null ? 'never came up' : `${m.availabilityPercent.toFixed(3)}% (down ${m.downtimeSeconds} s since it first came up at ${formatClock(m.firstUpAt)})`}`,
   );
   if (report.database) {
     const d = report.database;

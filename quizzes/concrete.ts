@@ -2,6 +2,7 @@
  * Making a question concrete for one variant: parameters drawn, templates filled, keys resolved,
  * options in a seeded order. The page, the grader and the exporters all work on concrete questions.
  */
+import { assertNever } from '@site/sim';
 import { composeFeedback } from './misconceptions';
 import type { Ask, Concrete, EngineQuestion, ParamValue, Params, Question, Quiz, SlipKind } from './schema';
 import { drawParams, fillTemplate, shuffle } from './variants';
@@ -189,8 +190,4 @@ export function probesOf(q: Question): string[] {
 
 export function concreteQuiz(quiz: Quiz, seed: number): Concrete[] {
   return quiz.questions.map((q) => concretize(q, seed));
-}
-
-function assertNever(x: never): never {
-  throw new Error(`unhandled: ${JSON.stringify(x)}`);
 }

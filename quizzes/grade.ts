@@ -6,6 +6,7 @@
  * costs 1; the score is that sum over the number of correct options, never below 0. Single choice,
  * numeric, ordering and tasks score 1 or 0.
  */
+import { assertNever } from '@site/sim';
 import { noteOf } from './misconceptions';
 import type { Answer, Concrete, GoalCheck, SlipKind } from './schema';
 
@@ -190,8 +191,4 @@ export function gradeTask(checks: GoalCheck[]): Grade {
     summary: failed.length === 0 ? 'Goal reached: the engine confirms every condition.' : `Not yet: ${failed.length} of ${checks.length} conditions fail.`,
     checks,
   };
-}
-
-function assertNever(x: never): never {
-  throw new Error(`unhandled: ${JSON.stringify(x)}`);
 }

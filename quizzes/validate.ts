@@ -3,6 +3,7 @@
  * Two derivations must agree: the author's key (a literal or a formula) and what the engine does.
  * Used by the test suite (test/quizzes/) and by `npm run quiz -- validate`.
  */
+import { formatPath } from '@site/sim';
 import { checkEngineVariant, checkTask } from './checks';
 import { quizSources } from './index';
 import { findMisconception, misconceptionCatalogue } from './misconceptions';
@@ -111,10 +112,6 @@ export function wrongAnswers(q: Question): { label: string; tag: Tagged }[] {
 export function formatFailure(f: Failure): string {
   const where = [f.file, f.question].filter(Boolean).join(' › ');
   return `${where}${f.variant ? ` [${f.variant}]` : ''}: ${f.message}`;
-}
-
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
 }
 
 /** The variants to check: the whole space when small, else seeds 1..N. */

@@ -12,6 +12,7 @@ export type { World } from './runner';
 export type { Outcome, VmState, Health } from './types';
 export { parseScenario, parseAction, scenarioWarnings, formatIssue, ScenarioError, type ScenarioIssue } from './parse';
 export { limits } from './limits';
+export { formatPath, assertNever, formatClock } from './util';
 export type { Report, VmReport, HostReport, DatabaseReport, Metrics, NotServingReason } from './report';
 export type { Scenario, ScenarioInput, Action, ActionInput, ActionVerb } from './scenario';
 export { actionVerbs } from './scenario';

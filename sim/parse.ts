@@ -33,14 +33,7 @@ export class ScenarioError extends Error {
   }
 }
 
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
-}
+import { formatPath } from './util';
 
 /** The fields an object at `path` of the scenario may have, to say what was expected. */
 function fieldsAt(path: ReadonlyArray<PropertyKey>): string[] {

@@ -14,6 +14,7 @@ import type { Action } from './scenario';
 import type { GroupState, HostState, Outcome, RegionState, Vm } from './types';
 import { describeSize, holdsHost, newVm, refusal, settlesTo } from './vm';
 import type { Context, WorldState } from './world';
+import { assertNever } from './util';
 
 /** The clock as the rules see it: a context that can also read back the last event, and keeps the books. */
 export interface RulesClock extends Context {
@@ -406,8 +407,4 @@ function outageBlocking(region: RegionState, az: string | undefined): string | n
   if (region.health === 'failed') return `region ${region.id} is down`;
   if (az !== undefined) return region.azs.find((z) => z.id === az)?.health === 'failed' ? `AZ ${az} is down` : null;
   return region.azs.every((z) => z.health === 'failed') ? `every AZ of ${region.id} is down` : null;
-}
-
-export function assertNever(x: never): never {
-  throw new Error(`unhandled: ${JSON.stringify(x)}`);
 }

@@ -3,6 +3,7 @@
  * costs. The schema is the one definition of the format; limits keep every accepted scenario small.
  */
 import { z } from 'zod';
+import { formatPath } from '../util';
 import { defaultCosts, type CycleCosts } from './costs';
 import { instructionKinds, workloadIds } from './program';
 import { techniqueIds } from './techniques';
@@ -81,10 +82,6 @@ export class CpuScenarioError extends Error {
     this.source = source;
     this.issues = issues;
   }
-}
-
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
 }
 
 /** Checks a scenario object; throws a CpuScenarioError naming the source, each field path and what was expected. */

@@ -3,6 +3,7 @@
  * schema. Nothing here touches `window` by itself: callers pass the storage (from an effect).
  */
 import { z } from 'zod';
+import { formatPath } from '@site/sim';
 import { answerSchema, lessonIdSchema, lessonIds, type Answer, type LessonId } from '@site/quizzes/schema';
 import { maxSeed } from '@site/quizzes/variants';
 
@@ -95,10 +96,6 @@ export interface ProgressProblem {
 }
 
 export type LoadedProgress = { progress: Progress; problem: ProgressProblem | null };
-
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
-}
 
 /** `lessons.regions.best: expected a number >= 0`, for the first few issues. */
 export function describeIssues(error: z.ZodError, max = 5): string {

@@ -2,6 +2,7 @@ import React, { useEffect, useRef, useState } from 'react';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import type { ExampleScenario } from '@site/src/plugins/example-scenarios';
+import { formatClock } from '@site/sim';
 import styles from '@site/src/components/widgets/shared/widget.module.css';
 import { runWithProgress, type FromWorker, type RunResult } from './runWithProgress';
 
@@ -14,18 +15,6 @@ export function runText(text: string, source: string): RunResult {
 
 /** A timeline longer than this shows its first events and says how many more the report holds. */
 const shownEvents = 1000;
-
-/** Virtual time as m:ss, or with days and hours for runs longer than a day. */
-function clock(s: number): string {
-  if (s >= 86400) {
-    const whole = Math.floor(s);
-    const two = (n: number) => String(n).padStart(2, '0');
-    return `${Math.floor(whole / 86400)} d ${two(Math.floor((whole % 86400) / 3600))}:${two(Math.floor((whole % 3600) / 60))}:${two(whole % 60)}`;
-  }
-  const m = Math.floor(s / 60);
-  const sec = Math.round((s % 60) * 10) / 10;
-  return `${m}:${String(sec).padStart(2, '0')}`;
-}
 
 export default function ScenarioRunner(): React.JSX.Element {
   const examples = usePluginData('infralab-example-scenarios') as ExampleScenario[];
@@ -76,7 +65,7 @@ export default function ScenarioRunner(): React.JSX.Element {
   function cancel(): void {
     worker.current?.terminate();
     worker.current = null;
-    setCancelled(running && running.until > 0 ? `Cancelled at ${clock(running.time)} of ${clock(running.until)} virtual time.` : 'Cancelled.');
+    setCancelled(running && running.until > 0 ? `Cancelled at ${formatClock(running.time)} of ${formatClock(running.until)} virtual time.` : 'Cancelled.');
     setRunning(null);
   }
 
@@ -170,14 +159,14 @@ export default function ScenarioRunner(): React.JSX.Element {
       <div aria-live="polite" data-testid="live-summary" className={styles.summary}>
         {running
           ? running.until
-            ? `Running: ${clock(running.time)} of ${clock(running.until)} virtual time.`
+            ? `Running: ${formatClock(running.time)} of ${formatClock(running.until)} virtual time.`
             : 'Running: reading the scenario.'
           : cancelled
             ? cancelled
             : result === null
               ? 'Load or paste a scenario, then run it.'
               : result.ok
-                ? `Ran to ${clock(result.report.time)}: ${result.report.metrics.servingVms} VM(s) serving, availability ${result.report.metrics.availabilityPercent}%, ${result.report.events.length} events.`
+                ? `Ran to ${formatClock(result.report.time)}: ${result.report.metrics.servingVms} VM(s) serving, availability ${result.report.metrics.availabilityPercent}%, ${result.report.events.length} events.`
                 : `${result.issues.length} problem(s) in ${result.source}.`}
       </div>
       {result && !result.ok ? (
@@ -195,7 +184,7 @@ export default function ScenarioRunner(): React.JSX.Element {
           <ol style={{ maxHeight: '20rem', overflowY: 'auto' }}>
             {result.report.events.slice(0, shownEvents).map((e, k) => (
               <li key={k}>
-                <code>{clock(e.time)}</code> {e.message}
+                <code>{formatClock(e.time)}</code> {e.message}
               </li>
             ))}
           </ol>

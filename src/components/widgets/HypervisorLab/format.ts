@@ -1,4 +1,5 @@
 /** How the labs print the engine's numbers. Formatting only: every number comes from a report. */
+import { formatClock as formatSimClock } from '@site/sim';
 
 /** 13.5 → "13.5", 14 → "14", 1/3 → "0.33". */
 export function formatNumber(x: number, digits = 2): string {
@@ -9,15 +10,8 @@ export function formatGiB(x: number): string {
   return `${formatNumber(x)} GiB`;
 }
 
-/** A virtual time: "0 s", "45 s", "2 min", "2 min 5 s", "1 h", "1 h 30 s". */
-export function formatClock(seconds: number): string {
-  const s = Math.round(seconds * 10) / 10;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s - h * 3600) / 60);
-  const rest = Math.round((s - h * 3600 - m * 60) * 10) / 10;
-  const parts = [h ? `${h} h` : '', m ? `${m} min` : '', rest || (!h && !m) ? `${rest} s` : ''];
-  return parts.filter(Boolean).join(' ');
-}
+/** A virtual time in words ("2 min 5 s"): the engine's one clock format, spoken. */
+export const formatClock = (seconds: number): string => formatSimClock(seconds, 'words');
 
 /** The engine's events without a repeat: a refused launch is recorded as its refusal and again as refused. */
 export function withoutRepeats<E extends { time: number; message: string }>(events: readonly E[]): E[] {
