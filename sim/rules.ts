@@ -289,6 +289,9 @@ export class WorldRules {
     if (action === 'reboot') {
       vm.rebootingUntil = this.clock.time + this.duration(this.world.scenario.timings.rebootSeconds);
       vm.token++;
+      // The reboot restarts the guest now: a crash before it is gone, a crash during it outlasts it.
+      vm.crashed = false;
+      refreshImpairment(this.world, vm, this.clock.time);
       this.clock.vmChanged(vm);
       this.clock.record({ kind: 'rebooting', vm: name, host: vm.host, message: `${name} is rebooting on ${vm.host} (same host, memory cleared)` });
       this.clock.schedule(vm.rebootingUntil, { type: 'reboot-done', vm: name, token: vm.token });
@@ -344,9 +347,15 @@ export class WorldRules {
     const vm = this.world.vms.get(name);
     if (!vm || vm.token !== token) return;
     vm.rebootingUntil = undefined;
-    vm.crashed = false;
     this.clock.vmChanged(vm);
-    this.clock.record({ kind: 'rebooted', vm: name, host: vm.host, message: `${name} is back up on ${vm.host}` });
+    this.clock.record({
+      kind: 'rebooted',
+      vm: name,
+      host: vm.host,
+      message: vm.crashed
+        ? `${name} finished rebooting on ${vm.host}, but its guest crashed during the reboot: it does not serve`
+        : `${name} is back up on ${vm.host}`,
+    });
     refreshImpairment(this.world, vm, this.clock.time);
   }
 
