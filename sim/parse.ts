@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { resolveHypervisor } from './hypervisor';
 import { limits, periodicChecks } from './limits';
+import { oneWayDelaySeconds } from './propagation';
 import { findRegion } from './regions';
 import { knownJurisdictions } from './residency';
 import { actionSchemas, actionVerbs, scenarioSchema, type Action, type ActionInput, type ActionVerb, type Scenario } from './scenario';
@@ -305,6 +306,16 @@ function checkReferences(s: Scenario): ScenarioIssue[] {
     }
     if (d.replica && regionRef('database.replica.region', d.replica.region) && d.replica.region === d.region) {
       add('database.replica.region', "expected a region other than the primary's (a cross-region replica)");
+    } else if (d.replica && regionAzs.has(d.replica.region) && regionAzs.has(d.region)) {
+      const floor = oneWayDelaySeconds(d.region, d.replica.region, s.network);
+      if (floor !== undefined && d.replica.lagSeconds < floor) {
+        const ms = Math.ceil(floor * 1000);
+        add(
+          'database.replica.lagSeconds',
+          `${d.replica.lagSeconds} s is less than a write takes to travel from ${d.region} to ${d.replica.region} ` +
+            `(${ms} ms one way under the scenario's network model): an asynchronous replica always trails by at least that; expected at least ${ms / 1000}`,
+        );
+      }
     }
   }
   if (s.residency) {
