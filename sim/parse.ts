@@ -232,6 +232,14 @@ function checkLimits(s: Scenario): ScenarioIssue[] {
  */
 export function scenarioWarnings(s: Scenario, until = s.until): ScenarioIssue[] {
   const out: ScenarioIssue[] = [];
+  if (s.policy.placement === 'spread') {
+    out.push({
+      path: 'policy.placement',
+      message:
+        '"spread" is the old name of "balance", a preference that can still put two VMs on one host; write "balance". ' +
+        "For EC2's spread placement group (each VM on a host of its own, or the launch fails) give the launch a spreadGroup",
+    });
+  }
   s.actions.forEach(({ at, action }, i) => {
     if (at > until) out.push({ path: `actions[${i}].at`, message: `${at} s is after the run ends (${until} s): this ${action.kind} never happens` });
   });

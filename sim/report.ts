@@ -42,6 +42,8 @@ export interface VmReport {
   memoryGiB: number;
   diskGiB: number;
   group: string | null;
+  /** The spread placement group it was launched into, if any. */
+  spreadGroup: string | null;
   busy: number;
   stealPercent: number;
   legalActions: LifecycleAction[];
@@ -188,6 +190,7 @@ function vmReport(src: ReportSource, vm: Vm, hostSteal: number): VmReport {
     memoryGiB: vm.memoryGiB,
     diskGiB: vm.diskGiB,
     group: vm.group ?? null,
+    spreadGroup: vm.spreadGroup ?? null,
     busy: vm.busy,
     // Only a guest that runs waits for a core: not a crashed one, nor one under a failed host, AZ or region.
     stealPercent: vm.state === 'running' && impairment(src.world, vm) === null ? hostSteal : 0,

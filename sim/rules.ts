@@ -7,9 +7,10 @@ import type { Scheduled, SimEvent } from './events';
 import { applyFault, applyRecovery, refreshImpairment, vmsUnder, type FaultContext, type FaultTarget } from './faults';
 import { evaluateScaling, reconcileGroup, requestGroupCheck, type GroupContext } from './groups';
 import { allocate, memoryFootprint, release, type Size } from './host';
-import { chooseHost } from './placement';
+import { chooseHost, type PlacementRequest } from './placement';
 import { completeFailover, updateDatabase, type DatabaseContext } from './replication';
 import { noteResidency, type ResidencyContext } from './residency-check';
+import { fullAzs, spreadGroupPlaces, spreadShortfall, takePlace, type SpreadGroupPlaces } from './spread-group';
 import type { Action } from './scenario';
 import type { GroupState, HostState, Outcome, RegionState, Vm } from './types';
 import { describeSize, holdsHost, newVm, refusal, settlesTo } from './vm';
@@ -162,22 +163,29 @@ export class WorldRules {
     const first = (w.launchCounters.get(a.name) ?? 0) + 1;
     const placed: Array<[Vm, HostState]> = [];
     const packCursor = { az: 0, host: 0 };
+    const spread = a.spreadGroup === undefined ? null : spreadGroupPlaces(w.vms.values(), a.spreadGroup);
     for (let i = 0; i < a.count; i++) {
-      const host = chooseHost({ size, region, policy: w.scenario.policy, az: a.az, packCursor });
+      const host = chooseHost({ size, region, policy: w.scenario.policy, az: a.az, packCursor, ...spreadLimits(spread) });
       if (!host) break;
       const vm = newVm(`${a.name}-${first + i}`, a, a.az);
+      if (spread) {
+        vm.spreadGroup = spread.name;
+        takePlace(spread, host.id, host.az);
+      }
       this.occupy(host, vm);
       placed.push([vm, host]);
     }
     const where = a.az ?? a.region;
     if (placed.length < a.count) {
-      const short = shortResource(region, a.az, size);
+      // Why the next one did not fit, asked before the tentative placements are undone.
+      const short = spread ? spreadShortfall(region, a.az, spread, size) : { refused: false, reason: shortResource(region, a.az, size) };
       // All or nothing: undo the tentative placements.
       for (const [vm, host] of placed) this.vacate(host, vm);
       region.spreadCursor = cursor;
       const down = outageBlocking(region, a.az);
       if (down) return { ok: false, reason: `cannot launch in ${where}: ${down}; nothing was launched` };
-      const reason = `insufficient capacity: ${a.count} × ${describeSize(size)} do not fit in ${where} (room for ${placed.length}; ${short}); nothing was launched`;
+      if (short.refused) return { ok: false, reason: `cannot launch ${a.count} × ${a.name} in ${where} (room for ${placed.length}): ${short.reason}; nothing was launched` };
+      const reason = `insufficient capacity: ${a.count} × ${describeSize(size)} do not fit in ${where} (room for ${placed.length}; ${short.reason}); nothing was launched`;
       this.clock.record({ kind: 'insufficient-capacity', message: reason, region: a.region, az: a.az });
       return { ok: false, reason };
     }
@@ -269,11 +277,15 @@ export class WorldRules {
     const why = refusal(vm, 'start');
     if (why) return { ok: false, reason: why };
     const region = w.regions.get(vm.region)!;
-    const host = chooseHost({ size: vm, region, policy: w.scenario.policy, az: vm.az, avoid: vm.lastHost });
+    // A stopped VM holds no host, so the places of its spread group are those of the others.
+    const spread = vm.spreadGroup === undefined ? null : spreadGroupPlaces(w.vms.values(), vm.spreadGroup);
+    const host = chooseHost({ size: vm, region, policy: w.scenario.policy, az: vm.az, avoid: vm.lastHost, ...spreadLimits(spread) });
     if (!host) {
       const down = outageBlocking(region, vm.az);
       if (down) return { ok: false, reason: `cannot start ${name} in ${vm.az}: ${down}; it stays stopped` };
-      const reason = `insufficient capacity: no host in ${vm.az} has room for ${name} (${describeSize(vm)}; ${shortResource(region, vm.az, vm)}); it stays stopped`;
+      const short = spread ? spreadShortfall(region, vm.az, spread, vm) : { refused: false, reason: shortResource(region, vm.az, vm) };
+      if (short.refused) return { ok: false, reason: `cannot start ${name}: ${short.reason}; it stays stopped` };
+      const reason = `insufficient capacity: no host in ${vm.az} has room for ${name} (${describeSize(vm)}; ${short.reason}); it stays stopped`;
       this.clock.record({ kind: 'insufficient-capacity', vm: name, az: vm.az, region: vm.region, message: reason });
       return { ok: false, reason };
     }
@@ -396,6 +408,11 @@ export class WorldRules {
     if (w.db && this.database) updateDatabase(this.database, w.db);
     for (const group of w.groups.values()) requestGroupCheck(this.clock, group, this.clock.time + w.scenario.timings.detectionSeconds);
   }
+}
+
+/** What a spread placement group keeps a placement off: its VMs' hosts, and the AZs where it is full. */
+function spreadLimits(places: SpreadGroupPlaces | null): Pick<PlacementRequest, 'excludeHosts' | 'excludeAzs'> {
+  return places ? { excludeHosts: places.hosts, excludeAzs: fullAzs(places) } : {};
 }
 
 /** Which resource ran out for one more VM of this size, in the words the lessons use. */

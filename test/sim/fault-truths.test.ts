@@ -285,7 +285,10 @@ describe('properties', () => {
             if (e.kind !== 'group-replacing') continue;
             const h = history.get(e.vm!) ?? [];
             // The samples that cover [time - 60, time]: the last one at or before the window's start, and every one after.
-            const start = h.findLastIndex((s) => s.time <= e.time - 60);
+            let start = -1;
+            h.forEach((s, i) => {
+              if (s.time <= e.time - 60) start = i;
+            });
             expect(start, `${e.vm} replaced at ${e.time} after less than 60 s of history`).toBeGreaterThanOrEqual(0);
             const window = h.slice(start);
             expect(
