@@ -257,6 +257,7 @@ export class WorldRules {
       members: new Set(),
       checksAt: new Set(),
       retryAt: null,
+      rebalancing: null,
     };
     w.groups.set(group.name, group);
     this.clock.record({
@@ -349,6 +350,9 @@ export class WorldRules {
     const host = vm.host ? ` on ${vm.host}` : '';
     this.clock.record({ kind: next as 'running' | 'stopped' | 'terminated', vm: name, host: vm.host, az: vm.az, message: `${name} is ${next}${host}` });
     if (next === 'running') refreshImpairment(w, vm, this.clock.time);
+    // A member launched to rebalance the AZs runs: the group may now let one of the crowded AZ go.
+    const rebalanced = next === 'running' && vm.group !== undefined ? w.groups.get(vm.group) : undefined;
+    if (rebalanced?.rebalancing === vm.name) requestGroupCheck(this.clock, rebalanced, this.clock.time);
     if (vm.group && next === 'terminated') {
       const group = w.groups.get(vm.group);
       if (group) requestGroupCheck(this.clock, group, this.clock.time);

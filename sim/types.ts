@@ -91,6 +91,8 @@ export interface GroupState {
   checksAt: Set<number>;
   /** When the pending retry after a shortfall runs; no second retry is scheduled before it. */
   retryAt: number | null;
+  /** A member launched to rebalance the AZs: one member of the crowded AZ goes once it runs. */
+  rebalancing: string | null;
 }
 
 export interface Location {
