@@ -184,7 +184,8 @@ export class WorldRules {
       region.spreadCursor = cursor;
       const down = outageBlocking(region, a.az);
       if (down) return { ok: false, reason: `cannot launch in ${where}: ${down}; nothing was launched` };
-      if (short.refused) return { ok: false, reason: `cannot launch ${a.count} × ${a.name} in ${where} (room for ${placed.length}): ${short.reason}; nothing was launched` };
+      if (short.refused)
+        return { ok: false, reason: `cannot launch ${a.count} × ${a.name} in ${where} (room for ${placed.length}): ${short.reason}; nothing was launched` };
       const reason = `insufficient capacity: ${a.count} × ${describeSize(size)} do not fit in ${where} (room for ${placed.length}; ${short.reason}); nothing was launched`;
       this.clock.record({ kind: 'insufficient-capacity', message: reason, region: a.region, az: a.az });
       return { ok: false, reason };

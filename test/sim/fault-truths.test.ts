@@ -219,7 +219,11 @@ function applyOp(world: World, op: Op, hostIds: string[]): void {
       return;
     case 'fault': {
       const target =
-        op.level === 'host' ? { host: hostIds[op.index % hostIds.length] } : op.level === 'az' ? { az: azIds[op.index % azIds.length] } : { region: 'eu-central-1' };
+        op.level === 'host'
+          ? { host: hostIds[op.index % hostIds.length] }
+          : op.level === 'az'
+            ? { az: azIds[op.index % azIds.length] }
+            : { region: 'eu-central-1' };
       world.apply({ kind: op.verb, ...target });
       return;
     }
@@ -305,8 +309,7 @@ describe('properties', () => {
           }
           for (const vm of r.vms) {
             if (vm.group === null) continue;
-            const faulted =
-              (vm.state === 'running' || vm.state === 'pending') && (vm.reason === 'crashed' || (vm.host !== null && down.has(vm.host)));
+            const faulted = (vm.state === 'running' || vm.state === 'pending') && (vm.reason === 'crashed' || (vm.host !== null && down.has(vm.host)));
             const unhealthy = faulted || vm.state === 'stopping' || vm.state === 'stopped';
             const h = history.get(vm.name) ?? [];
             h.push({ time: r.time, unhealthy });

@@ -18,7 +18,15 @@ function groupWorld(azs: string[], desired: number): World {
 }
 
 const live = (r: Report) => r.vms.filter((v) => v.group === 'web' && v.state !== 'shutting-down' && v.state !== 'terminated');
-const byAz = (r: Report) => Object.fromEntries(['a', 'b', 'c'].map((z) => [z, live(r).filter((v) => v.az === `eu-central-1${z}`).map((v) => v.name)]));
+const byAz = (r: Report) =>
+  Object.fromEntries(
+    ['a', 'b', 'c'].map((z) => [
+      z,
+      live(r)
+        .filter((v) => v.az === `eu-central-1${z}`)
+        .map((v) => v.name),
+    ]),
+  );
 
 describe('scale-in balances the AZs first', () => {
   it('a: web-1, web-3; b: web-4 (the replacement for web-2, the newest). Scaling to 2 takes web-3 from a, not web-4 from b', () => {

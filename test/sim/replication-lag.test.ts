@@ -57,7 +57,9 @@ describe('replica lag has a floor: the one-way propagation delay', () => {
 
   it('the least lag the message names is accepted, and a promotion then loses exactly it: RPO = that lag, writes lost = lag × 100', () => {
     const floor = Math.ceil(oneWayMs('us-east-1', 'ap-southeast-2')) / 1000;
-    const r = createWorld(scenario('us-east-1', 'ap-southeast-2', floor)).run().report();
+    const r = createWorld(scenario('us-east-1', 'ap-southeast-2', floor))
+      .run()
+      .report();
     expect(r.database!.rpoSeconds).toBe(floor);
     expect(r.database!.lostWrites).toBe(Math.round(floor * 100));
   });

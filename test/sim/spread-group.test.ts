@@ -109,7 +109,12 @@ describe('spread placement group: a host of its own for each VM', () => {
     w.apply(launch('db', 3, { spreadGroup: 'db' }));
     w.runUntil(60);
     w.apply({ kind: 'fail', host: 'eu-central-1a-h2' });
-    expect(w.report().vms.filter((v) => v.serving).map((v) => v.name)).toEqual(['db-1', 'db-3']);
+    expect(
+      w
+        .report()
+        .vms.filter((v) => v.serving)
+        .map((v) => v.name),
+    ).toEqual(['db-1', 'db-3']);
   });
 });
 
