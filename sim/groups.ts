@@ -1,7 +1,10 @@
 /**
  * Groups keep a desired count of identical VMs across their AZs, like an auto-scaling group: a
  * member that stops serving for a fault is noticed after the detection delay, terminated, and
- * replaced in a healthy AZ; a launch that does not fit is retried after the same delay.
+ * replaced in a healthy AZ; a launch that does not fit is retried after the same delay. Scale-in
+ * keeps the AZs balanced first, as EC2 Auto Scaling's default termination policy does, and once the
+ * AZs are up but uneven (after an outage) the group rebalances: it launches a member in the AZ with
+ * the fewest, and when that one runs, lets one go from the AZ with the most.
  */
 import { chooseHost } from './placement';
 import type { Policy } from './scenario';
@@ -47,17 +50,34 @@ export function reconcileGroup(ctx: GroupContext, group: GroupState): void {
     }
   }
   const live = members(ctx, group);
+  const region = ctx.region(group.region);
 
-  // Scale in: the newest members go first.
-  while (live.length > group.desired) {
-    const newest = live.pop()!;
-    ctx.record({ kind: 'group-scaled', group: group.name, vm: newest.name, message: `${group.name}: scaling in, terminating ${newest.name}` });
-    ctx.terminate(newest);
+  if (group.rebalancing !== null && !live.some((vm) => vm.name === group.rebalancing)) group.rebalancing = null;
+  // A rebalancing launch is one over desired on purpose: the crowded AZ keeps its member until it runs.
+  const waiting = group.rebalancing !== null && ctx.vm(group.rebalancing).state === 'pending' && live.length === group.desired + 1;
+  if (!waiting) {
+    while (live.length > group.desired) {
+      const leaving = scaleInChoice(live);
+      live.splice(live.indexOf(leaving), 1);
+      const rebalance = group.rebalancing !== null;
+      group.rebalancing = null;
+      ctx.record({
+        kind: 'group-scaled',
+        group: group.name,
+        vm: leaving.name,
+        message: rebalance
+          ? `${group.name}: rebalancing, terminating ${leaving.name} in ${leaving.az}, an AZ with the most members`
+          : `${group.name}: scaling in, terminating ${leaving.name} in ${leaving.az}, an AZ with the most members`,
+      });
+      ctx.terminate(leaving);
+    }
   }
 
-  const region = ctx.region(group.region);
   let shortfall = group.desired - live.length;
-  if (shortfall <= 0) return;
+  if (shortfall <= 0) {
+    if (!waiting && shortfall === 0) rebalance(ctx, group, region, live);
+    return;
+  }
   const counts = group.azs.map((az) => ({ az, members: live.filter((vm) => vm.az === az && vm.impairedSince === undefined).length }));
   while (shortfall > 0) {
     const host = chooseHost({ size: group, region, policy: ctx.policy, groupAzs: counts });
@@ -80,6 +100,48 @@ export function reconcileGroup(ctx: GroupContext, group: GroupState): void {
     counts.find((c) => c.az === host.az)!.members++;
     shortfall--;
   }
+}
+
+/**
+ * The member scale-in takes: from the AZ with the most members (EC2 Auto Scaling balances the AZs
+ * before anything else), the newest of them. Among AZs that tie, the newest member of any of them:
+ * AWS then looks at launch templates and billing hours, which the engine's identical, per-second
+ * billed members do not differ in, and picks at random; the engine keeps newest-first there.
+ */
+function scaleInChoice(live: Vm[]): Vm {
+  const perAz = new Map<string | undefined, number>();
+  for (const vm of live) perAz.set(vm.az, (perAz.get(vm.az) ?? 0) + 1);
+  const most = Math.max(...perAz.values());
+  for (let i = live.length - 1; i >= 0; i--) if (perAz.get(live[i].az) === most) return live[i];
+  return live[live.length - 1];
+}
+
+/**
+ * AZ rebalancing: when every member is healthy and the group's AZs that are up differ by more than
+ * one member, launch one in the AZ with the fewest (the first declared, on a tie). The crowded AZ
+ * loses a member once it runs (see reconcileGroup), so capacity never dips. One at a time; a launch
+ * that does not fit is tried again at the group's next check.
+ */
+function rebalance(ctx: GroupContext, group: GroupState, region: RegionState, live: Vm[]): void {
+  if (live.some((vm) => vm.impairedSince !== undefined || vm.state !== 'running')) return;
+  const usable = group.azs.filter((id) => region.health === 'up' && region.azs.find((z) => z.id === id)?.health === 'up');
+  if (usable.length < 2) return;
+  const counts = usable.map((az) => ({ az, members: live.filter((vm) => vm.az === az).length }));
+  const fewest = counts.reduce((a, b) => (b.members < a.members ? b : a));
+  const most = Math.max(...counts.map((c) => c.members));
+  if (most - fewest.members <= 1) return;
+  const host = chooseHost({ size: group, region, policy: ctx.policy, az: fewest.az });
+  if (!host) return;
+  const vm = newVm(`${group.name}-${group.nextIndex++}`, group, undefined, group.name);
+  group.members.add(vm.name);
+  group.rebalancing = vm.name;
+  ctx.record({
+    kind: 'group-scaled',
+    group: group.name,
+    vm: vm.name,
+    message: `${group.name}: rebalancing AZs (${counts.map((c) => `${c.az} ${c.members}`).join(', ')}), launching ${vm.name} in ${fewest.az}`,
+  });
+  ctx.launch(vm, host);
 }
 
 /** Target tracking: desired = ceil(demand / target per VM), within the group's bounds. */

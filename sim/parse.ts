@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { resolveHypervisor } from './hypervisor';
 import { limits, periodicChecks } from './limits';
+import { oneWayDelaySeconds } from './propagation';
 import { findRegion } from './regions';
 import { knownJurisdictions } from './residency';
 import { actionSchemas, actionVerbs, scenarioSchema, type Action, type ActionInput, type ActionVerb, type Scenario } from './scenario';
@@ -224,6 +225,14 @@ function checkLimits(s: Scenario): ScenarioIssue[] {
  */
 export function scenarioWarnings(s: Scenario, until = s.until): ScenarioIssue[] {
   const out: ScenarioIssue[] = [];
+  if (s.policy.placement === 'spread') {
+    out.push({
+      path: 'policy.placement',
+      message:
+        '"spread" is the old name of "balance", a preference that can still put two VMs on one host; write "balance". ' +
+        "For EC2's spread placement group (each VM on a host of its own, or the launch fails) give the launch a spreadGroup",
+    });
+  }
   s.actions.forEach(({ at, action }, i) => {
     if (at > until) out.push({ path: `actions[${i}].at`, message: `${at} s is after the run ends (${until} s): this ${action.kind} never happens` });
   });
@@ -298,6 +307,16 @@ function checkReferences(s: Scenario): ScenarioIssue[] {
     }
     if (d.replica && regionRef('database.replica.region', d.replica.region) && d.replica.region === d.region) {
       add('database.replica.region', "expected a region other than the primary's (a cross-region replica)");
+    } else if (d.replica && regionAzs.has(d.replica.region) && regionAzs.has(d.region)) {
+      const floor = oneWayDelaySeconds(d.region, d.replica.region, s.network);
+      if (floor !== undefined && d.replica.lagSeconds < floor) {
+        const ms = Math.ceil(floor * 1000);
+        add(
+          'database.replica.lagSeconds',
+          `${d.replica.lagSeconds} s is less than a write takes to travel from ${d.region} to ${d.replica.region} ` +
+            `(${ms} ms one way under the scenario's network model): an asynchronous replica always trails by at least that; expected at least ${ms / 1000}`,
+        );
+      }
     }
   }
   if (s.residency) {

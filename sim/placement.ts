@@ -1,7 +1,8 @@
 /**
- * Placement: which host a VM goes to. `pack` fills hosts in declared order (first fit); `spread`
- * goes round-robin over the region's AZs in declared order, then takes the least-loaded host of the
- * AZ; a pinned AZ restricts both to that AZ. Groups balance their members across their AZs.
+ * Placement: which host a VM goes to. `pack` fills hosts in declared order (first fit); `balance`
+ * (once called `spread`) goes round-robin over the region's AZs in declared order, then takes the
+ * least-loaded host of the AZ; a pinned AZ restricts both to that AZ. Groups balance their members
+ * across their AZs. A spread placement group (./spread-group.ts) adds hosts and AZs to stay off.
  */
 import { fits, loadShare, type Size } from './host';
 import type { Policy } from './scenario';
@@ -26,25 +27,34 @@ export interface PlacementRequest {
    * to a new underlying host computer").
    */
   avoid?: string;
+  /** Hosts never to take: those a spread placement group's VMs already hold. */
+  excludeHosts?: ReadonlySet<string>;
+  /** AZs never to place in: those where a spread placement group has reached its limit. */
+  excludeAzs?: ReadonlySet<string>;
 }
 
-function azUsable(region: RegionState, az: AzState): boolean {
-  return region.health === 'up' && az.health === 'up';
+function azUsable(region: RegionState, az: AzState, req?: PlacementRequest): boolean {
+  return region.health === 'up' && az.health === 'up' && !req?.excludeAzs?.has(az.id);
 }
 
-function firstFit(az: AzState, size: Size): HostState | null {
-  for (const host of az.hosts) if (host.health === 'up' && fits(host, size)) return host;
+/** Whether the host is up, not excluded, and has room. */
+function takes(host: HostState, req: PlacementRequest): boolean {
+  return host.health === 'up' && !req.excludeHosts?.has(host.id) && fits(host, req.size);
+}
+
+function firstFit(az: AzState, req: PlacementRequest): HostState | null {
+  for (const host of az.hosts) if (takes(host, req)) return host;
   return null;
 }
 
-function leastLoaded(az: AzState, size: Size): HostState | null {
+function leastLoaded(az: AzState, req: PlacementRequest): HostState | null {
   // Usually the least-loaded host fits and is up; otherwise (mixed sizes, a failed host) scan.
   const top = az.loadIndex.peek();
-  if (top && top.health === 'up' && fits(top, size)) return top;
+  if (top && takes(top, req)) return top;
   let best: HostState | null = null;
   let bestLoad = Infinity;
   for (const host of az.hosts) {
-    if (host.health !== 'up' || !fits(host, size)) continue;
+    if (!takes(host, req)) continue;
     const load = loadShare(host);
     if (load < bestLoad) {
       best = host;
@@ -56,7 +66,7 @@ function leastLoaded(az: AzState, size: Size): HostState | null {
 
 function pickInAz(az: AzState, req: PlacementRequest): HostState | null {
   if (req.avoid !== undefined) return pickAvoiding(az, req, req.avoid);
-  return req.policy.placement === 'pack' ? firstFit(az, req.size) : leastLoaded(az, req.size);
+  return req.policy.placement === 'pack' ? firstFit(az, req) : leastLoaded(az, req);
 }
 
 /** As pickInAz, but the avoided host only when no other host of the AZ fits. */
@@ -65,7 +75,7 @@ function pickAvoiding(az: AzState, req: PlacementRequest, avoid: string): HostSt
   let bestLoad = Infinity;
   let fallback: HostState | null = null;
   for (const host of az.hosts) {
-    if (host.health !== 'up' || !fits(host, req.size)) continue;
+    if (!takes(host, req)) continue;
     if (host.id === avoid) {
       fallback = host;
       continue;
@@ -90,13 +100,13 @@ export function chooseHost(req: PlacementRequest): HostState | null {
 
   if (req.az !== undefined) {
     const az = region.azs.find((a) => a.id === req.az);
-    return az && azUsable(region, az) ? pickInAz(az, req) : null;
+    return az && azUsable(region, az, req) ? pickInAz(az, req) : null;
   }
 
   if (req.groupAzs) {
     const order = [...req.groupAzs]
       .map((g) => ({ ...g, state: region.azs.find((a) => a.id === g.az) }))
-      .filter((g): g is typeof g & { state: AzState } => g.state !== undefined && azUsable(region, g.state))
+      .filter((g): g is typeof g & { state: AzState } => g.state !== undefined && azUsable(region, g.state, req))
       .sort((a, b) => a.members - b.members || a.state.index - b.state.index);
     for (const g of order) {
       const host = pickInAz(g.state, req);
@@ -109,10 +119,10 @@ export function chooseHost(req: PlacementRequest): HostState | null {
     const cursor = req.packCursor ?? { az: 0, host: 0 };
     for (; cursor.az < region.azs.length; cursor.az++, cursor.host = 0) {
       const az = region.azs[cursor.az];
-      if (!azUsable(region, az)) continue;
+      if (!azUsable(region, az, req)) continue;
       for (; cursor.host < az.hosts.length; cursor.host++) {
         const host = az.hosts[cursor.host];
-        if (host.health === 'up' && fits(host, req.size)) return host;
+        if (takes(host, req)) return host;
       }
     }
     return null;
@@ -122,8 +132,8 @@ export function chooseHost(req: PlacementRequest): HostState | null {
   for (let k = 0; k < n; k++) {
     const index = (region.spreadCursor + k) % n;
     const az = region.azs[index];
-    if (!azUsable(region, az)) continue;
-    const host = leastLoaded(az, req.size);
+    if (!azUsable(region, az, req)) continue;
+    const host = leastLoaded(az, req);
     if (host) {
       region.spreadCursor = (index + 1) % n;
       return host;

@@ -10,7 +10,7 @@ import { rttMs } from './latency';
 import { vmHourlyCostUsd } from './pricing';
 import { findRegion } from './regions';
 import { writeLatencyMs } from './replication';
-import { notServingReason, type NotServingReason } from './serving';
+import { hostDown, impairment, notServingReason, type NotServingReason } from './serving';
 import { requestCapacity, type ServiceState } from './service';
 import type { FailoverRecord, Health, HostState, Location, Vm, VmState } from './types';
 import { legalActions, refusals, type LifecycleAction } from './vm';
@@ -42,6 +42,8 @@ export interface VmReport {
   memoryGiB: number;
   diskGiB: number;
   group: string | null;
+  /** The spread placement group it was launched into, if any. */
+  spreadGroup: string | null;
   busy: number;
   stealPercent: number;
   legalActions: LifecycleAction[];
@@ -140,8 +142,13 @@ function latencyReport(sim: WorldState): Report['latency'] {
   return { interAzRttMs: sim.scenario.network.interAzRttMs, interRegion };
 }
 
-function hostReport(host: HostState, onHost: Vm[]): HostReport {
-  const c = contention(host, onHost);
+/** CPU sharing on a host: a host under a failed AZ or region runs nothing, so it has no demand and no steal. */
+function hostContention(world: WorldState, host: HostState, onHost: Vm[]) {
+  return contention(host, hostDown(world, host) ? [] : onHost);
+}
+
+function hostReport(world: WorldState, host: HostState, onHost: Vm[]): HostReport {
+  const c = hostContention(world, host, onHost);
   return {
     id: host.id,
     az: host.az,
@@ -183,8 +190,10 @@ function vmReport(src: ReportSource, vm: Vm, hostSteal: number): VmReport {
     memoryGiB: vm.memoryGiB,
     diskGiB: vm.diskGiB,
     group: vm.group ?? null,
+    spreadGroup: vm.spreadGroup ?? null,
     busy: vm.busy,
-    stealPercent: vm.state === 'running' && !vm.crashed ? hostSteal : 0,
+    // Only a guest that runs waits for a core: not a crashed one, nor one under a failed host, AZ or region.
+    stealPercent: vm.state === 'running' && impairment(src.world, vm) === null ? hostSteal : 0,
     legalActions: legalActions(vm),
     refusals: refusals(vm),
     costUsd: usd(cost.computeUsd + cost.diskUsd),
@@ -200,7 +209,8 @@ export function buildVmReport(src: ReportSource, name: string): VmReport | undef
   if (!vm) return undefined;
   const host = vm.host ? src.world.hosts.get(vm.host) : undefined;
   const steal = host
-    ? contention(
+    ? hostContention(
+        src.world,
         host,
         [...host.vms].map((n) => src.world.vms.get(n)!),
       ).stealPercent
@@ -213,6 +223,7 @@ export function buildReport(src: ReportSource, options: { events?: boolean } = {
   const stealByHost = new Map<string, number>();
   const hosts: HostReport[] = [...sim.hosts.values()].map((host) => {
     const report = hostReport(
+      sim,
       host,
       [...host.vms].map((name) => sim.vms.get(name)!),
     );

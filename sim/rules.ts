@@ -7,9 +7,10 @@ import type { Scheduled, SimEvent } from './events';
 import { applyFault, applyRecovery, refreshImpairment, vmsUnder, type FaultContext, type FaultTarget } from './faults';
 import { evaluateScaling, reconcileGroup, requestGroupCheck, type GroupContext } from './groups';
 import { allocate, memoryFootprint, release, type Size } from './host';
-import { chooseHost } from './placement';
+import { chooseHost, type PlacementRequest } from './placement';
 import { completeFailover, updateDatabase, type DatabaseContext } from './replication';
 import { noteResidency, type ResidencyContext } from './residency-check';
+import { fullAzs, spreadGroupPlaces, spreadShortfall, takePlace, type SpreadGroupPlaces } from './spread-group';
 import type { Action } from './scenario';
 import type { GroupState, HostState, Outcome, RegionState, Vm } from './types';
 import { describeSize, holdsHost, newVm, refusal, settlesTo } from './vm';
@@ -163,22 +164,30 @@ export class WorldRules {
     const first = (w.launchCounters.get(a.name) ?? 0) + 1;
     const placed: Array<[Vm, HostState]> = [];
     const packCursor = { az: 0, host: 0 };
+    const spread = a.spreadGroup === undefined ? null : spreadGroupPlaces(w.vms.values(), a.spreadGroup);
     for (let i = 0; i < a.count; i++) {
-      const host = chooseHost({ size, region, policy: w.scenario.policy, az: a.az, packCursor });
+      const host = chooseHost({ size, region, policy: w.scenario.policy, az: a.az, packCursor, ...spreadLimits(spread) });
       if (!host) break;
       const vm = newVm(`${a.name}-${first + i}`, a, a.az);
+      if (spread) {
+        vm.spreadGroup = spread.name;
+        takePlace(spread, host.id, host.az);
+      }
       this.occupy(host, vm);
       placed.push([vm, host]);
     }
     const where = a.az ?? a.region;
     if (placed.length < a.count) {
-      const short = shortResource(region, a.az, size);
+      // Why the next one did not fit, asked before the tentative placements are undone.
+      const short = spread ? spreadShortfall(region, a.az, spread, size) : { refused: false, reason: shortResource(region, a.az, size) };
       // All or nothing: undo the tentative placements.
       for (const [vm, host] of placed) this.vacate(host, vm);
       region.spreadCursor = cursor;
       const down = outageBlocking(region, a.az);
       if (down) return { ok: false, reason: `cannot launch in ${where}: ${down}; nothing was launched` };
-      const reason = `insufficient capacity: ${a.count} × ${describeSize(size)} do not fit in ${where} (room for ${placed.length}; ${short}); nothing was launched`;
+      if (short.refused)
+        return { ok: false, reason: `cannot launch ${a.count} × ${a.name} in ${where} (room for ${placed.length}): ${short.reason}; nothing was launched` };
+      const reason = `insufficient capacity: ${a.count} × ${describeSize(size)} do not fit in ${where} (room for ${placed.length}; ${short.reason}); nothing was launched`;
       this.clock.record({ kind: 'insufficient-capacity', message: reason, region: a.region, az: a.az });
       return { ok: false, reason };
     }
@@ -250,6 +259,7 @@ export class WorldRules {
       members: new Set(),
       checksAt: new Set(),
       retryAt: null,
+      rebalancing: null,
     };
     w.groups.set(group.name, group);
     this.clock.record({
@@ -270,11 +280,15 @@ export class WorldRules {
     const why = refusal(vm, 'start');
     if (why) return { ok: false, reason: why };
     const region = w.regions.get(vm.region)!;
-    const host = chooseHost({ size: vm, region, policy: w.scenario.policy, az: vm.az, avoid: vm.lastHost });
+    // A stopped VM holds no host, so the places of its spread group are those of the others.
+    const spread = vm.spreadGroup === undefined ? null : spreadGroupPlaces(w.vms.values(), vm.spreadGroup);
+    const host = chooseHost({ size: vm, region, policy: w.scenario.policy, az: vm.az, avoid: vm.lastHost, ...spreadLimits(spread) });
     if (!host) {
       const down = outageBlocking(region, vm.az);
       if (down) return { ok: false, reason: `cannot start ${name} in ${vm.az}: ${down}; it stays stopped` };
-      const reason = `insufficient capacity: no host in ${vm.az} has room for ${name} (${describeSize(vm)}; ${shortResource(region, vm.az, vm)}); it stays stopped`;
+      const short = spread ? spreadShortfall(region, vm.az, spread, vm) : { refused: false, reason: shortResource(region, vm.az, vm) };
+      if (short.refused) return { ok: false, reason: `cannot start ${name}: ${short.reason}; it stays stopped` };
+      const reason = `insufficient capacity: no host in ${vm.az} has room for ${name} (${describeSize(vm)}; ${short.reason}); it stays stopped`;
       this.clock.record({ kind: 'insufficient-capacity', vm: name, az: vm.az, region: vm.region, message: reason });
       return { ok: false, reason };
     }
@@ -290,6 +304,9 @@ export class WorldRules {
     if (action === 'reboot') {
       vm.rebootingUntil = this.clock.time + this.duration(this.world.scenario.timings.rebootSeconds);
       vm.token++;
+      // The reboot restarts the guest now: a crash before it is gone, a crash during it outlasts it.
+      vm.crashed = false;
+      refreshImpairment(this.world, vm, this.clock.time);
       this.clock.vmChanged(vm);
       this.clock.record({ kind: 'rebooting', vm: name, host: vm.host, message: `${name} is rebooting on ${vm.host} (same host, memory cleared)` });
       this.clock.schedule(vm.rebootingUntil, { type: 'reboot-done', vm: name, token: vm.token });
@@ -335,6 +352,9 @@ export class WorldRules {
     const host = vm.host ? ` on ${vm.host}` : '';
     this.clock.record({ kind: next as 'running' | 'stopped' | 'terminated', vm: name, host: vm.host, az: vm.az, message: `${name} is ${next}${host}` });
     if (next === 'running') refreshImpairment(w, vm, this.clock.time);
+    // A member launched to rebalance the AZs runs: the group may now let one of the crowded AZ go.
+    const rebalanced = next === 'running' && vm.group !== undefined ? w.groups.get(vm.group) : undefined;
+    if (rebalanced?.rebalancing === vm.name) requestGroupCheck(this.clock, rebalanced, this.clock.time);
     if (vm.group && next === 'terminated') {
       const group = w.groups.get(vm.group);
       if (group) requestGroupCheck(this.clock, group, this.clock.time);
@@ -345,9 +365,15 @@ export class WorldRules {
     const vm = this.world.vms.get(name);
     if (!vm || vm.token !== token) return;
     vm.rebootingUntil = undefined;
-    vm.crashed = false;
     this.clock.vmChanged(vm);
-    this.clock.record({ kind: 'rebooted', vm: name, host: vm.host, message: `${name} is back up on ${vm.host}` });
+    this.clock.record({
+      kind: 'rebooted',
+      vm: name,
+      host: vm.host,
+      message: vm.crashed
+        ? `${name} finished rebooting on ${vm.host}, but its guest crashed during the reboot: it does not serve`
+        : `${name} is back up on ${vm.host}`,
+    });
     refreshImpairment(this.world, vm, this.clock.time);
   }
 
@@ -388,6 +414,11 @@ export class WorldRules {
     if (w.db && this.database) updateDatabase(this.database, w.db);
     for (const group of w.groups.values()) requestGroupCheck(this.clock, group, this.clock.time + w.scenario.timings.detectionSeconds);
   }
+}
+
+/** What a spread placement group keeps a placement off: its VMs' hosts, and the AZs where it is full. */
+function spreadLimits(places: SpreadGroupPlaces | null): Pick<PlacementRequest, 'excludeHosts' | 'excludeAzs'> {
+  return places ? { excludeHosts: places.hosts, excludeAzs: fullAzs(places) } : {};
 }
 
 /** Which resource ran out for one more VM of this size, in the words the lessons use. */

@@ -53,7 +53,8 @@ export const regionSchema = z.strictObject({
 });
 
 export const policySchema = z.strictObject({
-  placement: z.enum(['pack', 'spread'], { error: 'expected "pack" or "spread"' }).default('spread'),
+  /** `spread` is the old name of `balance`, still read (with a warning) so that older files run. */
+  placement: z.enum(['pack', 'balance', 'spread'], { error: 'expected "pack" or "balance"' }).default('balance'),
   cpuOvercommit: z.number({ error: 'expected a ratio >= 1' }).min(1, { error: 'expected a ratio >= 1' }).default(1),
   memoryOvercommit: z.number({ error: 'expected a ratio >= 1' }).min(1, { error: 'expected a ratio >= 1' }).default(1),
 });
@@ -120,6 +121,8 @@ export const launchSchema = z.strictObject({
   region: z.string({ error: 'expected a region code' }),
   az: z.string({ error: 'expected an AZ name' }).optional(),
   busy: fraction.default(0.25),
+  /** A spread placement group: each of its VMs on a host of its own, or the launch fails. */
+  spreadGroup: name.optional(),
 });
 
 export const groupSchema = z.strictObject({
@@ -218,7 +221,7 @@ export const scenarioSchema = z.strictObject({
   seed: z.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }).default(1),
   until: positive('a positive time in seconds').default(3600),
   regions: z.array(regionSchema, { error: 'expected a list of regions' }).min(1, { error: 'expected at least one region' }),
-  policy: policySchema.default({ placement: 'spread', cpuOvercommit: 1, memoryOvercommit: 1 }),
+  policy: policySchema.default({ placement: 'balance', cpuOvercommit: 1, memoryOvercommit: 1 }),
   timings: timingsSchema.default(timingsSchema.parse({})),
   network: networkSchema.default(networkSchema.parse({})),
   database: databaseSchema.optional(),

@@ -2,7 +2,7 @@
  * Whether a VM serves, and why not: the one place that decides it. A VM serves when it is running,
  * not rebooting, and nothing under it (its guest, host, AZ or region) has failed.
  */
-import type { VmState, Vm } from './types';
+import type { HostState, VmState, Vm } from './types';
 import type { Topology } from './world';
 
 /** A fault that keeps a placed VM from serving. */
@@ -19,6 +19,11 @@ export function impairment(topology: Topology, vm: Vm): Impairment | null {
   if (host.health === 'failed') return 'host-failed';
   if (vm.crashed) return 'crashed';
   return null;
+}
+
+/** Whether the host, its AZ or its region has failed: nothing runs on it then, so nothing on it asks for CPU. */
+export function hostDown(topology: Topology, host: HostState): boolean {
+  return host.health === 'failed' || topology.azs.get(host.az)!.health === 'failed' || topology.regions.get(host.region)!.health === 'failed';
 }
 
 /** Why the VM does not serve now, or null when it serves. */

@@ -66,6 +66,8 @@ export interface Vm {
   crashed: boolean;
   rebootingUntil?: number;
   group?: string;
+  /** The spread placement group the VM was launched into: a host of its own, or no place at all. */
+  spreadGroup?: string;
   /** Bumped at every transition; a scheduled completion carrying an older token is stale. */
   token: number;
   /** Since when the VM has been impaired (not serving for a fault), for groups' detection delay. */
@@ -89,6 +91,8 @@ export interface GroupState {
   checksAt: Set<number>;
   /** When the pending retry after a shortfall runs; no second retry is scheduled before it. */
   retryAt: number | null;
+  /** A member launched to rebalance the AZs: one member of the crowded AZ goes once it runs. */
+  rebalancing: string | null;
 }
 
 export interface Location {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compute, disk, usd, run, at, vm, placements, serving, events } from './helpers';
 
-// Pack and spread: the same world, placed two ways. Each AZ of us-west-2 has two 8-core, 32 GiB
+// Pack and balance: the same world, placed two ways. Each AZ of us-west-2 has two 8-core, 32 GiB
 // type 1 hosts (8 vCPU, 31 GiB to sell).
 describe('placement-pack.json', () => {
   // pack = first fit in declared order: us-west-2a-h1 takes web-1..4 (8 vCPU), web-5 goes to a-h2.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compute, disk, usd, run, at, vm, serving, events } from './helpers';
 
 describe('region-outage-db-replica.yaml', () => {
-  // web-1 -> us-east-1a, web-2 -> us-east-1b (spread), web-3, web-4 -> us-west-2a.
+  // web-1 -> us-east-1a, web-2 -> us-east-1b (balance), web-3, web-4 -> us-west-2a.
   // 900: us-east-1 fails: the standby (same region) is lost, the primary is down; the replica in
   //      us-west-2 is promoted in its first healthy AZ, us-west-2a, in 120 s.
   // 1020: primary in us-west-2a; RPO = lag = 5 s; lost writes = 5 s x 100 writes/s = 500.

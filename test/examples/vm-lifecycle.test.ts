@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compute, disk, usd, run, at, vm, host, placements, events } from './helpers';
 
 describe('vm-lifecycle.yaml', () => {
-  // One AZ, two hosts of 4 cores / 16 GiB (type 1: 4 vCPU, 15 GiB each); spread = least loaded.
+  // One AZ, two hosts of 4 cores / 16 GiB (type 1: 4 vCPU, 15 GiB each); balance = least loaded.
   //   0    app-1 -> h1 (tie), app-2 -> h2 (h1 is loaded); running at 30.
   //   100  stop app-1: stopping until 120, then stopped; h1 is free again.
   //   130  batch-1 (4 vCPU) -> h1, the only host with 4 vCPUs free; running at 160.

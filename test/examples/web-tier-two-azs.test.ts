@@ -4,7 +4,7 @@ import { compute, disk, usd, run, at, vm, host, placements, serving } from './he
 describe('web-tier-two-azs.yaml', () => {
   // eu-central-1a: 2 type 1 hosts (16 vCPU, 64 - 1 = 63 GiB each);
   // eu-central-1b: 2 type 2 hosts with reservedCores 2, reservedMemoryGiB 8 (14 vCPU, 56 GiB), +0.5 GiB per VM.
-  // spread: round-robin a, b, a, b, ...; within an AZ the least-loaded host, ties to the first.
+  // balance: round-robin a, b, a, b, ...; within an AZ the least-loaded host, ties to the first.
   //   web-1 -> a-h1, web-2 -> b-h1, web-3 -> a-h2 (h1 is loaded), web-4 -> b-h2,
   //   web-5 -> a-h1 (h1 and h2 equally loaded: first), web-6 -> b-h1.
   const r = run('web-tier-two-azs.yaml');

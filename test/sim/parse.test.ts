@@ -34,10 +34,10 @@ function textIssuesOf(text: string, source: string): ScenarioIssue[] {
 }
 
 describe('a valid scenario gets its documented defaults', () => {
-  it('seed 1, until 3600 s, spread without overcommit, the default timings and network, no actions', () => {
+  it('seed 1, until 3600 s, balance (soft placement) without overcommit, the default timings and network, no actions', () => {
     const s = parseScenario(valid());
     expect([s.name, s.seed, s.until]).toEqual(['Untitled scenario', 1, 3600]);
-    expect(s.policy).toEqual({ placement: 'spread', cpuOvercommit: 1, memoryOvercommit: 1 });
+    expect(s.policy).toEqual({ placement: 'balance', cpuOvercommit: 1, memoryOvercommit: 1 });
     expect(s.timings).toEqual({ pendingSeconds: 30, stoppingSeconds: 20, shuttingDownSeconds: 10, rebootSeconds: 60, detectionSeconds: 60, jitter: 0 });
     expect(s.network).toEqual({ interAzRttMs: 1, routeFactor: 1.5, fibreKmPerMs: 200 });
     expect(s.actions).toEqual([]);

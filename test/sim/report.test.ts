@@ -65,6 +65,7 @@ describe('the shape of a report', () => {
         'refusals',
         'region',
         'serving',
+        'spreadGroup',
         'state',
         'stealPercent',
         'vcpu',

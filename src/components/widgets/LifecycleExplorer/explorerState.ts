@@ -16,7 +16,7 @@ export function explorerScenario(): ScenarioInput {
     name: 'Lifecycle explorer',
     seed: 1,
     regions: [{ id: explorerRegion, azs: [{ id: explorerAz, hosts: [{ count: 2, cores: 8, memoryGiB: 32 }] }] }],
-    policy: { placement: 'spread' },
+    policy: { placement: 'balance' },
   };
 }
 

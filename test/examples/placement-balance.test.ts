@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { compute, disk, usd, run, at, vm, placements, serving, events } from './helpers';
 
-describe('placement-spread.yaml', () => {
-  // spread: round-robin over a, b, then the least-loaded host of the AZ (load = max of CPU and
+describe('placement-balance.yaml', () => {
+  // balance: round-robin over a, b, then the least-loaded host of the AZ (load = max of CPU and
   // memory shares; ties go to the first host).
   //   web-1 a: h1 (tie)          web-2 b: h1 (tie)          web-3 a: h2 (h1 at 2/8)
   //   web-4 b: h2 (h1 at 2/8)    web-5 a: h1 (both at 2/8, first)
   //   cache pinned to b: cache-1 -> b-h1 (both at 2/8, first; then b-h1 is at 4/8), cache-2 -> b-h2.
   // big x3 at 60 s: a-h1 has 4 vCPUs free, a-h2 6, b-h1 4, b-h2 4: no host has 8, room for 0.
   // Host a-h1 fails: web-1 and web-5 down, web-2, -3, -4 serve: 3 >= minServing 3, service stays up.
-  const r = run('placement-spread.yaml');
+  const r = run('placement-balance.yaml');
 
-  it('spreads over AZs and hosts', () => {
+  it('balances over AZs and hosts', () => {
     expect(placements(r)).toEqual({
       'web-1': 'us-west-2a-h1',
       'web-2': 'us-west-2b-h1',
@@ -31,7 +31,7 @@ describe('placement-spread.yaml', () => {
   });
 
   it('loses two web VMs with the host and stays up', () => {
-    const s = at('placement-spread.yaml', 900);
+    const s = at('placement-balance.yaml', 900);
     expect(vm(s, 'web-1').reason).toBe('host-failed');
     expect(vm(s, 'web-5').reason).toBe('host-failed');
     expect(serving(s)).toEqual(['web-2', 'web-3', 'web-4', 'cache-1', 'cache-2']);
