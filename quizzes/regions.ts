@@ -105,7 +105,8 @@ export default defineQuiz({
         distractors: [
           {
             value: (p) => kmFromFrankfurt[p.to] * 0.01,
-            feedback: 'That is the round trip on a perfectly straight fibre with nothing on the way; real cables detour (route factor 1.65) and every round trip has a fixed 3 ms.',
+            feedback:
+              'That is the round trip on a perfectly straight fibre with nothing on the way; real cables detour (route factor 1.65) and every round trip has a fixed 3 ms.',
             misconception: 'fibre-runs-straight',
           },
           {
@@ -116,7 +117,10 @@ export default defineQuiz({
         ],
         read: (r) => rttMs(findRegion(r.regions[0].id)!.location, findRegion(r.regions[1].id)!.location),
       },
-      hints: ['Light in fibre covers about 200 km per ms; the model adds 65% for detours and a fixed 3 ms.', '3 ms plus 16.5 ms per 1,000 km of straight-line distance.'],
+      hints: [
+        'Light in fibre covers about 200 km per ms; the model adds 65% for detours and a fixed 3 ms.',
+        '3 ms plus 16.5 ms per 1,000 km of straight-line distance.',
+      ],
       explanation:
         '3 ms + {km} km × 16.5 ms per 1,000 km. The engine measures the great-circle distance between the two regions and applies the same rule (fitted to measured round trips between AWS regions).',
     }),

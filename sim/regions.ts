@@ -32,7 +32,7 @@ export const catalogCorrections: ReadonlyArray<{ code: string; field: string; re
     code: '*',
     field: 'location',
     reason:
-      'each region stands at the metro of its data centres rather than at the location package\'s point, which for some regions is the middle of a state or country (us-east-1 in central Virginia, 243 km from Ashburn; us-west-2 in central Oregon, 249 km from Boardman; ca-central-1 in northern Alberta rather than Montreal)',
+      "each region stands at the metro of its data centres rather than at the location package's point, which for some regions is the middle of a state or country (us-east-1 in central Virginia, 244 km from Ashburn; us-west-2 in central Oregon, 249 km from Boardman; ca-central-1 in northern Alberta rather than Montreal)",
   },
   { code: 'eu-west-2', field: 'country', reason: 'the location package says "England"; the jurisdiction is the United Kingdom' },
   {

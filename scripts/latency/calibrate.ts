@@ -20,9 +20,7 @@ function quantile(xs: number[], q: number): number {
   return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
 }
 
-const pairs = regionCatalog.flatMap((a, i) =>
-  regionCatalog.slice(i + 1).map((b) => ({ a, b, measured: (table[a.code][b.code] + table[b.code][a.code]) / 2 })),
-);
+const pairs = regionCatalog.flatMap((a, i) => regionCatalog.slice(i + 1).map((b) => ({ a, b, measured: (table[a.code][b.code] + table[b.code][a.code]) / 2 })));
 const ratios = (network: NetworkModel) => pairs.map((p) => rttMs(p.a.location, p.b.location, network) / p.measured);
 
 const inRegion = regionCatalog.map((r) => table[r.code][r.code]);
@@ -34,11 +32,15 @@ for (let f = 1; f <= 3.0001; f += 0.05) {
   if (off(candidate) < off(routeFactor)) routeFactor = candidate;
 }
 console.log(`${pairs.length} pairs; in-region median ${median(inRegion).toFixed(2)} ms`);
-console.log(`fitted: fixedRttMs ${fixedRttMs}, routeFactor ${routeFactor}; engine default: fixedRttMs ${defaultNetwork.fixedRttMs}, routeFactor ${defaultNetwork.routeFactor}`);
+console.log(
+  `fitted: fixedRttMs ${fixedRttMs}, routeFactor ${routeFactor}; engine default: fixedRttMs ${defaultNetwork.fixedRttMs}, routeFactor ${defaultNetwork.routeFactor}`,
+);
 
 const r = ratios(defaultNetwork);
 const f2 = (x: number) => x.toFixed(2);
-console.log(`engine default, model ÷ measured: min ${f2(quantile(r, 0))}, p10 ${f2(quantile(r, 0.1))}, median ${f2(quantile(r, 0.5))}, p90 ${f2(quantile(r, 0.9))}, max ${f2(quantile(r, 1))}`);
+console.log(
+  `engine default, model ÷ measured: min ${f2(quantile(r, 0))}, p10 ${f2(quantile(r, 0.1))}, median ${f2(quantile(r, 0.5))}, p90 ${f2(quantile(r, 0.9))}, max ${f2(quantile(r, 1))}`,
+);
 const floor = ratios({ ...defaultNetwork, fixedRttMs: 0, routeFactor: 1 });
 console.log(`straight fibre ÷ measured: max ${f2(Math.max(...floor))}`);
 
@@ -48,5 +50,7 @@ for (const [x, y] of shown) {
   const model = rttMs(p.a.location, p.b.location);
   const km = Math.round(greatCircleKm(p.a.location, p.b.location) / 10) * 10;
   const metro = (code: string) => regionCatalog.find((c) => c.code === code)!.metro;
-  console.log(`| ${x}–${y} | ${metro(x)}–${metro(y)} | ${km.toLocaleString('en')} | ${p.measured.toFixed(1)} | ${model.toFixed(1)} | ${(model / p.measured).toFixed(2)} |`);
+  console.log(
+    `| ${x}–${y} | ${metro(x)}–${metro(y)} | ${km.toLocaleString('en')} | ${p.measured.toFixed(1)} | ${model.toFixed(1)} | ${(model / p.measured).toFixed(2)} |`,
+  );
 }

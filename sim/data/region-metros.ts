@@ -5,13 +5,13 @@
  * regions is the source, and the point is that city's centre. Seven are named after a state, a
  * province or a country; for those the point is the metro where their data centres are publicly
  * documented, with the source beside it. The location package's points are left aside because for
- * some of those it gives the middle of the state or country (us-east-1 243 km from Ashburn, us-west-2
+ * some of those it gives the middle of the state or country (us-east-1 244 km from Ashburn, us-west-2
  * 249 km from Boardman). City coordinates are city centres to about 0.01°, as an atlas gives them.
  * Checked on `metrosAsOf`.
  */
-import type { GeoPoint } from '../regions';
-
-export interface RegionMetro extends GeoPoint {
+export interface RegionMetro {
+  lat: number;
+  lon: number;
   /** The city or metro area the point stands for. */
   metro: string;
   /** Why this metro: the region's own name, or a documented data-centre location. */
