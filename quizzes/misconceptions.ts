@@ -262,7 +262,7 @@ const entries: z.input<typeof misconceptionSchema>[] = [
   {
     id: 'fibre-runs-straight',
     belief: 'Data travels the straight-line distance between two places.',
-    why: 'Cables follow roads, coasts and sea beds, so the path is longer than the straight line; the lesson’s rule (and the simulation) adds 50 % for detours.',
+    why: 'Cables follow roads, coasts and sea beds, so the path is longer than the straight line; the lesson’s rule (and the simulation) adds 65 % for detours.',
     ...latency,
   },
   // Availability zones

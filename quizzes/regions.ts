@@ -1,6 +1,6 @@
 /**
- * Quiz for docs/lessons/regions.mdx. Latency keys come from the lesson's rule of thumb (15 ms of
- * round trip per 1,000 km) and from geography; price keys from the engine's dated price list
+ * Quiz for docs/lessons/regions.mdx. Latency keys come from the lesson's rule of thumb (3 ms plus
+ * 16.5 ms of round trip per 1,000 km) and from geography; price keys from the engine's dated price list
  * (m5.large per hour), written here as literals; the validator runs each against the engine. The
  * one real-cloud fact (global control planes in us-east-1) is sourced and dated. Each wrong answer
  * names the misconception it diagnoses (quizzes/misconceptions.ts) or is marked as a slip.
@@ -39,8 +39,11 @@ const nearest: Record<City, string> = {
   Sydney: 'ap-southeast-1',
 };
 
-/** Straight-line distances from Frankfurt, rounded as the prompt quotes them. */
-const kmFromFrankfurt = { 'us-east-1': 6800, 'ap-southeast-1': 10300, 'eu-north-1': 1200 } as const;
+/** Straight-line distances from Frankfurt to each region's metro (Ashburn, Singapore, Manama), rounded as the prompt quotes them. */
+const kmFromFrankfurt = { 'us-east-1': 6500, 'ap-southeast-1': 10300, 'me-south-1': 4400 } as const;
+
+/** The lesson's rule of thumb: 3 ms, plus twice the distance × 1.65 for detours at 200 km per ms (16.5 ms per 1,000 km). */
+const ruleOfThumbMs = (km: number) => 3 + km * 0.0165;
 
 const regionLabel = (code: string) => `${findRegion(code)?.name ?? code}, ${code}`;
 
@@ -81,7 +84,7 @@ export default defineQuiz({
         read: (r, p) => roundTrips(r, p.city).sort((a, b) => a.ms - b.ms)[0].id,
       },
       measures: (r, p) => roundTrips(r, p.city).map((x) => ({ label: `${p.city} to ${regionLabel(x.id)}`, value: `${x.ms} ms round trip` })),
-      hints: ['In the simulation the round trip grows with the straight-line distance: 15 ms per 1,000 km.'],
+      hints: ['In the simulation the round trip grows with the straight-line distance: 3 ms plus 16.5 ms per 1,000 km.'],
       explanation:
         'Only distance counts in the model: the nearest region has the lowest round trip. “Show me” lists the round trip from {city} to each region.',
     }),
@@ -89,33 +92,37 @@ export default defineQuiz({
     engineQuestion({
       id: 'rule-of-thumb',
       skill: 'calculate',
-      params: { to: ['us-east-1', 'ap-southeast-1', 'eu-north-1'] },
+      params: { to: ['us-east-1', 'ap-southeast-1', 'me-south-1'] },
       given: (p) => ({ name: findRegion(p.to)?.name ?? p.to, km: kmFromFrankfurt[p.to].toLocaleString('en') }),
       prompt:
         'Frankfurt (eu-central-1) and {name} ({to}) are about {km} km apart in a straight line. Using the lesson’s rule of thumb, what is the round trip between them in the simulation, in ms?',
       scenario: (p) => ({ name: `Frankfurt and ${p.to}`, regions: [region('eu-central-1', 1), region(p.to, 1)] }),
       ask: {
         type: 'numeric',
-        // 15 ms per 1,000 km: twice the distance, times 1.5 for detours, at 200 km per ms.
-        key: (p) => kmFromFrankfurt[p.to] * 0.015,
+        key: (p) => ruleOfThumbMs(kmFromFrankfurt[p.to]),
         unit: 'ms',
         tolerance: 1.5,
         distractors: [
           {
             value: (p) => kmFromFrankfurt[p.to] * 0.01,
-            feedback: 'That is the round trip on a perfectly straight fibre; real cables detour (route factor 1.5).',
+            feedback:
+              'That is the round trip on a perfectly straight fibre with nothing on the way; real cables detour (route factor 1.65) and every round trip has a fixed 3 ms.',
             misconception: 'fibre-runs-straight',
           },
           {
-            value: (p) => kmFromFrankfurt[p.to] * 0.0075,
+            value: (p) => ruleOfThumbMs(kmFromFrankfurt[p.to]) / 2,
             feedback: 'That is one way; a round trip goes there and back.',
             misconception: 'round-trip-is-one-way',
           },
         ],
         read: (r) => rttMs(findRegion(r.regions[0].id)!.location, findRegion(r.regions[1].id)!.location),
       },
-      hints: ['Light in fibre covers about 200 km per ms; the model adds 50% for detours.', '15 ms per 1,000 km of straight-line distance.'],
-      explanation: '{km} km × 15 ms per 1,000 km. The engine measures the great-circle distance between the two regions and applies the same rule.',
+      hints: [
+        'Light in fibre covers about 200 km per ms; the model adds 65% for detours and a fixed 3 ms.',
+        '3 ms plus 16.5 ms per 1,000 km of straight-line distance.',
+      ],
+      explanation:
+        '3 ms + {km} km × 16.5 ms per 1,000 km. The engine measures the great-circle distance between the two regions and applies the same rule (fitted to measured round trips between AWS regions).',
     }),
 
     {

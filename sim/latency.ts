@@ -1,9 +1,24 @@
 /**
- * Network latency, modelled from distance. Light in optical fibre covers about 200 km per
- * millisecond (refractive index ~1.47: c / 1.47 ≈ 204 000 km/s). Real routes are longer than the
- * great circle, so the distance is multiplied by a route factor (default 1.5, a teaching value).
- * Between two AZs of one region the round trip is a fixed number of milliseconds (default 1 ms;
- * AWS describes inter-AZ latency as single-digit milliseconds).
+ * Network latency, modelled from distance: a round trip is a fixed part plus twice the great-circle
+ * distance, stretched by a route factor, at the speed of light in optical fibre.
+ *
+ *   rtt = fixedRttMs + 2 × greatCircleKm × routeFactor ÷ fibreKmPerMs
+ *
+ * - fibreKmPerMs (200) is physics: light in glass of refractive index ~1.47 covers c / 1.47 ≈ 204 km
+ *   per millisecond. It is not fitted.
+ * - fixedRttMs (3) and routeFactor (1.65) are calibrated against a measured table of round trips
+ *   between AWS regions (sim/data/measured-rtt.ts: CloudPing's p50 over the year to 2025-05-29).
+ *   fixedRttMs is that measurement's own round trip inside one region (median over the 22 catalog
+ *   regions: 3.1 ms): the part of every round trip that does not grow with distance (the network
+ *   inside each region, switching, the end hosts). routeFactor is then the value, to 0.05, that
+ *   puts the median of model ÷ measured over the 231 pairs of catalog regions at 1.
+ * The result is an estimate, neither a floor nor a ceiling: docs/reference/simplifications.md gives
+ * how far it lands from the measurement, pair by pair, and test/sim/latency-calibration.test.ts
+ * holds it to that band. The straight-fibre time (route factor 1, no fixed part) is a true floor:
+ * every measured pair is slower than it.
+ *
+ * Between two AZs of one region the round trip is a separate fixed number (default 1 ms; AWS
+ * describes inter-AZ latency as single-digit milliseconds).
  */
 import type { GeoPoint } from './regions';
 
@@ -14,9 +29,11 @@ export interface NetworkModel {
   routeFactor: number;
   /** Distance light covers in fibre per millisecond. */
   fibreKmPerMs: number;
+  /** Part of every round trip between two points that does not depend on their distance, in ms. */
+  fixedRttMs: number;
 }
 
-export const defaultNetwork: NetworkModel = { interAzRttMs: 1, routeFactor: 1.5, fibreKmPerMs: 200 };
+export const defaultNetwork: NetworkModel = { interAzRttMs: 1, routeFactor: 1.65, fibreKmPerMs: 200, fixedRttMs: 3 };
 
 const earthRadiusKm = 6371;
 
@@ -31,6 +48,6 @@ export function greatCircleKm(a: GeoPoint, b: GeoPoint): number {
 
 /** Round trip time between two points over fibre, in ms, rounded to 0.1 ms. */
 export function rttMs(a: GeoPoint, b: GeoPoint, network: NetworkModel = defaultNetwork): number {
-  const oneWay = (greatCircleKm(a, b) * network.routeFactor) / network.fibreKmPerMs;
-  return Math.round(oneWay * 2 * 10) / 10;
+  const propagation = (2 * greatCircleKm(a, b) * network.routeFactor) / network.fibreKmPerMs;
+  return Math.round((network.fixedRttMs + propagation) * 10) / 10;
 }

@@ -1,10 +1,13 @@
 /**
  * The region catalog: real AWS region codes, names and AZ names from the `aws-regions` package, and
- * each region's location from `cloud-regions-country-flags`. Neither is typed by hand here; the few
- * corrections below are listed with their reason, and the docs page on simplifications repeats them.
+ * each region's country from `cloud-regions-country-flags`. Each region's point on the map is the
+ * metro of its data centres, from sim/data/region-metros.ts (sourced there), because the location
+ * package gives the middle of a state or country for some regions. The few corrections below are
+ * listed with their reason, and the docs page on simplifications repeats them.
  */
 import awsRegions from 'aws-regions/regions.json';
 import { fromProvider } from 'cloud-regions-country-flags';
+import { regionMetros } from './data/region-metros';
 
 export interface GeoPoint {
   lat: number;
@@ -15,7 +18,10 @@ export interface CatalogRegion {
   code: string;
   name: string;
   country: string;
+  /** The metro of the region's data centres, as one point. */
   location: GeoPoint;
+  /** The metro's name (Ashburn, Virginia; Frankfurt; ...). */
+  metro: string;
   /** AZ names as listed by the data package (us-east-1a, ...). */
   zones: string[];
 }
@@ -23,9 +29,10 @@ export interface CatalogRegion {
 /** Where the data packages disagree with AWS's own documentation, and what we use instead. */
 export const catalogCorrections: ReadonlyArray<{ code: string; field: string; reason: string }> = [
   {
-    code: 'ca-central-1',
+    code: '*',
     field: 'location',
-    reason: 'the location package puts Canada (Central) in northern Alberta; AWS places the region in Montreal (45.50, -73.57)',
+    reason:
+      "each region stands at the metro of its data centres rather than at the location package's point, which for some regions is the middle of a state or country (us-east-1 in central Virginia, 244 km from Ashburn; us-west-2 in central Oregon, 249 km from Boardman; ca-central-1 in northern Alberta rather than Montreal)",
   },
   { code: 'eu-west-2', field: 'country', reason: 'the location package says "England"; the jurisdiction is the United Kingdom' },
   {
@@ -40,8 +47,7 @@ export const catalogCorrections: ReadonlyArray<{ code: string; field: string; re
   },
 ];
 
-const locationFixes: Record<string, Partial<{ location: GeoPoint; country: string }>> = {
-  'ca-central-1': { location: { lat: 45.5, lon: -73.57 } },
+const countryFixes: Record<string, Partial<{ country: string }>> = {
   'eu-west-2': { country: 'United Kingdom' },
   'ap-east-1': { country: 'Hong Kong' },
 };
@@ -63,12 +69,15 @@ function buildCatalog(): CatalogRegion[] {
     if (!r.public) continue;
     const geo = fromProvider(r.code, 'AWS');
     if (!geo.country) continue; // no location known: cannot model latency, so not offered
-    const fix = locationFixes[r.code] ?? {};
+    const fix = countryFixes[r.code] ?? {};
+    // A region the package adds before the metro table knows it keeps the package's point until it is placed.
+    const metro = regionMetros[r.code];
     out.push({
       code: r.code,
       name: currentName(r.full_name),
       country: fix.country ?? geo.country,
-      location: fix.location ?? { lat: geo.latitude, lon: geo.longitude },
+      location: metro ? { lat: metro.lat, lon: metro.lon } : { lat: geo.latitude, lon: geo.longitude },
+      metro: metro?.metro ?? currentName(r.full_name),
       zones: [...r.zones],
     });
   }

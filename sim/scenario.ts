@@ -3,6 +3,7 @@
  * these schemas (z.infer); every default is declared here and documented in docs/reference/scenario-format.
  */
 import { z } from 'zod';
+import { defaultNetwork } from './latency';
 
 const positive = (what: string) => z.number({ error: `expected ${what}` }).positive({ error: `expected ${what}` });
 const nonNegative = (what: string) => z.number({ error: `expected ${what}` }).min(0, { error: `expected ${what}` });
@@ -71,8 +72,9 @@ export const timingsSchema = z.strictObject({
 
 export const networkSchema = z.strictObject({
   interAzRttMs: nonNegative('milliseconds >= 0').default(1),
-  routeFactor: z.number({ error: 'expected a factor >= 1' }).min(1, { error: 'expected a factor >= 1' }).default(1.5),
-  fibreKmPerMs: positive('km per ms > 0').default(200),
+  routeFactor: z.number({ error: 'expected a factor >= 1' }).min(1, { error: 'expected a factor >= 1' }).default(defaultNetwork.routeFactor),
+  fibreKmPerMs: positive('km per ms > 0').default(defaultNetwork.fibreKmPerMs),
+  fixedRttMs: nonNegative('milliseconds >= 0').default(defaultNetwork.fixedRttMs),
 });
 
 export const databaseSchema = z.strictObject({

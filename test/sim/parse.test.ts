@@ -39,7 +39,7 @@ describe('a valid scenario gets its documented defaults', () => {
     expect([s.name, s.seed, s.until]).toEqual(['Untitled scenario', 1, 3600]);
     expect(s.policy).toEqual({ placement: 'balance', cpuOvercommit: 1, memoryOvercommit: 1 });
     expect(s.timings).toEqual({ pendingSeconds: 30, stoppingSeconds: 20, shuttingDownSeconds: 10, rebootSeconds: 60, detectionSeconds: 60, jitter: 0 });
-    expect(s.network).toEqual({ interAzRttMs: 1, routeFactor: 1.5, fibreKmPerMs: 200 });
+    expect(s.network).toEqual({ interAzRttMs: 1, routeFactor: 1.65, fibreKmPerMs: 200, fixedRttMs: 3 });
     expect(s.actions).toEqual([]);
   });
 
