@@ -111,7 +111,10 @@ async function loadChecked(t: TestContext, route: string, mode: 'light' | 'dark'
 
 describe('pages', { concurrency: 2 }, () => {
   for (const route of routes) {
-    test(route, { timeout: 360_000 }, async (t) => {
+    // A lesson route runs some forty checks (three loads, axe twice, every widget and quiz by keyboard, crafted
+    // links): about a minute on a quiet machine, several on a loaded one; a load that stops answering takes 120 s
+    // more before it is opened again (tools/browser/browser.ts).
+    test(route, { timeout: 600_000 }, async (t) => {
       const light = await loadChecked(t, route, 'light');
       let widgets: string[] = [];
       let quizzes: string[] = [];
