@@ -11,18 +11,25 @@ import regions from './regions';
 import virtualization from './virtualization';
 import vmLifecycle from './vm-lifecycle';
 import { parseQuizFile, type QuizLoad } from './parse';
-import type { LessonId, Quiz, QuizInput } from './schema';
+import { lessonIds, type LessonId, type Quiz, type QuizInput } from './schema';
 
-export const quizSources: ReadonlyArray<{ lesson: LessonId; file: string; quiz: QuizInput }> = [
-  { lesson: 'infrastructure', file: 'quizzes/infrastructure.ts', quiz: infrastructure },
-  { lesson: 'regions', file: 'quizzes/regions.ts', quiz: regions },
-  { lesson: 'availability-zones', file: 'quizzes/availability-zones.ts', quiz: availabilityZones },
-  { lesson: 'virtualization', file: 'quizzes/virtualization.ts', quiz: virtualization },
-  { lesson: 'cpu-virtualization', file: 'quizzes/cpu-virtualization.ts', quiz: cpuVirtualization },
-  { lesson: 'hypervisors', file: 'quizzes/hypervisors.ts', quiz: hypervisors },
-  { lesson: 'vm-lifecycle', file: 'quizzes/vm-lifecycle.ts', quiz: vmLifecycle },
-  { lesson: 'capstone', file: 'quizzes/capstone.ts', quiz: capstone },
-];
+const quizFiles: Record<LessonId, QuizInput> = {
+  infrastructure,
+  regions,
+  'availability-zones': availabilityZones,
+  virtualization,
+  'cpu-virtualization': cpuVirtualization,
+  hypervisors,
+  'vm-lifecycle': vmLifecycle,
+  capstone,
+};
+
+/** Every lesson's quiz, in course order (lessonIds: the one list of lessons). */
+export const quizSources: ReadonlyArray<{ lesson: LessonId; file: string; quiz: QuizInput }> = lessonIds.map((lesson) => ({
+  lesson,
+  file: `quizzes/${lesson}.ts`,
+  quiz: quizFiles[lesson],
+}));
 
 const parsed = new Map<string, QuizLoad>();
 

@@ -6,16 +6,9 @@
 import { z } from 'zod';
 import type { Report, ScenarioInput } from '@site/sim';
 
-export const lessonIds = [
-  'infrastructure',
-  'regions',
-  'availability-zones',
-  'virtualization',
-  'cpu-virtualization',
-  'hypervisors',
-  'vm-lifecycle',
-  'capstone',
-] as const;
+import { lessonIds } from './lessons';
+
+export { lessonIds };
 export const lessonIdSchema = z.enum(lessonIds, { error: `expected a lesson id (${lessonIds.join(', ')})` });
 export type LessonId = z.infer<typeof lessonIdSchema>;
 

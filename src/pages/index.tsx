@@ -2,42 +2,11 @@ import React from 'react';
 import Layout from '@theme/Layout';
 import Link from '@docusaurus/Link';
 import LifecycleExplorer from '@site/src/components/widgets/LifecycleExplorer';
+import { lessonIds } from '@site/quizzes/lessons';
+import { lessonBlurbs } from '@site/src/lessons';
 import styles from './index.module.css';
 
-const lessons = [
-  {
-    to: '/docs/lessons/infrastructure',
-    title: '1. What infrastructure is',
-    text: 'Servers, storage, networks and data centres; owning versus renting; IaaS, PaaS and SaaS.',
-  },
-  { to: '/docs/lessons/regions', title: '2. Regions', text: 'Separate geographic areas of data centres: isolation, data residency, price and latency.' },
-  {
-    to: '/docs/lessons/availability-zones',
-    title: '3. Availability zones',
-    text: 'Isolated locations inside a region; designing a service that survives losing one.',
-  },
-  {
-    to: '/docs/lessons/virtualization',
-    title: '4. Virtualization',
-    text: 'Many virtual machines on one physical host; sharing CPU, memory and disk; overcommit.',
-  },
-  {
-    to: '/docs/lessons/cpu-virtualization',
-    title: '5. How a guest’s instructions run',
-    text: 'Trap-and-emulate, binary translation, paravirtualization, VT-x and AMD-V, nested paging and I/O, measured on a real VM in the page.',
-  },
-  { to: '/docs/lessons/hypervisors', title: '6. Hypervisors', text: 'Type 1 (bare metal) and type 2 (hosted): what each costs and what each isolates.' },
-  {
-    to: '/docs/lessons/vm-lifecycle',
-    title: '7. The life of a VM',
-    text: 'Pending, running, stopping, stopped, terminated: what each action keeps and what it loses.',
-  },
-  {
-    to: '/docs/lessons/capstone',
-    title: '8. Putting it together',
-    text: 'Design a small service that survives an AZ outage, within a budget and a residency rule.',
-  },
-];
+const lessons = lessonIds.map((id, i) => ({ to: `/docs/lessons/${id}`, title: `${i + 1}. ${lessonBlurbs[id].title}`, text: lessonBlurbs[id].text }));
 
 export default function Home(): React.JSX.Element {
   return (

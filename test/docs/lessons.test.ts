@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lessonIds } from '@site/quizzes/lessons';
+import { lessonBlurbs } from '@site/src/lessons';
 
 const root = join(__dirname, '..', '..');
 const lessonsDir = join(root, 'docs', 'lessons');
@@ -17,8 +19,8 @@ const lessons = readdirSync(lessonsDir)
   .filter((f) => f.endsWith('.mdx'))
   .map((file) => ({ file, id: file.replace(/\.mdx$/, ''), text: readFileSync(join(lessonsDir, file), 'utf8') }));
 
-/** The course's order, as issue 4 gives it. */
-const courseOrder = ['infrastructure', 'regions', 'availability-zones', 'virtualization', 'cpu-virtualization', 'hypervisors', 'vm-lifecycle', 'capstone'];
+/** The course's order: the one list of lessons (quizzes/lessons.ts). */
+const courseOrder: readonly string[] = lessonIds;
 
 describe('the course', () => {
   it('has the eight lessons, in the sidebar order the course gives', () => {
@@ -27,6 +29,16 @@ describe('the course', () => {
       .sort((a, b) => a.position - b.position)
       .map((l) => l.id);
     expect(byPosition).toEqual(courseOrder);
+  });
+
+  it("the home page names each lesson by the lesson's own title, in course order", () => {
+    const plain = (t: string) => t.replace(/[\u2018\u2019]/g, "'").trim();
+    for (const id of lessonIds) {
+      const lesson = lessons.find((l) => l.id === id);
+      const title = /^title:\s*(.+)$/m.exec(lesson?.text ?? '')?.[1];
+      expect(title, `docs/lessons/${id}.mdx title`).toBeDefined();
+      expect(plain(lessonBlurbs[id].title), id).toBe(plain(title!.replace(/^['"]|['"]$/g, '')));
+    }
   });
 
   it('uses the seed regions with their real codes somewhere in the lessons', () => {
