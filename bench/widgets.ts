@@ -1,6 +1,6 @@
 /** Widget benchmarks: one reader action at 1 000 VMs, as the widgets do it (engine + report + view). */
 import { performance } from 'node:perf_hooks';
-import { hypervisorLabBenchWorld, hypervisorLabFrame } from '@site/src/components/widgets/HypervisorLab/bench';
+import { hypervisorLabBenchWorld, hypervisorLabFrame } from './fixtures/hypervisor-lab';
 import { benchmarkScenario, labViewAt } from '@site/src/components/widgets/AzFailureLab/view';
 import type { Figure } from './engine';
 

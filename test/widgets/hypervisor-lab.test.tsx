@@ -11,7 +11,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import HypervisorLab from '@site/src/components/widgets/HypervisorLab/HypervisorLab';
-import { hypervisorLabBenchWorld, hypervisorLabFrame } from '@site/src/components/widgets/HypervisorLab/bench';
+import { hypervisorLabBenchWorld, hypervisorLabFrame } from '../../bench/fixtures/hypervisor-lab';
 
 // Typing through user-event is slow on a busy two-core machine: give a reader's session room.
 vi.setConfig({ testTimeout: 20_000 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { decodeState, encodeState, paramName, shareLink } from '@site/src/components/widgets/shared/urlState';
-import { replayed, tryOnCopy } from '@site/src/components/widgets/HypervisorLab/actionLog';
+import { replayed, tryOnCopy } from '@site/src/components/widgets/shared/actionLog';
 import { defaultLabState, labScenario, labStateSchema, toTimedAction as labAction, type LabStep } from '@site/src/components/widgets/HypervisorLab/labState';
 import {
   defaultExplorerState,

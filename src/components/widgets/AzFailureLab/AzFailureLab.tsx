@@ -4,7 +4,7 @@ import type { Report, Scenario, ScenarioInput } from '@site/sim';
 import { WidgetFrame } from '../shared/Frame';
 import { useUrlState } from '../shared/urlState';
 import { useWorld } from '../shared/useWorld';
-import { ShareLinkButton } from '../RegionExplorer/ShareLinkButton';
+import { ShareLinkButton } from '../shared/ShareLinkButton';
 import { Design } from './Design';
 import { FaultForm, type FaultTargets } from './FaultForm';
 import { ScenarioFile } from './ScenarioFile';

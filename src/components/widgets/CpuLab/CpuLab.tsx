@@ -8,7 +8,7 @@ import React, { useEffect, useMemo, useState } from 'react';
 import { cpu } from '@site/sim';
 import { WidgetFrame } from '../shared/Frame';
 import { useUrlState } from '../shared/urlState';
-import { ShareLinkButton } from '../RegionExplorer/ShareLinkButton';
+import { ShareLinkButton } from '../shared/ShareLinkButton';
 import { Comparison } from './Comparison';
 import { StepView } from './StepView';
 import { ScenarioText } from './ScenarioText';

@@ -2,7 +2,7 @@ import React, { useEffect, useMemo, useState } from 'react';
 import { findRegion, parseScenario, priceTable, vmHourlyUsd } from '@site/sim';
 import { WidgetFrame } from '../shared/Frame';
 import { useUrlState } from '../shared/urlState';
-import { ShareLinkButton } from '../RegionExplorer/ShareLinkButton';
+import { ShareLinkButton } from '../shared/ShareLinkButton';
 import { WholeNumber } from '../AzFailureLab/Design';
 import { DayChart } from './DayChart';
 import {

@@ -7,7 +7,7 @@
 import React, { memo } from 'react';
 import clsx from 'clsx';
 import type { HostReport, VmReport } from '@site/sim';
-import { formatGiB, formatNumber, formatPercent, plural } from './format';
+import { formatGiB, formatNumber, formatPercent, plural } from '../shared/format';
 import styles from './styles.module.css';
 
 type SegmentKind = 'reserved' | 'serving' | 'idle' | 'overhead' | 'free' | 'waiting';

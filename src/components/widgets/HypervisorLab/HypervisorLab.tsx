@@ -8,8 +8,8 @@ import React, { useEffect, useMemo, useRef, useState } from 'react';
 import type { HypervisorType } from '@site/sim';
 import { useWorld } from '../shared/useWorld';
 import { decodeState, encodeState, shareLink, useUrlState } from '../shared/urlState';
-import { replayThrough, safeAct } from './actionLog';
-import { plural } from './format';
+import { replayThrough, safeAct } from '../shared/actionLog';
+import { plural } from '../shared/format';
 import { HypervisorLabView, type LabHandlers } from './HypervisorLabView';
 import {
   defaultLabState,

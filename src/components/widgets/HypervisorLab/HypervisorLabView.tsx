@@ -6,10 +6,10 @@ import React, { useState } from 'react';
 import { isolationNote, type Report, type VmReport } from '@site/sim';
 import { Refusal, WidgetFrame } from '../shared/Frame';
 import shared from '../shared/widget.module.css';
-import { formatClock, formatGiB, formatNumber, formatPercent, plural, withoutRepeats } from './format';
+import { formatClock, formatGiB, formatNumber, formatPercent, plural, servingText, withoutRepeats } from '../shared/format';
 import { HostDiagram, Legend } from './HostDiagram';
 import { cpuOvercommitChoices, memoryOvercommitChoices, type LabSettings } from './labState';
-import { servingText, VmTable } from './VmTable';
+import { VmTable } from './VmTable';
 import styles from './styles.module.css';
 
 /**

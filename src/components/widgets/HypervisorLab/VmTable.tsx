@@ -5,14 +5,8 @@
 import React, { memo, useState } from 'react';
 import shared from '../shared/widget.module.css';
 import type { VmReport } from '@site/sim';
-import { formatGiB, formatPercent } from './format';
+import { formatGiB, formatPercent, servingText } from '../shared/format';
 import styles from './styles.module.css';
-
-/** The engine's reason a VM does not serve, in words. */
-export function servingText(vm: Pick<VmReport, 'serving' | 'reason'>): string {
-  if (vm.serving) return 'serving';
-  return `not serving: ${String(vm.reason).replace(/-/g, ' ')}`;
-}
 
 interface RowProps {
   groupName: string;

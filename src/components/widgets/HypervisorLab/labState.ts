@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ActionInput, HypervisorType, ScenarioInput } from '@site/sim';
-import { engineName, inTimeOrder, virtualSeconds, type TimedAction } from './actionLog';
+import { engineName, inTimeOrder, virtualSeconds, type TimedAction } from '../shared/actionLog';
 
 export const labRegion = 'us-east-1';
 export const labAz = 'us-east-1a';

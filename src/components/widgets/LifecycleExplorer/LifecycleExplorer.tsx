@@ -10,9 +10,8 @@ import { Refusal, WidgetFrame } from '../shared/Frame';
 import { useWorld } from '../shared/useWorld';
 import { decodeState, encodeState, shareLink, useUrlState } from '../shared/urlState';
 import shared from '../shared/widget.module.css';
-import { replayThrough, safeAct, tryOnCopy } from '../HypervisorLab/actionLog';
-import { formatClock, formatUsd, plural } from '../HypervisorLab/format';
-import { servingText } from '../HypervisorLab/VmTable';
+import { replayThrough, safeAct, tryOnCopy } from '../shared/actionLog';
+import { formatClock, formatUsd, plural, servingText } from '../shared/format';
 import {
   defaultExplorerState,
   explorerScenario,

@@ -5,7 +5,7 @@
 import React from 'react';
 import type { Health, Report, VmReport } from '@site/sim';
 import shared from '../shared/widget.module.css';
-import { formatClock, formatUsd, withoutRepeats } from '../HypervisorLab/format';
+import { formatClock, formatUsd, withoutRepeats } from '../shared/format';
 import styles from './styles.module.css';
 
 /** What the bill did over the reader's last step of virtual time (two reports apart). */

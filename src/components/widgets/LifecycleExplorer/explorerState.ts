@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ActionInput, ScenarioInput } from '@site/sim';
-import { engineName, inTimeOrder, virtualSeconds, type TimedAction } from '../HypervisorLab/actionLog';
+import { engineName, inTimeOrder, virtualSeconds, type TimedAction } from '../shared/actionLog';
 
 export const explorerRegion = 'us-east-1';
 export const explorerAz = 'us-east-1a';

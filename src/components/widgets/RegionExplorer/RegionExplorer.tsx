@@ -2,7 +2,7 @@ import React, { useEffect, useMemo, useState } from 'react';
 import { catalogCorrections, defaultNetwork, knownJurisdictions, priceTable, regionCatalog } from '@site/sim';
 import { WidgetFrame } from '../shared/Frame';
 import { useUrlState } from '../shared/urlState';
-import { ShareLinkButton } from './ShareLinkButton';
+import { ShareLinkButton } from '../shared/ShareLinkButton';
 import { cities, regionPlaces } from './places';
 import {
   highlights,

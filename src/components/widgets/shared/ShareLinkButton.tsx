@@ -1,6 +1,6 @@
 import React, { useState } from 'react';
-import { shareLink } from '../shared/urlState';
-import shared from '../shared/widget.module.css';
+import { shareLink } from './urlState';
+import shared from './widget.module.css';
 
 /**
  * "Copy share link": the page's address with this widget's state in it. When the clipboard is not

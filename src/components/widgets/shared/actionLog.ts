@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { createWorld, type ActionInput, type Outcome, type ScenarioInput, type World } from '@site/sim';
-import type { WorldHandle } from '../shared/useWorld';
+import type { WorldHandle } from './useWorld';
 
 export interface TimedAction {
   at: number;

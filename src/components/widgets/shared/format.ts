@@ -1,5 +1,5 @@
 /** How the labs print the engine's numbers. Formatting only: every number comes from a report. */
-import { formatClock as formatSimClock } from '@site/sim';
+import { formatClock as formatSimClock, type VmReport } from '@site/sim';
 
 /** 13.5 → "13.5", 14 → "14", 1/3 → "0.33". */
 export function formatNumber(x: number, digits = 2): string {
@@ -29,4 +29,10 @@ export function formatPercent(x: number): string {
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The engine's reason a VM does not serve, in words. */
+export function servingText(vm: Pick<VmReport, 'serving' | 'reason'>): string {
+  if (vm.serving) return 'serving';
+  return `not serving: ${String(vm.reason).replace(/-/g, ' ')}`;
 }
