@@ -21,14 +21,7 @@ const config: Config = {
     '@docusaurus/theme-mermaid',
     ['@easyops-cn/docusaurus-search-local', { hashed: true, indexBlog: false, docsRouteBasePath: '/docs', highlightSearchTermsOnTargetPage: false }],
   ],
-  plugins: [
-    './src/plugins/no-common-chunk.ts',
-    './src/plugins/island-env.ts',
-    './src/plugins/lazy-prism.ts',
-    './src/plugins/after-hydration.ts',
-    './src/plugins/diagrams.ts',
-    './src/plugins/example-scenarios.ts',
-  ],
+  plugins: ['./src/plugins/no-common-chunk.ts', './src/plugins/island-env.ts', './src/plugins/diagrams.ts', './src/plugins/example-scenarios.ts'],
   // examples/scenarios/*.yaml are served at /scenarios/* for the widgets and the scenario runner.
   staticDirectories: ['static', 'examples'],
   i18n: { defaultLocale: 'en', locales: ['en'] },

@@ -1,5 +1,5 @@
 /**
- * Code blocks without Prism at start-up (src/theme/CodeBlock, src/plugins/lazy-prism.ts):
+ * Code blocks without Prism at start-up (src/theme/CodeBlock, patches/@docusaurus+theme-classic+*.patch):
  * - a page's start-up scripts hold no Prism;
  * - hydration keeps the server's highlighted HTML as it is;
  * - after a client-side navigation the browser highlights the same blocks itself, loading Prism
@@ -76,7 +76,7 @@ export async function codeBlockFlow(browser: Browser, origin: string, route: str
       return { found, scripts: urls.length };
     }, prismSignature);
     if (withPrism.found.length > 0)
-      problems.push(`Prism is in the start-up scripts of ${route}: ${withPrism.found.join(', ')} (src/plugins/lazy-prism.ts no longer takes it out?)`);
+      problems.push(`Prism is in the start-up scripts of ${route}: ${withPrism.found.join(', ')} (did patches/@docusaurus+theme-classic+*.patch apply?)`);
     else steps.push(`${route}: no Prism in its ${withPrism.scripts} start-up scripts`);
 
     const server = await readBlocks(page, route);

@@ -1,63 +1,61 @@
 /**
- * The browser bundle swaps three Docusaurus modules (src/plugins/lazy-prism.ts,
- * src/plugins/after-hydration.ts). A Docusaurus upgrade that moves or reshapes one would make the
- * swap silently miss, or break the page: these checks fail first.
+ * Four Docusaurus modules are patched (patches/@docusaurus+*.patch, applied by patch-package at install):
+ * the first "in the browser" and window-size updates after hydration become transitions, route prefetches
+ * are made once per URL in idle time, and theme-classic's start-up client module no longer loads Prism.
+ * The @docusaurus packages are pinned to the exact version the patches were made against, so an upgrade
+ * fails at install (patch-package --error-on-fail) instead of silently dropping a patch; these checks say
+ * which patch is missing if one did not apply.
  */
 import { describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { replacements } from '@site/src/plugins/after-hydration';
 
-const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pinned = { ...pkg.dependencies, ...pkg.devDependencies };
+const patches = readdirSync(join(root, 'patches')).filter((f) => f.startsWith('@docusaurus+'));
+// Read from node_modules directly: some of these packages' `exports` do not expose package.json.
+const packageDir = (name: string) => join(root, 'node_modules', name);
+const installed = (name: string) => (JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { version: string }).version;
+const patched = (name: string, file: string) => readFileSync(join(packageDir(name), file), 'utf8');
 
-/** The names an ES module's source exports (export const/function/class, export { … }). */
-function exportedNames(source: string): string[] {
-  const names = new Set<string>();
-  for (const m of source.matchAll(/export\s+(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/g)) names.add(m[1]);
-  for (const m of source.matchAll(/export\s*\{([^}]*)\}/g))
-    for (const part of m[1].split(','))
-      if (part.trim())
-        names.add(
-          part
-            .trim()
-            .split(/\s+as\s+/)
-            .pop()!
-            .trim(),
-        );
-  if (/export\s+default\b/.test(source)) names.add('default');
-  return [...names].sort();
-}
-
-describe('Docusaurus modules swapped in the browser bundle', () => {
-  for (const { stock, target, module } of replacements) {
-    it(`${stock} is where the swap expects it, and the stand-in exports what it exports`, () => {
-      const file = fileURLToPath(new URL(`../../node_modules/${stock}`, import.meta.url));
-      expect(existsSync(file), `${stock} exists`).toBe(true);
-      expect(file).toMatch(target);
-      expect(file.replace(/\.js$/, '')).toMatch(target);
-      expect(exportedNames(readFileSync(module, 'utf8'))).toEqual(exportedNames(readFileSync(file, 'utf8')));
-    });
-  }
-
-  it('the state stand-ins make the first update after hydration a transition', () => {
-    const state = replacements.filter((r) => /browserContext|useWindowSize/.test(r.stock));
-    expect(state).toHaveLength(2);
-    for (const { module } of state) expect(readFileSync(module, 'utf8')).toMatch(/startTransition\(/);
+describe('Docusaurus, patched where the site needs it', () => {
+  it('every @docusaurus package is pinned to one exact version, the one installed and the one each patch names', () => {
+    const names = Object.keys(pinned).filter((n) => n.startsWith('@docusaurus/'));
+    expect(names.length).toBeGreaterThan(3);
+    const versions = new Set(names.map((n) => pinned[n]));
+    expect([...versions]).toHaveLength(1);
+    const [version] = versions;
+    expect(version, 'an exact version, no range').toMatch(/^\d+\.\d+\.\d+$/);
+    for (const n of names) expect(installed(n), n).toBe(version);
+    expect(patches.sort()).toEqual([
+      '@docusaurus+core+' + version + '.patch',
+      '@docusaurus+theme-classic+' + version + '.patch',
+      '@docusaurus+theme-common+' + version + '.patch',
+    ]);
   });
 
-  it('theme-classic still loads Prism at start-up through the client module lazy-prism replaces', async () => {
-    const { default: lazyPrism } = await import('@site/src/plugins/lazy-prism');
-    expect(lazyPrism().name).toBe('infralab-lazy-prism');
-    const themeClassic = dirname(require.resolve('@docusaurus/theme-classic/package.json'));
-    const index = readFileSync(join(themeClassic, 'lib', 'index.js'), 'utf8');
-    expect(index).toContain("'./prism-include-languages'");
-    const clientModule = readFileSync(join(themeClassic, 'lib', 'prism-include-languages.js'), 'utf8');
-    expect(clientModule).toMatch(/from 'prism-react-renderer'/);
-    const source = readFileSync(fileURLToPath(new URL('../../src/plugins/lazy-prism.ts', import.meta.url)), 'utf8');
-    const target = new RegExp(/const target = \/(.*)\/;/.exec(source)![1]);
-    expect(join(themeClassic, 'lib', 'prism-include-languages')).toMatch(target);
-    expect(join(themeClassic, 'lib', 'theme', 'prism-include-languages.js')).not.toMatch(target);
+  it('core: "in the browser" is set in a transition after hydration', () => {
+    const source = patched('@docusaurus/core', 'lib/client/browserContext.js');
+    expect(source).toMatch(/startTransition\(\(\) => setIsBrowser\(true\)\)/);
+  });
+
+  it('theme-common: the first window-size reading after hydration is a transition', () => {
+    expect(patched('@docusaurus/theme-common', 'lib/hooks/useWindowSize.js')).toMatch(/startTransition\(updateWindowSize\)/);
+  });
+
+  it('core: prefetch keeps one request per URL and adds the links in idle time', () => {
+    const source = patched('@docusaurus/core', 'lib/client/prefetch.js');
+    expect(source).toMatch(/const requested = new Map\(\)/);
+    expect(source).toMatch(/requestIdleCallback\(drain/);
+  });
+
+  it('theme-classic: its start-up client module is still registered, and no longer imports Prism', () => {
+    expect(patched('@docusaurus/theme-classic', 'lib/index.js')).toContain("'./prism-include-languages'");
+    const clientModule = patched('@docusaurus/theme-classic', 'lib/prism-include-languages.js');
+    expect(clientModule).not.toMatch(/prism-react-renderer|prismIncludeLanguages\(/);
+    // The site's code blocks register the languages themselves.
+    expect(readFileSync(join(root, 'src/theme/CodeBlock/Content/highlighter.ts'), 'utf8')).toMatch(/prismIncludeLanguages\(Prism\)/);
   });
 });

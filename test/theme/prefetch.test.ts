@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * The prefetch stand-in (src/plugins/after-hydration/prefetch.js): each URL once, however often
+ * Docusaurus's prefetch as patched (patches/@docusaurus+core+*.patch): each URL once, however often
  * links ask for it, and the <link rel="prefetch"> elements added in idle time, not in the caller's
  * task.
  */
@@ -11,7 +11,7 @@ type Idle = (deadline: { timeRemaining(): number; didTimeout: boolean }) => void
 // happy-dom's relList does not know "prefetch"; Chromium's does (the browser suite runs there).
 Object.defineProperty(HTMLLinkElement.prototype, 'relList', { configurable: true, get: () => ({ supports: (t: string) => t === 'prefetch' }) });
 
-describe('prefetch stand-in', () => {
+describe('prefetch, patched', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     vi.resetModules();
@@ -21,7 +21,7 @@ describe('prefetch stand-in', () => {
   it('adds one prefetch link per URL, in idle time, a few per idle period', async () => {
     const idle: Idle[] = [];
     vi.stubGlobal('requestIdleCallback', (cb: Idle) => idle.push(cb));
-    const { default: prefetch } = await import('@site/src/plugins/after-hydration/prefetch.js');
+    const { default: prefetch } = await import('@docusaurus/core/lib/client/prefetch.js');
     const links = () => [...document.head.querySelectorAll('link[rel="prefetch"]')].map((l) => l.getAttribute('href'));
     for (let i = 0; i < 3; i++) for (const chunk of ['/a.js', '/b.js', '/c.js']) prefetch(chunk);
     expect(links(), 'nothing added in the calling task').toEqual([]);
@@ -41,7 +41,7 @@ describe('prefetch stand-in', () => {
   it('settles when the link loads, and lets a failed URL be asked for again', async () => {
     const idle: Idle[] = [];
     vi.stubGlobal('requestIdleCallback', (cb: Idle) => idle.push(cb));
-    const { default: prefetch } = await import('@site/src/plugins/after-hydration/prefetch.js');
+    const { default: prefetch } = await import('@docusaurus/core/lib/client/prefetch.js');
     const ok = prefetch('/ok.js');
     const bad = prefetch('/missing.js');
     idle.shift()!({ timeRemaining: () => 50, didTimeout: false });

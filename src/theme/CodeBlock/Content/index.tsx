@@ -9,7 +9,7 @@
  * - A code block the browser renders itself (after a client-side navigation) shows its plain text
  *   at once and its colours when the Prism chunk (./highlighter.ts) has loaded.
  *
- * src/plugins/lazy-prism.ts keeps theme-classic from loading Prism at start-up.
+ * A patch to theme-classic (patches/@docusaurus+theme-classic+*.patch) keeps it from loading Prism at start-up.
  */
 import React, { forwardRef, useEffect, useState, type ComponentProps } from 'react';
 import clsx from 'clsx';
