@@ -388,7 +388,7 @@ const entries: z.input<typeof misconceptionSchema>[] = [
   {
     id: 'vcpu-is-a-core',
     belief: 'A vCPU is a whole physical core reserved for my VM.',
-    why: 'A vCPU is scheduled in slices of time onto the host’s processors; on most EC2 instance types a vCPU is one hardware thread, two per core. The simulation counts a vCPU against a whole core.',
+    why: 'A vCPU is scheduled in slices of time onto the host’s processors; on EC2 types that use simultaneous multithreading (an m5, for example) a vCPU is one hardware thread, two per core. The simulation counts a vCPU against a whole core.',
     ...sharing,
     source: src(aws.cpuOptions),
   },
