@@ -216,7 +216,11 @@ export default defineQuiz({
       prompt:
         'A security review of a Xen host asks what, besides the hypervisor itself, an attacker could take over to reach every guest’s disk and network. What is the answer (Xen Project, as of 2026-12-02)?',
       options: [
-        { id: 'dom0', text: 'Dom0: the privileged domain, most commonly a Linux, that runs the device drivers and the tools that manage the guests', correct: true },
+        {
+          id: 'dom0',
+          text: 'Dom0: the privileged domain, most commonly a Linux, that runs the device drivers and the tools that manage the guests',
+          correct: true,
+        },
         {
           id: 'nothing',
           text: 'Nothing: Xen is type 1, so only the hypervisor runs with full privilege',
