@@ -216,7 +216,11 @@ export default defineQuiz({
       prompt:
         'A security review of a Xen host asks what, besides the hypervisor itself, an attacker could take over to reach every guest’s disk and network. What is the answer (Xen Project, as of 2026-12-02)?',
       options: [
-        { id: 'dom0', text: 'Dom0: a full Linux that runs the device drivers and the tools that manage the guests', correct: true },
+        {
+          id: 'dom0',
+          text: 'Dom0: the privileged domain, most commonly a Linux, that runs the device drivers and the tools that manage the guests',
+          correct: true,
+        },
         {
           id: 'nothing',
           text: 'Nothing: Xen is type 1, so only the hypervisor runs with full privilege',
@@ -232,7 +236,7 @@ export default defineQuiz({
       ],
       hints: ['Who runs the device drivers on a Xen host?'],
       explanation:
-        'Type 1 describes where the hypervisor runs, not how much else is privileged. Xen’s Dom0 is usually a full Linux with the drivers and management tools; Hyper-V’s root partition is a full Windows; KVM is Linux itself. ESXi and AWS Nitro are the designs where the hypervisor really is almost alone.',
+        'Type 1 describes where the hypervisor runs, not how much else is privileged. Xen itself has no device drivers: Dom0, most commonly a full Linux, holds them and the management tools; Hyper-V’s root partition is a full Windows; KVM is Linux itself. ESXi and AWS Nitro are the designs where the hypervisor really is almost alone.',
     },
     {
       kind: 'single',

@@ -388,7 +388,7 @@ const entries: z.input<typeof misconceptionSchema>[] = [
   {
     id: 'vcpu-is-a-core',
     belief: 'A vCPU is a whole physical core reserved for my VM.',
-    why: 'A vCPU is scheduled in slices of time onto the host’s processors; on most EC2 instance types a vCPU is one hardware thread, two per core. The simulation counts a vCPU against a whole core.',
+    why: 'A vCPU is scheduled in slices of time onto the host’s processors; on EC2 types that use simultaneous multithreading (an m5, for example) a vCPU is one hardware thread, two per core. The simulation counts a vCPU against a whole core.',
     ...sharing,
     source: src(aws.cpuOptions),
   },
@@ -442,7 +442,7 @@ const entries: z.input<typeof misconceptionSchema>[] = [
   {
     id: 'type-1-runs-alone',
     belief: 'Under a type 1 hypervisor nothing else runs with full privilege: no operating system to fail or to attack.',
-    why: 'That is true of ESXi and of AWS Nitro, but Hyper-V keeps a full Windows in its root partition, Xen a full Linux in Dom0, and KVM is Linux itself: a whole operating system still serves the guests’ devices.',
+    why: 'That is true of ESXi and of AWS Nitro, but Hyper-V keeps a full Windows in its root partition, Xen a full operating system (most commonly Linux) in Dom0, and KVM is Linux itself: a whole operating system still serves the guests’ devices.',
     ...blur,
     source: src(xenDom0),
   },

@@ -250,7 +250,7 @@ export default defineQuiz({
         {
           id: 'cores',
           text: 'It cannot be the CPU: 4 vCPUs are 4 physical cores reserved for the VM',
-          feedback: 'On most EC2 types a vCPU is a hardware thread, two per core, and it is scheduled in time slices.',
+          feedback: 'On an m5 a vCPU is a hardware thread, two per core, and it is scheduled in time slices.',
           misconception: 'vcpu-is-a-core',
         },
         {
@@ -260,9 +260,9 @@ export default defineQuiz({
           misconception: 'guest-crash-spreads',
         },
       ],
-      hints: ['What is one vCPU on most EC2 instance types: a core, or a thread of a core?'],
+      hints: ['What is one vCPU on an Intel-based m5: a core, or a thread of a core?'],
       explanation:
-        'AWS says each vCPU is a thread of a CPU core, except on T2 instances and Graviton-based types; with two threads per core, 4 vCPUs are 2 cores. The simulation simplifies and counts a vCPU against a whole core.',
+        'AWS says each thread of a core is one vCPU, and an m5 runs two threads per core by default: its 4 vCPUs are 2 cores. (T2, C7a, M7a, R7a, Mac and Graviton types are the ones whose threads per core can’t be changed.) The simulation simplifies and counts a vCPU against a whole core.',
     },
   ],
 });

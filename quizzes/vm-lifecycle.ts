@@ -348,7 +348,7 @@ export default defineQuiz({
       ],
       hints: ['Which of these still exist while the instance is stopped?'],
       explanation:
-        'A stopped instance pays no compute, but its EBS volume is billed while it exists (EC2 instance lifecycle page), and since February 2024 AWS charges for every public IPv4 address, an Elastic IP included, attached or idle (Amazon VPC pricing).',
+        'A stopped instance pays no compute, but its EBS volume is billed while it exists (EC2 instance lifecycle page), and since February 2024 AWS charges for every public IPv4 address it provides, an Elastic IP included, in use or idle (Amazon VPC pricing).',
     },
     {
       kind: 'single',
