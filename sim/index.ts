@@ -23,6 +23,7 @@ export { regionCatalog, findRegion, catalogCorrections, type CatalogRegion, type
 export { defaultNetwork, greatCircleKm, rttMs, type NetworkModel } from './latency';
 export { euMemberStates, jurisdictionsOf, knownJurisdictions, regionAllowed } from './residency';
 export { priceTable, vmHourlyUsd, diskMonthlyUsd, hoursPerMonth } from './pricing';
+export { disks, type Disk, type StorageReport } from './storage';
 
 /**
  * Builds a world from a scenario: as a file holds it (defaults may be omitted), or as parseScenario

@@ -10,6 +10,7 @@ import { rttMs } from './latency';
 import { vmHourlyCostUsd } from './pricing';
 import { findRegion } from './regions';
 import { writeLatencyMs } from './replication';
+import { storageReport, type StorageReport } from './storage';
 import { notServingReason, type NotServingReason } from './serving';
 import { requestCapacity, type ServiceState } from './service';
 import type { FailoverRecord, Health, HostState, Location, Vm, VmState } from './types';
@@ -40,14 +41,17 @@ export interface VmReport {
   region: string;
   vcpu: number;
   memoryGiB: number;
+  /** The root volume's size (a network volume); its state and data are in `storage`. */
   diskGiB: number;
+  /** The root volume and the instance store: what each holds and whether the volume is billed. */
+  storage: StorageReport;
   group: string | null;
   busy: number;
   stealPercent: number;
   legalActions: LifecycleAction[];
   /** The engine's reason for each action that is not legal now. */
   refusals: Partial<Record<LifecycleAction, string>>;
-  /** Cost so far: compute (while running) plus disk (until terminated). */
+  /** Cost so far: compute (while running) plus the root volume (until terminated). */
   costUsd: number;
   computeUsd: number;
   diskUsd: number;
@@ -63,6 +67,7 @@ export interface HostReport {
   hypervisor: HypervisorType;
   cores: number;
   memoryGiB: number;
+  /** Local disk for instance stores. */
   diskGiB: number;
   reservedCores: number;
   reservedMemoryGiB: number;
@@ -182,6 +187,7 @@ function vmReport(src: ReportSource, vm: Vm, hostSteal: number): VmReport {
     vcpu: vm.vcpu,
     memoryGiB: vm.memoryGiB,
     diskGiB: vm.diskGiB,
+    storage: storageReport(vm),
     group: vm.group ?? null,
     busy: vm.busy,
     stealPercent: vm.state === 'running' && !vm.crashed ? hostSteal : 0,

@@ -1,6 +1,7 @@
 /** The engine's state: what a world is made of at one instant. */
 import type { Hypervisor } from './hypervisor';
 import type { LoadIndex } from './load-index';
+import type { StoredData } from './storage';
 
 export type VmState = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
 export type Health = 'up' | 'failed';
@@ -44,6 +45,7 @@ export interface HostState {
   order: number;
   allocatedVcpu: number;
   allocatedMemoryGiB: number;
+  /** Local disk given to the instance stores of the VMs on the host (root volumes are not on it). */
   allocatedDiskGiB: number;
   vms: Set<string>;
 }
@@ -52,7 +54,12 @@ export interface Vm {
   name: string;
   vcpu: number;
   memoryGiB: number;
+  /** The root volume's size: a network volume, not on the host (./storage.ts). */
   diskGiB: number;
+  /** The instance store's size on the host's local disk, 0 for none. */
+  instanceStoreGiB: number;
+  /** What the guest has written to each disk. */
+  data: StoredData;
   region: string;
   /** Pinned AZ, if the launch named one. */
   pinnedAz?: string;
@@ -78,6 +85,7 @@ export interface GroupState {
   vcpu: number;
   memoryGiB: number;
   diskGiB: number;
+  instanceStoreGiB: number;
   region: string;
   azs: string[];
   busy: number;

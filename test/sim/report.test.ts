@@ -67,6 +67,7 @@ describe('the shape of a report', () => {
         'serving',
         'state',
         'stealPercent',
+        'storage',
         'vcpu',
       ].sort(),
     );
