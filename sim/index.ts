@@ -22,7 +22,7 @@ export { hypervisorDefaults, isolationNote, type Hypervisor, type HypervisorType
 export { regionCatalog, findRegion, catalogCorrections, type CatalogRegion, type GeoPoint } from './regions';
 export { defaultNetwork, greatCircleKm, rttMs, type NetworkModel } from './latency';
 export { euMemberStates, jurisdictionsOf, knownJurisdictions, regionAllowed } from './residency';
-export { priceTable, vmHourlyUsd, diskMonthlyUsd, hoursPerMonth } from './pricing';
+export { priceTable, priceSource, vmHourlyUsd, diskMonthlyUsd, hoursPerMonth } from './pricing';
 export { disks, type Disk, type StorageReport } from './storage';
 
 /**
