@@ -440,7 +440,9 @@ function shortResource(region: RegionState, az: string | undefined, size: Size):
   if (!cpu) return `no host has ${size.vcpu} vCPU free`;
   if (!mem) return `no host has ${size.memoryGiB} GiB of memory free`;
   if (!disk) return `no host has ${size.instanceStoreGiB} GiB of local disk free for an instance store`;
-  return size.instanceStoreGiB > 0 ? 'no single host has enough vCPU, memory and local disk free together' : 'no single host has enough vCPU and memory free together';
+  return size.instanceStoreGiB > 0
+    ? 'no single host has enough vCPU, memory and local disk free together'
+    : 'no single host has enough vCPU and memory free together';
 }
 
 /** Why nothing can be placed in a region (or one of its AZs) because of an outage, or null. */

@@ -29,7 +29,20 @@ function hostSpec(cores: number, memoryGiB: number, type: 'type1' | 'type2', dis
 const policy = (cpuOvercommit = 1, memoryOvercommit = 1) => ({ placement: 'pack' as const, cpuOvercommit, memoryOvercommit });
 
 function runningVm(name: string, vcpu: number, busy: number, extra: Partial<Vm> = {}): Vm {
-  return { name, vcpu, memoryGiB: 1, diskGiB: 8, instanceStoreGiB: 0, data: { instanceStoreGiB: 0, rootVolumeGiB: 0 }, region: 'r', state: 'running', busy, crashed: false, token: 0, ...extra };
+  return {
+    name,
+    vcpu,
+    memoryGiB: 1,
+    diskGiB: 8,
+    instanceStoreGiB: 0,
+    data: { instanceStoreGiB: 0, rootVolumeGiB: 0 },
+    region: 'r',
+    state: 'running',
+    busy,
+    crashed: false,
+    token: 0,
+    ...extra,
+  };
 }
 
 describe('host capacity: (cores − reserved) × cpuOvercommit vCPUs, (memory − reserved) × memoryOvercommit GiB', () => {

@@ -149,7 +149,9 @@ describe('errors name the field path and what was expected', () => {
   it('two verbs in one action: actions[0], expected exactly one action verb', () => {
     const [issue] = issuesOf(valid({ actions: [{ at: 0, launch: launchWeb.launch, stop: { vm: 'web-1' } }] }));
     expect(issue.path).toBe('actions[0]');
-    expect(issue.message).toMatch(/^expected exactly one action verb \(launch, group, start, stop, reboot, terminate, crash, fail, recover, write, load, scale\)/);
+    expect(issue.message).toMatch(
+      /^expected exactly one action verb \(launch, group, start, stop, reboot, terminate, crash, fail, recover, write, load, scale\)/,
+    );
   });
 
   it('an unknown verb: actions[0].explode, listing the verbs', () => {

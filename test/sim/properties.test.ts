@@ -132,7 +132,17 @@ function topologyArb(minCores = 1, minMemory = 2): fc.Arbitrary<Topology> {
 
 /** An intent, resolved against the world when it is applied (VM names exist only at run time). */
 type Op =
-  | { op: 'launch'; name: 'web' | 'api'; count: number; vcpu: number; memoryGiB: number; diskGiB: number; instanceStoreGiB: number; region: number; az: number | null }
+  | {
+      op: 'launch';
+      name: 'web' | 'api';
+      count: number;
+      vcpu: number;
+      memoryGiB: number;
+      diskGiB: number;
+      instanceStoreGiB: number;
+      region: number;
+      az: number | null;
+    }
   | { op: 'group'; name: 'g' | 'h'; desired: number; vcpu: number; memoryGiB: number; region: number; allAzs: boolean }
   | { op: 'life'; verb: 'start' | 'stop' | 'reboot' | 'terminate' | 'crash'; vm: number }
   /** A fault on a host, AZ or region: by index, or (nearVm) the one under a placed VM, so that faults often hit something. */
@@ -351,7 +361,8 @@ function checkAllocation(t: Topology, r: Report): void {
     if (vcpu > cap.vcpu + 1e-9) problems.push(`${host.id}: ${vcpu} vCPUs placed, capacity ${cap.vcpu}`);
     if (memory > cap.memoryGiB + 1e-9) problems.push(`${host.id}: ${memory} GiB placed, capacity ${cap.memoryGiB}`);
     if (disk > cap.diskGiB + 1e-9) problems.push(`${host.id}: ${disk} GiB of instance store placed, ${cap.diskGiB} on the host`);
-    if (!near(reported.freeDiskGiB, cap.diskGiB - disk)) problems.push(`${host.id}: books say ${reported.freeDiskGiB} GiB of disk free, its VMs leave ${cap.diskGiB - disk}`);
+    if (!near(reported.freeDiskGiB, cap.diskGiB - disk))
+      problems.push(`${host.id}: books say ${reported.freeDiskGiB} GiB of disk free, its VMs leave ${cap.diskGiB - disk}`);
     if (reported.allocatedVcpu !== vcpu || !near(reported.allocatedMemoryGiB, memory)) {
       problems.push(`${host.id}: books say ${reported.allocatedVcpu} vCPU / ${reported.allocatedMemoryGiB} GiB, its VMs hold ${vcpu} / ${memory}`);
     }

@@ -99,7 +99,10 @@ describe('writes', () => {
   it('are refused with the reason: no instance store, not running, full', () => {
     const w = world();
     w.apply(launch({ diskGiB: 20 }));
-    expect(w.apply(write('root-volume', 1))).toEqual({ ok: false, reason: "cannot write to vm-1's root volume: it is pending; data is written by a running guest" });
+    expect(w.apply(write('root-volume', 1))).toEqual({
+      ok: false,
+      reason: "cannot write to vm-1's root volume: it is pending; data is written by a running guest",
+    });
     w.runUntil(30);
     expect(w.apply(write('instance-store', 1))).toEqual({ ok: false, reason: 'vm-1 has no instance store: it was launched with instanceStoreGiB 0' });
     expect(w.apply(write('root-volume', 15)).ok).toBe(true);
@@ -143,7 +146,8 @@ describe('host disk holds instance stores only', () => {
     const outcome = w.apply({ kind: 'start', vm: 'vm-1' });
     expect(outcome).toEqual({
       ok: false,
-      reason: 'insufficient capacity: no host in us-east-1a has room for vm-1 (2 vCPU / 8 GiB; no host has 60 GiB of local disk free for an instance store); it stays stopped',
+      reason:
+        'insufficient capacity: no host in us-east-1a has room for vm-1 (2 vCPU / 8 GiB; no host has 60 GiB of local disk free for an instance store); it stays stopped',
     });
     expect(vm(w).hourlyUsd).toBeCloseTo((8 * 0.08) / 730, 6);
   });

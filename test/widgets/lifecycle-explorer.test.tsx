@@ -213,7 +213,10 @@ describe('the instance-store story', () => {
   }
   const toStore = 'Write 10 GiB to the instance store';
   const toVolume = 'Write 10 GiB to the root volume';
-  const storage = (w: W) => within(w.getByRole('region', { name: 'Storage' })).getAllByRole('definition').map((d) => d.textContent);
+  const storage = (w: W) =>
+    within(w.getByRole('region', { name: 'Storage' }))
+      .getAllByRole('definition')
+      .map((d) => d.textContent);
 
   it('a reboot keeps the instance store; a stop erases it while the root volume keeps its data and its bill; a start brings an empty store', async () => {
     const user = userEvent.setup();
@@ -240,7 +243,9 @@ describe('the instance-store story', () => {
     // Stopped for an hour: the 100 GiB volume is billed (8/730 USD an hour), compute is not.
     await key(user, w, '+1 h');
     expect(w.getByText(`Over the last 1 h: compute did not grow, disk grew by ${usd(diskPerHour)}.`)).toBeTruthy();
-    expect(storage(w)[0]).toContain(`10 of 100 GiB used. Attached whatever the state (kept while stopped), billed until the VM is terminated: ${usd(diskPerHour)} an hour.`);
+    expect(storage(w)[0]).toContain(
+      `10 of 100 GiB used. Attached whatever the state (kept while stopped), billed until the VM is terminated: ${usd(diskPerHour)} an hour.`,
+    );
 
     // Start: another host, an empty instance store, the volume's 10 GiB still there.
     await key(user, w, 'Start', 'Wait');
@@ -259,7 +264,7 @@ describe('the instance-store story', () => {
     expect(history.getByText("web-1's instance store (75 GiB on the host) was erased: its host us-east-1a-h1 failed; 10 GiB of data lost")).toBeTruthy();
   });
 
-  it('the instance store fills up: seven writes of 10 GiB fit in 75 GiB, the eighth is refused in the engine\'s words', async () => {
+  it("the instance store fills up: seven writes of 10 GiB fit in 75 GiB, the eighth is refused in the engine's words", async () => {
     const user = userEvent.setup();
     render(<LifecycleExplorer />);
     const w = explorer();
@@ -322,7 +327,9 @@ describe('share links', () => {
     const before = summary(w);
     await press(user, w, 'Copy share link');
     const link = (writeText.mock.calls[0] as unknown as [string])[0];
-    expect(new URL(link).searchParams.get('w-explorer-2')).toBe('{"time":110,"log":[["launch",0],["write",30,"web-1","instance-store"],["stop",90,"web-1"],["start",110,"web-1"]]}');
+    expect(new URL(link).searchParams.get('w-explorer-2')).toBe(
+      '{"time":110,"log":[["launch",0],["write",30,"web-1","instance-store"],["stop",90,"web-1"],["start",110,"web-1"]]}',
+    );
     cleanup();
 
     const url = new URL(link);

@@ -22,7 +22,15 @@ export function explorerScenario(): ScenarioInput {
   };
 }
 
-export const launchAction: ActionInput = { kind: 'launch', name: launchName, vcpu: 2, memoryGiB: 8, diskGiB: 100, instanceStoreGiB: 75, region: explorerRegion };
+export const launchAction: ActionInput = {
+  kind: 'launch',
+  name: launchName,
+  vcpu: 2,
+  memoryGiB: 8,
+  diskGiB: 100,
+  instanceStoreGiB: 75,
+  region: explorerRegion,
+};
 
 /** What one press of a write button writes, in GiB. */
 export const writeGiB = 10;
