@@ -14,17 +14,11 @@
  * Data is counted in GiB written; what it holds is not modelled.
  */
 import { notServingReason } from './serving';
-import type { Outcome, Vm } from './types';
+import type { Outcome, StoredData, Vm } from './types';
 import type { Topology } from './world';
 
 export const disks = ['instance-store', 'root-volume'] as const;
 export type Disk = (typeof disks)[number];
-
-/** What a VM holds on each of its disks, in GiB. */
-export interface StoredData {
-  instanceStoreGiB: number;
-  rootVolumeGiB: number;
-}
 
 export interface StorageReport {
   rootVolume: {

@@ -1,7 +1,6 @@
 /** The engine's state: what a world is made of at one instant. */
 import type { Hypervisor } from './hypervisor';
 import type { LoadIndex } from './load-index';
-import type { StoredData } from './storage';
 
 export type VmState = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
 export type Health = 'up' | 'failed';
@@ -77,6 +76,12 @@ export interface Vm {
   token: number;
   /** Since when the VM has been impaired (not serving for a fault), for groups' detection delay. */
   impairedSince?: number;
+}
+
+/** What a VM's guest has written to each of its disks, in GiB (./storage.ts). */
+export interface StoredData {
+  instanceStoreGiB: number;
+  rootVolumeGiB: number;
 }
 
 export interface GroupState {
