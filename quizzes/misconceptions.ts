@@ -67,6 +67,8 @@ const aws = {
   cpuOptions: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-optimize-cpu.html',
   lifecycle: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-lifecycle.html',
   hibernate: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Hibernate.html',
+  instanceStore: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-store-lifetime.html',
+  stopInstances: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_StopInstances.html',
   vpcPricing: 'https://aws.amazon.com/vpc/pricing/',
   nitro: 'https://docs.aws.amazon.com/whitepapers/latest/security-design-of-aws-nitro-system/the-nitro-system-journey.html',
 };
@@ -495,6 +497,20 @@ const entries: z.input<typeof misconceptionSchema>[] = [
     why: 'A stop hands the host back; the start places the instance again, usually on another host, and the instance store (local disk) is erased.',
     ...keeps,
     source: src(aws.lifecycle),
+  },
+  {
+    id: 'reboot-erases-instance-store',
+    belief: 'A reboot erases the instance store, as a stop does.',
+    why: 'A reboot keeps the instance on its host, so its local disks and their data stay; instance store data is lost when the instance stops, hibernates or terminates, or when the disk fails.',
+    ...keeps,
+    source: src(aws.instanceStore),
+  },
+  {
+    id: 'stop-erases-every-disk',
+    belief: 'A stop erases everything the instance has on disk, its EBS root volume too.',
+    why: 'Only the instance store, inside the host the stop hands back, is erased; an EBS volume is network storage that stays with the instance, keeps its data and is billed while it is stopped.',
+    ...keeps,
+    source: src(aws.stopInstances),
   },
   {
     id: 'reboot-is-free',

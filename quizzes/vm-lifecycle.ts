@@ -1,7 +1,7 @@
 /**
  * Quiz for docs/lessons/vm-lifecycle.mdx. Keys use the engine's numbers from the lesson (pending
- * 30 s, stopping 20 s, a reboot does not serve for 60 s, compute billed only while running, disk
- * until terminated) and its state machine; the validator runs each against the engine. The rest are
+ * 30 s, stopping 20 s, a reboot does not serve for 60 s, compute billed only while running, the
+ * root volume until terminated, the instance store erased at stop and kept at reboot) and its state machine; the validator runs each against the engine. The rest are
  * EC2 facts, sourced and dated (hibernation, Elastic IPs, volumes after terminate, addresses). Each
  * wrong answer names the misconception it diagnoses (quizzes/misconceptions.ts) or is marked as a slip.
  */
@@ -16,6 +16,8 @@ const vpcPricing = 'https://aws.amazon.com/vpc/pricing/';
 const usEast1Hour = 0.096;
 const hour = 3600;
 const vm = (r: Report, name: string): VmReport => r.vms.find((v) => v.name === name)!;
+/** When web-1's instance store was erased, from the trace. */
+const erasures = (r: Report): number[] => r.events.filter((e) => e.kind === 'instance-store-erased' && e.vm === 'web-1').map((e) => e.time);
 
 export default defineQuiz({
   lesson: 'vm-lifecycle',
@@ -266,6 +268,73 @@ export default defineQuiz({
       hints: ['Two bills: compute (only while running) and disk (until terminated).'],
       explanation:
         'Stopped saves the compute bill but keeps paying for the disk, and can come back. In the simulation, terminated stops both bills for good; on AWS an Elastic IP, or a volume attached after launch, can outlive the instance and keep billing.',
+    }),
+
+    engineQuestion({
+      id: 'instance-store-and-volume',
+      skill: 'predict',
+      params: { store: [20, 40] },
+      prompt:
+        'web-1 has a 100 GiB root volume on the network (like EBS) and a 75 GiB instance store on its host. It writes {store} GiB to the instance store and 5 GiB to the root volume, is rebooted, and later stopped. An hour after the stop, which statements are true in the simulation?',
+      at: 3920,
+      scenario: (p) => ({
+        name: 'Instance store and root volume through a reboot and a stop',
+        regions: [region('us-east-1', 1)],
+        actions: [
+          { at: 0, launch: { name: 'web', vcpu: 2, memoryGiB: 8, diskGiB: 100, instanceStoreGiB: 75, region: 'us-east-1' } },
+          { at: 60, write: { vm: 'web-1', to: 'instance-store', gib: p.store } },
+          { at: 60, write: { vm: 'web-1', to: 'root-volume', gib: 5 } },
+          { at: 100, reboot: { vm: 'web-1' } },
+          { at: 300, stop: { vm: 'web-1' } },
+        ],
+      }),
+      ask: {
+        type: 'claims',
+        multiple: true,
+        options: [
+          {
+            id: 'reboot-kept',
+            text: 'The reboot kept the data on the instance store.',
+            correct: true,
+            // Erased only at the stop (300 s + 20 s of stopping), not between the write and the stop.
+            holds: (r) => !erasures(r).some((t) => t < 300),
+          },
+          {
+            id: 'reboot-erased',
+            text: 'The reboot erased the instance store.',
+            correct: false,
+            holds: (r) => erasures(r).some((t) => t >= 100 && t < 300),
+            feedback: 'A reboot keeps the VM on its host, and the instance store is a disk of that host.',
+            misconception: 'reboot-erases-instance-store',
+          },
+          {
+            id: 'stop-erased',
+            text: 'The stop erased the instance store.',
+            correct: true,
+            holds: (r) => erasures(r).includes(320) && vm(r, 'web-1').storage.instanceStore?.dataGiB === 0,
+          },
+          {
+            id: 'volume-erased',
+            text: 'The stop erased the 5 GiB on the root volume too.',
+            correct: false,
+            holds: (r) => vm(r, 'web-1').storage.rootVolume.dataGiB !== 5,
+            feedback: 'The root volume is network storage: it stays with the stopped VM and keeps its data.',
+            misconception: 'stop-erases-every-disk',
+          },
+          {
+            id: 'volume-free',
+            text: 'Now that web-1 is stopped, its root volume costs nothing.',
+            correct: false,
+            // Stopped, the VM's hourly cost is its root volume alone.
+            holds: (r) => vm(r, 'web-1').hourlyUsd === 0,
+            feedback: 'The volume still exists and still holds data, so it is billed until the VM is terminated.',
+            misconception: 'stopped-costs-nothing',
+          },
+        ],
+      },
+      hints: ['Which of the two disks lives in the host, and which action hands the host back?'],
+      explanation:
+        'A reboot keeps web-1 on its host, so the {store} GiB on the instance store survive it. The stop hands the host back, and its local disk with it: the instance store is erased when web-1 is stopped, at 320 s. The root volume is on the network: it keeps its 5 GiB through both and is billed while web-1 is stopped, until it is terminated. AWS behaves the same way.',
     }),
 
     {

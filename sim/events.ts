@@ -34,7 +34,10 @@ export type EventKind =
   | 'residency-violation'
   | 'service-down'
   | 'service-up'
-  | 'traffic-changed';
+  | 'traffic-changed'
+  | 'data-written'
+  | 'instance-store-erased'
+  | 'volume-deleted';
 
 export interface SimEvent {
   time: number;

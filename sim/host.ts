@@ -1,6 +1,7 @@
 /**
  * A physical host: what it can give VMs, what it has given, and how it shares its CPU.
  * Capacity = (cores - reserved) x cpuOvercommit vCPUs and (memory - reserved) x memoryOvercommit GiB.
+ * Its disk is local disk for instance stores; a VM's root volume is on the network and takes none of it.
  */
 import type { Policy } from './scenario';
 import type { HostState, Vm } from './types';
@@ -8,7 +9,8 @@ import type { HostState, Vm } from './types';
 export interface Size {
   vcpu: number;
   memoryGiB: number;
-  diskGiB: number;
+  /** Local disk the VM's instance store takes of the host (0 for none). */
+  instanceStoreGiB: number;
 }
 
 export interface HostCapacity {
@@ -40,21 +42,21 @@ export function fits(host: HostState, size: Size): boolean {
   return (
     host.allocatedVcpu + size.vcpu <= host.capacityVcpu + epsilon &&
     host.allocatedMemoryGiB + memoryFootprint(host, size) <= host.capacityMemoryGiB + epsilon &&
-    host.allocatedDiskGiB + size.diskGiB <= host.diskGiB + epsilon
+    host.allocatedDiskGiB + size.instanceStoreGiB <= host.diskGiB + epsilon
   );
 }
 
 export function allocate(host: HostState, vm: Vm): void {
   host.allocatedVcpu += vm.vcpu;
   host.allocatedMemoryGiB += memoryFootprint(host, vm);
-  host.allocatedDiskGiB += vm.diskGiB;
+  host.allocatedDiskGiB += vm.instanceStoreGiB;
   host.vms.add(vm.name);
 }
 
 export function release(host: HostState, vm: Vm): void {
   host.allocatedVcpu -= vm.vcpu;
   host.allocatedMemoryGiB -= memoryFootprint(host, vm);
-  host.allocatedDiskGiB -= vm.diskGiB;
+  host.allocatedDiskGiB -= vm.instanceStoreGiB;
   host.vms.delete(vm.name);
 }
 

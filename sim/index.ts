@@ -23,7 +23,8 @@ export { hypervisorDefaults, isolationNote, type Hypervisor, type HypervisorType
 export { regionCatalog, findRegion, catalogCorrections, type CatalogRegion, type GeoPoint } from './regions';
 export { defaultNetwork, greatCircleKm, rttMs, type NetworkModel } from './latency';
 export { euMemberStates, jurisdictionsOf, knownJurisdictions, regionAllowed } from './residency';
-export { priceTable, vmHourlyUsd, diskMonthlyUsd, hoursPerMonth } from './pricing';
+export { priceTable, priceSource, vmHourlyUsd, diskMonthlyUsd, hoursPerMonth } from './pricing';
+export { disks, type Disk, type StorageReport } from './storage';
 
 /**
  * Builds a world from a scenario: as a file holds it (defaults may be omitted), or as parseScenario

@@ -361,6 +361,7 @@ function checkReferences(s: Scenario): ScenarioIssue[] {
       case 'reboot':
       case 'terminate':
       case 'crash':
+      case 'write':
         if (!exists(a.vm))
           add(
             `${p}.vm`,

@@ -4,7 +4,7 @@
  * with its vCPUs), bills compute only while a VM is running, and bills its disk until it is
  * terminated, as EC2 and EBS do.
  */
-import { priceTable } from './data/prices';
+import { priceSource, priceTable } from './data/prices';
 import type { VmState } from './types';
 
 export const hoursPerMonth = 730;
@@ -48,4 +48,4 @@ export function vmHourlyCostUsd(vm: { state: VmState; region: string; vcpu: numb
   return (b.compute ? (vmHourlyUsd(vm.region, vm.vcpu) ?? 0) : 0) + (b.disk ? (diskMonthlyUsd(vm.region, vm.diskGiB) ?? 0) / hoursPerMonth : 0);
 }
 
-export { priceTable };
+export { priceSource, priceTable };

@@ -11,6 +11,7 @@ import { vmHourlyCostUsd } from './pricing';
 import { findRegion } from './regions';
 import { writeLatencyMs } from './replication';
 import { hostDown, impairment, notServingReason, type NotServingReason } from './serving';
+import { storageReport, type StorageReport } from './storage';
 import { requestCapacity, type ServiceState } from './service';
 import type { FailoverRecord, Health, HostState, Location, Vm, VmState } from './types';
 import { legalActions, refusals, type LifecycleAction } from './vm';
@@ -40,7 +41,10 @@ export interface VmReport {
   region: string;
   vcpu: number;
   memoryGiB: number;
+  /** The root volume's size (a network volume); its state and data are in `storage`. */
   diskGiB: number;
+  /** The root volume and the instance store: what each holds and whether the volume is billed. */
+  storage: StorageReport;
   group: string | null;
   /** The spread placement group it was launched into, if any. */
   spreadGroup: string | null;
@@ -49,7 +53,7 @@ export interface VmReport {
   legalActions: LifecycleAction[];
   /** The engine's reason for each action that is not legal now. */
   refusals: Partial<Record<LifecycleAction, string>>;
-  /** Cost so far: compute (while running) plus disk (until terminated). */
+  /** Cost so far: compute (while running) plus the root volume (until terminated). */
   costUsd: number;
   computeUsd: number;
   diskUsd: number;
@@ -65,6 +69,7 @@ export interface HostReport {
   hypervisor: HypervisorType;
   cores: number;
   memoryGiB: number;
+  /** Local disk for instance stores. */
   diskGiB: number;
   reservedCores: number;
   reservedMemoryGiB: number;
@@ -189,6 +194,7 @@ function vmReport(src: ReportSource, vm: Vm, hostSteal: number): VmReport {
     vcpu: vm.vcpu,
     memoryGiB: vm.memoryGiB,
     diskGiB: vm.diskGiB,
+    storage: storageReport(vm),
     group: vm.group ?? null,
     spreadGroup: vm.spreadGroup ?? null,
     busy: vm.busy,

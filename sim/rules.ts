@@ -13,6 +13,7 @@ import { noteResidency, type ResidencyContext } from './residency-check';
 import { fullAzs, spreadGroupPlaces, spreadShortfall, takePlace, type SpreadGroupPlaces } from './spread-group';
 import type { Action } from './scenario';
 import type { GroupState, HostState, Outcome, RegionState, Vm } from './types';
+import { deleteRootVolume, erasureMessage, eraseInstanceStore, writeData } from './storage';
 import { describeSize, holdsHost, newVm, refusal, settlesTo } from './vm';
 import type { Context, WorldState } from './world';
 import { assertNever } from './util';
@@ -129,10 +130,15 @@ export class WorldRules {
         return this.lifecycleStep(action.vm, 'terminate');
       case 'crash':
         return this.afterFault({ vm: action.vm }, applyFault(this.faults, { vm: action.vm }));
-      case 'fail':
-        return this.afterFault(action, applyFault(this.faults, action as FaultTarget));
+      case 'fail': {
+        const outcome = applyFault(this.faults, action as FaultTarget);
+        if (outcome.ok && action.host !== undefined) this.eraseInstanceStoresOn(action.host);
+        return this.afterFault(action, outcome);
+      }
       case 'recover':
         return this.afterFault(action, applyRecovery(this.faults, action as FaultTarget));
+      case 'write':
+        return this.write(action);
       case 'load':
         return this.setLoad(action.vm, action.busy);
       case 'scale': {
@@ -159,7 +165,7 @@ export class WorldRules {
     if (!region) return { ok: false, reason: `no region ${a.region} in this world` };
     if (a.az !== undefined && !region.azs.some((z) => z.id === a.az)) return { ok: false, reason: `no AZ ${a.az} in ${a.region}` };
     if (w.groups.has(a.name)) return { ok: false, reason: `${a.name} is a group's name` };
-    const size = { vcpu: a.vcpu, memoryGiB: a.memoryGiB, diskGiB: a.diskGiB };
+    const size = { vcpu: a.vcpu, memoryGiB: a.memoryGiB, instanceStoreGiB: a.instanceStoreGiB };
     const cursor = region.spreadCursor;
     const first = (w.launchCounters.get(a.name) ?? 0) + 1;
     const placed: Array<[Vm, HostState]> = [];
@@ -251,6 +257,7 @@ export class WorldRules {
       vcpu: a.vcpu,
       memoryGiB: a.memoryGiB,
       diskGiB: a.diskGiB,
+      instanceStoreGiB: a.instanceStoreGiB,
       region: a.region,
       azs,
       busy: a.busy,
@@ -342,6 +349,7 @@ export class WorldRules {
     if (!next) return;
     vm.state = next;
     if (!holdsHost(next) && vm.host) {
+      this.noteStorageOnLeaving(vm, next === 'terminated' ? 'terminated' : 'stopped');
       this.vacate(w.hosts.get(vm.host)!, vm);
       vm.lastHost = vm.host;
       vm.host = undefined;
@@ -375,6 +383,40 @@ export class WorldRules {
         : `${name} is back up on ${vm.host}`,
     });
     refreshImpairment(this.world, vm, this.clock.time);
+  }
+
+  private write(a: Extract<Action, { kind: 'write' }>): Outcome {
+    const vm = this.world.vms.get(a.vm);
+    if (!vm) return { ok: false, reason: `no VM named ${a.vm}` };
+    const outcome = writeData(this.world, vm, a.to, a.gib);
+    if (outcome.ok) this.clock.record({ kind: 'data-written', vm: vm.name, host: vm.host, message: outcome.message });
+    return outcome;
+  }
+
+  /** A VM leaves its host for good (stopped) or is terminated: its instance store goes, and at termination its root volume. */
+  private noteStorageOnLeaving(vm: Vm, cause: 'stopped' | 'terminated'): void {
+    if (vm.instanceStoreGiB > 0) {
+      const lost = eraseInstanceStore(vm);
+      this.clock.record({ kind: 'instance-store-erased', vm: vm.name, host: vm.host, message: erasureMessage(vm, lost, cause) });
+    }
+    if (cause === 'terminated') {
+      const gone = deleteRootVolume(vm);
+      this.clock.record({
+        kind: 'volume-deleted',
+        vm: vm.name,
+        message: `${vm.name}'s ${vm.diskGiB} GiB root volume was deleted with it${gone > 0 ? ` (${gone} GiB of data)` : ''}; its billing ends`,
+      });
+    }
+  }
+
+  /** A failed host takes the instance stores on its local disk with it. */
+  private eraseInstanceStoresOn(hostId: string): void {
+    for (const name of this.world.hosts.get(hostId)!.vms) {
+      const vm = this.world.vms.get(name)!;
+      if (vm.instanceStoreGiB === 0) continue;
+      const lost = eraseInstanceStore(vm);
+      this.clock.record({ kind: 'instance-store-erased', vm: vm.name, host: hostId, message: erasureMessage(vm, lost, 'host-failed') });
+    }
   }
 
   private setLoad(target: string, busy: number): Outcome {
@@ -426,11 +468,13 @@ function shortResource(region: RegionState, az: string | undefined, size: Size):
   const hosts = region.azs.filter((z) => z.health === 'up' && (az === undefined || z.id === az)).flatMap((z) => z.hosts.filter((h) => h.health === 'up'));
   const cpu = hosts.some((h) => h.allocatedVcpu + size.vcpu <= h.capacityVcpu + 1e-9);
   const mem = hosts.some((h) => h.allocatedMemoryGiB + memoryFootprint(h, size) <= h.capacityMemoryGiB + 1e-9);
-  const disk = hosts.some((h) => h.allocatedDiskGiB + size.diskGiB <= h.diskGiB + 1e-9);
+  const disk = hosts.some((h) => h.allocatedDiskGiB + size.instanceStoreGiB <= h.diskGiB + 1e-9);
   if (!cpu) return `no host has ${size.vcpu} vCPU free`;
   if (!mem) return `no host has ${size.memoryGiB} GiB of memory free`;
-  if (!disk) return `no host has ${size.diskGiB} GiB of disk free`;
-  return 'no single host has enough vCPU, memory and disk free together';
+  if (!disk) return `no host has ${size.instanceStoreGiB} GiB of local disk free for an instance store`;
+  return size.instanceStoreGiB > 0
+    ? 'no single host has enough vCPU, memory and local disk free together'
+    : 'no single host has enough vCPU and memory free together';
 }
 
 /** Why nothing can be placed in a region (or one of its AZs) because of an outage, or null. */

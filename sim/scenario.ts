@@ -39,6 +39,7 @@ export const hostSchema = z.strictObject({
   count: count('a whole number of hosts >= 1').default(1),
   cores: count('a whole number of cores >= 1'),
   memoryGiB: positive('a positive memory size in GiB'),
+  /** Local disk for the instance stores of the VMs placed on the host; root volumes are on the network, not here. */
   diskGiB: positive('a positive disk size in GiB').default(1024),
   hypervisor: hypervisorSchema.default('type1'),
 });
@@ -114,12 +115,24 @@ export const residencySchema = z.strictObject({
 
 const vmRef = z.strictObject({ vm: z.string({ error: 'expected a VM name such as "web-1"' }) });
 
+/** An instance store on the host's local disk, erased when the VM stops; 0 for none. */
+const instanceStore = nonNegative('a disk size in GiB >= 0 (0 for no instance store)').default(0);
+
+/** The guest writes data to one of its disks (./storage.ts), to see what survives a stop or a reboot. */
+export const writeSchema = z.strictObject({
+  vm: z.string({ error: 'expected a VM name such as "web-1"' }),
+  to: z.enum(['instance-store', 'root-volume'], { error: 'expected "instance-store" or "root-volume"' }),
+  gib: positive('a positive amount of data in GiB'),
+});
+
 export const launchSchema = z.strictObject({
   name,
   count: count('a whole number of VMs >= 1').default(1),
   vcpu: count('a whole number of vCPUs >= 1'),
   memoryGiB: positive('a positive memory size in GiB'),
+  /** The root volume: a network (EBS-like) volume, billed until the VM is terminated, taking no host disk. */
   diskGiB: positive('a positive disk size in GiB').default(8),
+  instanceStoreGiB: instanceStore,
   region: z.string({ error: 'expected a region code' }),
   az: z.string({ error: 'expected an AZ name' }).optional(),
   busy: fraction.default(0.25),
@@ -133,6 +146,7 @@ export const groupSchema = z.strictObject({
   vcpu: count('a whole number of vCPUs >= 1'),
   memoryGiB: positive('a positive memory size in GiB'),
   diskGiB: positive('a positive disk size in GiB').default(8),
+  instanceStoreGiB: instanceStore,
   region: z.string({ error: 'expected a region code' }),
   azs: z.array(z.string()).min(1, { error: 'expected at least one AZ' }).optional(),
   busy: fraction.default(0.25),
@@ -168,6 +182,7 @@ export const actionSchemas = {
   crash: vmRef,
   fail: faultTarget,
   recover: faultTarget,
+  write: writeSchema,
   load: z.strictObject({ vm: z.string({ error: 'expected a VM name, or a launch or group name' }), busy: fraction }),
   scale: z.strictObject({
     group: name,

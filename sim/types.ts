@@ -44,6 +44,7 @@ export interface HostState {
   order: number;
   allocatedVcpu: number;
   allocatedMemoryGiB: number;
+  /** Local disk given to the instance stores of the VMs on the host (root volumes are not on it). */
   allocatedDiskGiB: number;
   vms: Set<string>;
 }
@@ -52,7 +53,12 @@ export interface Vm {
   name: string;
   vcpu: number;
   memoryGiB: number;
+  /** The root volume's size: a network volume, not on the host (./storage.ts). */
   diskGiB: number;
+  /** The instance store's size on the host's local disk, 0 for none. */
+  instanceStoreGiB: number;
+  /** What the guest has written to each disk. */
+  data: StoredData;
   region: string;
   /** Pinned AZ, if the launch named one. */
   pinnedAz?: string;
@@ -74,12 +80,19 @@ export interface Vm {
   impairedSince?: number;
 }
 
+/** What a VM's guest has written to each of its disks, in GiB (./storage.ts). */
+export interface StoredData {
+  instanceStoreGiB: number;
+  rootVolumeGiB: number;
+}
+
 export interface GroupState {
   name: string;
   desired: number;
   vcpu: number;
   memoryGiB: number;
   diskGiB: number;
+  instanceStoreGiB: number;
   region: string;
   azs: string[];
   busy: number;

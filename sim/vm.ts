@@ -2,6 +2,7 @@
  * The lifecycle of a cloud instance, after EC2's: which action is legal in which state, and where
  * it leads. Internal completions (pending -> running, ...) are timed by the runner.
  */
+import { emptyData } from './storage';
 import type { Vm, VmState } from './types';
 
 export type LifecycleAction = 'start' | 'stop' | 'reboot' | 'terminate' | 'crash';
@@ -61,7 +62,7 @@ export function holdsHost(state: VmState): boolean {
 /** A new VM record, not yet placed. */
 export function newVm(
   name: string,
-  spec: { vcpu: number; memoryGiB: number; diskGiB: number; region: string; busy: number },
+  spec: { vcpu: number; memoryGiB: number; diskGiB: number; instanceStoreGiB: number; region: string; busy: number },
   pinnedAz?: string,
   group?: string,
 ): Vm {
@@ -70,6 +71,8 @@ export function newVm(
     vcpu: spec.vcpu,
     memoryGiB: spec.memoryGiB,
     diskGiB: spec.diskGiB,
+    instanceStoreGiB: spec.instanceStoreGiB,
+    data: emptyData(),
     region: spec.region,
     pinnedAz,
     group,

@@ -6,7 +6,8 @@
  * catalog, which takes the on-demand Linux/Used price from the AWS Price List bulk files; the gp3
  * prices from AWS's EBS price map (ebs.json) published 2025-10-28. The catalog snapshot's commit date
  * could not be seen; its m5 prices match the AWS Price List values recorded on 2024-10-10 and, for
- * us-east-1, Karpenter's table generated on 2026-07-20. sa-east-1 is left out: no source for its
+ * us-east-1, Karpenter's table generated on 2026-07-20. Each column carries its own source and date
+ * (`sources`): the instance hours are dated 2024-10-10, the gp3 prices 2025-10-28. sa-east-1 is left out: no source for its
  * m5.large price was found. AWS changes prices, adds regions and bills more than this (data transfer,
  * IPv4 addresses, snapshots, taxes); treat these as a dated teaching reference, not a quote.
  *
@@ -29,10 +30,23 @@
 export const priceTable = {
   currency: 'USD',
   referenceInstance: { name: 'm5.large', vcpu: 2, memoryGiB: 8, os: 'Linux', tenancy: 'shared' },
-  source:
-    'instance hours: github.com/skypilot-org/skypilot-catalog catalogs/v8/aws/vms.csv @ 00148f2af3672e2229b4f7bf8157d5a3f36e3c35 (column Price); ' +
-    'gp3: github.com/jimgarrett123/rosa-calculator price/data/ebs.json @ 78e72bb06fa2a6c03b04461d742a6b7bbffabdaa (AWS ebs.json, key "Storage General Purpose gp3 GB Mo")',
-  asOf: '2025-10-28',
+  /** Where each column comes from and the date its values are known to hold: the two were read at different times. */
+  sources: {
+    instanceHourUsd: {
+      what: 'on-demand m5.large, Linux, per hour',
+      source:
+        'github.com/skypilot-org/skypilot-catalog catalogs/v8/aws/vms.csv @ 00148f2af3672e2229b4f7bf8157d5a3f36e3c35 (column Price), ' +
+        'equal to the AWS Price List API values in github.com/jimgarrett123/rosa-calculator price/out/ec2.sql @ 9baa251ab65d888778e93ba85f2cc12f1cbe1587',
+      // price/out/info.json at that commit: last_updated 1728582946, 2024-10-10T17:55:46Z.
+      asOf: '2024-10-10',
+    },
+    gp3GbMonthUsd: {
+      what: 'EBS gp3 storage, per GB-month',
+      source:
+        'github.com/jimgarrett123/rosa-calculator price/data/ebs.json @ 78e72bb06fa2a6c03b04461d742a6b7bbffabdaa (AWS ebs.json, key "Storage General Purpose gp3 GB Mo")',
+      asOf: '2025-10-28',
+    },
+  },
   regions: {
     'us-east-1': { instanceHourUsd: 0.096, gp3GbMonthUsd: 0.08 },
     'us-east-2': { instanceHourUsd: 0.096, gp3GbMonthUsd: 0.08 },
@@ -57,3 +71,9 @@ export const priceTable = {
     'me-south-1': { instanceHourUsd: 0.118, gp3GbMonthUsd: 0.0968 },
   } as Record<string, { instanceHourUsd: number; gp3GbMonthUsd: number }>,
 } as const;
+
+/** One line naming a column's source and date, for views that cite a price. */
+export function priceSource(column: keyof typeof priceTable.sources): string {
+  const s = priceTable.sources[column];
+  return `${s.what}: ${s.source} (${priceTable.currency}, as of ${s.asOf})`;
+}

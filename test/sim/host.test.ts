@@ -11,7 +11,7 @@ function oneHost(host: HostInput, policy: { cpuOvercommit?: number; memoryOverco
   return { regions: [{ id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts: [host] }] }], policy: { placement: 'pack', ...policy } };
 }
 
-const launch = (name: string, vcpu: number, memoryGiB: number, extra: { count?: number; diskGiB?: number; busy?: number } = {}) =>
+const launch = (name: string, vcpu: number, memoryGiB: number, extra: { count?: number; diskGiB?: number; instanceStoreGiB?: number; busy?: number } = {}) =>
   parseAction({ kind: 'launch', name, vcpu, memoryGiB, region: 'eu-central-1', ...extra });
 
 const theHost = (r: Report) => r.hosts[0];
@@ -29,7 +29,20 @@ function hostSpec(cores: number, memoryGiB: number, type: 'type1' | 'type2', dis
 const policy = (cpuOvercommit = 1, memoryOvercommit = 1) => ({ placement: 'pack' as const, cpuOvercommit, memoryOvercommit });
 
 function runningVm(name: string, vcpu: number, busy: number, extra: Partial<Vm> = {}): Vm {
-  return { name, vcpu, memoryGiB: 1, diskGiB: 8, region: 'r', state: 'running', busy, crashed: false, token: 0, ...extra };
+  return {
+    name,
+    vcpu,
+    memoryGiB: 1,
+    diskGiB: 8,
+    instanceStoreGiB: 0,
+    data: { instanceStoreGiB: 0, rootVolumeGiB: 0 },
+    region: 'r',
+    state: 'running',
+    busy,
+    crashed: false,
+    token: 0,
+    ...extra,
+  };
 }
 
 describe('host capacity: (cores − reserved) × cpuOvercommit vCPUs, (memory − reserved) × memoryOvercommit GiB', () => {
@@ -111,10 +124,16 @@ describe('what fits on a host', () => {
     expect(world.apply(launch('extra', 1, 4)).ok).toBe(false);
   });
 
-  it('disk is not overcommitted: a 100 GiB host holds two 40 GiB disks (80) but not a third (120)', () => {
+  it('local disk is not overcommitted: a 100 GiB host holds two 40 GiB instance stores (80) but not a third (120)', () => {
     const world = createWorld(oneHost({ cores: 8, memoryGiB: 64, diskGiB: 100 }, { cpuOvercommit: 4, memoryOvercommit: 4 }));
-    expect(world.apply(launch('vm', 1, 1, { count: 2, diskGiB: 40 })).ok).toBe(true);
-    expect(world.apply(launch('extra', 1, 1, { diskGiB: 40 })).ok).toBe(false);
+    expect(world.apply(launch('vm', 1, 1, { count: 2, instanceStoreGiB: 40 })).ok).toBe(true);
+    expect(world.apply(launch('extra', 1, 1, { instanceStoreGiB: 40 })).ok).toBe(false);
+  });
+
+  it('root volumes are on the network: a 100 GiB host holds three VMs with 40 GiB root volumes (120 GiB in all)', () => {
+    const world = createWorld(oneHost({ cores: 8, memoryGiB: 64, diskGiB: 100 }, { cpuOvercommit: 4, memoryOvercommit: 4 }));
+    expect(world.apply(launch('vm', 1, 1, { count: 3, diskGiB: 40 })).ok).toBe(true);
+    expect(theHost(world.report()).freeDiskGiB).toBe(100);
   });
 
   it('what is already allocated counts: 14 vCPUs with 12 taken leave room for a 2-vCPU VM but not a 3-vCPU one', () => {

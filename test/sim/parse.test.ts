@@ -43,11 +43,11 @@ describe('a valid scenario gets its documented defaults', () => {
     expect(s.actions).toEqual([]);
   });
 
-  it('a host defaults to one type 1 host with 1024 GiB of disk; a launch to one VM with 8 GiB of disk, 25% busy', () => {
+  it('a host defaults to one type 1 host with 1024 GiB of local disk; a launch to one VM with an 8 GiB root volume, no instance store, 25% busy', () => {
     const s = parseScenario(valid({ actions: [{ at: 5, launch: { name: 'web', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' } }] }));
     expect(s.regions[0].azs[0].hosts[0]).toEqual({ count: 1, cores: 8, memoryGiB: 32, diskGiB: 1024, hypervisor: 'type1' });
     expect(s.actions).toEqual([
-      { at: 5, action: { kind: 'launch', name: 'web', count: 1, vcpu: 1, memoryGiB: 1, diskGiB: 8, region: 'eu-central-1', busy: 0.25 } },
+      { at: 5, action: { kind: 'launch', name: 'web', count: 1, vcpu: 1, memoryGiB: 1, diskGiB: 8, instanceStoreGiB: 0, region: 'eu-central-1', busy: 0.25 } },
     ]);
   });
 
@@ -149,7 +149,9 @@ describe('errors name the field path and what was expected', () => {
   it('two verbs in one action: actions[0], expected exactly one action verb', () => {
     const [issue] = issuesOf(valid({ actions: [{ at: 0, launch: launchWeb.launch, stop: { vm: 'web-1' } }] }));
     expect(issue.path).toBe('actions[0]');
-    expect(issue.message).toMatch(/^expected exactly one action verb \(launch, group, start, stop, reboot, terminate, crash, fail, recover, load, scale\)/);
+    expect(issue.message).toMatch(
+      /^expected exactly one action verb \(launch, group, start, stop, reboot, terminate, crash, fail, recover, write, load, scale\)/,
+    );
   });
 
   it('an unknown verb: actions[0].explode, listing the verbs', () => {

@@ -132,7 +132,17 @@ function topologyArb(minCores = 1, minMemory = 2): fc.Arbitrary<Topology> {
 
 /** An intent, resolved against the world when it is applied (VM names exist only at run time). */
 type Op =
-  | { op: 'launch'; name: 'web' | 'api'; count: number; vcpu: number; memoryGiB: number; diskGiB: number; region: number; az: number | null }
+  | {
+      op: 'launch';
+      name: 'web' | 'api';
+      count: number;
+      vcpu: number;
+      memoryGiB: number;
+      diskGiB: number;
+      instanceStoreGiB: number;
+      region: number;
+      az: number | null;
+    }
   | { op: 'group'; name: 'g' | 'h'; desired: number; vcpu: number; memoryGiB: number; region: number; allAzs: boolean }
   | { op: 'life'; verb: 'start' | 'stop' | 'reboot' | 'terminate' | 'crash'; vm: number }
   /** A fault on a host, AZ or region: by index, or (nearVm) the one under a placed VM, so that faults often hit something. */
@@ -155,6 +165,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       vcpu: fc.integer({ min: 1, max: 4 }),
       memoryGiB: fc.integer({ min: 1, max: 24 }).map((x) => x / 2),
       diskGiB: fc.integer({ min: 8, max: 100 }),
+      instanceStoreGiB: fc.constantFrom(0, 0, 25, 75, 300),
       region: fc.nat(),
       az: fc.option(fc.nat(), { nil: null }),
     }),
@@ -267,7 +278,17 @@ function resolve(
     case 'launch': {
       const region = ctx.t.regions[op.region % ctx.t.regions.length];
       const az = op.az === null ? undefined : region.azs[op.az % region.azs.length].id;
-      return { kind: 'launch', name: op.name, count: op.count, vcpu: op.vcpu, memoryGiB: op.memoryGiB, diskGiB: op.diskGiB, region: region.id, az };
+      return {
+        kind: 'launch',
+        name: op.name,
+        count: op.count,
+        vcpu: op.vcpu,
+        memoryGiB: op.memoryGiB,
+        diskGiB: op.diskGiB,
+        instanceStoreGiB: op.instanceStoreGiB,
+        region: region.id,
+        az,
+      };
     }
     case 'group': {
       if (ctx.groupsCreated.includes(op.name)) return { kind: 'scale', group: op.name, desired: op.desired };
@@ -331,14 +352,17 @@ function checkAllocation(t: Topology, r: Report): void {
     const onHost = byHost.get(host.id) ?? [];
     const vcpu = onHost.reduce((s, v) => s + v.vcpu, 0);
     const memory = onHost.reduce((s, v) => s + v.memoryGiB + cap.overheadGiB, 0);
-    const disk = onHost.reduce((s, v) => s + v.diskGiB, 0);
+    // Root volumes are on the network: only instance stores take the host's disk.
+    const disk = onHost.reduce((s, v) => s + (v.storage.instanceStore?.sizeGiB ?? 0), 0);
     const near = (a: number, b: number) => Math.abs(a - b) < 1e-3;
     if (!near(reported.capacityVcpu, cap.vcpu) || !near(reported.capacityMemoryGiB, cap.memoryGiB)) {
       problems.push(`${host.id}: capacity reported ${reported.capacityVcpu} vCPU / ${reported.capacityMemoryGiB} GiB, expected ${cap.vcpu} / ${cap.memoryGiB}`);
     }
     if (vcpu > cap.vcpu + 1e-9) problems.push(`${host.id}: ${vcpu} vCPUs placed, capacity ${cap.vcpu}`);
     if (memory > cap.memoryGiB + 1e-9) problems.push(`${host.id}: ${memory} GiB placed, capacity ${cap.memoryGiB}`);
-    if (disk > cap.diskGiB + 1e-9) problems.push(`${host.id}: ${disk} GiB of disk placed, ${cap.diskGiB} on the host`);
+    if (disk > cap.diskGiB + 1e-9) problems.push(`${host.id}: ${disk} GiB of instance store placed, ${cap.diskGiB} on the host`);
+    if (!near(reported.freeDiskGiB, cap.diskGiB - disk))
+      problems.push(`${host.id}: books say ${reported.freeDiskGiB} GiB of disk free, its VMs leave ${cap.diskGiB - disk}`);
     if (reported.allocatedVcpu !== vcpu || !near(reported.allocatedMemoryGiB, memory)) {
       problems.push(`${host.id}: books say ${reported.allocatedVcpu} vCPU / ${reported.allocatedMemoryGiB} GiB, its VMs hold ${vcpu} / ${memory}`);
     }
@@ -521,13 +545,13 @@ describe('properties over random worlds', () => {
 
           const r = world.report();
           for (const g of r.groups) {
-            // Enough room? Each member needs 1 vCPU, 1 GiB + overhead and 8 GiB of disk.
+            // Enough room? Each member needs 1 vCPU and 1 GiB + overhead (its 8 GiB root volume is not on the host).
             const region = r.vms.find((v) => v.group === g.name)?.region ?? t.regions.find((reg) => reg.azs.some((az) => az.id === g.azs[0]))!.id;
             const slots = allHosts(t)
               .filter((h) => h.region === region)
               .reduce((s, h) => {
                 const cap = expectedHost(h.spec, t.policy);
-                return s + Math.min(Math.floor(cap.vcpu + 1e-9), Math.floor((cap.memoryGiB + 1e-9) / (1 + cap.overheadGiB)), Math.floor(cap.diskGiB / 8));
+                return s + Math.min(Math.floor(cap.vcpu + 1e-9), Math.floor((cap.memoryGiB + 1e-9) / (1 + cap.overheadGiB)));
               }, 0);
             const wanted = r.groups
               .filter((other) => other.azs[0] !== undefined && t.regions.find((reg) => reg.id === region)!.azs.some((az) => az.id === other.azs[0]))

@@ -68,6 +68,7 @@ describe('the shape of a report', () => {
         'spreadGroup',
         'state',
         'stealPercent',
+        'storage',
         'vcpu',
       ].sort(),
     );

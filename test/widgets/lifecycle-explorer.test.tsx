@@ -2,9 +2,9 @@
 /**
  * The lifecycle explorer, used as a reader uses it. Expected numbers are worked out here from the
  * engine's documented defaults: pending 30 s, stopping 20 s, shutting-down 10 s, reboot 60 s; the
- * VM is 2 vCPU (one m5.large, 0.096 USD an hour in us-east-1) with a 100 GiB gp3 disk
- * (0.08 USD per GiB-month, a month being 730 h); compute is billed while running, disk until
- * terminated.
+ * VM is 2 vCPU (one m5.large, 0.096 USD an hour in us-east-1) with a 100 GiB gp3 root volume
+ * (0.08 USD per GiB-month, a month being 730 h) and a 75 GiB instance store; compute is billed while
+ * running, the root volume until terminated, the instance store not apart.
  */
 import React from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -202,6 +202,96 @@ describe('keyboard', () => {
   });
 });
 
+describe('the instance-store story', () => {
+  // The VM has a 100 GiB root volume on the network and a 75 GiB instance store on its host; each
+  // write button writes 10 GiB. Keys only: each control is focused and pressed with Enter.
+  async function key(user: User, w: W, ...names: string[]) {
+    for (const name of names) {
+      button(w, name).focus();
+      await user.keyboard('{Enter}');
+    }
+  }
+  const toStore = 'Write 10 GiB to the instance store';
+  const toVolume = 'Write 10 GiB to the root volume';
+  const storage = (w: W) =>
+    within(w.getByRole('region', { name: 'Storage' }))
+      .getAllByRole('definition')
+      .map((d) => d.textContent);
+
+  it('a reboot keeps the instance store; a stop erases it while the root volume keeps its data and its bill; a start brings an empty store', async () => {
+    const user = userEvent.setup();
+    render(<LifecycleExplorer />);
+    const w = explorer();
+    await key(user, w, 'Launch', 'Wait', toStore, toStore, toVolume);
+    expect(summary(w)).toContain('Storage: instance store 20 of 75 GiB used; root volume 10 of 100 GiB used, billed.');
+    expect(storage(w)[1]).toContain('20 of 75 GiB used, on us-east-1a-h1.');
+
+    // Reboot: same host, 60 s without serving, then the 20 GiB are still there.
+    await key(user, w, 'Reboot');
+    expect(button(w, toStore).disabled).toBe(true);
+    expect(reasonFor(w, toStore)).toBe(`${toStore}: cannot write to web-1's instance store: it is rebooting; data is written by a running guest`);
+    await key(user, w, 'Wait');
+    expect(summary(w)).toContain('Storage: instance store 20 of 75 GiB used; root volume 10 of 100 GiB used, billed.');
+
+    // Stop: the VM leaves its host at the end of stopping (20 s) and its instance store goes with it.
+    await key(user, w, 'Stop', 'Wait');
+    expect(current()).toBe('stopped');
+    expect(summary(w)).toContain('Storage: instance store 0 of 75 GiB used; root volume 10 of 100 GiB used, billed.');
+    const erased = "web-1's instance store (75 GiB on the host) was erased: web-1 stopped and left its host; 20 GiB of data lost";
+    expect(w.getByText(`Last erased at 1 min 50 s: ${erased}.`)).toBeTruthy();
+    expect(reasonFor(w, toVolume)).toBe(`${toVolume}: cannot write to web-1's root volume: it is stopped; data is written by a running guest`);
+    // Stopped for an hour: the 100 GiB volume is billed (8/730 USD an hour), compute is not.
+    await key(user, w, '+1 h');
+    expect(w.getByText(`Over the last 1 h: compute did not grow, disk grew by ${usd(diskPerHour)}.`)).toBeTruthy();
+    expect(storage(w)[0]).toContain(
+      `10 of 100 GiB used. Attached whatever the state (kept while stopped), billed until the VM is terminated: ${usd(diskPerHour)} an hour.`,
+    );
+
+    // Start: another host, an empty instance store, the volume's 10 GiB still there.
+    await key(user, w, 'Start', 'Wait');
+    expect(summary(w)).toContain('web-1 is running on us-east-1a-h2, serving.');
+    expect(storage(w)[1]).toContain('0 of 75 GiB used, on us-east-1a-h2.');
+    expect(summary(w)).toContain('root volume 10 of 100 GiB used, billed.');
+  });
+
+  it('a host failure erases the instance store of the VM on it; the root volume is untouched', async () => {
+    const user = userEvent.setup();
+    render(<LifecycleExplorer />);
+    const w = explorer();
+    await key(user, w, 'Launch', 'Wait', toStore, toVolume, 'Fail us-east-1a-h1');
+    expect(summary(w)).toContain('Storage: instance store 0 of 75 GiB used; root volume 10 of 100 GiB used, billed.');
+    const history = within(w.getByRole('region', { name: 'History' }));
+    expect(history.getByText("web-1's instance store (75 GiB on the host) was erased: its host us-east-1a-h1 failed; 10 GiB of data lost")).toBeTruthy();
+  });
+
+  it("the instance store fills up: seven writes of 10 GiB fit in 75 GiB, the eighth is refused in the engine's words", async () => {
+    const user = userEvent.setup();
+    render(<LifecycleExplorer />);
+    const w = explorer();
+    await key(user, w, 'Launch', 'Wait', ...Array<string>(7).fill(toStore));
+    expect(button(w, toStore).disabled).toBe(true);
+    expect(reasonFor(w, toStore)).toBe(`${toStore}: web-1's instance store is full: 70 of 75 GiB used, no room for 10 GiB more`);
+    expect(button(w, toVolume).disabled).toBe(false);
+  });
+
+  it('terminate deletes the root volume: its bill stops and the panel says so', async () => {
+    const user = userEvent.setup();
+    render(<LifecycleExplorer />);
+    const w = explorer();
+    await key(user, w, 'Launch', 'Wait', toVolume, 'Terminate', 'Wait');
+    expect(summary(w)).toContain('Storage: instance store 0 of 75 GiB used; root volume deleted with the VM, no longer billed.');
+    expect(storage(w)[0]).toBe('100 GiB, deleted with the VM at termination; no longer billed.');
+    const history = within(w.getByRole('region', { name: 'History' }));
+    expect(history.getByText("web-1's 100 GiB root volume was deleted with it (10 GiB of data); its billing ends")).toBeTruthy();
+  });
+
+  it('before launch the write buttons are disabled with the reason', () => {
+    render(<LifecycleExplorer />);
+    const w = explorer();
+    for (const name of [toStore, toVolume]) expect(reasonFor(w, name)).toBe(`${name}: there is no VM yet: launch one first`);
+  });
+});
+
 describe('share links', () => {
   it('a hostile link falls back to the default with a visible notice and no script', async () => {
     window.history.replaceState(null, '', '/lab?w-lifecycle-explorer=<script>alert(1)</script>');
@@ -233,18 +323,20 @@ describe('share links', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     render(<LifecycleExplorer id="explorer-2" />);
     const w = explorer();
-    await press(user, w, 'Launch', 'Wait', '+1 min', 'Stop', 'Wait', 'Start');
+    await press(user, w, 'Launch', 'Wait', 'Write 10 GiB to the instance store', '+1 min', 'Stop', 'Wait', 'Start');
     const before = summary(w);
     await press(user, w, 'Copy share link');
     const link = (writeText.mock.calls[0] as unknown as [string])[0];
-    expect(new URL(link).searchParams.get('w-explorer-2')).toBe('{"time":110,"log":[["launch",0],["stop",90,"web-1"],["start",110,"web-1"]]}');
+    expect(new URL(link).searchParams.get('w-explorer-2')).toBe(
+      '{"time":110,"log":[["launch",0],["write",30,"web-1","instance-store"],["stop",90,"web-1"],["start",110,"web-1"]]}',
+    );
     cleanup();
 
     const url = new URL(link);
     window.history.replaceState(null, '', url.pathname + url.search);
     render(<LifecycleExplorer id="explorer-2" />);
     const again = explorer();
-    expect(await again.findByText('Restored from the share link: replayed 3 actions, all accepted.')).toBeTruthy();
+    expect(await again.findByText('Restored from the share link: replayed 4 actions, all accepted.')).toBeTruthy();
     expect(summary(again)).toBe(before);
     expect(current()).toBe('pending');
   });

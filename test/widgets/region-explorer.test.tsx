@@ -137,8 +137,8 @@ describe('prices', () => {
   it("cites the price table's source and date", () => {
     render(<RegionExplorer />);
     const sources = explorer().getByText('Sources and model').closest('details')!;
-    expect(sources.textContent).toContain(priceTable.asOf);
-    expect(sources.textContent).toContain(priceTable.source);
+    expect(sources.textContent).toContain(priceTable.sources.instanceHourUsd.asOf);
+    expect(sources.textContent).toContain(priceTable.sources.instanceHourUsd.source);
     expect(sources.textContent).toContain('3 ms + 2 × great-circle distance × route factor 1.65');
     expect(sources.textContent).toContain('CloudPing');
     expect(sources.textContent).toContain('aws-regions');

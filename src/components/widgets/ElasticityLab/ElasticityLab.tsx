@@ -1,5 +1,5 @@
 import React, { useEffect, useMemo, useState } from 'react';
-import { findRegion, parseScenario, priceTable, vmHourlyUsd } from '@site/sim';
+import { findRegion, parseScenario, priceSource, priceTable, vmHourlyUsd } from '@site/sim';
 import { WidgetFrame } from '../shared/Frame';
 import { useUrlState } from '../shared/urlState';
 import { ShareLinkButton } from '../shared/ShareLinkButton';
@@ -196,7 +196,7 @@ export default function ElasticityLab({ id = 'elasticity-lab' }: { id?: string }
       </p>
       <details className={styles.sources}>
         <summary>Price source</summary>
-        {priceTable.source} ({priceTable.currency}, as of {priceTable.asOf}).
+        {priceSource('instanceHourUsd')}. Disk: {priceSource('gp3GbMonthUsd')}.
       </details>
       <ShareLinkButton id={id} state={config} />
     </WidgetFrame>

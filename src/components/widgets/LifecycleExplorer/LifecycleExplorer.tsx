@@ -1,11 +1,12 @@
 /**
- * LifecycleExplorer: one VM and the buttons that move it through the EC2 instance lifecycle. The
- * diagram is drawn from the engine's tables; what is legal, what it costs, where the VM runs and
- * what happened come from the engine's report. The world is "the explorer's scenario, then the
+ * LifecycleExplorer: one VM and the buttons that move it through the EC2 instance lifecycle, and two
+ * that write data to its instance store or its root volume, to see what a stop or a reboot keeps. The
+ * diagram is drawn from the engine's tables; what is legal, what it costs, where the VM runs, what
+ * each disk holds and what happened come from the engine's report. The world is "the explorer's scenario, then the
  * reader's action log", so a share link rebuilds it exactly.
  */
 import React, { useEffect, useMemo, useRef, useState } from 'react';
-import { settlesTo, type Report, type VmState } from '@site/sim';
+import { settlesTo, type Disk, type Report, type VmReport, type VmState } from '@site/sim';
 import { Refusal, WidgetFrame } from '../shared/Frame';
 import { useWorld } from '../shared/useWorld';
 import { decodeState, encodeState, shareLink, useUrlState } from '../shared/urlState';
@@ -21,18 +22,43 @@ import {
   type ExplorerState,
   type ExplorerStep,
   type LifecycleVerb,
+  writeGiB,
 } from './explorerState';
 import { LifecycleDiagram } from './LifecycleDiagram';
-import { History, VmPanels, type BillSpan } from './VmPanels';
+import { History, StoragePanel, VmPanels, type BillSpan } from './VmPanels';
 import styles from './styles.module.css';
 
 export interface LifecycleExplorerProps {
   id?: string;
 }
 
-type Control = 'launch' | LifecycleVerb | 'wait';
+type WriteControl = 'write-instance-store' | 'write-root-volume';
+type Control = 'launch' | LifecycleVerb | 'wait' | WriteControl;
 
-const labels: Record<Control, string> = { launch: 'Launch', start: 'Start', stop: 'Stop', reboot: 'Reboot', terminate: 'Terminate', wait: 'Wait' };
+const labels: Record<Control, string> = {
+  launch: 'Launch',
+  start: 'Start',
+  stop: 'Stop',
+  reboot: 'Reboot',
+  terminate: 'Terminate',
+  wait: 'Wait',
+  'write-instance-store': `Write ${writeGiB} GiB to the instance store`,
+  'write-root-volume': `Write ${writeGiB} GiB to the root volume`,
+};
+
+const writeTargets: Record<WriteControl, Disk> = { 'write-instance-store': 'instance-store', 'write-root-volume': 'root-volume' };
+const writeControls = Object.keys(writeTargets) as WriteControl[];
+
+/** What each disk holds and whether the volume is billed, in one sentence. */
+export function storageSummary(vm: VmReport): string {
+  const { rootVolume, instanceStore } = vm.storage;
+  const volume =
+    rootVolume.state === 'deleted'
+      ? 'root volume deleted with the VM, no longer billed'
+      : `root volume ${rootVolume.dataGiB} of ${rootVolume.sizeGiB} GiB used, billed`;
+  const store = instanceStore === null ? 'no instance store' : `instance store ${instanceStore.dataGiB} of ${instanceStore.sizeGiB} GiB used`;
+  return `Storage: ${store}; ${volume}.`;
+}
 
 export function explorerSummary(report: Report): string {
   const vm = report.vms[0];
@@ -43,6 +69,7 @@ export function explorerSummary(report: Report): string {
   return (
     `${vm.name} is ${vm.state}${vm.reason === 'rebooting' ? ' (rebooting)' : ''}${vm.host ? ` on ${vm.host}` : ', on no host'}, ${servingText(vm)}. ${clock} ` +
     `Billed so far ${formatUsd(vm.costUsd)}: compute ${formatUsd(cost.computeUsd)}, disk ${formatUsd(cost.diskUsd)}. ` +
+    `${storageSummary(vm)} ` +
     `Actions now: ${legal.length ? legal.join(', ') : 'none'}.`
   );
 }
@@ -52,8 +79,7 @@ function unavailable(report: Report, log: readonly ExplorerStep[]): Partial<Reco
   const vm = report.vms[0];
   const out: Partial<Record<Control, string>> = {};
   if (!vm) {
-    for (const verb of lifecycleVerbs) out[verb] = 'there is no VM yet: launch one first';
-    out.wait = 'there is no VM yet: launch one first';
+    for (const control of [...lifecycleVerbs, 'wait', ...writeControls] as const) out[control] = 'there is no VM yet: launch one first';
     return out;
   }
   out.launch = `this explorer follows one VM, ${vm.name}; use Start over to launch a fresh one`;
@@ -64,6 +90,10 @@ function unavailable(report: Report, log: readonly ExplorerStep[]): Partial<Reco
     if (!probe.ok) out[verb] = probe.reason;
   }
   if (settlesTo[vm.state] === undefined && vm.reason !== 'rebooting') out.wait = `${vm.state} does not change on its own: it waits for an action`;
+  for (const control of writeControls) {
+    const probe = tryOnCopy(explorerScenario(), log.map(toTimedAction), report.time, { kind: 'write', vm: vm.name, to: writeTargets[control], gib: writeGiB });
+    if (!probe.ok) out[control] = probe.reason;
+  }
   return out;
 }
 
@@ -113,6 +143,7 @@ export default function LifecycleExplorer({ id = 'lifecycle-explorer' }: Lifecyc
   const now = () => latest.current.world.time;
   const act = (control: Control) => {
     if (control === 'launch') return perform(['launch', now()]);
+    if (control === 'write-instance-store' || control === 'write-root-volume') return perform(['write', now(), vm!.name, writeTargets[control]]);
     if (control === 'wait') {
       return timed(() => {
         const world = latest.current.world;
@@ -164,7 +195,20 @@ export default function LifecycleExplorer({ id = 'lifecycle-explorer' }: Lifecyc
   };
 
   const reasonsId = `${id}-why`;
-  const controls: Control[] = ['launch', ...lifecycleVerbs, 'wait'];
+  const lifecycleControls: Control[] = ['launch', ...lifecycleVerbs, 'wait'];
+  const controls: Control[] = [...lifecycleControls, ...writeControls];
+  const controlButton = (c: Control) => (
+    <button
+      key={c}
+      type="button"
+      className={shared.button}
+      disabled={blocked[c] !== undefined}
+      aria-describedby={blocked[c] !== undefined ? `${reasonsId}-${c}` : undefined}
+      onClick={() => act(c)}
+    >
+      {labels[c]}
+    </button>
+  );
 
   return (
     <WidgetFrame
@@ -197,18 +241,10 @@ export default function LifecycleExplorer({ id = 'lifecycle-explorer' }: Lifecyc
             )}
           </p>
           <div className={shared.controls} role="group" aria-label="Actions">
-            {controls.map((c) => (
-              <button
-                key={c}
-                type="button"
-                className={shared.button}
-                disabled={blocked[c] !== undefined}
-                aria-describedby={blocked[c] !== undefined ? `${reasonsId}-${c}` : undefined}
-                onClick={() => act(c)}
-              >
-                {labels[c]}
-              </button>
-            ))}
+            {lifecycleControls.map(controlButton)}
+          </div>
+          <div className={shared.controls} role="group" aria-label="Write data">
+            {writeControls.map(controlButton)}
           </div>
           <div className={shared.controls} role="group" aria-label="Virtual time">
             <button type="button" className={shared.button} onClick={() => timed(() => latest.current.advance(60))}>
@@ -246,6 +282,7 @@ export default function LifecycleExplorer({ id = 'lifecycle-explorer' }: Lifecyc
           onHost={(host, health) => perform([health === 'up' ? 'fail-host' : 'recover-host', now(), host])}
         />
       ) : null}
+      {vm ? <StoragePanel id={id} report={report} vm={vm} /> : null}
       <History id={id} report={report} vm={vm} />
 
       <div className={shared.controls}>

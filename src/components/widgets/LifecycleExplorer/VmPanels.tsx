@@ -1,9 +1,10 @@
 /**
  * What the explorer shows of its VM beside the diagram: the bill, where it runs (with the hosts to
- * fail and repair) and the history of its transitions, all read from the engine's report.
+ * fail and repair), what its two disks hold, and the history of its transitions, all read from the
+ * engine's report.
  */
 import React from 'react';
-import type { Health, Report, VmReport } from '@site/sim';
+import { diskMonthlyUsd, hoursPerMonth, priceTable, type Health, type Report, type VmReport } from '@site/sim';
 import shared from '../shared/widget.module.css';
 import { formatClock, formatUsd, withoutRepeats } from '../shared/format';
 import styles from './styles.module.css';
@@ -77,6 +78,61 @@ export function VmPanels({
         </ul>
       </section>
     </div>
+  );
+}
+
+/** A bar of how full a disk is; decorative, as the text beside it says the same. */
+function Fill({ used, size }: { used: number; size: number }): React.JSX.Element {
+  return (
+    <span className={styles.fill} aria-hidden="true">
+      <span style={{ width: `${size > 0 ? Math.min(100, (used / size) * 100) : 0}%` }} />
+    </span>
+  );
+}
+
+export function StoragePanel({ id, report, vm }: { id: string; report: Report; vm: VmReport }): React.JSX.Element {
+  const { rootVolume, instanceStore } = vm.storage;
+  const monthly = diskMonthlyUsd(vm.region, rootVolume.sizeGiB);
+  const gp3 = priceTable.regions[vm.region]?.gp3GbMonthUsd;
+  const lastErased = report.events.filter((e) => e.kind === 'instance-store-erased' && e.vm === vm.name).at(-1);
+  return (
+    <section className={styles.panel} aria-labelledby={`${id}-storage`}>
+      <h4 id={`${id}-storage`}>Storage</h4>
+      <dl className={styles.disks}>
+        <dt>Root volume, on the network (like EBS)</dt>
+        <dd>
+          <Fill used={rootVolume.dataGiB} size={rootVolume.sizeGiB} />
+          {rootVolume.state === 'deleted'
+            ? `${rootVolume.sizeGiB} GiB, deleted with the VM at termination; no longer billed.`
+            : `${rootVolume.dataGiB} of ${rootVolume.sizeGiB} GiB used. Attached whatever the state (kept while stopped), billed until the VM is terminated` +
+              (monthly === undefined ? '.' : `: ${formatUsd(monthly / hoursPerMonth)} an hour.`)}
+        </dd>
+        <dt>Instance store, on the host's own disk</dt>
+        <dd>
+          {instanceStore === null ? (
+            'None.'
+          ) : (
+            <>
+              <Fill used={instanceStore.dataGiB} size={instanceStore.sizeGiB} />
+              {`${instanceStore.dataGiB} of ${instanceStore.sizeGiB} GiB used, ` +
+                (instanceStore.host ? `on ${instanceStore.host}. ` : `on no host while ${vm.state}: a start gives it an empty one. `) +
+                'Kept at reboot, erased at stop, terminate or host failure; not billed apart from the instance.'}
+            </>
+          )}
+        </dd>
+      </dl>
+      {lastErased ? (
+        <p className={styles.small}>
+          Last erased at {formatClock(lastErased.time)}: {lastErased.message}.
+        </p>
+      ) : null}
+      {gp3 !== undefined ? (
+        <p className={styles.small}>
+          The volume's price is the engine's: AWS's gp3 list price in {vm.region}, {gp3} {priceTable.currency} per GB-month (as of{' '}
+          {priceTable.sources.gp3GbMonthUsd.asOf}), a month taken as {hoursPerMonth} h.
+        </p>
+      ) : null}
+    </section>
   );
 }
 

@@ -1,10 +1,12 @@
 /**
  * The lifecycle explorer's world and what a share link may hold: the reader's action log and the
- * virtual time. One VM (an m5.large-sized 2 vCPU / 8 GiB with a 100 GiB disk, priced as in
- * us-east-1) in an AZ of two hosts, so a stop and start can land on another host when its own fails.
+ * virtual time. One VM in an AZ of two hosts, so a stop and start can land on another host when its
+ * own fails. The VM is 2 vCPU / 8 GiB, priced as an m5.large in us-east-1, with a 100 GiB root
+ * volume on the network and a 75 GiB instance store on its host: the size an m5d.large (an m5.large
+ * with local NVMe) has. The engine prices it as the m5.large it knows; the instance store is not billed apart.
  */
 import { z } from 'zod';
-import type { ActionInput, ScenarioInput } from '@site/sim';
+import { disks, type ActionInput, type ScenarioInput } from '@site/sim';
 import { engineName, inTimeOrder, virtualSeconds, type TimedAction } from '../shared/actionLog';
 
 export const explorerRegion = 'us-east-1';
@@ -20,7 +22,18 @@ export function explorerScenario(): ScenarioInput {
   };
 }
 
-export const launchAction: ActionInput = { kind: 'launch', name: launchName, vcpu: 2, memoryGiB: 8, diskGiB: 100, region: explorerRegion };
+export const launchAction: ActionInput = {
+  kind: 'launch',
+  name: launchName,
+  vcpu: 2,
+  memoryGiB: 8,
+  diskGiB: 100,
+  instanceStoreGiB: 75,
+  region: explorerRegion,
+};
+
+/** What one press of a write button writes, in GiB. */
+export const writeGiB = 10;
 
 export const lifecycleVerbs = ['start', 'stop', 'reboot', 'terminate'] as const;
 export type LifecycleVerb = (typeof lifecycleVerbs)[number];
@@ -32,6 +45,7 @@ export const explorerStepSchema = z.union([
   z.tuple([z.literal('launch'), at]),
   z.tuple([z.enum(lifecycleVerbs), at, engineName]),
   z.tuple([z.enum(['fail-host', 'recover-host']), at, engineName]),
+  z.tuple([z.literal('write'), at, engineName, z.enum(disks)]),
 ]);
 export type ExplorerStep = z.infer<typeof explorerStepSchema>;
 
@@ -50,6 +64,8 @@ export function toTimedAction(step: ExplorerStep): TimedAction {
       return { at: step[1], action: { kind: 'fail', host: step[2] } };
     case 'recover-host':
       return { at: step[1], action: { kind: 'recover', host: step[2] } };
+    case 'write':
+      return { at: step[1], action: { kind: 'write', vm: step[2], to: step[3], gib: writeGiB } };
     default:
       return { at: step[1], action: { kind: step[0], vm: step[2] } };
   }

@@ -239,7 +239,7 @@ export default function RegionExplorer({ id = 'region-explorer', residency }: { 
           </li>
           <li>
             Prices: on-demand {priceTable.referenceInstance.name} ({priceTable.referenceInstance.vcpu} vCPU, {priceTable.referenceInstance.os}) per hour, scaled
-            by vCPU; {priceTable.currency}, as of {priceTable.asOf}. Source: {priceTable.source}.
+            by vCPU; {priceTable.currency}, as of {priceTable.sources.instanceHourUsd.asOf}. Source: {priceTable.sources.instanceHourUsd.source}.
           </li>
           <li>Residency: a country as the catalog spells it, or the EU&apos;s 27 member states.</li>
           <li>
