@@ -7,6 +7,7 @@ import type { SimEvent } from './events';
 import { contention, round } from './host';
 import type { HypervisorType } from './hypervisor';
 import { rttMs } from './latency';
+import { hostMemory, vmMemoryShare, type HostMemory } from './memory';
 import { vmHourlyCostUsd } from './pricing';
 import { findRegion } from './regions';
 import { writeLatencyMs } from './replication';
@@ -44,6 +45,13 @@ export interface VmReport {
   group: string | null;
   busy: number;
   stealPercent: number;
+  /** Share of its memory the guest really uses (its working set). */
+  workingSet: number;
+  /** While it runs under memory pressure: idle memory its balloon driver gave back, and working-set memory the host swapped out. */
+  balloonGiB: number;
+  swappedGiB: number;
+  /** Share of its working set in the host's swap, in percent: every touch of those pages waits for the disk. */
+  swappedPercent: number;
   legalActions: LifecycleAction[];
   /** The engine's reason for each action that is not legal now. */
   refusals: Partial<Record<LifecycleAction, string>>;
@@ -79,6 +87,8 @@ export interface HostReport {
   demandCores: number;
   supplyCores: number;
   stealPercent: number;
+  /** Memory pressure: its running guests' memory against what it has (./memory.ts). */
+  memory: HostMemory;
 }
 
 export interface DatabaseReport {
@@ -165,12 +175,15 @@ function hostReport(host: HostState, onHost: Vm[]): HostReport {
     demandCores: c.demandCores,
     supplyCores: c.supplyCores,
     stealPercent: c.stealPercent,
+    memory: hostMemory(host),
   };
 }
 
 function vmReport(src: ReportSource, vm: Vm, hostSteal: number): VmReport {
   const reason = notServingReason(src.world, vm);
   const cost = src.vmCost(vm.name);
+  const host = vm.host ? src.world.hosts.get(vm.host) : undefined;
+  const memory = host ? vmMemoryShare(vm, host) : { balloonGiB: 0, swappedGiB: 0, swappedPercent: 0 };
   return {
     name: vm.name,
     state: vm.state,
@@ -185,6 +198,10 @@ function vmReport(src: ReportSource, vm: Vm, hostSteal: number): VmReport {
     group: vm.group ?? null,
     busy: vm.busy,
     stealPercent: vm.state === 'running' && !vm.crashed ? hostSteal : 0,
+    workingSet: vm.workingSet,
+    balloonGiB: memory.balloonGiB,
+    swappedGiB: memory.swappedGiB,
+    swappedPercent: memory.swappedPercent,
     legalActions: legalActions(vm),
     refusals: refusals(vm),
     costUsd: usd(cost.computeUsd + cost.diskUsd),

@@ -40,6 +40,8 @@ export const hostSchema = z.strictObject({
   memoryGiB: positive('a positive memory size in GiB'),
   diskGiB: positive('a positive disk size in GiB').default(1024),
   hypervisor: hypervisorSchema.default('type1'),
+  /** Swap space the host may push guest memory to when their working sets pass its memory. */
+  swapGiB: nonNegative('a swap size in GiB >= 0').default(4),
 });
 
 export const azSchema = z.strictObject({
@@ -120,6 +122,8 @@ export const launchSchema = z.strictObject({
   region: z.string({ error: 'expected a region code' }),
   az: z.string({ error: 'expected an AZ name' }).optional(),
   busy: fraction.default(0.25),
+  /** Share of its memory the guest really uses: its working set, for memory pressure. */
+  workingSet: fraction.default(0.5),
 });
 
 export const groupSchema = z.strictObject({
@@ -131,6 +135,7 @@ export const groupSchema = z.strictObject({
   region: z.string({ error: 'expected a region code' }),
   azs: z.array(z.string()).min(1, { error: 'expected at least one AZ' }).optional(),
   busy: fraction.default(0.25),
+  workingSet: fraction.default(0.5),
   scaling: z
     .strictObject({
       min: z.number({ error: 'expected a whole number >= 0' }).int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }),
@@ -163,7 +168,9 @@ export const actionSchemas = {
   crash: vmRef,
   fail: faultTarget,
   recover: faultTarget,
-  load: z.strictObject({ vm: z.string({ error: 'expected a VM name, or a launch or group name' }), busy: fraction }),
+  load: z
+    .strictObject({ vm: z.string({ error: 'expected a VM name, or a launch or group name' }), busy: fraction.optional(), workingSet: fraction.optional() })
+    .refine((l) => l.busy !== undefined || l.workingSet !== undefined, { error: 'expected busy, workingSet or both' }),
   scale: z.strictObject({
     group: name,
     desired: z

@@ -1,6 +1,7 @@
 /** The engine's state: what a world is made of at one instant. */
 import type { Hypervisor } from './hypervisor';
 import type { LoadIndex } from './load-index';
+import type { HostMemoryBooks } from './memory';
 
 export type VmState = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
 export type Health = 'up' | 'failed';
@@ -46,6 +47,10 @@ export interface HostState {
   allocatedMemoryGiB: number;
   allocatedDiskGiB: number;
   vms: Set<string>;
+  /** Swap space the host may push guest memory to, in GiB. */
+  swapGiB: number;
+  /** Its running guests' memory, for memory pressure (./memory.ts). */
+  memory: HostMemoryBooks;
 }
 
 export interface Vm {
@@ -63,6 +68,8 @@ export interface Vm {
   lastHost?: string;
   state: VmState;
   busy: number;
+  /** Share of its memory the guest really uses (its working set), for memory pressure. */
+  workingSet: number;
   crashed: boolean;
   rebootingUntil?: number;
   group?: string;
@@ -81,6 +88,7 @@ export interface GroupState {
   region: string;
   azs: string[];
   busy: number;
+  workingSet: number;
   nextIndex: number;
   scaling?: { min: number; max: number; targetRpsPerVm: number; intervalSeconds: number };
   /** Members not shutting down or terminated, in launch order. */

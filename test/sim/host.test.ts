@@ -29,7 +29,7 @@ function hostSpec(cores: number, memoryGiB: number, type: 'type1' | 'type2', dis
 const policy = (cpuOvercommit = 1, memoryOvercommit = 1) => ({ placement: 'pack' as const, cpuOvercommit, memoryOvercommit });
 
 function runningVm(name: string, vcpu: number, busy: number, extra: Partial<Vm> = {}): Vm {
-  return { name, vcpu, memoryGiB: 1, diskGiB: 8, region: 'r', state: 'running', busy, crashed: false, token: 0, ...extra };
+  return { name, vcpu, memoryGiB: 1, diskGiB: 8, region: 'r', state: 'running', busy, workingSet: 0.5, crashed: false, token: 0, ...extra };
 }
 
 describe('host capacity: (cores − reserved) × cpuOvercommit vCPUs, (memory − reserved) × memoryOvercommit GiB', () => {

@@ -68,6 +68,10 @@ describe('the shape of a report', () => {
         'state',
         'stealPercent',
         'vcpu',
+        'workingSet',
+        'balloonGiB',
+        'swappedGiB',
+        'swappedPercent',
       ].sort(),
     );
     expect(r.vms[0]).toMatchObject({
@@ -111,6 +115,7 @@ describe('the shape of a report', () => {
         'stealPercent',
         'supplyCores',
         'vms',
+        'memory',
       ].sort(),
     );
   });
