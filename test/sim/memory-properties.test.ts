@@ -173,7 +173,7 @@ describe('memory pressure over random worlds', () => {
     );
     // The random worlds do reach every stage: a property that never met a kill would prove nothing about kills.
     expect(exercised.kills).toBeGreaterThan(5);
-    expect(exercised.swapping).toBeGreaterThan(100);
+    expect(exercised.swapping).toBeGreaterThan(20);
   });
 
   it('with memoryOvercommit 1 nothing is ever ballooned, swapped or killed, whatever the working sets', () => {
