@@ -35,6 +35,7 @@ const handlers: LabHandlers = {
   launch: noop,
   vmAction: noop,
   setLoad: noop,
+  setWorkingSet: noop,
   toggleHost: noop,
   advance: noop,
   togglePlay: noop,
