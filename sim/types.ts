@@ -1,7 +1,7 @@
 /** The engine's state: what a world is made of at one instant. */
 import type { Hypervisor } from './hypervisor';
 import type { LoadIndex } from './load-index';
-import type { HostMemoryBooks } from './memory';
+import type { HostMemoryBooks } from './memory-books';
 
 export type VmState = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
 export type Health = 'up' | 'failed';

@@ -8,7 +8,7 @@ import { loadShare } from './host';
 import { resolveHypervisor } from './hypervisor';
 import { hostCapacity } from './host';
 import { LoadIndex } from './load-index';
-import { emptyMemoryBooks } from './memory';
+import { emptyMemoryBooks } from './memory-books';
 import type { Random } from './random';
 import { findRegion } from './regions';
 import type { Scenario } from './scenario';
