@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatTimeline } from '@site/cli/timeline';
 import { at, events, host, run, vm } from './helpers';
 
 describe('memory-pressure.yaml', () => {
@@ -57,5 +58,12 @@ describe('memory-pressure.yaml', () => {
       [1800, 'no memory pressure'],
     ]);
     expect(host(r, h).memory).toMatchObject({ pressure: 'none', promisedGiB: 24, balloonGiB: 0, swappedGiB: 0 });
+  });
+
+  it('the text timeline prints the kill with its reason, and the pressure at the end of a run', () => {
+    const mid = formatTimeline(at(file, 1500));
+    expect(mid).toMatch(/20:30 {2}oom-killed {13}db-1 was ended by eu-west-1a-h1's out-of-memory killer/);
+    expect(mid).toContain('  memory pressure: eu-west-1a-h1 swapping 1 GiB (3.1% of every working set)');
+    expect(formatTimeline(run(file))).not.toContain('  memory pressure: eu-west-1a-h1');
   });
 });
