@@ -24,6 +24,17 @@ export function formatTimeline(report: Report): string {
       `  database: ${d.available ? 'available' : 'unavailable'} in ${d.primary.az}; write latency ${d.writeLatencyMs} ms; RPO ${d.rpoSeconds} s; failovers: ${d.failovers.map((f) => `${f.seconds} s to ${f.to.az}`).join(', ') || 'none'}`,
     );
   }
+  const pressed = report.hosts.filter((h) => h.memory.pressure !== 'none');
+  if (pressed.length) {
+    const shown = pressed
+      .slice(0, 5)
+      .map((h) =>
+        h.memory.pressure === 'swapping'
+          ? `${h.id} swapping ${h.memory.swappedGiB} GiB (${h.memory.swappedPercent}% of every working set)`
+          : `${h.id} ballooning ${h.memory.balloonGiB} GiB`,
+      );
+    lines.push(`  memory pressure: ${shown.join('; ')}${pressed.length > 5 ? `; and ${pressed.length - 5} more host(s)` : ''}`);
+  }
   if (m.requests) lines.push(`  requests: ${m.requests.served} served, ${m.requests.dropped} dropped (${m.requests.droppedPercent}%)`);
   lines.push(`  cost: $${m.cost.totalUsd.toFixed(4)} (compute $${m.cost.computeUsd.toFixed(4)}, disk $${m.cost.diskUsd.toFixed(4)})`);
   if (m.cost.unpricedRegions.length) lines.push(`  no price known for: ${m.cost.unpricedRegions.join(', ')}`);

@@ -23,6 +23,8 @@ export type EventKind =
   | 'group-replacing'
   | 'group-scaled'
   | 'load-changed'
+  | 'memory-pressure'
+  | 'oom-killed'
   | 'db-unavailable'
   | 'db-failover-started'
   | 'db-failover-complete'

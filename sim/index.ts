@@ -19,6 +19,7 @@ export { actionVerbs } from './scenario';
 export type { SimEvent, EventKind } from './events';
 export { lifecycle, settlesTo, type LifecycleAction } from './vm';
 export { createRandom, type Random } from './random';
+export type { HostMemory, MemoryPressure } from './memory';
 export { hypervisorDefaults, isolationNote, type Hypervisor, type HypervisorType } from './hypervisor';
 export { regionCatalog, findRegion, catalogCorrections, type CatalogRegion, type GeoPoint } from './regions';
 export { defaultNetwork, greatCircleKm, rttMs, type NetworkModel } from './latency';

@@ -7,6 +7,7 @@ import type { SimEvent } from './events';
 import { contention, round } from './host';
 import type { HypervisorType } from './hypervisor';
 import { rttMs } from './latency';
+import { hostMemory, vmMemoryShare, type HostMemory } from './memory';
 import { vmHourlyCostUsd } from './pricing';
 import { findRegion } from './regions';
 import { writeLatencyMs } from './replication';
@@ -50,6 +51,13 @@ export interface VmReport {
   spreadGroup: string | null;
   busy: number;
   stealPercent: number;
+  /** Share of its memory the guest really uses (its working set). */
+  workingSet: number;
+  /** While it runs under memory pressure: idle memory its balloon driver gave back, and working-set memory the host swapped out. */
+  balloonGiB: number;
+  swappedGiB: number;
+  /** Share of its working set in the host's swap, in percent: every touch of those pages waits for the disk. */
+  swappedPercent: number;
   legalActions: LifecycleAction[];
   /** The engine's reason for each action that is not legal now. */
   refusals: Partial<Record<LifecycleAction, string>>;
@@ -86,6 +94,8 @@ export interface HostReport {
   demandCores: number;
   supplyCores: number;
   stealPercent: number;
+  /** Memory pressure: its running guests' memory against what it has (./memory.ts). */
+  memory: HostMemory;
 }
 
 export interface DatabaseReport {
@@ -177,12 +187,15 @@ function hostReport(world: WorldState, host: HostState, onHost: Vm[]): HostRepor
     demandCores: c.demandCores,
     supplyCores: c.supplyCores,
     stealPercent: c.stealPercent,
+    memory: hostMemory(host),
   };
 }
 
 function vmReport(src: ReportSource, vm: Vm, hostSteal: number): VmReport {
   const reason = notServingReason(src.world, vm);
   const cost = src.vmCost(vm.name);
+  const host = vm.host ? src.world.hosts.get(vm.host) : undefined;
+  const memory = host ? vmMemoryShare(vm, host) : { balloonGiB: 0, swappedGiB: 0, swappedPercent: 0 };
   return {
     name: vm.name,
     state: vm.state,
@@ -200,6 +213,10 @@ function vmReport(src: ReportSource, vm: Vm, hostSteal: number): VmReport {
     busy: vm.busy,
     // Only a guest that runs waits for a core: not a crashed one, nor one under a failed host, AZ or region.
     stealPercent: vm.state === 'running' && impairment(src.world, vm) === null ? hostSteal : 0,
+    workingSet: vm.workingSet,
+    balloonGiB: memory.balloonGiB,
+    swappedGiB: memory.swappedGiB,
+    swappedPercent: memory.swappedPercent,
     legalActions: legalActions(vm),
     refusals: refusals(vm),
     costUsd: usd(cost.computeUsd + cost.diskUsd),

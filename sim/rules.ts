@@ -7,6 +7,7 @@ import type { Scheduled, SimEvent } from './events';
 import { applyFault, applyRecovery, refreshImpairment, vmsUnder, type FaultContext, type FaultTarget } from './faults';
 import { evaluateScaling, reconcileGroup, requestGroupCheck, type GroupContext } from './groups';
 import { allocate, memoryFootprint, release, type Size } from './host';
+import { changeWorkingSet, joinMemory, leaveMemory, settleMemory, type MemoryContext } from './memory';
 import { chooseHost, type PlacementRequest } from './placement';
 import { completeFailover, updateDatabase, type DatabaseContext } from './replication';
 import { noteResidency, type ResidencyContext } from './residency-check';
@@ -30,6 +31,7 @@ export class WorldRules {
   private readonly groupContext: GroupContext;
   private readonly residency: ResidencyContext;
   private readonly database: DatabaseContext | null;
+  private readonly memory: MemoryContext;
 
   constructor(
     private readonly world: WorldState,
@@ -52,6 +54,7 @@ export class WorldRules {
       },
       terminate: (vm: Vm) => this.beginTransition(vm, 'shutting-down'),
     });
+    this.memory = withClock({ vms: world.vms, kill: (vm: Vm, reason: string) => this.oomKill(vm, reason) });
     const spec = world.scenario.database;
     this.database = spec
       ? withClock({ spec, topology: world, noteResidency: (what: string, region: string) => noteResidency(this.residency, what, region) })
@@ -140,7 +143,7 @@ export class WorldRules {
       case 'write':
         return this.write(action);
       case 'load':
-        return this.setLoad(action.vm, action.busy);
+        return this.setLoad(action.vm, action.busy, action.workingSet);
       case 'scale': {
         const group = this.world.groups.get(action.group);
         if (!group) return { ok: false, reason: `no group named ${action.group}` };
@@ -261,6 +264,7 @@ export class WorldRules {
       region: a.region,
       azs,
       busy: a.busy,
+      workingSet: a.workingSet,
       nextIndex: 1,
       scaling: a.scaling,
       members: new Set(),
@@ -326,6 +330,7 @@ export class WorldRules {
   /** Moves a VM into stopping or shutting-down and schedules where it settles. */
   private beginTransition(vm: Vm, state: 'stopping' | 'shutting-down'): void {
     const { scenario, groups } = this.world;
+    const wasRunning = vm.state === 'running';
     vm.state = state;
     if (state === 'shutting-down' && vm.group) groups.get(vm.group)?.members.delete(vm.name);
     vm.rebootingUntil = undefined;
@@ -333,6 +338,11 @@ export class WorldRules {
     this.clock.vmChanged(vm);
     const seconds = state === 'stopping' ? scenario.timings.stoppingSeconds : scenario.timings.shuttingDownSeconds;
     this.clock.record({ kind: state, vm: vm.name, host: vm.host, message: `${vm.name} is ${state}` });
+    if (wasRunning && vm.host) {
+      const host = this.world.hosts.get(vm.host)!;
+      leaveMemory(host, vm);
+      settleMemory(this.memory, host);
+    }
     if (state === 'stopping' && vm.group) {
       refreshImpairment(this.world, vm, this.clock.time);
       const group = groups.get(vm.group);
@@ -359,7 +369,12 @@ export class WorldRules {
     this.clock.vmChanged(vm);
     const host = vm.host ? ` on ${vm.host}` : '';
     this.clock.record({ kind: next as 'running' | 'stopped' | 'terminated', vm: name, host: vm.host, az: vm.az, message: `${name} is ${next}${host}` });
-    if (next === 'running') refreshImpairment(w, vm, this.clock.time);
+    if (next === 'running') {
+      refreshImpairment(w, vm, this.clock.time);
+      const host = w.hosts.get(vm.host!)!;
+      joinMemory(host, vm);
+      settleMemory(this.memory, host);
+    }
     // A member launched to rebalance the AZs runs: the group may now let one of the crowded AZ go.
     const rebalanced = next === 'running' && vm.group !== undefined ? w.groups.get(vm.group) : undefined;
     if (rebalanced?.rebalancing === vm.name) requestGroupCheck(this.clock, rebalanced, this.clock.time);
@@ -419,15 +434,36 @@ export class WorldRules {
     }
   }
 
-  private setLoad(target: string, busy: number): Outcome {
+  private setLoad(target: string, busy: number | undefined, workingSet: number | undefined): Outcome {
     const w = this.world;
     const matched = this.namedBy(target);
     if (matched.length === 0) return { ok: false, reason: `no VM named ${target} or ${target}-N` };
-    for (const vm of matched) vm.busy = busy;
     const group = w.groups.get(target);
-    if (group) group.busy = busy;
-    this.clock.record({ kind: 'load-changed', vm: target, message: `${target}: busy ${Math.round(busy * 100)}% of its vCPUs` });
+    const said: string[] = [];
+    if (busy !== undefined) {
+      for (const vm of matched) vm.busy = busy;
+      if (group) group.busy = busy;
+      said.push(`busy ${Math.round(busy * 100)}% of its vCPUs`);
+    }
+    const touched = new Set<HostState>();
+    if (workingSet !== undefined) {
+      for (const vm of matched) {
+        const host = vm.host ? w.hosts.get(vm.host) : undefined;
+        changeWorkingSet(host, vm, workingSet);
+        if (host && vm.state === 'running') touched.add(host);
+      }
+      if (group) group.workingSet = workingSet;
+      said.push(`working set ${Math.round(workingSet * 100)}% of its memory`);
+    }
+    this.clock.record({ kind: 'load-changed', vm: target, message: `${target}: ${said.join(', ')}` });
+    for (const host of touched) settleMemory(this.memory, host);
     return { ok: true, message: `load set on ${matched.length} VM(s)` };
+  }
+
+  /** The out-of-memory killer ended a VM: its process is gone, so it stops (and a group replaces it). */
+  private oomKill(vm: Vm, reason: string): void {
+    this.clock.record({ kind: 'oom-killed', vm: vm.name, host: vm.host, az: vm.az, message: reason });
+    this.beginTransition(vm, 'stopping');
   }
 
   /** The VM called `target`, and the VMs of a launch or group called `target` (target-1, target-2, ...). */
@@ -448,11 +484,15 @@ export class WorldRules {
   private afterTopologyChange(target: FaultTarget): void {
     const w = this.world;
     const names = target.vm !== undefined ? [target.vm] : vmsUnder(w, target);
+    const hosts = new Set<HostState>();
     for (const name of names) {
       const vm = w.vms.get(name)!;
       refreshImpairment(w, vm, this.clock.time);
       this.clock.vmChanged(vm);
+      if (vm.host) hosts.add(w.hosts.get(vm.host)!);
     }
+    // A host that comes back holds its guests' memory again (and a failed one holds none).
+    if (target.vm === undefined) for (const host of hosts) settleMemory(this.memory, host);
     if (w.db && this.database) updateDatabase(this.database, w.db);
     for (const group of w.groups.values()) requestGroupCheck(this.clock, group, this.clock.time + w.scenario.timings.detectionSeconds);
   }

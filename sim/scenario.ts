@@ -42,6 +42,8 @@ export const hostSchema = z.strictObject({
   /** Local disk for the instance stores of the VMs placed on the host; root volumes are on the network, not here. */
   diskGiB: positive('a positive disk size in GiB').default(1024),
   hypervisor: hypervisorSchema.default('type1'),
+  /** Swap space the host may push guest memory to when their working sets pass its memory. */
+  swapGiB: nonNegative('a swap size in GiB >= 0').default(4),
 });
 
 export const azSchema = z.strictObject({
@@ -138,6 +140,8 @@ export const launchSchema = z.strictObject({
   busy: fraction.default(0.25),
   /** A spread placement group: each of its VMs on a host of its own, or the launch fails. */
   spreadGroup: name.optional(),
+  /** Share of its memory the guest really uses: its working set, for memory pressure. */
+  workingSet: fraction.default(0.5),
 });
 
 export const groupSchema = z.strictObject({
@@ -150,6 +154,7 @@ export const groupSchema = z.strictObject({
   region: z.string({ error: 'expected a region code' }),
   azs: z.array(z.string()).min(1, { error: 'expected at least one AZ' }).optional(),
   busy: fraction.default(0.25),
+  workingSet: fraction.default(0.5),
   scaling: z
     .strictObject({
       min: z.number({ error: 'expected a whole number >= 0' }).int({ error: 'expected a whole number >= 0' }).min(0, { error: 'expected a whole number >= 0' }),
@@ -183,7 +188,9 @@ export const actionSchemas = {
   fail: faultTarget,
   recover: faultTarget,
   write: writeSchema,
-  load: z.strictObject({ vm: z.string({ error: 'expected a VM name, or a launch or group name' }), busy: fraction }),
+  load: z
+    .strictObject({ vm: z.string({ error: 'expected a VM name, or a launch or group name' }), busy: fraction.optional(), workingSet: fraction.optional() })
+    .refine((l) => l.busy !== undefined || l.workingSet !== undefined, { error: 'expected busy, workingSet or both' }),
   scale: z.strictObject({
     group: name,
     desired: z

@@ -1,6 +1,7 @@
 /** The engine's state: what a world is made of at one instant. */
 import type { Hypervisor } from './hypervisor';
 import type { LoadIndex } from './load-index';
+import type { HostMemoryBooks } from './memory-books';
 
 export type VmState = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
 export type Health = 'up' | 'failed';
@@ -47,6 +48,10 @@ export interface HostState {
   /** Local disk given to the instance stores of the VMs on the host (root volumes are not on it). */
   allocatedDiskGiB: number;
   vms: Set<string>;
+  /** Swap space the host may push guest memory to, in GiB. */
+  swapGiB: number;
+  /** Its running guests' memory, for memory pressure (./memory.ts). */
+  memory: HostMemoryBooks;
 }
 
 export interface Vm {
@@ -69,6 +74,8 @@ export interface Vm {
   lastHost?: string;
   state: VmState;
   busy: number;
+  /** Share of its memory the guest really uses (its working set), for memory pressure. */
+  workingSet: number;
   crashed: boolean;
   rebootingUntil?: number;
   group?: string;
@@ -96,6 +103,7 @@ export interface GroupState {
   region: string;
   azs: string[];
   busy: number;
+  workingSet: number;
   nextIndex: number;
   scaling?: { min: number; max: number; targetRpsPerVm: number; intervalSeconds: number };
   /** Members not shutting down or terminated, in launch order. */

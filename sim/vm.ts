@@ -62,7 +62,7 @@ export function holdsHost(state: VmState): boolean {
 /** A new VM record, not yet placed. */
 export function newVm(
   name: string,
-  spec: { vcpu: number; memoryGiB: number; diskGiB: number; instanceStoreGiB: number; region: string; busy: number },
+  spec: { vcpu: number; memoryGiB: number; diskGiB: number; instanceStoreGiB: number; region: string; busy: number; workingSet: number },
   pinnedAz?: string,
   group?: string,
 ): Vm {
@@ -78,6 +78,7 @@ export function newVm(
     group,
     state: 'pending',
     busy: spec.busy,
+    workingSet: spec.workingSet,
     crashed: false,
     token: 0,
   };

@@ -8,6 +8,7 @@ import { loadShare } from './host';
 import { resolveHypervisor } from './hypervisor';
 import { hostCapacity } from './host';
 import { LoadIndex } from './load-index';
+import { emptyMemoryBooks } from './memory-books';
 import type { Random } from './random';
 import { findRegion } from './regions';
 import type { Scenario } from './scenario';
@@ -79,6 +80,8 @@ export function buildTopology(scenario: Scenario): Topology {
             allocatedMemoryGiB: 0,
             allocatedDiskGiB: 0,
             vms: new Set(),
+            swapGiB: spec.swapGiB,
+            memory: emptyMemoryBooks(),
           };
           azHosts.push(host);
           hosts.set(host.id, host);

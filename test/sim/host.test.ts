@@ -39,6 +39,7 @@ function runningVm(name: string, vcpu: number, busy: number, extra: Partial<Vm> 
     region: 'r',
     state: 'running',
     busy,
+    workingSet: 0.5,
     crashed: false,
     token: 0,
     ...extra,

@@ -43,11 +43,11 @@ describe('a valid scenario gets its documented defaults', () => {
     expect(s.actions).toEqual([]);
   });
 
-  it('a host defaults to one type 1 host with 1024 GiB of local disk; a launch to one VM with an 8 GiB root volume, no instance store, 25% busy', () => {
+  it('a host defaults to one type 1 host with 1024 GiB of local disk and 4 GiB of swap; a launch to one VM with an 8 GiB root volume, no instance store, 25% busy, half its memory its working set', () => {
     const s = parseScenario(valid({ actions: [{ at: 5, launch: { name: 'web', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' } }] }));
-    expect(s.regions[0].azs[0].hosts[0]).toEqual({ count: 1, cores: 8, memoryGiB: 32, diskGiB: 1024, hypervisor: 'type1' });
+    expect(s.regions[0].azs[0].hosts[0]).toEqual({ count: 1, cores: 8, memoryGiB: 32, diskGiB: 1024, hypervisor: 'type1', swapGiB: 4 });
     expect(s.actions).toEqual([
-      { at: 5, action: { kind: 'launch', name: 'web', count: 1, vcpu: 1, memoryGiB: 1, diskGiB: 8, instanceStoreGiB: 0, region: 'eu-central-1', busy: 0.25 } },
+      { at: 5, action: { kind: 'launch', name: 'web', count: 1, vcpu: 1, memoryGiB: 1, diskGiB: 8, instanceStoreGiB: 0, region: 'eu-central-1', busy: 0.25, workingSet: 0.5 } },
     ]);
   });
 
@@ -131,7 +131,7 @@ describe('errors name the field path and what was expected', () => {
     (input.regions as { azs: { hosts: Record<string, unknown>[] }[] }[])[0].azs[0].hosts[0].gpus = 2;
     const issues = issuesOf(input);
     expect(issues.map((i) => i.path)).toEqual(['regions[0].azs[0].hosts[0].gpus']);
-    expect(issues[0].message).toBe('unknown field "gpus"; expected "count", "cores", "memoryGiB", "diskGiB", "hypervisor"');
+    expect(issues[0].message).toBe('unknown field "gpus"; expected "count", "cores", "memoryGiB", "diskGiB", "hypervisor", "swapGiB"');
   });
 
   it("an unknown field at the top level lists the scenario's fields", () => {

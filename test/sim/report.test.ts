@@ -70,6 +70,10 @@ describe('the shape of a report', () => {
         'stealPercent',
         'storage',
         'vcpu',
+        'workingSet',
+        'balloonGiB',
+        'swappedGiB',
+        'swappedPercent',
       ].sort(),
     );
     expect(r.vms[0]).toMatchObject({
@@ -113,6 +117,7 @@ describe('the shape of a report', () => {
         'stealPercent',
         'supplyCores',
         'vms',
+        'memory',
       ].sort(),
     );
   });

@@ -6,7 +6,7 @@
  */
 import React, { memo } from 'react';
 import clsx from 'clsx';
-import type { HostReport, VmReport } from '@site/sim';
+import type { HostMemory, HostReport, VmReport } from '@site/sim';
 import { formatGiB, formatNumber, formatPercent, plural } from '../shared/format';
 import styles from './styles.module.css';
 
@@ -59,10 +59,10 @@ export function Legend(): React.JSX.Element {
   const items: Array<[SegmentKind, string]> = [
     ['reserved', 'kept by the hypervisor or host OS'],
     ['serving', 'VM, serving'],
-    ['idle', 'VM, not serving'],
+    ['idle', 'VM, not serving; guest memory ballooned'],
     ['overhead', 'per-VM overhead'],
     ['free', 'free'],
-    ['waiting', 'CPU time wanted but waiting (steal)'],
+    ['waiting', 'waiting: CPU time (steal), guest memory in swap'],
   ];
   return (
     <ul className={styles.legend} aria-label="Legend">
@@ -107,6 +107,28 @@ function vmRuns(vms: VmReport[]): VmRun[] {
   return runs;
 }
 
+/** What memory pressure the host is under, in words: the same sentence for the diagram and the summary. */
+export function memoryPressureText(m: HostMemory): string {
+  switch (m.pressure) {
+    case 'none':
+      return `Memory pressure: none; the running guests' ${formatGiB(m.promisedGiB)} fit the ${formatGiB(m.availableGiB)} left for them.`;
+    case 'ballooning':
+      return (
+        `Memory pressure: ballooning. The running guests were promised ${formatGiB(m.promisedGiB)} but ${formatGiB(m.availableGiB)} is left for them; ` +
+        `balloon drivers took back ${formatGiB(m.balloonGiB)} of idle guest memory. Their working sets (${formatGiB(m.workingSetGiB)}) still fit: no slowdown.`
+      );
+    case 'swapping':
+      return (
+        `Memory pressure: swapping. The guests' working sets (${formatGiB(m.workingSetGiB)}) pass the ${formatGiB(m.availableGiB)} left for them: ` +
+        (m.balloonGiB > 0 ? `after ${formatGiB(m.balloonGiB)} ballooned, ` : 'with no idle memory to balloon, ') +
+        `${formatGiB(m.swappedGiB)} is in the host's swap (${formatGiB(m.swapGiB)}), ` +
+        `${formatPercent(m.swappedPercent)} of every working set, and each touch of it waits for the disk.`
+      );
+    default:
+      return m.pressure satisfies never;
+  }
+}
+
 export interface HostDiagramProps {
   host: HostReport;
   /** The VMs placed on this host, in the host's order. */
@@ -147,6 +169,10 @@ export function HostDiagram({ host, vms, cpuOvercommit, memoryOvercommit }: Host
     (memoryOvercommit !== 1 ? ` (overcommit ${memoryOvercommit})` : '') +
     `; ${formatGiB(freeMemory)} free.`;
 
+  const m = host.memory;
+  const inRam = Math.max(0, m.promisedGiB - m.balloonGiB - m.swappedGiB);
+  const pressureText = memoryPressureText(m);
+
   const served = Math.min(host.demandCores, host.supplyCores);
   const waiting = Math.max(0, host.demandCores - host.supplyCores);
   const demandTotal = Math.max(host.supplyCores, host.demandCores);
@@ -177,6 +203,21 @@ export function HostDiagram({ host, vms, cpuOvercommit, memoryOvercommit }: Host
         marker={memoryTotal > host.memoryGiB ? { at: host.memoryGiB, text: 'memory ends' } : undefined}
       />
       <p className={styles.barText}>{memoryText}</p>
+      <h4 className={styles.barTitle}>Guest memory: in memory, ballooned, swapped</h4>
+      <Bar
+        label={pressureText}
+        total={Math.max(m.availableGiB, m.promisedGiB)}
+        segments={[
+          { key: 'ram', kind: 'serving', size: inRam, label: 'in memory' },
+          { key: 'balloon', kind: 'idle', size: m.balloonGiB, label: 'ballooned' },
+          { key: 'swapped', kind: 'waiting', size: m.swappedGiB, label: 'swapped' },
+          { key: 'free', kind: 'free', size: Math.max(0, m.availableGiB - inRam), label: 'free' },
+        ]}
+        marker={m.promisedGiB > m.availableGiB ? { at: m.availableGiB, text: 'memory ends' } : undefined}
+      />
+      <p className={styles.barText} data-testid="memory-pressure">
+        {pressureText}
+      </p>
       <h4 className={styles.barTitle}>CPU time: wanted against cores</h4>
       <Bar
         label={demandText}

@@ -80,11 +80,13 @@ export default function HypervisorLab({ id = 'hypervisor-lab', hypervisor = 'typ
       changeSettings(next) {
         rebuild({ ...latest.current.settings, ...next }, log.current, now(), 'Rebuilt the host with the new settings');
       },
-      launch({ count, vcpu, memoryGiB, busy }) {
-        const step = ['launch', now(), count, vcpu, memoryGiB, busy] as const;
+      launch({ count, vcpu, memoryGiB, busy, workingSet }) {
+        const step = ['launch', now(), count, vcpu, memoryGiB, busy, workingSet] as const;
         const valid = labStepSchema.safeParse(step);
         if (!valid.success) {
-          setRefusal('the lab creates 1 to 1000 VMs at a time, of 1 to 256 whole vCPUs and more than 0 and at most 8192 GiB, busy 0 to 100%');
+          setRefusal(
+            'the lab creates 1 to 1000 VMs at a time, of 1 to 256 whole vCPUs and more than 0 and at most 8192 GiB, busy 0 to 100%, working set 0 to 100%',
+          );
           return;
         }
         if (perform(valid.data)) setSelected(null);
@@ -98,6 +100,13 @@ export default function HypervisorLab({ id = 'hypervisor-lab', hypervisor = 'typ
           return;
         }
         perform(['load', now(), target === 'all' ? launchName : target, busy]);
+      },
+      setWorkingSet(target, workingSet) {
+        if (!(workingSet >= 0 && workingSet <= 1)) {
+          setRefusal('the working set must be from 0 to 100% of the memory');
+          return;
+        }
+        perform(['working-set', now(), target === 'all' ? launchName : target, workingSet]);
       },
       toggleHost(host, health) {
         perform([health === 'up' ? 'fail-host' : 'recover-host', now(), host]);

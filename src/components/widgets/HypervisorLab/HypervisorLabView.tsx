@@ -7,7 +7,7 @@ import { isolationNote, type Report, type VmReport } from '@site/sim';
 import { Refusal, WidgetFrame } from '../shared/Frame';
 import shared from '../shared/widget.module.css';
 import { formatClock, formatGiB, formatNumber, formatPercent, plural, servingText, withoutRepeats } from '../shared/format';
-import { HostDiagram, Legend } from './HostDiagram';
+import { HostDiagram, Legend, memoryPressureText } from './HostDiagram';
 import { cpuOvercommitChoices, memoryOvercommitChoices, type LabSettings } from './labState';
 import { VmTable } from './VmTable';
 import styles from './styles.module.css';
@@ -29,9 +29,10 @@ export type VmVerb = 'start' | 'stop' | 'reboot' | 'terminate' | 'crash' | 'reco
 
 export interface LabHandlers {
   changeSettings(next: Partial<LabSettings>): void;
-  launch(spec: { count: number; vcpu: number; memoryGiB: number; busy: number }): void;
+  launch(spec: { count: number; vcpu: number; memoryGiB: number; busy: number; workingSet: number }): void;
   vmAction(verb: VmVerb, vm: string): void;
   setLoad(target: string | 'all', busy: number): void;
+  setWorkingSet(target: string | 'all', workingSet: number): void;
   toggleHost(host: string, health: 'up' | 'failed'): void;
   advance(seconds: number): void;
   togglePlay(): void;
@@ -86,7 +87,7 @@ export function labSummary(report: Report): string {
     (host.perVmOverheadMemoryGiB > 0 ? ` plus ${formatGiB(host.perVmOverheadMemoryGiB)} per VM. ` : '. ') +
     (report.vms.length === 0 ? 'No VMs. ' : `${plural(report.vms.length, 'VM')} (${states}), ${serving} serving. `) +
     `${host.allocatedVcpu} of ${formatNumber(host.capacityVcpu)} vCPUs and ${formatGiB(host.allocatedMemoryGiB)} of ${formatGiB(host.capacityMemoryGiB)} allocated. ` +
-    `Steal time ${formatPercent(host.stealPercent)}.`
+    `Steal time ${formatPercent(host.stealPercent)}. ${memoryPressureText(host.memory)}`
   );
 }
 
@@ -214,13 +215,20 @@ function CreateVmForm({ id, handlers }: { id: string; handlers: LabHandlers }) {
   const [memory, setMemory] = useState('4');
   const [count, setCount] = useState('1');
   const [busy, setBusy] = useState('25');
+  const [workingSet, setWorkingSet] = useState('50');
   return (
     <form
       className={styles.fieldset}
       aria-labelledby={`${id}-title ${id}-create`}
       onSubmit={(e) => {
         e.preventDefault();
-        handlers.launch({ count: Number(count), vcpu: Number(vcpu), memoryGiB: Number(memory), busy: Number(busy) / 100 });
+        handlers.launch({
+          count: Number(count),
+          vcpu: Number(vcpu),
+          memoryGiB: Number(memory),
+          busy: Number(busy) / 100,
+          workingSet: Number(workingSet) / 100,
+        });
       }}
     >
       <h4 id={`${id}-create`} className={styles.formTitle}>
@@ -241,6 +249,11 @@ function CreateVmForm({ id, handlers }: { id: string; handlers: LabHandlers }) {
         <Field id={`${id}-new-busy`} label="Busy (%)">
           {(a11y) => <input {...a11y} type="number" inputMode="numeric" min={0} max={100} step={5} value={busy} onChange={(e) => setBusy(e.target.value)} />}
         </Field>
+        <Field id={`${id}-new-working-set`} label="Working set (% of memory used)">
+          {(a11y) => (
+            <input {...a11y} type="number" inputMode="numeric" min={0} max={100} step={5} value={workingSet} onChange={(e) => setWorkingSet(e.target.value)} />
+          )}
+        </Field>
         <button type="submit" className={shared.button}>
           Create
         </button>
@@ -251,7 +264,9 @@ function CreateVmForm({ id, handlers }: { id: string; handlers: LabHandlers }) {
 
 function VmActions({ id, vm, handlers }: { id: string; vm: VmReport; handlers: LabHandlers }) {
   const [busy, setBusy] = useState(String(Math.round(vm.busy * 100)));
+  const [workingSet, setWorkingSet] = useState(String(Math.round(vm.workingSet * 100)));
   const busyId = `${id}-busy`;
+  const workingSetId = `${id}-working-set`;
   return (
     <div className={styles.fieldset} role="group" aria-labelledby={`${id}-actions`}>
       <h4 id={`${id}-actions`} className={styles.formTitle}>
@@ -274,6 +289,19 @@ function VmActions({ id, vm, handlers }: { id: string; vm: VmReport; handlers: L
         </button>
         <button type="button" className={shared.button} onClick={() => handlers.setLoad('all', Number(busy) / 100)}>
           Set for every VM
+        </button>
+      </div>
+      <div className={shared.controls}>
+        <Field id={workingSetId} label="Working set (% of its memory used)">
+          {(a11y) => (
+            <input {...a11y} type="number" inputMode="numeric" min={0} max={100} step={5} value={workingSet} onChange={(e) => setWorkingSet(e.target.value)} />
+          )}
+        </Field>
+        <button type="button" className={shared.button} onClick={() => handlers.setWorkingSet(vm.name, Number(workingSet) / 100)}>
+          Set working set for {vm.name}
+        </button>
+        <button type="button" className={shared.button} onClick={() => handlers.setWorkingSet('all', Number(workingSet) / 100)}>
+          Set working set for every VM
         </button>
       </div>
       <p className={styles.small}>

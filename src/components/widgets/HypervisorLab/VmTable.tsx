@@ -26,7 +26,9 @@ const sameRow = (a: RowProps, b: RowProps) =>
   a.vm.vcpu === b.vm.vcpu &&
   a.vm.memoryGiB === b.vm.memoryGiB &&
   a.vm.busy === b.vm.busy &&
-  a.vm.stealPercent === b.vm.stealPercent;
+  a.vm.stealPercent === b.vm.stealPercent &&
+  a.vm.workingSet === b.vm.workingSet &&
+  a.vm.swappedPercent === b.vm.swappedPercent;
 
 const VmRow = memo(function VmRow({ groupName, vm, selected, onSelect }: RowProps) {
   const inputId = `${groupName}-${vm.name}`;
@@ -46,6 +48,8 @@ const VmRow = memo(function VmRow({ groupName, vm, selected, onSelect }: RowProp
       </td>
       <td>{Math.round(vm.busy * 100)}%</td>
       <td data-testid="vm-steal">{formatPercent(vm.stealPercent)}</td>
+      <td>{Math.round(vm.workingSet * 100)}%</td>
+      <td data-testid="vm-swapped">{formatPercent(vm.swappedPercent)}</td>
     </tr>
   );
 }, sameRow);
@@ -85,6 +89,8 @@ export function VmTable(props: { id: string; vms: VmReport[]; selected: string |
               <th scope="col">State</th>
               <th scope="col">Busy</th>
               <th scope="col">Steal</th>
+              <th scope="col">Working set</th>
+              <th scope="col">Swapped</th>
             </tr>
           </thead>
           <tbody>

@@ -21,8 +21,11 @@ const at = virtualSeconds;
 /** One reader action, as a compact tuple (share links stay short): [verb, at, ...arguments]. */
 export const labStepSchema = z.union([
   z.tuple([z.literal('launch'), at, z.number().int().min(1).max(1000), z.number().int().min(1).max(256), z.number().positive().max(8192), busy]),
+  // The same with the VMs' working set (share of their memory they use); links made before it have six elements.
+  z.tuple([z.literal('launch'), at, z.number().int().min(1).max(1000), z.number().int().min(1).max(256), z.number().positive().max(8192), busy, busy]),
   z.tuple([z.enum(['start', 'stop', 'reboot', 'terminate', 'crash', 'recover']), at, engineName]),
   z.tuple([z.literal('load'), at, engineName, busy]),
+  z.tuple([z.literal('working-set'), at, engineName, busy]),
   z.tuple([z.enum(['fail-host', 'recover-host']), at, engineName]),
 ]);
 export type LabStep = z.infer<typeof labStepSchema>;
@@ -64,10 +67,17 @@ export function labScenario(settings: LabSettings, host: HostSize): ScenarioInpu
 export function toTimedAction(step: LabStep): TimedAction {
   const [verb, when] = step;
   switch (step[0]) {
-    case 'launch':
-      return { at: when, action: { kind: 'launch', name: launchName, count: step[2], vcpu: step[3], memoryGiB: step[4], busy: step[5], region: labRegion } };
+    case 'launch': {
+      const workingSet = step.length === 7 ? { workingSet: step[6] } : {};
+      return {
+        at: when,
+        action: { kind: 'launch', name: launchName, count: step[2], vcpu: step[3], memoryGiB: step[4], busy: step[5], region: labRegion, ...workingSet },
+      };
+    }
     case 'load':
       return { at: when, action: { kind: 'load', vm: step[2], busy: step[3] } };
+    case 'working-set':
+      return { at: when, action: { kind: 'load', vm: step[2], workingSet: step[3] } };
     case 'fail-host':
       return { at: when, action: { kind: 'fail', host: step[2] } };
     case 'recover-host':
