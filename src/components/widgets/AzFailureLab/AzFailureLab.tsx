@@ -188,8 +188,8 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
       title={`AZ failure lab: ${file ? file.source : currentPreset ? presetLabels[currentPreset] : 'your own design'}`}
       description={
         <>
-          Deploy a service in us-east-1, schedule outages, and play virtual time. Every number below is read from the simulation engine&apos;s report; the run is
-          deterministic, so the same choices always give the same result at every time, however you move through it.
+          Deploy a service in us-east-1, schedule outages, and play virtual time. Every number below is read from the simulation engine&apos;s report; the run
+          is deterministic, so the same choices always give the same result at every time, however you move through it.
         </>
       }
       notice={notice}

@@ -8,7 +8,7 @@
  * one world run forward event time by event time, and reading back is a binary search over knots.
  */
 import { createWorld, type DatabaseReport, type Report, type ScenarioInput, type SimEvent, type World } from '@site/sim';
-import { deriveLabView, type LabView } from './view';
+import { deriveLabView, type AzView, type LabView } from './view';
 
 /** Everything the lab draws at one time, read from the engine's report. */
 export interface LabFrame {
@@ -61,6 +61,28 @@ interface Knot {
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
+}
+
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameData = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const sameAz = (a: AzView, b: AzView) => a.id === b.id && a.up === b.up && sameList(a.statuses, b.statuses) && sameData(a.reasons, b.reasons);
+
+/**
+ * The knot's state, reusing the previous knot's parts wherever they are unchanged: a long run has
+ * many event times at which little the lab shows changes (a group's periodic check, a traffic
+ * point), and each would otherwise hold its own copy of every VM's status.
+ */
+function sharedWith(previous: Omit<LabFrame, 'events'>, next: Omit<LabFrame, 'events'>): Omit<LabFrame, 'events'> {
+  const azs =
+    previous.view.azs.length === next.view.azs.length && previous.view.azs.every((az, i) => sameAz(az, next.view.azs[i])) ? previous.view.azs : next.view.azs;
+  return {
+    ...next,
+    view: { ...next.view, azs },
+    database: sameData(previous.database, next.database) ? previous.database : next.database,
+    regions: sameData(previous.regions, next.regions) ? previous.regions : next.regions,
+    hostIds: sameList(previous.hostIds, next.hostIds) ? previous.hostIds : next.hostIds,
+    vmNames: sameList(previous.vmNames, next.vmNames) ? previous.vmNames : next.vmNames,
+  };
 }
 
 export class LabHistory {
@@ -150,7 +172,7 @@ export class LabHistory {
       previous.eventsAfter = first;
     }
     this.knots.push({
-      state: stateOf(report),
+      state: previous ? sharedWith(previous.state, stateOf(report)) : stateOf(report),
       upSeconds: report.metrics.upSeconds,
       downSeconds: report.metrics.downtimeSeconds,
       events: trace.length,
