@@ -1,9 +1,8 @@
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
-import type { Report, Scenario, ScenarioInput } from '@site/sim';
+import type { Scenario, ScenarioInput } from '@site/sim';
 import { WidgetFrame } from '../shared/Frame';
 import { useUrlState } from '../shared/urlState';
-import { useWorld } from '../shared/useWorld';
 import { ShareLinkButton } from '../shared/ShareLinkButton';
 import { Design } from './Design';
 import { FaultForm, type FaultTargets } from './FaultForm';
@@ -26,12 +25,14 @@ import {
   type LabDesign,
   type PresetName,
 } from './scenario';
-import { deriveLabView, type LabView } from './view';
+import type { LabFrame } from './history';
+import { useLabHistory } from './useLabHistory';
 import shared from '../shared/widget.module.css';
 import styles from './styles.module.css';
 
 export { presetScenario, buildScenario, presets, presetNames, type LabDesign, type PresetName } from './scenario';
-export { labViewAt, benchmarkScenario, benchmarkDesign, deriveLabView, type LabView } from './view';
+export { labViewAt, deriveLabView, type LabView } from './view';
+export { LabHistory, frameOf, type LabFrame } from './history';
 
 const urlSchema = z.strictObject({ design: designSchema, time: z.number().int().min(0).max(labUntil) });
 
@@ -43,13 +44,14 @@ interface LoadedFile {
   faults: Fault[];
 }
 
-function summaryOf(view: LabView, report: Report, playing: boolean): string {
+function summaryOf(frame: LabFrame, playing: boolean): string {
+  const { view, database } = frame;
   const down = view.azs.filter((az) => !az.up).map((az) => az.id);
-  const db = report.database ? ` Database ${databaseState(report.database, report.events)}; ${report.database.rpoSeconds} s of writes lost.` : '';
-  const service = view.serviceUp ? 'up' : report.metrics.firstUpAt === null ? 'starting (VMs are booting)' : 'down';
+  const db = database ? ` Database ${databaseState(database, frame.events)}; ${database.rpoSeconds} s of writes lost.` : '';
+  const service = view.serviceUp ? 'up' : frame.firstUpAt === null ? 'starting (VMs are booting)' : 'down';
   const vms = `${view.serving} of ${view.total} VMs serving${down.length ? ` (${down.join(', ')} down)` : ''}; service ${service}.`;
   if (playing) return `Playing. ${vms}`;
-  const avail = report.metrics.firstUpAt === null ? '' : ` Availability ${view.availabilityPercent}% so far, ${view.downtimeSeconds} s down.`;
+  const avail = frame.firstUpAt === null ? '' : ` Availability ${view.availabilityPercent}% so far, ${view.downtimeSeconds} s down.`;
   return `At ${clock(view.time)}: ${vms}${avail}${db}`;
 }
 
@@ -82,52 +84,35 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
 
   const scenario = useMemo(() => (file ? withFaults(file.base, file.faults) : buildScenario(design)), [file, design]);
   const until = file ? file.until : labUntil;
-  const world = useWorld(scenario);
-  const worldRef = useRef(world);
-  worldRef.current = world;
-  const applied = useRef(scenario);
-  const pendingTime = useRef<number | null>(null);
-
-  // A new design or file: rebuild the world and replay it to where the reader was.
-  useEffect(() => {
-    const time = pendingTime.current ?? worldRef.current.world.time;
-    pendingTime.current = null;
-    if (applied.current !== scenario) {
-      applied.current = scenario;
-      worldRef.current.reset(scenario);
-    }
-    worldRef.current.runTo(Math.min(time, until));
-  }, [scenario, until]);
+  // A new design or file records its run afresh; the reader stays at the same time (or the run's end).
+  const labClock = useLabHistory(scenario, until);
+  const { frame, time, setTime } = labClock;
+  const view = frame.view;
+  const timeRef = useRef(time);
+  timeRef.current = time;
 
   // The shared link, once read on the client.
   useEffect(() => {
     if (!url.loaded) return;
-    if (url.initial.design === design) {
-      worldRef.current.runTo(url.initial.time);
-      return;
-    }
-    pendingTime.current = url.initial.time;
-    setDesign(url.initial.design);
+    if (url.initial.design !== design) setDesign(url.initial.design);
+    setTime(url.initial.time);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url.loaded]);
 
   useEffect(() => {
     if (!playing) return undefined;
     const timer = setInterval(() => {
-      const w = worldRef.current;
-      const now = w.world.time;
+      const now = timeRef.current;
       if (now >= until) {
         setPlaying(false);
         return;
       }
-      w.runTo(Math.min(until, now + speed / 10));
+      const next = Math.min(until, now + speed / 10);
+      timeRef.current = next;
+      setTime(next);
     }, 100);
     return () => clearInterval(timer);
-  }, [playing, speed, until]);
-
-  const report = world.report;
-  const view = useMemo(() => deriveLabView(report), [report]);
-  const time = report.time;
+  }, [playing, speed, until, setTime]);
 
   const changeDesign = useCallback((next: LabDesign) => {
     const { design: valid, dropped } = keepValidFaults(next);
@@ -143,25 +128,26 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
     setDesign(presets[name]);
   };
 
-  const scrub = useCallback((t: number) => {
-    setPlaying(false);
-    worldRef.current.runTo(t);
-  }, []);
+  const scrub = useCallback(
+    (t: number) => {
+      setPlaying(false);
+      setTime(t);
+    },
+    [setTime],
+  );
 
-  const step = useCallback(() => {
+  const step = () => {
     setPlaying(false);
-    const w = worldRef.current;
-    const next = w.world.nextEventTime();
-    w.runTo(next === null ? until : Math.min(until, Math.max(next, w.world.time)));
-  }, [until]);
+    setTime(labClock.nextChange());
+  };
 
-  const vmNames = report.vms.filter((vm) => vm.state !== 'terminated').map((vm) => vm.name);
+  const vmNames = frame.vmNames;
   const vmKey = vmNames.join(',');
   const targets: FaultTargets = useMemo(
     () => ({
-      az: report.regions.flatMap((r) => r.azs.map((az) => az.id)),
-      region: report.regions.map((r) => r.id),
-      host: report.hosts.map((h) => h.id),
+      az: frame.regions.flatMap((r) => r.azs.map((az) => az.id)),
+      region: frame.regions.map((r) => r.id),
+      host: frame.hostIds,
       vm: vmNames,
     }),
     // Targets change only when the world's topology or its VMs do.
@@ -187,14 +173,14 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
 
   const loadFile = (source: string, parsed: Scenario) => {
     setPlaying(false);
-    pendingTime.current = 0;
+    setTime(0);
     setFile({ source, base: parsed, until: parsed.until, minServing: parsed.service?.minServing ?? 1, faults: [] });
     setMessage(null);
   };
 
   const currentPreset = file ? null : presetOf(design);
   const notice = [isPresetName(preset) ? null : `Unknown preset "${preset}"; showing "multi-az" instead.`, url.notice].filter(Boolean).join(' ') || null;
-  const events = report.events;
+  const events = frame.events;
 
   return (
     <WidgetFrame
@@ -202,12 +188,12 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
       title={`AZ failure lab: ${file ? file.source : currentPreset ? presetLabels[currentPreset] : 'your own design'}`}
       description={
         <>
-          Deploy a service in us-east-1, schedule outages, and play virtual time. Every number below is read from the simulation engine&apos;s report; scrubbing
-          back re-runs the same scenario, so the same choices always give the same result.
+          Deploy a service in us-east-1, schedule outages, and play virtual time. Every number below is read from the simulation engine&apos;s report; the run
+          is deterministic, so the same choices always give the same result at every time, however you move through it.
         </>
       }
       notice={notice}
-      summary={summaryOf(view, report, playing)}
+      summary={summaryOf(frame, playing)}
     >
       {file ? (
         <div className={styles.fileBanner}>
@@ -273,7 +259,7 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
         onStep={step}
         onRestart={() => scrub(0)}
       />
-      <Status report={report} view={view} minServing={file ? file.minServing : design.minServing} />
+      <Status frame={frame} minServing={file ? file.minServing : design.minServing} />
       <VmLegend />
       <VmGrid azs={view.azs} />
       <AzTable azs={view.azs} />

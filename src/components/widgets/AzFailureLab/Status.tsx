@@ -1,7 +1,7 @@
 import React, { useState } from 'react';
-import type { DatabaseReport, Report, SimEvent } from '@site/sim';
+import type { DatabaseReport, SimEvent } from '@site/sim';
+import type { LabFrame } from './history';
 import { clock } from './Timeline';
-import type { LabView } from './view';
 import styles from './styles.module.css';
 
 const where = (loc: { region: string; az: string }) => `${loc.az} (${loc.region})`;
@@ -15,9 +15,9 @@ export function databaseState(db: DatabaseReport, events: readonly SimEvent[]): 
 }
 
 /** The numbers the lesson asks about, each straight from the engine's report. */
-export function Status({ report, view, minServing }: { report: Report; view: LabView; minServing: number }): React.JSX.Element {
-  const db = report.database;
-  const m = report.metrics;
+export function Status({ frame, minServing }: { frame: LabFrame; minServing: number }): React.JSX.Element {
+  const { database: db, view } = frame;
+  const m = { serviceUp: view.serviceUp, firstUpAt: frame.firstUpAt, availabilityPercent: view.availabilityPercent, downtimeSeconds: view.downtimeSeconds };
   const last = db?.failovers[db.failovers.length - 1];
   return (
     <div className={styles.status}>
@@ -63,7 +63,7 @@ export function Status({ report, view, minServing }: { report: Report; view: Lab
       {db ? (
         <ul className={styles.dbFacts} aria-label="Database">
           <li>
-            Database <strong>{db.name}</strong>: {databaseState(db, report.events)}.
+            Database <strong>{db.name}</strong>: {databaseState(db, frame.events)}.
           </li>
           <li>Synchronous standby: {db.standby ? where(db.standby) : 'none'}.</li>
           <li>Asynchronous replica: {db.replica ? `${db.replica.region}, ${db.replica.lagSeconds} s behind` : 'none'}.</li>

@@ -1,12 +1,10 @@
 import React from 'react';
-import type { SimEvent } from '@site/sim';
+import { formatClock, type SimEvent } from '@site/sim';
 import shared from '../shared/widget.module.css';
 import styles from './styles.module.css';
 
-export function clock(seconds: number): string {
-  const s = Math.round(seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
+/** The lab's time on screen, to the whole second (play moves in steps of a fraction of one). */
+export const clock = (seconds: number): string => formatClock(Math.round(seconds));
 
 const day = 86400;
 
@@ -18,12 +16,8 @@ export function tickStep(until: number): number {
   return 10 ** Math.ceil(Math.log10(until / 8 / day)) * day;
 }
 
-export function spokenClock(seconds: number): string {
-  const s = Math.round(seconds);
-  const m = Math.floor(s / 60);
-  const rest = s % 60;
-  return `${m} min${rest ? ` ${rest} s` : ''}`;
-}
+/** The same time in words, for the slider's value as a screen reader speaks it. */
+export const spokenClock = (seconds: number): string => formatClock(Math.round(seconds), 'words');
 
 /** The service's down periods so far, read from the engine's service-down / service-up events. */
 export function downPeriods(events: readonly SimEvent[], now: number): { from: number; to: number }[] {

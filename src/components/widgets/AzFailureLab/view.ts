@@ -3,7 +3,6 @@
  * per VM: the view stays linear at a thousand VMs).
  */
 import { createWorld, type Report, type ScenarioInput, type VmReport } from '@site/sim';
-import { buildScenario, type LabDesign } from './scenario';
 
 export type VmStatus = 'serving' | 'pending' | 'down' | 'leaving' | 'stopped';
 
@@ -88,22 +87,3 @@ export function labViewAt(scenario: ScenarioInput, time: number): { report: Repo
   return { report, view: deriveLabView(report) };
 }
 
-/** A lab design with `vms` VMs in a group over three AZs, us-east-1a failing at 10 min and back at 30 min. */
-export function benchmarkDesign(vms: number): LabDesign {
-  return {
-    azs: 3,
-    vms,
-    group: true,
-    database: 'standby+replica',
-    westVms: 0,
-    minServing: Math.max(1, Math.floor((vms * 2) / 3)),
-    faults: [
-      { at: 600, op: 'fail', level: 'az', target: 'us-east-1a' },
-      { at: 1800, op: 'recover', level: 'az', target: 'us-east-1a' },
-    ],
-  };
-}
-
-export function benchmarkScenario(vms = 1000): ScenarioInput {
-  return buildScenario(benchmarkDesign(vms));
-}
