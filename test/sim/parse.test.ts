@@ -47,7 +47,21 @@ describe('a valid scenario gets its documented defaults', () => {
     const s = parseScenario(valid({ actions: [{ at: 5, launch: { name: 'web', vcpu: 1, memoryGiB: 1, region: 'eu-central-1' } }] }));
     expect(s.regions[0].azs[0].hosts[0]).toEqual({ count: 1, cores: 8, memoryGiB: 32, diskGiB: 1024, hypervisor: 'type1', swapGiB: 4 });
     expect(s.actions).toEqual([
-      { at: 5, action: { kind: 'launch', name: 'web', count: 1, vcpu: 1, memoryGiB: 1, diskGiB: 8, instanceStoreGiB: 0, region: 'eu-central-1', busy: 0.25, workingSet: 0.5 } },
+      {
+        at: 5,
+        action: {
+          kind: 'launch',
+          name: 'web',
+          count: 1,
+          vcpu: 1,
+          memoryGiB: 1,
+          diskGiB: 8,
+          instanceStoreGiB: 0,
+          region: 'eu-central-1',
+          busy: 0.25,
+          workingSet: 0.5,
+        },
+      },
     ]);
   });
 

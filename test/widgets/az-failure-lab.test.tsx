@@ -12,13 +12,7 @@ import { stringify } from 'yaml';
 import { parseScenario, runScenario } from '@site/sim';
 import { runScenarioText } from '@site/sim/text';
 import { benchmarkScenario } from '../../bench/fixtures/az-failure-lab';
-import AzFailureLab, {
-  buildScenario,
-  labViewAt,
-  presetNames,
-  presetScenario,
-  presets,
-} from '@site/src/components/widgets/AzFailureLab/AzFailureLab';
+import AzFailureLab, { buildScenario, labViewAt, presetNames, presetScenario, presets } from '@site/src/components/widgets/AzFailureLab/AzFailureLab';
 import { useWorld } from '@site/src/components/widgets/shared/useWorld';
 
 const root = join(__dirname, '..', '..');

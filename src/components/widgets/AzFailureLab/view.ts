@@ -86,4 +86,3 @@ export function labViewAt(scenario: ScenarioInput, time: number): { report: Repo
   const report = world.report();
   return { report, view: deriveLabView(report) };
 }
-
