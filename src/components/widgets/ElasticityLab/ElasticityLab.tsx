@@ -3,7 +3,7 @@ import { findRegion, parseScenario, priceSource, priceTable, vmHourlyUsd } from 
 import { WidgetFrame } from '../shared/Frame';
 import { useUrlState } from '../shared/urlState';
 import { ShareLinkButton } from '../shared/ShareLinkButton';
-import { WholeNumber } from '../AzFailureLab/Design';
+import { WholeNumber } from '../shared/WholeNumber';
 import { DayChart } from './DayChart';
 import {
   configSchema,
