@@ -1,6 +1,6 @@
 /**
- * Four Docusaurus modules are patched (patches/@docusaurus+*.patch, applied by patch-package at install):
- * the first "in the browser" and window-size updates after hydration become transitions, route prefetches
+ * Three Docusaurus modules are patched (patches/@docusaurus+*.patch, applied by patch-package at install):
+ * the first "in the browser" update after hydration becomes a transition, route prefetches
  * are made once per URL in idle time, and theme-classic's start-up client module no longer loads Prism.
  * The @docusaurus packages are pinned to the exact version the patches were made against, so an upgrade
  * fails at install (patch-package --error-on-fail) instead of silently dropping a patch; these checks say
@@ -29,20 +29,12 @@ describe('Docusaurus, patched where the site needs it', () => {
     const [version] = versions;
     expect(version, 'an exact version, no range').toMatch(/^\d+\.\d+\.\d+$/);
     for (const n of names) expect(installed(n), n).toBe(version);
-    expect(patches.sort()).toEqual([
-      '@docusaurus+core+' + version + '.patch',
-      '@docusaurus+theme-classic+' + version + '.patch',
-      '@docusaurus+theme-common+' + version + '.patch',
-    ]);
+    expect(patches.sort()).toEqual(['@docusaurus+core+' + version + '.patch', '@docusaurus+theme-classic+' + version + '.patch']);
   });
 
   it('core: "in the browser" is set in a transition after hydration', () => {
     const source = patched('@docusaurus/core', 'lib/client/browserContext.js');
     expect(source).toMatch(/startTransition\(\(\) => setIsBrowser\(true\)\)/);
-  });
-
-  it('theme-common: the first window-size reading after hydration is a transition', () => {
-    expect(patched('@docusaurus/theme-common', 'lib/hooks/useWindowSize.js')).toMatch(/startTransition\(updateWindowSize\)/);
   });
 
   it('core: prefetch keeps one request per URL and adds the links in idle time', () => {
