@@ -96,6 +96,7 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
     if (!url.loaded) return;
     if (url.initial.design !== design) setDesign(url.initial.design);
     setTime(url.initial.time);
+    // Only when the link is read: depending on `design` would put the link's design back after every change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url.loaded]);
 

@@ -151,6 +151,8 @@ export default function HypervisorLab({ id = 'hypervisor-lab', hypervisor = 'typ
     if (!url.loaded || url.initial === fallback) return;
     const { time, log: steps, ...restored } = url.initial;
     rebuild(restored, steps, time, 'Restored from the share link');
+    // Only when the link is read: `rebuild` and `fallback` are stable in effect (refs inside), and rebuilding on
+    // their identity would undo what the reader did since.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url.loaded, url.initial]);
 

@@ -76,6 +76,7 @@ export default function RegionExplorer({ id = 'region-explorer', residency }: { 
   const set = (patch: Partial<ExplorerState>) => setState((s) => ({ ...s, ...patch }));
   const location = userLocation(state.user);
   const where = userLabel(state.user);
+  // `location` is a new object each render: the rows depend on its coordinates, not its identity.
   const rows = useMemo(() => regionRows(location, state.vcpu, state.rule), [location.lat, location.lon, state.vcpu, state.rule]); // eslint-disable-line react-hooks/exhaustive-deps
   const sorted = useMemo(() => sortRows(rows, state.sort, state.desc), [rows, state.sort, state.desc]);
   const h = highlights(rows);
