@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     for (const f of await run()) console.log(format(f));
   }
   if (process.env.BENCH_SKIP_VM === '1') return;
-  // The real VM (issue 8): boots under Node, then in chromium against the built site. Loaded here
+  // The real VM: boots under Node, then in chromium against the built site. Loaded here
   // so the sections above run even where v86 or chromium cannot.
   console.log('\nReal VM under Node (v86)');
   const { benchVmNode } = await import('./vm-node');

@@ -1,6 +1,6 @@
 /**
  * Widget benchmarks: each reader action that steps or scrubs a widget, at 1 000 VMs where the widget
- * holds VMs, as the widget does it (engine or record + view + render). The goal (issue 20): p95 under
+ * holds VMs, as the widget does it (engine or record + view + render). The goal: p95 under
  * 8 ms, so a frame (16.7 ms at 60 Hz) always has room to paint. Figures and ratios; nothing fails.
  */
 import { performance } from 'node:perf_hooks';

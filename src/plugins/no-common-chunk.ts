@@ -2,7 +2,7 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import { join } from 'node:path';
 
 // Mermaid's code otherwise lands in a `common` chunk that every page loads, even pages without a
-// diagram (measured in STACK-NOTES: 310 KB -> 168 KB gzip of JS on a prose page).
+// diagram (measured: 310 KB -> 168 KB gzip of JS on a prose page).
 export default function noCommonChunk(context: LoadContext): Plugin {
   const engine = join(context.siteDir, 'sim');
   return {

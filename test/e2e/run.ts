@@ -231,7 +231,7 @@ describe('pages', { concurrency: 2 }, () => {
   }
 });
 
-/** The real VM (issue 8) boots in this lesson: Start, the prompt, a command's answer, axe with it running. */
+/** The real VM boots in this lesson: Start, the prompt, a command's answer, axe with it running. */
 const vmRoute = '/docs/lessons/hypervisors';
 describe('real VM', () => {
   test(vmRoute, { timeout: 300_000, skip: routes.includes(vmRoute) ? false : `${vmRoute} is not among the routes` }, async (t) => {

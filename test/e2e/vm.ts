@@ -12,7 +12,7 @@ export interface VmFlow {
   bootMs: number | null;
 }
 
-/** How long a boot may take on a slow shared machine (issue 8 measured ~20 s from scratch in headless chromium). */
+/** How long a boot may take on a slow shared machine (measured ~20 s from scratch in headless chromium). */
 export const vmBootTimeoutMs = 90_000;
 
 export const realVmSelector = '[data-widget^="real-vm"]';

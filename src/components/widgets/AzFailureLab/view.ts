@@ -78,7 +78,7 @@ export function deriveLabView(report: Report): LabView {
 
 /**
  * One reader action at its most expensive: build the world, run it to `time` (as scrubbing back
- * does), read the report and derive the view. Pure; the lead's benchmark times it at 1 000 VMs.
+ * does), read the report and derive the view. Pure; `npm run bench` times it at 1 000 VMs.
  */
 export function labViewAt(scenario: ScenarioInput, time: number): { report: Report; view: LabView } {
   const world = createWorld(scenario);
