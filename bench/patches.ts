@@ -10,7 +10,7 @@
  *
  *   BENCH_PATCH_RUNS=N   loads per route and build, the median reported (default 5)
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tools/browser/browser';
 import { serveSite } from '../tools/browser/server';
 import { projectRoot } from '../tools/browser/site';
+import { median, timed } from './site';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const runs = Number(process.env.BENCH_PATCH_RUNS ?? 5);
@@ -51,21 +52,8 @@ function gitApply(v: Variant, reverse: boolean): void {
   execFileSync('git', args, { cwd: projectRoot, stdio: 'pipe' });
 }
 
-function build(outDir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['docusaurus', 'build', '--out-dir', outDir], {
-      cwd: projectRoot,
-      env: { ...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const keep = (d: Buffer) => {
-      output = (output + d.toString()).slice(-3000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`build failed (exit ${code}):\n${output}`))));
-  });
+function build(outDir: string): Promise<number> {
+  return timed('npx', ['docusaurus', 'build', '--out-dir', outDir], { cwd: projectRoot, env: { ...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: 'true' } });
 }
 
 interface Load {
@@ -108,11 +96,6 @@ async function load(browser: Browser, origin: string, dir: string, route: string
     await context.close();
   }
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'infralab-patches-'));
