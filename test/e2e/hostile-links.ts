@@ -4,6 +4,7 @@
  * All widgets and quizzes of a page get their payloads in the same loads.
  */
 import type { Browser, Page } from 'playwright-core';
+import { eventually } from './poll';
 import { openPage, visit } from './browser';
 import { widgetSelector } from './widgets';
 import { quizSelector } from './quizzes';
@@ -176,8 +177,11 @@ export async function discoverShareState(page: Page, id: string): Promise<unknow
   const share = page.locator(widgetSelector(id)).getByRole('button', { name: /share|copy link/i });
   if ((await share.count()) === 0 || !(await share.first().isEnabled())) return undefined;
   await share.first().click();
-  await page.waitForTimeout(200);
-  const copied = await page.evaluate(() => navigator.clipboard.readText().catch(() => '')).catch(() => '');
+  const copied = await eventually(
+    () => page.evaluate(() => navigator.clipboard.readText().catch(() => '')).catch(() => ''),
+    (text) => text !== '',
+    3000,
+  );
   return parse([copied, ...(await inPage())]);
 }
 

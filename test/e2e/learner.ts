@@ -4,6 +4,7 @@
  * the tab, and a search page that lost its query or the reader's keystrokes.
  */
 import type { Page } from 'playwright-core';
+import { eventually } from './poll';
 import { waitForHydration } from './browser';
 
 export const phone = { width: 390, height: 844 };
@@ -54,12 +55,15 @@ export async function focusKeptAfterDisabling(page: Page, widget: string, button
     }
     await button.first().focus();
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(150);
+    const where = await eventually(
+      () => focusedName(page),
+      (w) => w !== 'body',
+      3000,
+    );
     const disabled = await button
       .first()
       .isDisabled()
       .catch(() => true);
-    const where = await focusedName(page);
     steps.push(`Enter on ${name}: ${disabled ? 'now disabled' : 'still enabled'}, focus on ${where}`);
     if (where === 'body') problems.push(`widget ${widget}: pressing ${name} by keyboard dropped focus to <body>`);
   }
@@ -84,9 +88,13 @@ export async function azLabHugeFile(page: Page, widget: string): Promise<{ probl
   ].join('\n');
   await root.locator('textarea').first().fill(text);
   await root.getByRole('button', { name: 'Run this scenario' }).click();
-  await page.waitForTimeout(500);
-  const said = (await root.textContent()) ?? '';
-  const refused = /longer than this lab plays|expected/.test(said);
+  const refusal = /longer than this lab plays|expected/;
+  const said = await eventually(
+    async () => (await root.textContent()) ?? '',
+    (t) => refusal.test(t),
+    10_000,
+  );
+  const refused = refusal.test(said);
   steps.push(refused ? 'until: 1e15 refused in words' : 'no refusal shown');
   const alive = await page.evaluate(() => document.querySelector('main') !== null);
   return {
@@ -146,9 +154,12 @@ export async function searchKeepsQuery(page: Page, url: string): Promise<{ probl
   const steps: string[] = [];
   const input = page.getByRole('searchbox', { name: 'Search' });
   const check = async (when: string) => {
+    // At least 300 ms, so a query lost a moment after load is seen; then until it holds, on a slow machine.
     await page.waitForTimeout(300);
-    const value = await input.inputValue();
-    const q = new URL(page.url()).searchParams.get('q');
+    const { value, q } = await eventually(
+      async () => ({ value: await input.inputValue(), q: new URL(page.url()).searchParams.get('q') }),
+      (r) => r.value === 'hypervisor' && r.q === 'hypervisor',
+    );
     steps.push(`${when}: input ${JSON.stringify(value)}, address q=${JSON.stringify(q)}`);
     if (value !== 'hypervisor' || q !== 'hypervisor')
       problems.push(`search ${when}: the query became input ${JSON.stringify(value)}, address ${JSON.stringify(q)}`);
@@ -161,7 +172,10 @@ export async function searchKeepsQuery(page: Page, url: string): Promise<{ probl
   await input.fill('');
   await input.pressSequentially(typed, { delay: 40 });
   await page.waitForTimeout(800);
-  const value = await input.inputValue();
+  const value = await eventually(
+    () => input.inputValue(),
+    (v) => v === typed,
+  );
   steps.push(
     `typed ${JSON.stringify(typed)} 40 ms apart: input ${JSON.stringify(value)}, address ${JSON.stringify(new URL(page.url()).searchParams.get('q'))}`,
   );

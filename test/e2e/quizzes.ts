@@ -156,10 +156,29 @@ async function tryAgainByKeyboard(page: Page, quizId: string, q: ConcreteQuestio
   const question = page.locator(`${quizSelector(quizId)} [data-question=${JSON.stringify(q.id)}]`);
   const retry = question.getByRole('button', { name: 'Try again' });
   if ((await retry.count()) === 0) return `no Try again button after grading ${q.id}`;
-  const focused = await retry.evaluate((el) => el === document.activeElement);
+  // Focus arrives with the button; under load the page may still be committing when the grade shows.
+  const focused = await retry.first().evaluate(
+    (el) =>
+      new Promise<boolean>((done) => {
+        const start = performance.now();
+        const poll = () => (el === document.activeElement ? done(true) : performance.now() - start > 5000 ? done(false) : setTimeout(poll, 50));
+        poll();
+      }),
+  );
   if (!focused) return `focus is not on Try again after grading ${q.id} (it is on ${await page.evaluate(() => document.activeElement?.tagName ?? 'nothing')})`;
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(200);
+  // Until the question has opened again (or 5 s): a loaded machine may take a while to commit.
+  await question
+    .evaluate(
+      (el) =>
+        new Promise<void>((done) => {
+          const start = performance.now();
+          const open = () => !(el.querySelector('fieldset')?.disabled ?? true) && el.querySelector('fieldset')?.contains(document.activeElement);
+          const poll = () => (open() || performance.now() - start > 5000 ? done() : setTimeout(poll, 50));
+          poll();
+        }),
+    )
+    .catch(() => undefined);
   const state = await question.evaluate((el) => ({
     retry: Array.from(el.querySelectorAll('button')).some((b) => b.textContent?.trim() === 'Try again'),
     disabled: el.querySelector('fieldset')?.disabled ?? true,
@@ -294,8 +313,9 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
 
   // Try again, by keyboard as a reader would: the question opens again, ungraded, and a right answer counts.
   const retryProblem = await tryAgainByKeyboard(page, quizId, wrongQ);
-  if (retryProblem) problems.push(`quiz ${quizId}: ${retryProblem}`);
   steps.push(`pressed Try again on ${wrongQ.id} with Enter: ${retryProblem ?? 'the question is open again, focus on its answer'}`);
+  // The rest answers this question again: with its fields still disabled that could only time out.
+  if (retryProblem) return { problems: [...problems, `quiz ${quizId}: ${retryProblem}`], steps };
   const e3 = await answer(page, quizId, wrongQ, true);
   if (e3) return { problems: [...problems, `quiz ${quizId}: ${e3}`], steps };
   const afterRetry = await waitForScore(page, quizId, (s) => s > start);

@@ -2,7 +2,7 @@
  * One question: its form, Check / Try again / hint / "show me" buttons, the grade (announced), the
  * explanation. Owns the reader's answer; tells the quiz each grade.
  */
-import React, { useEffect, useRef, useState } from 'react';
+import React, { useLayoutEffect, useRef, useState } from 'react';
 import { diagnosesOf, grade as gradeAnswer, gradeTask, readNumber, type Diagnosis, type Grade } from '@site/quizzes/grade';
 import type { Answer, Concrete, Question as QuestionDef } from '@site/quizzes/schema';
 import { defaultConfig, runTask, type TaskVerdict } from '@site/quizzes/task';
@@ -139,7 +139,9 @@ export default function Question({ definition, concrete, number, total, domId, h
   const focusAfter = useRef<'retry' | 'answer' | null>(null);
   const retryButton = useRef<HTMLButtonElement>(null);
   const fieldset = useRef<HTMLFieldSetElement>(null);
-  useEffect(() => {
+  // A layout effect, so focus moves in the same commit that shows the new button: nothing (a reader's
+  // next key, a test) can act between the button appearing and focus arriving on it.
+  useLayoutEffect(() => {
     const target = focusAfter.current;
     focusAfter.current = null;
     if (target === 'retry') retryButton.current?.focus();
