@@ -121,7 +121,7 @@ export async function hostileRounds(browser: Browser, origin: string, route: str
               return n ? (n.textContent ?? '').trim() : false;
             },
             root,
-            { timeout: 3000 },
+            { timeout: 10_000 },
           )
           .then((h) => h.jsonValue())
           .catch(() => false);

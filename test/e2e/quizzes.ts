@@ -94,7 +94,7 @@ async function readQuizNumber(page: Page, quizId: string, what: 'score' | 'best'
 const score = (page: Page, quizId: string) => readQuizNumber(page, quizId, 'score');
 
 async function waitForScore(page: Page, quizId: string, accept: (s: number) => boolean): Promise<number | null> {
-  const deadline = Date.now() + 3000;
+  const deadline = Date.now() + 10_000;
   let s = await score(page, quizId);
   while ((s === null || !accept(s)) && Date.now() < deadline) {
     await page.waitForTimeout(100);
@@ -238,7 +238,7 @@ async function wrongAnswerDiagnosed(
     const item = diag.locator(`[data-misconception=${JSON.stringify(tag.misconception)}]`);
     const ok = await item
       .first()
-      .waitFor({ timeout: 3000 })
+      .waitFor({ timeout: 10_000 })
       .then(
         () => true,
         () => false,
@@ -254,7 +254,7 @@ async function wrongAnswerDiagnosed(
     const ok = await diag
       .locator(`[data-slip=${JSON.stringify(tag.slip)}]`)
       .first()
-      .waitFor({ timeout: 3000 })
+      .waitFor({ timeout: 10_000 })
       .then(
         () => true,
         () => false,
@@ -359,7 +359,7 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
   await page.reload({ waitUntil: 'load' });
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, { timeout: 20_000 });
   let best = await readQuizNumber(page, quizId, 'best');
-  for (let i = 0; i < 30 && best !== afterRight; i++) {
+  for (let i = 0; i < 100 && best !== afterRight; i++) {
     await page.waitForTimeout(100);
     best = await readQuizNumber(page, quizId, 'best');
   }
@@ -369,7 +369,7 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
     const shown = await page
       .locator(`${quizSelector(quizId)} [data-question=${JSON.stringify(q.id)}] [role="status"]`)
       .first()
-      .textContent({ timeout: 3000 })
+      .textContent({ timeout: 10_000 })
       .catch(() => null);
     steps.push(`after the reload, ${q.id} says ${JSON.stringify(shown)}`);
     if (!shown || !/^Correct/.test(shown.trim()))
@@ -402,7 +402,7 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
   const alert = await page
     .locator('[role="alert"]')
     .first()
-    .textContent({ timeout: 3000 })
+    .textContent({ timeout: 10_000 })
     .catch(() => null);
   steps.push(`corrupted the map: map ${JSON.stringify(afterCorrupt)}, notice ${JSON.stringify(alert)}`);
   if (afterCorrupt === null) problems.push(`quiz ${quizId}: the progress page lost its map after the stored map was corrupted`);
@@ -421,7 +421,7 @@ export async function quizFlow(page: Page, url: string, quizId: string, seed: nu
           return n ? (n.textContent ?? '').trim() : false;
         },
         quizSelector(quizId),
-        { timeout: 3000 },
+        { timeout: 10_000 },
       )
       .then((h) => h.jsonValue())
       .catch(() => false);

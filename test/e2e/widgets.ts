@@ -118,7 +118,7 @@ export async function keyboardFlow(page: Page, id: string, maxControls = 15): Pr
             return s !== null && s !== undefined && (s.textContent ?? '').trim() !== previous;
           },
           [widgetSelector(id), before] as const,
-          { timeout: 1000 },
+          { timeout: 2500 },
         )
         .then(() => true)
         .catch(() => false);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScenarioText } from '@site/sim/text';
+import { cpu } from '@site/sim';
+import { parseCpuScenarioText, runScenarioText } from '@site/sim/text';
 import { root, text } from './helpers';
 
 // The examples on the public "Scenario format" page are run here too.
@@ -18,7 +19,9 @@ describe('docs/reference/scenario-format.md', () => {
     expect(blocks.length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(blocks.map((b) => [b.label, b] as const))('%s runs through the engine without error', (_label, b) => {
+  const isCpu = (b: { meta: string }) => /title="A CPU scenario"/.test(b.meta);
+
+  it.each(blocks.filter((b) => !isCpu(b)).map((b) => [b.label, b] as const))('%s runs through the engine without error', (_label, b) => {
     const r = runScenarioText(b.body, `scenario-format.md.${b.lang}`);
     expect(r.time).toBeGreaterThan(0);
   });
@@ -30,4 +33,39 @@ describe('docs/reference/scenario-format.md', () => {
       expect(b.body).toBe(text(file));
     },
   );
+
+  describe('CPU scenarios', () => {
+    const section = page.slice(page.indexOf('## CPU scenarios'), page.indexOf('\n## ', page.indexOf('## CPU scenarios') + 3));
+    const cpuBlocks = blocks.filter(isCpu);
+
+    it('the section has an example, and the CPU model runs it', () => {
+      expect(cpuBlocks).toHaveLength(1);
+      const report = cpu.runCpuScenario(parseCpuScenarioText(cpuBlocks[0].body, 'scenario-format.md.yaml'));
+      expect(report.results.map((r) => r.technique)).toEqual(['trap-emulate', 'binary-translation', 'hw-nested', 'emulation']);
+    });
+
+    it('names every field, workload, technique, instruction kind and cost the schema accepts', () => {
+      const names = [
+        ...Object.keys(cpu.cpuScenarioSchema.shape),
+        ...cpu.workloadIds,
+        ...cpu.techniqueIds,
+        ...cpu.instructionKinds,
+        ...Object.keys(cpu.defaultCosts),
+      ];
+      for (const n of names) expect(section, n).toContain(`\`${n}\``);
+    });
+
+    it('states the limits the schema enforces', () => {
+      const words = (n: number) => n.toLocaleString('en');
+      for (const n of [
+        cpu.cpuLimits.bodyLength,
+        cpu.cpuLimits.iterations,
+        cpu.cpuLimits.cycleCost,
+        cpu.cpuLimits.emulationFactor,
+        cpu.cpuLimits.clockGHz.min,
+        cpu.cpuLimits.clockGHz.max,
+      ])
+        expect(section).toContain(words(n));
+    });
+  });
 });

@@ -3,7 +3,7 @@
  * open: console errors, uncaught exceptions, failed or 4xx/5xx same-origin requests, requests that
  * leave the site, and dialogs (which are dismissed: a dialog is an injected script's signature).
  */
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Request } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -79,11 +79,27 @@ export async function openPage(
       problems.push(`console error: ${m.text()}${at.url ? ` (at ${shortUrl(at.url, origin)}:${at.lineNumber})` : ''}`);
     });
     page.on('pageerror', (e) => problems.push(`uncaught exception: ${e.name}: ${e.message}`));
+    // Which navigation of the page each request belongs to: a request the page's next navigation (a
+    // reload, a link) cuts short is not a failure a reader meets.
+    let navigations = 0;
+    const startedIn = new WeakMap<Request, number>();
+    page.on('request', (r) => {
+      let main = false;
+      try {
+        main = r.isNavigationRequest() && r.frame() === page.mainFrame();
+      } catch {
+        // A service worker's request has no frame.
+      }
+      if (main) navigations++;
+      else startedIn.set(r, navigations);
+    });
     page.on('requestfailed', (r) => {
       if (!r.url().startsWith(origin)) return;
+      const aborted = r.failure()?.errorText === 'net::ERR_ABORTED';
+      if (aborted && !r.isNavigationRequest() && (startedIn.get(r) ?? navigations) < navigations) return;
       // A route prefetch (<link rel="prefetch">, type "other", added in idle time) that a reload or
       // navigation cuts short is not a failure a reader meets: the chunk loads when it is needed.
-      if (r.resourceType() === 'other' && r.failure()?.errorText === 'net::ERR_ABORTED' && /\/assets\/js\/[^/]+\.js$/.test(r.url())) return;
+      if (r.resourceType() === 'other' && aborted && /\/assets\/js\/[^/]+\.js$/.test(r.url())) return;
       problems.push(`request failed: ${r.method()} ${shortUrl(r.url(), origin)} (${r.resourceType()}): ${r.failure()?.errorText ?? 'unknown error'}`);
     });
     page.on('response', (r) => {

@@ -26,9 +26,38 @@ describe('refusals name the field and what was expected', () => {
   });
   it('an unknown instruction kind in a custom body, with its index', () => {
     expect(issues({ workload: { body: [{ kind: 'compute' }, { kind: 'halt' }] } })[0]).toMatchObject({
-      path: 'workload',
-      message: expect.stringContaining('expected a workload'),
+      path: 'workload.body[1].kind',
+      message: expect.stringContaining('expected an instruction kind (compute, syscall'),
     });
+  });
+  it('a workload that is none of the three forms lists the forms', () => {
+    expect(issues({ workload: { bodyy: [] } })[0]).toMatchObject({ path: 'workload', message: expect.stringContaining('or { body: [...] }, or { generate') });
+    expect(issues({ workload: 5 })[0]).toMatchObject({ path: 'workload', message: expect.stringContaining('expected a workload') });
+  });
+  it('a body that is not a list', () => {
+    expect(issues({ workload: { body: 3 } })[0]).toEqual({ path: 'workload.body', message: 'expected a list of instructions, each { kind, ring?, text? }' });
+  });
+  it('a generated mix with no weight above 0 is refused when read, not when run', () => {
+    expect(issues({ workload: { generate: { mix: { io: 0 }, length: 4 } } })[0]).toEqual({
+      path: 'workload.generate.mix',
+      message: 'expected at least one kind with a weight above 0',
+    });
+  });
+  it('costs and the clock rate past their limits (the figures would overflow to Infinity or NaN)', () => {
+    expect(issues({ costs: { instruction: 1e308 } })[0]).toEqual({ path: 'costs.instruction', message: 'expected at most 1,000,000' });
+    expect(issues({ costs: { emulationFactor: 1e5 } })[0]).toEqual({ path: 'costs.emulationFactor', message: 'expected at most 10,000' });
+    expect(issues({ clockGHz: 1e-300 })[0]).toEqual({ path: 'clockGHz', message: 'expected a clock rate from 0.1 to 100 GHz' });
+    expect(issues({ clockGHz: 0 })[0]?.path).toBe('clockGHz');
+  });
+  it('the largest scenario accepted gives finite figures', () => {
+    const most = Object.fromEntries(Object.keys(cpu.defaultCosts).map((k) => [k, k === 'emulationFactor' ? 10_000 : 1_000_000]));
+    const r = cpu.runCpu({
+      workload: { generate: { mix: { compute: 1, syscall: 1, io: 1, 'page-fault': 1, 'pte-write': 1, 'tlb-miss': 1, popf: 1 }, length: 64 } },
+      iterations: 1_000_000,
+      costs: most,
+      clockGHz: 0.1,
+    });
+    for (const t of r.results) for (const v of [t.cycles, t.slowdown, t.seconds, t.nativeCycles]) expect(Number.isFinite(v)).toBe(true);
   });
   it('too many passes: more than 1,000,000', () => {
     expect(issues({ iterations: 2_000_000 })[0]).toEqual({ path: 'iterations', message: 'expected at most 1000000' });

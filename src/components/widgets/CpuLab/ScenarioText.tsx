@@ -59,7 +59,8 @@ export function ScenarioText({ id, onLoad }: { id: string; onLoad(source: string
           generate: {'{'} mix, length {'}'}
         </code>{' '}
         drawn with <code>seed</code>), <code>iterations</code>, <code>techniques</code>, <code>clockGHz</code> and <code>costs</code> (any of the engine's cycle
-        costs). Instruction kinds: compute, syscall, page-fault, pte-write, tlb-miss, io, popf.
+        costs). Instruction kinds: compute, syscall, page-fault, pte-write, tlb-miss, io, popf. Every field, default and limit:{' '}
+        <a href="/docs/reference/scenario-format#cpu-scenarios">CPU scenarios</a>.
       </p>
       <label className={styles.block}>
         Scenario text
