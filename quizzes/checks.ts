@@ -48,14 +48,8 @@ export function checkEngineVariant(q: EngineQuestion, p: Params): { messages: st
     say(`the scenario does not run: ${(e as Error).message}`);
     return { messages, runs: 1 };
   }
-  const at = `read at t=${reading.at} s`;
-  if (q.measures) {
-    try {
-      q.measures(reading.report, p);
-    } catch (e) {
-      say(`measures() fails on the engine's report: ${(e as Error).message}`);
-    }
-  }
+  const at = reading.model === 'cloud' ? `read at t=${reading.at} s` : 'the CPU model’s run';
+  if ('error' in reading.measured) say(`measures() fails on the engine's report: ${reading.measured.error}`);
   const ask = q.ask;
   switch (ask.type) {
     case 'choice': {

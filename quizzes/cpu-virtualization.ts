@@ -1,13 +1,14 @@
 /**
  * Quiz for docs/lessons/cpu-virtualization.mdx. The engine questions and the task read the engine's
  * CPU model (sim/cpu); their keys come from the lesson's table of what each technique does with each
- * kind of instruction and from its default cycle costs, written out here by hand. The cloud world
- * each question names is a placeholder the quiz format needs: the CPU model runs apart from it.
+ * kind of instruction and from its default cycle costs, written out here by hand. Each question names
+ * the CPU scenarios it runs; its readers read those runs, never the key.
  * Each wrong answer names the misconception it diagnoses (quizzes/misconceptions.ts) or is marked
  * as a slip; its feedback is the author's note, and the diagnosis is added from the catalogue.
  */
 import { cpu } from '@site/sim';
-import { defineQuiz, engineQuestion, task } from './define';
+import { cpuQuestion, defineQuiz, task } from './define';
+import type { CpuRuns } from './schema';
 import { oneHost } from './worlds';
 
 /** The cloud world of every question here: one small host. The reading comes from the CPU model. */
@@ -29,8 +30,21 @@ const everyKind: cpu.CpuWorkloadInput = {
 const runOne = (workload: cpu.CpuWorkloadInput, technique: cpu.TechniqueId, costs: Partial<cpu.CycleCosts> = {}) =>
   cpu.runCpu({ workload, iterations: 1, techniques: [technique], costs }).results[0];
 
-/** Does this kind of instruction reach the hypervisor (trap, VM exit or hypercall) under the technique? */
-const leaves = (technique: cpu.TechniqueId, kind: cpu.InstructionKind) => runOne({ body: [{ kind }] }, technique).hypervisorEntries > 0;
+/** One pass of `workload` under each of `techniques`: a question's CPU scenario. */
+const onePass = (name: string, workload: cpu.CpuWorkloadInput, techniques: cpu.TechniqueId[], costs: Partial<cpu.CycleCosts> = {}): cpu.CpuScenarioInput => ({
+  name,
+  workload,
+  iterations: 1,
+  techniques,
+  costs,
+});
+
+/** A technique's result in a question's runs (the first run that has it). */
+const under = (runs: CpuRuns, technique: cpu.TechniqueId): cpu.TechniqueResult => {
+  const found = runs.flatMap((r) => r.results).find((r) => r.technique === technique);
+  if (!found) throw new Error(`the question's runs have no result for ${technique}`);
+  return found;
+};
 
 /** The lesson's table, by hand: which kinds reach the hypervisor under each technique. */
 const exitsBy: Record<'hw-shadow' | 'hw-nested' | 'paravirtual', readonly cpu.InstructionKind[]> = {
@@ -80,17 +94,14 @@ export default defineQuiz({
   lesson: 'cpu-virtualization',
   title: 'How a guest’s instructions run',
   questions: [
-    engineQuestion({
+    cpuQuestion({
       id: 'which-exit',
       skill: 'predict',
       params: { t: ['hw-shadow', 'hw-nested', 'paravirtual'] },
       given: (p) => ({ technique: techniqueName[p.t] }),
       prompt: 'In the engine’s CPU model, under {technique}, which of these guest instructions reach the hypervisor (a trap, a VM exit or a hypercall)?',
-      scenario: () => placeholderWorld('CPU model: one of each kind of instruction'),
-      measures: (_, p) =>
-        cpu
-          .runCpu({ workload: everyKind, iterations: 1, techniques: [p.t] })
-          .results[0].steps.map((s) => ({ label: s.instruction.text, value: `${s.event}, ${s.path.join(' → ')}` })),
+      scenario: (p) => onePass('One of each kind of instruction', everyKind, [p.t]),
+      measures: (runs, p) => under(runs, p.t).steps.map((s) => ({ label: s.instruction.text, value: `${s.event}, ${s.path.join(' → ')}` })),
       ask: {
         type: 'claims',
         multiple: true,
@@ -99,7 +110,7 @@ export default defineQuiz({
             id: 'syscall',
             text: 'A system call (int 0x80) from the guest’s program',
             correct: (p) => exitsBy[p.t].includes('syscall'),
-            holds: (_, p) => leaves(p.t, 'syscall'),
+            holds: (runs, p) => under(runs, p.t).byKind['syscall'].hypervisorEntries > 0,
             misconception: 'syscall-exits',
             feedback:
               'With hardware assistance the guest kernel runs in ring 0 of guest mode, and a paravirtual kernel registers a fast handler with the CPU: the call stays in the guest.',
@@ -108,7 +119,7 @@ export default defineQuiz({
             id: 'page-fault',
             text: 'A page fault',
             correct: (p) => exitsBy[p.t].includes('page-fault'),
-            holds: (_, p) => leaves(p.t, 'page-fault'),
+            holds: (runs, p) => under(runs, p.t).byKind['page-fault'].hypervisorEntries > 0,
             misconception: 'page-tables-hypervisor-business',
             feedback:
               'Who sees a page fault depends on who owns the tables the CPU walks: with shadow tables (and in Xen-style paravirtualization) the hypervisor does; with nested paging the guest owns its tables and handles its own faults.',
@@ -117,7 +128,7 @@ export default defineQuiz({
             id: 'pte-write',
             text: 'A write to a guest page-table entry',
             correct: (p) => exitsBy[p.t].includes('pte-write'),
-            holds: (_, p) => leaves(p.t, 'pte-write'),
+            holds: (runs, p) => under(runs, p.t).byKind['pte-write'].hypervisorEntries > 0,
             misconception: 'page-tables-hypervisor-business',
             feedback:
               'Shadow paging must catch every write to keep its copy right, and a paravirtual kernel asks by hypercall; with nested paging the write is an ordinary store.',
@@ -126,7 +137,7 @@ export default defineQuiz({
             id: 'tlb-miss',
             text: 'A TLB miss',
             correct: (p) => exitsBy[p.t].includes('tlb-miss'),
-            holds: (_, p) => leaves(p.t, 'tlb-miss'),
+            holds: (runs, p) => under(runs, p.t).byKind['tlb-miss'].hypervisorEntries > 0,
             misconception: 'tlb-miss-traps',
             feedback: 'The CPU walks the page tables by itself, in hardware, under every technique here; nested paging makes the walk longer, not an exit.',
           },
@@ -134,7 +145,7 @@ export default defineQuiz({
             id: 'io',
             text: 'A port I/O instruction (out dx, eax) to a device',
             correct: (p) => exitsBy[p.t].includes('io'),
-            holds: (_, p) => leaves(p.t, 'io'),
+            holds: (runs, p) => under(runs, p.t).byKind['io'].hypervisorEntries > 0,
             misconception: 'hw-assist-devices-native',
             feedback:
               'VT-x and AMD-V virtualize the CPU; a device the guest sees is still emulated (or paravirtual) in software, so touching it leaves the guest.',
@@ -143,7 +154,7 @@ export default defineQuiz({
             id: 'popf',
             text: 'POPF in the guest kernel',
             correct: (p) => exitsBy[p.t].includes('popf'),
-            holds: (_, p) => leaves(p.t, 'popf'),
+            holds: (runs, p) => under(runs, p.t).byKind['popf'].hypervisorEntries > 0,
             misconception: 'sensitive-always-exits',
             feedback:
               'In guest mode the kernel is in ring 0 and POPF works as written; a paravirtual kernel keeps its interrupt flag in shared memory instead.',
@@ -155,13 +166,13 @@ export default defineQuiz({
         'Under {technique}: hardware assistance keeps system calls and POPF in the guest; shadow paging (and paravirtual page-table updates) bring page faults and page-table writes to the hypervisor; nested paging leaves them to the guest; device I/O leaves the guest in all three.',
     }),
 
-    engineQuestion({
+    cpuQuestion({
       id: 'io-exits',
       skill: 'predict',
       prompt:
         'The lab’s I/O loop (a system call, two port accesses to the disk, POPF) runs under hardware assistance with nested paging. How many VM exits does one pass of the loop cause?',
-      scenario: () => placeholderWorld('CPU model: the I/O loop'),
-      measures: () => [{ label: 'VM exits a pass', value: String(runOne('io', 'hw-nested').events['vm-exit']) }],
+      scenario: () => onePass('The I/O loop', 'io', ['hw-nested']),
+      measures: (runs) => under(runs, 'hw-nested').steps.map((s) => ({ label: s.instruction.text, value: s.event })),
       ask: {
         type: 'numeric',
         key: 2,
@@ -185,22 +196,19 @@ export default defineQuiz({
             feedback: 'Hardware assistance lets the guest’s CPU work run natively, but an emulated device is software in the host: each access to it exits.',
           },
         ],
-        read: () => runOne('io', 'hw-nested').events['vm-exit'],
+        read: (runs) => under(runs, 'hw-nested').events['vm-exit'],
       },
       hints: ['Go through the loop: which of its instructions touch something the guest does not own?'],
       explanation: 'Two: the out and the in to the emulated disk. The system call and POPF stay in the guest, whose kernel runs in ring 0 of guest mode.',
     }),
 
-    engineQuestion({
+    cpuQuestion({
       id: 'which-breaks',
       skill: 'diagnose',
       prompt:
         'Each technique runs the system-call loop (a system call, kernel work, then POPF to turn interrupts back on). Under which does the guest get a wrong result, and what goes wrong?',
-      scenario: () => placeholderWorld('CPU model: the system-call loop under each technique'),
-      measures: () =>
-        cpu
-          .runCpu({ workload: 'syscalls', iterations: 1 })
-          .results.map((r) => ({ label: r.label, value: r.wrongResults ? `${r.wrongResults} wrong result a pass` : 'correct' })),
+      scenario: () => onePass('The system-call loop under each technique', 'syscalls', [...cpu.techniqueIds]),
+      measures: (runs) => runs[0].results.map((r) => ({ label: r.label, value: r.wrongResults ? `${r.wrongResults} wrong result a pass` : 'correct' })),
       ask: {
         type: 'claims',
         multiple: false,
@@ -209,8 +217,8 @@ export default defineQuiz({
             id: 'classic-popf',
             text: 'Trap-and-emulate on classic x86: POPF does not trap, and the interrupt flag silently stays off',
             correct: true,
-            holds: () => {
-              const popf = runOne('syscalls', 'trap-emulate').steps.find((s) => s.instruction.kind === 'popf')!;
+            holds: (runs) => {
+              const popf = under(runs, 'trap-emulate').steps.find((s) => s.instruction.kind === 'popf')!;
               return popf.event === 'silent-fail' && popf.interrupts.believed && !popf.interrupts.actual;
             },
           },
@@ -218,7 +226,7 @@ export default defineQuiz({
             id: 'classic-crash',
             text: 'Trap-and-emulate on classic x86: POPF traps and the hypervisor stops the guest',
             correct: false,
-            holds: () => runOne('syscalls', 'trap-emulate').steps.some((s) => s.instruction.kind === 'popf' && s.event === 'trap'),
+            holds: (runs) => under(runs, 'trap-emulate').steps.some((s) => s.instruction.kind === 'popf' && s.event === 'trap'),
             misconception: 'x86-always-virtualizable',
             feedback:
               'That every sensitive instruction traps is Popek and Goldberg’s requirement, and classic x86 broke it: POPF in a deprivileged kernel does not trap at all, it just ignores the interrupt flag.',
@@ -227,7 +235,7 @@ export default defineQuiz({
             id: 'bt-wrong',
             text: 'Binary translation: the rewritten POPF loses the interrupt flag',
             correct: false,
-            holds: () => runOne('syscalls', 'binary-translation').wrongResults > 0,
+            holds: (runs) => under(runs, 'binary-translation').wrongResults > 0,
             misconception: 'binary-translation-approximate',
             feedback: 'The translator replaces POPF with a call that sets the guest’s virtual interrupt flag exactly: that is what binary translation was for.',
           },
@@ -235,7 +243,7 @@ export default defineQuiz({
             id: 'emulation-wrong',
             text: 'Full emulation: the emulator cannot run kernel instructions correctly',
             correct: false,
-            holds: () => runOne('syscalls', 'emulation').wrongResults > 0,
+            holds: (runs) => under(runs, 'emulation').wrongResults > 0,
             misconception: 'emulation-imprecise',
             feedback: 'An emulator carries out every instruction, POPF included, by the book; it is slow, not wrong.',
           },
@@ -243,7 +251,7 @@ export default defineQuiz({
             id: 'nested-wrong',
             text: 'Hardware assistance: POPF in guest mode changes the host’s interrupt flag',
             correct: false,
-            holds: () => runOne('syscalls', 'hw-nested').wrongResults > 0,
+            holds: (runs) => under(runs, 'hw-nested').wrongResults > 0,
             misconception: 'guest-ring0-is-host-ring0',
             feedback: 'Guest mode (VMX non-root) has its own ring 0: POPF sets the guest’s flag, and the hypervisor keeps control of real interrupts.',
           },
@@ -254,23 +262,18 @@ export default defineQuiz({
         'Only classic trap-and-emulate gets it wrong: POPF is sensitive but not privileged, so in the deprivileged guest kernel it runs without a trap and leaves the interrupt flag as it was. The guest believes interrupts are on; they are off.',
     }),
 
-    engineQuestion({
+    cpuQuestion({
       id: 'nested-walk',
       skill: 'calculate',
       params: { ref: [25, 40] },
       prompt:
         'Under nested paging, a TLB miss walks the guest’s 4-level tables and, for each address in them, the hypervisor’s 4-level nested tables. The engine charges {ref} cycles a memory reference. What does one TLB miss cost under nested paging, at most, in cycles?',
-      scenario: () => placeholderWorld('CPU model: one TLB miss'),
-      measures: (_, p) => [
-        {
-          label: 'Nested paging: references, cycles',
-          value: `${runOne({ body: [{ kind: 'tlb-miss' }] }, 'hw-nested', { memoryReference: p.ref }).walkReferences}, ${runOne({ body: [{ kind: 'tlb-miss' }] }, 'hw-nested', { memoryReference: p.ref }).cycles}`,
-        },
-        {
-          label: 'Shadow paging: references, cycles',
-          value: `${runOne({ body: [{ kind: 'tlb-miss' }] }, 'hw-shadow', { memoryReference: p.ref }).walkReferences}, ${runOne({ body: [{ kind: 'tlb-miss' }] }, 'hw-shadow', { memoryReference: p.ref }).cycles}`,
-        },
-      ],
+      scenario: (p) => onePass('One TLB miss', { body: [{ kind: 'tlb-miss' }] }, ['hw-nested', 'hw-shadow'], { memoryReference: p.ref }),
+      measures: (runs) =>
+        (['hw-nested', 'hw-shadow'] as const).map((t) => ({
+          label: `${under(runs, t).label}: references, cycles`,
+          value: `${under(runs, t).walkReferences}, ${under(runs, t).cycles}`,
+        })),
       ask: {
         type: 'numeric',
         key: (p) => 24 * p.ref,
@@ -296,21 +299,22 @@ export default defineQuiz({
               'Close: 4 × 4 counts a nested walk for each guest level but forgets the guest’s own 4 references and the nested walk of the final address: (4 + 1) × (4 + 1) − 1 = 24.',
           },
         ],
-        read: (_, p) => runOne({ body: [{ kind: 'tlb-miss' }] }, 'hw-nested', { memoryReference: p.ref }).cycles,
+        read: (runs) => under(runs, 'hw-nested').cycles,
       },
       hints: ['Every address inside the guest’s page tables is a guest-physical address. How does the CPU find where it really is?'],
       explanation:
         'Up to 24 references: (4 + 1) × (4 + 1) − 1. At {ref} cycles each that is 24 × {ref}, six times the 4-reference walk of shadow paging. Nested paging saves the exits and pays on every TLB miss instead.',
     }),
 
-    engineQuestion({
+    cpuQuestion({
       id: 'worst-workload',
       skill: 'predict',
       params: { t: ['trap-emulate', 'binary-translation', 'paravirtual', 'hw-shadow', 'hw-nested'] },
       given: (p) => ({ technique: worstTechniqueName[p.t], why0: whyNot[othersThan(worst[p.t])[0]], why1: whyNot[othersThan(worst[p.t])[1]] }),
       prompt: 'Under {technique}, which of the lab’s four workloads slows down most compared with bare metal (engine’s default costs)?',
-      scenario: () => placeholderWorld('CPU model: the four workloads'),
-      measures: (_, p) => cpu.workloadIds.map((w) => ({ label: workloadName[w], value: `${runOne(w, p.t).slowdown.toFixed(2)}× bare metal` })),
+      // One run per workload, in the order of cpu.workloadIds.
+      scenario: (p) => cpu.workloadIds.map((w) => ({ name: workloadName[w], workload: w, iterations: 1, techniques: [p.t] })),
+      measures: (runs) => runs.map((r) => ({ label: r.name, value: `${r.results[0].slowdown.toFixed(2)}× bare metal` })),
       ask: {
         type: 'choice',
         key: (p) => worst[p.t],
@@ -324,8 +328,8 @@ export default defineQuiz({
           { value: (p) => othersThan(worst[p.t])[1], misconception: 'same-workload-suffers-everywhere', feedback: '{why1}' },
         ],
         format: (v) => workloadName[v as cpu.WorkloadId],
-        read: (_, p) => {
-          const slow = cpu.workloadIds.map((w) => [w, runOne(w, p.t).slowdown] as const);
+        read: (runs) => {
+          const slow = runs.map((r, i) => [cpu.workloadIds[i], r.results[0].slowdown] as const);
           return slow.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
         },
       },

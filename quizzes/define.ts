@@ -4,7 +4,7 @@
  * definition of the format.
  */
 import type { z } from 'zod';
-import type { engineQuestionSchema, taskSchema, Params, Config, QuizInput, QuestionInput, ParamValue } from './schema';
+import type { cloudQuestionSchema, cpuQuestionSchema, taskSchema, Params, Config, QuizInput, QuestionInput, ParamValue } from './schema';
 
 type ParamsOf<S> = { readonly [K in keyof S]: S[K] extends readonly (infer V)[] ? V : never };
 
@@ -23,13 +23,21 @@ type WithParams<T, P> = T extends (...args: infer A) => infer R
       ? { [K in keyof T]: WithParams<T[K], P> }
       : T;
 
-type EngineInput = z.input<typeof engineQuestionSchema>;
+type CloudInput = z.input<typeof cloudQuestionSchema>;
+type CpuInput = z.input<typeof cpuQuestionSchema>;
 
-/** An engine question whose functions know the types of its parameters. */
+/** A question the cloud engine answers, whose functions know the types of its parameters. */
 export function engineQuestion<const S extends Readonly<Record<string, readonly ParamValue[]>> = Record<never, never>>(
-  q: Omit<WithParams<EngineInput, ParamsOf<S>>, 'params' | 'kind'> & { params?: S },
+  q: Omit<WithParams<CloudInput, ParamsOf<S>>, 'params' | 'kind' | 'model'> & { params?: S },
 ): QuestionInput {
-  return { kind: 'engine', ...q } as unknown as QuestionInput;
+  return { kind: 'engine', model: 'cloud', ...q } as unknown as QuestionInput;
+}
+
+/** A question the engine's CPU model answers (a CPU scenario per variant), typed the same way. */
+export function cpuQuestion<const S extends Readonly<Record<string, readonly ParamValue[]>> = Record<never, never>>(
+  q: Omit<WithParams<CpuInput, ParamsOf<S>>, 'params' | 'kind' | 'model'> & { params?: S },
+): QuestionInput {
+  return { kind: 'engine', model: 'cpu', ...q } as unknown as QuestionInput;
 }
 
 type ControlInput =

@@ -1,48 +1,81 @@
 /**
- * What the engine says about an engine question: run its scenario for one variant and read the
- * outcome the way the question says. Used by the validator (to compare with the author's key) and by
- * the page's "show me" replay; never to compute a key.
+ * What the engine says about an engine question: run its scenario for one variant (a world on the
+ * cloud engine's clock, or a guest program on the CPU model) and read the outcome the way the
+ * question says. Used by the validator (to compare with the author's key) and by the page's "show me"
+ * replay; never to compute a key.
  */
-import { createWorld, type EventKind, type Report } from '@site/sim';
+import { cpu, createWorld, type EventKind, type Report } from '@site/sim';
 import { resolve } from './concrete';
-import type { EngineQuestion, ParamValue, Params } from './schema';
+import type { Ask, CloudQuestion, CpuRuns, EngineQuestion, ParamValue, Params } from './schema';
 
-export interface EngineReading {
-  /** When the outcome was read, in seconds. */
-  at: number;
-  report: Report;
+/** What a reading of either model has. */
+interface Reading {
   /** choice and numeric asks */
   value?: ParamValue;
   /** claims asks: whether each option holds */
   holds?: Record<string, boolean>;
   /** ordering asks: item ids as the engine orders them */
   order?: string[];
+  /** The question's extra readings (its `measures`), or the error they threw. */
+  measured: { label: string; value: string }[] | { error: string };
 }
 
-function readingTime(q: EngineQuestion, p: Params, until: number): number {
+/** The CPU model's reading: it has no clock to read at, only the runs of the programs. */
+export interface CpuReading extends Reading {
+  model: 'cpu';
+  report: CpuRuns;
+}
+
+export interface CloudReading extends Reading {
+  model: 'cloud';
+  /** When the outcome was read, in seconds. */
+  at: number;
+  report: Report;
+}
+
+export type EngineReading = CloudReading | CpuReading;
+
+function readingTime(q: CloudQuestion, p: Params, until: number): number {
   return q.at === undefined ? until : resolve(q.at, p);
 }
 
-function read(q: EngineQuestion, p: Params, report: Report): Omit<EngineReading, 'at' | 'report'> {
-  const ask = q.ask;
+/** Reads an ask from the report `R` of the model the ask was written for (the caller passes that one). */
+function read<R>(ask: Ask, p: Params, report: R): Omit<Reading, 'measured'> {
+  type Reader<T> = (r: R, p: Params) => T;
   switch (ask.type) {
     case 'choice':
     case 'numeric':
-      return { value: ask.read(report, p) };
+      return { value: (ask.read as Reader<ParamValue>)(report, p) };
     case 'claims':
-      return { holds: Object.fromEntries(ask.options.map((o) => [o.id, o.holds(report, p)])) };
+      return { holds: Object.fromEntries(ask.options.map((o) => [o.id, (o.holds as Reader<boolean>)(report, p)])) };
     case 'ordering':
-      return { order: ask.read(report, p) };
+      return { order: (ask.read as Reader<string[]>)(report, p) };
   }
 }
 
-/** Runs the question's scenario for the parameters and reads the outcome at the question's time. */
+function measure<R>(measures: ((r: R, p: Params) => { label: string; value: string }[]) | undefined, report: R, p: Params): Reading['measured'] {
+  if (!measures) return [];
+  try {
+    return measures(report, p);
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+/** Runs the question's scenario for the parameters and reads the outcome (for the cloud, at the question's time). */
 export function observe(q: EngineQuestion, p: Params, source = q.id): EngineReading {
+  if (q.model === 'cpu') {
+    const scenarios = q.scenario(p);
+    const report = (Array.isArray(scenarios) ? scenarios : [scenarios]).map((s, i, all) =>
+      cpu.runCpu(s, all.length > 1 ? `${source} (scenario ${i + 1})` : source),
+    );
+    return { model: 'cpu', report, ...read(q.ask, p, report), measured: measure(q.measures, report, p) };
+  }
   const sim = createWorld(q.scenario(p), source);
   const at = readingTime(q, p, sim.scenario.until);
   sim.runUntil(at);
   const report = sim.report();
-  return { at, report, ...read(q, p, report) };
+  return { model: 'cloud', at, report, ...read(q.ask, p, report), measured: measure(q.measures, report, p) };
 }
 
 /** Event kinds after which the world looks different enough to show a snapshot. */
@@ -67,13 +100,14 @@ const notable: ReadonlySet<EventKind> = new Set<EventKind>([
 
 export interface Replay {
   reading: EngineReading;
-  /** Snapshots of the world (without events) at the moments that matter, in time order. */
+  /** Snapshots of the world (without events) at the moments that matter, in time order; none for the CPU model. */
   moments: { time: number; report: Report }[];
 }
 
 /** The whole story of one variant: the reading (with every event up to it) and snapshots on the way. */
 export function replay(q: EngineQuestion, p: Params, maxMoments = 6): Replay {
   const reading = observe(q, p);
+  if (q.model === 'cpu' || reading.model === 'cpu') return { reading, moments: [] };
   const chosen = q.moments
     ? q.moments(p)
     : (() => {

@@ -4,7 +4,7 @@
  * checked to be functions here; what they return is checked by the validator (quizzes/validate.ts).
  */
 import { z } from 'zod';
-import type { Report, ScenarioInput } from '@site/sim';
+import type { cpu, Report, ScenarioInput } from '@site/sim';
 
 import { lessonIds } from './lessons';
 
@@ -159,84 +159,102 @@ const valueKey = keyOf(paramValueSchema);
 const numberKey = keyOf(z.number().finite());
 const boolKey = keyOf(z.boolean());
 
-/** How to read the outcome from the engine's report. Used by the validator and the replay only. */
-type Read<T> = (report: Report, p: Params) => T;
+/**
+ * The ways an engine question reads its outcome, for the report `R` of the model it runs (the cloud
+ * engine's, or the CPU model's). The schemas are the same for both; only the reader's type differs.
+ * Used by the validator and the replay only.
+ */
+function asksFor<R>() {
+  type Read<T> = (report: R, p: Params) => T;
 
-export const choiceAskSchema = z.strictObject({
-  type: z.literal('choice'),
-  key: valueKey,
-  distractors: z
-    .array(z.strictObject({ value: valueKey, feedback: text.optional(), ...diagnosis }).superRefine((o, ctx) => oneDiagnosis(o, ctx, [])))
-    .min(1, { error: 'expected at least one distractor' }),
-  /** Two numbers closer than this are the same answer. */
-  tolerance: z.number().min(0).default(1e-6),
-  /** How an option is written; default: the value, then the unit. */
-  format: fn<(value: ParamValue, p: Params) => string>('a function (value, p) => text').optional(),
-  unit: z.string().default(''),
-  read: fn<Read<ParamValue>>('a function (report, p) => value'),
-});
+  const choice = z.strictObject({
+    type: z.literal('choice'),
+    key: valueKey,
+    distractors: z
+      .array(z.strictObject({ value: valueKey, feedback: text.optional(), ...diagnosis }).superRefine((o, ctx) => oneDiagnosis(o, ctx, [])))
+      .min(1, { error: 'expected at least one distractor' }),
+    /** Two numbers closer than this are the same answer. */
+    tolerance: z.number().min(0).default(1e-6),
+    /** How an option is written; default: the value, then the unit. */
+    format: fn<(value: ParamValue, p: Params) => string>('a function (value, p) => text').optional(),
+    unit: z.string().default(''),
+    read: fn<Read<ParamValue>>('a function (report, p) => value'),
+  });
 
-export const numericAskSchema = z.strictObject({
-  type: z.literal('numeric'),
-  key: numberKey,
-  unit: z.string(),
-  tolerance: z.number().min(0, { error: 'expected a tolerance >= 0' }),
-  /** Common wrong answers, each with feedback; the engine must show each one false. */
-  distractors: z.array(z.strictObject({ value: numberKey, feedback: text, ...diagnosis }).superRefine((o, ctx) => oneDiagnosis(o, ctx, []))).default([]),
-  read: fn<Read<number>>('a function (report, p) => number'),
-});
+  const numeric = z.strictObject({
+    type: z.literal('numeric'),
+    key: numberKey,
+    unit: z.string(),
+    tolerance: z.number().min(0, { error: 'expected a tolerance >= 0' }),
+    /** Common wrong answers, each with feedback; the engine must show each one false. */
+    distractors: z.array(z.strictObject({ value: numberKey, feedback: text, ...diagnosis }).superRefine((o, ctx) => oneDiagnosis(o, ctx, []))).default([]),
+    read: fn<Read<number>>('a function (report, p) => number'),
+  });
 
-export const claimsAskSchema = z
-  .strictObject({
-    type: z.literal('claims'),
-    /** true: select all that hold (partial credit); false: exactly one holds. */
-    multiple: z.boolean(),
-    options: z
-      .array(
-        z
-          .strictObject({
-            id: slug,
-            text,
-            correct: boolKey,
-            holds: fn<Read<boolean>>('a function (report, p) => boolean'),
-            feedback: text.optional(),
-            ...diagnosis,
-          })
-          .superRefine((o, ctx) => oneDiagnosis(o, ctx, [])),
-      )
-      .min(2, { error: 'expected at least two options' }),
-  })
-  .superRefine((a, ctx) =>
-    unique(
-      a.options.map((o) => o.id),
-      'option id',
-      ctx,
-      ['options'],
-    ),
-  );
+  const claims = z
+    .strictObject({
+      type: z.literal('claims'),
+      /** true: select all that hold (partial credit); false: exactly one holds. */
+      multiple: z.boolean(),
+      options: z
+        .array(
+          z
+            .strictObject({
+              id: slug,
+              text,
+              correct: boolKey,
+              holds: fn<Read<boolean>>('a function (report, p) => boolean'),
+              feedback: text.optional(),
+              ...diagnosis,
+            })
+            .superRefine((o, ctx) => oneDiagnosis(o, ctx, [])),
+        )
+        .min(2, { error: 'expected at least two options' }),
+    })
+    .superRefine((a, ctx) =>
+      unique(
+        a.options.map((o) => o.id),
+        'option id',
+        ctx,
+        ['options'],
+      ),
+    );
 
-export const orderingAskSchema = z
-  .strictObject({
-    type: z.literal('ordering'),
-    /** In the correct order (the key); shown shuffled. */
-    items: z.array(itemSchema).min(3, { error: 'expected at least three items' }),
-    /** The item ids in the order the engine shows them. */
-    read: fn<Read<string[]>>('a function (report, p) => item ids'),
-  })
-  .superRefine((a, ctx) =>
-    unique(
-      a.items.map((i) => i.id),
-      'item id',
-      ctx,
-      ['items'],
-    ),
-  );
+  const ordering = z
+    .strictObject({
+      type: z.literal('ordering'),
+      /** In the correct order (the key); shown shuffled. */
+      items: z.array(itemSchema).min(3, { error: 'expected at least three items' }),
+      /** The item ids in the order the engine shows them. */
+      read: fn<Read<string[]>>('a function (report, p) => item ids'),
+    })
+    .superRefine((a, ctx) =>
+      unique(
+        a.items.map((i) => i.id),
+        'item id',
+        ctx,
+        ['items'],
+      ),
+    );
 
-export const askSchema = z.discriminatedUnion('type', [choiceAskSchema, numericAskSchema, claimsAskSchema, orderingAskSchema], {
-  error: 'expected an ask of type choice, numeric, claims or ordering',
-});
+  const ask = z.discriminatedUnion('type', [choice, numeric, claims, ordering], {
+    error: 'expected an ask of type choice, numeric, claims or ordering',
+  });
+  return { choice, numeric, claims, ordering, ask };
+}
 
-export const engineQuestionSchema = z.strictObject({
+const cloudAsks = asksFor<Report>();
+/** A CPU question's runs: one CPU model report per scenario it names, in order. */
+export type CpuRuns = readonly cpu.CpuReport[];
+const cpuAsks = asksFor<CpuRuns>();
+export const choiceAskSchema = cloudAsks.choice;
+export const numericAskSchema = cloudAsks.numeric;
+export const claimsAskSchema = cloudAsks.claims;
+export const orderingAskSchema = cloudAsks.ordering;
+export const askSchema = cloudAsks.ask;
+
+/** What every engine question has, whichever model it runs. */
+const engineCommon = {
   kind: z.literal('engine'),
   ...common,
   params: paramSpaceSchema.default({}),
@@ -245,20 +263,41 @@ export const engineQuestionSchema = z.strictObject({
    * explanation): a region's name, a distance to quote. Never the key, never from the engine.
    */
   given: fn<(p: Params) => Record<string, ParamValue>>('a function (p) => values for the texts').optional(),
+  /**
+   * What the replay says when the reader's answer differs from the engine's; `{answer}`, `{engine}`
+   * and the parameters are replaced.
+   */
+  explainWrong: text.optional(),
+};
+
+/** A question the cloud engine answers: a world run on the virtual clock, read at a moment. */
+export const cloudQuestionSchema = z.strictObject({
+  ...engineCommon,
+  model: z.literal('cloud').default('cloud'),
   /** The world to run, as a function of the variant's parameters. */
   scenario: fn<(p: Params) => ScenarioInput>('a function (p) => scenario'),
   /** When to read the outcome, in seconds; default: the scenario's end. */
   at: z.union([z.number().min(0), fn<(p: Params) => number>('a number or (p) => seconds')]).optional(),
   /** Moments the replay shows (seconds); default: every fault and recovery, and the reading time. */
   moments: fn<(p: Params) => number[]>('a function (p) => seconds').optional(),
-  /**
-   * What the replay says when the reader's answer differs from the engine's; `{answer}`, `{engine}`
-   * and the parameters are replaced.
-   */
-  explainWrong: text.optional(),
   /** Extra readings the replay lists (a round trip per region, say), read from the report. */
   measures: fn<(report: Report, p: Params) => { label: string; value: string }[]>('a function (report, p) => rows').optional(),
-  ask: askSchema,
+  ask: cloudAsks.ask,
+});
+
+/** A question the engine's CPU model answers: a guest program run under virtualization techniques. */
+export const cpuQuestionSchema = z.strictObject({
+  ...engineCommon,
+  model: z.literal('cpu'),
+  /** The CPU scenarios to run (one, or several to compare), as a function of the variant's parameters. */
+  scenario: fn<(p: Params) => cpu.CpuScenarioInput | readonly cpu.CpuScenarioInput[]>('a function (p) => CPU scenario(s)'),
+  /** Extra readings the replay lists (each instruction's path, say), read from the CPU model's reports. */
+  measures: fn<(runs: CpuRuns, p: Params) => { label: string; value: string }[]>('a function (runs, p) => rows').optional(),
+  ask: cpuAsks.ask,
+});
+
+export const engineQuestionSchema = z.discriminatedUnion('model', [cloudQuestionSchema, cpuQuestionSchema], {
+  error: 'expected an engine question of model cloud (the default) or cpu',
 });
 
 export const configValueSchema = z.union([z.number(), z.string(), z.boolean()]);
@@ -363,7 +402,10 @@ export type QuizInput = z.input<typeof quizSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type QuestionInput = z.input<typeof questionSchema>;
 export type EngineQuestion = z.infer<typeof engineQuestionSchema>;
-export type Ask = z.infer<typeof askSchema>;
+export type CloudQuestion = z.infer<typeof cloudQuestionSchema>;
+export type CpuQuestion = z.infer<typeof cpuQuestionSchema>;
+/** An ask of either model; code that reads the outcome narrows by the question's model first. */
+export type Ask = EngineQuestion['ask'];
 export type Task = z.infer<typeof taskSchema>;
 export type StaticQuestion = Exclude<Question, EngineQuestion | Task>;
 

@@ -191,7 +191,9 @@ export async function visit(target: Page | OpenedPage, url: string, options: { i
     await waitForHydration(page(), options);
     return response?.status() ?? 0;
   };
-  for (let round = 1; ; round++) {
+  let reloads = 0;
+  let renewals = 0;
+  for (;;) {
     let status = 0;
     let failure: unknown = null;
     const work = attempt().then(
@@ -202,26 +204,47 @@ export async function visit(target: Page | OpenedPage, url: string, options: { i
         failure = e;
       },
     );
-    // A load, hydration and scroll-through takes seconds; bound it so a page that stops answering is seen.
-    const settled = await settlesWithin(work, 120_000);
-    if (settled && failure === null) return status;
-    if (settled && !/Timeout \d+ms exceeded/.test(String(failure))) throw failure;
+    // A load, hydration and scroll-through takes seconds; bound it so a page that stops answering is seen,
+    // and give up early on one that has answered nothing for 30 s.
+    const outcome = await settlesOrFallsSilent(work, page, 120_000, 30_000);
+    if (outcome === 'settled' && failure === null) return status;
+    if (outcome === 'settled' && !/Timeout \d+ms exceeded/.test(String(failure))) throw failure;
     // The page did not finish. If it still answers, it was slow: load it once more. If not, either its script never
     // yields (a defect in the page: fail, with the stack), or chromium's renderer stopped answering while running no
-    // script at all (seen rarely on this machine under load: the renderer's main thread waits in native code, idle,
-    // for minutes). That one is the browser's, not the page's: the page is opened in a new tab, once.
-    const what = settled ? String(failure).split('\n')[0] : 'no answer in 120 s';
+    // script at all (seen on this machine under load, about 1 load in 30 at a load average of 11: the renderer's main
+    // thread waits in native code, idle, for minutes). That one is the browser's, not the page's: the page is opened
+    // in a new tab, up to three times.
+    const what = outcome === 'settled' ? String(failure).split('\n')[0] : outcome === 'silent' ? 'no answer for 30 s' : 'not finished in 120 s';
     if (await answers(page())) {
-      if (round >= 2) throw new Error(`${url} did not finish loading (${what}), twice`);
+      if (++reloads >= 2) throw new Error(`${url} did not finish loading (${what}), twice`);
       console.error(`# visit: ${url.slice(0, 160)}: ${what}; the page answers: loading it once more`);
       continue;
     }
     const stack = await runningStack(page());
     if (stack) throw new Error(`${url} did not finish loading (${what}): its script never yields, running\n${stack.slice(0, 25).join('\n')}`);
-    if (!opened || round >= 2) throw new Error(`${url}: chromium's renderer stopped answering (${what}) and runs no script${opened ? ', twice' : ''}`);
-    console.error(`# visit: ${url.slice(0, 160)}: chromium's renderer stopped answering (${what}) and runs no script; opening the page in a new tab`);
+    if (!opened || renewals >= 3)
+      throw new Error(`${url}: chromium's renderer stopped answering (${what}) and runs no script${opened ? `, ${renewals + 1} times` : ''}`);
+    renewals++;
+    console.error(
+      `# visit: ${url.slice(0, 160)}: chromium's renderer stopped answering (${what}) and runs no script; opening the page in a new tab (${renewals} of 3)`,
+    );
     await opened.renew();
   }
+}
+
+/**
+ * Waits for `work` up to `ms`. Every 10 s that it is not done, asks the page for an answer; a page
+ * that has answered nothing for `silentMs` in a row is given up on early.
+ */
+async function settlesOrFallsSilent(work: Promise<unknown>, page: () => Page, ms: number, silentMs: number): Promise<'settled' | 'timeout' | 'silent'> {
+  const deadline = Date.now() + ms;
+  let silentSince: number | null = null;
+  while (Date.now() < deadline) {
+    if (await settlesWithin(work, Math.min(10_000, Math.max(0, deadline - Date.now())))) return 'settled';
+    if (await answers(page())) silentSince = null;
+    else if (Date.now() - (silentSince ??= Date.now()) >= silentMs) return 'silent';
+  }
+  return (await settlesWithin(work, 0)) ? 'settled' : 'timeout';
 }
 
 /** Islands and diagrams still waiting for their code (src/components/Island, src/theme/Mermaid). */

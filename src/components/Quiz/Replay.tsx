@@ -1,6 +1,7 @@
 /**
  * "Show me": replays an engine question's scenario in the page with the engine, and shows the
- * moments that matter: a table of VMs (state, serving and why not) and the timeline of events.
+ * moments that matter: a table of VMs (state, serving and why not) and the timeline of events. A
+ * question of the CPU model shows what the model read and the question's own readings.
  * When the reader's answer differs from the engine's, it says so and marks the VMs that make the
  * difference.
  */
@@ -128,8 +129,7 @@ export default function Replay({ question, params, answer, id }: ReplayProps): R
   }
   const { reading, moments } = result.story;
   const texts = textValues(question, params);
-  const measured = question.measures ? question.measures(reading.report, params) : [];
-  const moment = moments[Math.min(shown, moments.length - 1)];
+  const measured = 'error' in reading.measured ? [{ label: 'The question’s readings failed', value: reading.measured.error }] : reading.measured;
   const wrong = answer !== null && !answer.correct;
   const engineText =
     reading.value !== undefined
@@ -139,14 +139,13 @@ export default function Replay({ question, params, answer, id }: ReplayProps): R
             .map((i) => (question.ask.type === 'ordering' ? fillTemplate(question.ask.items.find((x) => x.id === i)?.text ?? i, texts) : i))
             .join(' → ')
         : null;
-  const timeline = compactTimeline(reading.report.events);
-
-  return (
-    <div className={styles.replay} id={id}>
-      <h4 className={styles.replayTitle}>The engine’s run of this variant</h4>
+  // What the engine read, and the question's own readings: the same for both models.
+  const verdict = (
+    <>
       {engineText !== null && (
         <p>
-          At {reading.at} s the engine reads: <strong>{engineText}</strong>.{answer ? ` You answered: ${answer.text}.` : ''}
+          {reading.model === 'cloud' ? `At ${reading.at} s the engine reads` : 'The CPU model reads'}: <strong>{engineText}</strong>.
+          {answer ? ` You answered: ${answer.text}.` : ''}
         </p>
       )}
       {question.ask.type === 'claims' && reading.holds && (
@@ -175,6 +174,34 @@ export default function Replay({ question, params, answer, id }: ReplayProps): R
           </tbody>
         </table>
       )}
+    </>
+  );
+
+  // The CPU model runs a guest program, not a world: no VMs, no clock, no timeline to show.
+  if (reading.model === 'cpu') {
+    return (
+      <div className={styles.replay} id={id}>
+        <h4 className={styles.replayTitle}>The CPU model’s run of this variant</h4>
+        <ul className={styles.summary}>
+          {reading.report.map((run, i) => (
+            <li key={i}>
+              {run.workload}, {run.iterations.toLocaleString('en')} {run.iterations === 1 ? 'pass' : 'passes'} of the loop, under{' '}
+              {run.results.map((r) => r.label.charAt(0).toLowerCase() + r.label.slice(1)).join('; ')}
+            </li>
+          ))}
+        </ul>
+        <p className={styles.detail}>Cycle costs are the engine’s own figures; the page-walk lengths (4 and 24 references) are x86’s.</p>
+        {verdict}
+      </div>
+    );
+  }
+
+  const moment = moments[Math.min(shown, moments.length - 1)];
+  const timeline = compactTimeline(reading.report.events);
+  return (
+    <div className={styles.replay} id={id}>
+      <h4 className={styles.replayTitle}>The engine’s run of this variant</h4>
+      {verdict}
       <WorldSummary report={moment.report} />
       {moments.length > 1 && (
         <div role="group" aria-label="Moment to show" className={styles.moments}>

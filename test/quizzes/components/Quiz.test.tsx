@@ -101,6 +101,31 @@ describe('answering', { timeout: 20_000 }, () => {
     expect(box.getByRole('button', { name: /^600 s: AZ us-east-1a failed/ })).toBeTruthy();
   });
 
+  it('"show me" on a question of the CPU model shows the model’s run, not a world of VMs', async () => {
+    window.history.replaceState(null, '', '/docs/lessons/cpu-virtualization');
+    const user = userEvent.setup();
+    render(<Quiz quiz="cpu-virtualization" />);
+    const box = question('io-exits');
+    const field = box.getByLabelText('Your answer (in VM exits)');
+    await user.type(field, '3');
+    await user.click(box.getByRole('button', { name: 'Check answer' }));
+    await user.click(box.getByRole('button', { name: 'Try again' }));
+    await user.clear(box.getByLabelText('Your answer (in VM exits)'));
+    await user.type(box.getByLabelText('Your answer (in VM exits)'), '0');
+    await user.click(box.getByRole('button', { name: 'Check answer' }));
+    await user.click(box.getByRole('button', { name: 'Show me in the engine' }));
+    expect(box.getByRole('heading', { name: 'The CPU model’s run of this variant' })).toBeTruthy();
+    const para = (re: RegExp) => box.getByText((_, el) => el?.tagName === 'P' && re.test(el.textContent ?? ''));
+    expect(para(/^The CPU model reads: 2 VM exits\. You answered: 0/)).toBeTruthy();
+    expect(box.getByText(/I\/O heavy \(writes to a disk\), 1 pass of the loop, under hardware assist, nested paging/)).toBeTruthy();
+    const measured = within(box.getByRole('table', { name: 'What the engine measured' }));
+    expect(measured.getByRole('row', { name: /out dx, eax ; ring the disk vm-exit/ })).toBeTruthy();
+    expect(measured.getByRole('row', { name: /int 0x80 direct/ })).toBeTruthy();
+    expect(box.queryByRole('table', { name: /^VMs at/ })).toBeNull();
+    expect(box.queryByText(/No VMs in this world/)).toBeNull();
+    expect(box.queryByText(/Timeline of engine events/)).toBeNull();
+  });
+
   it('a failed task shows what the engine did and the diagnosis, but not the design until the second try', async () => {
     const user = userEvent.setup();
     render(<Quiz quiz="availability-zones" />);
