@@ -138,7 +138,7 @@ export function checkTask(t: Task, fail: (m: string, variant?: string) => void):
   const attempt = (config: Config) => {
     try {
       const v = runTask(t, config);
-      runs += 1 + (v.run?.outages.length ?? 0);
+      runs += v.run && 'runs' in v.run ? v.run.runs.length : 1 + (v.run?.outages.length ?? 0);
       return v;
     } catch (e) {
       fail(`the configuration does not run: ${(e as Error).message}`, describeConfig(config));

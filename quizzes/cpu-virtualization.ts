@@ -7,12 +7,8 @@
  * as a slip; its feedback is the author's note, and the diagnosis is added from the catalogue.
  */
 import { cpu } from '@site/sim';
-import { cpuQuestion, defineQuiz, task } from './define';
+import { cpuQuestion, cpuTask, defineQuiz } from './define';
 import type { CpuRuns } from './schema';
-import { oneHost } from './worlds';
-
-/** The cloud world of every question here: one small host. The reading comes from the CPU model. */
-const placeholderWorld = (name: string) => ({ name, regions: [oneHost({ cores: 1, memoryGiB: 2 })] });
 
 /** One of each kind, in the order a reader meets them in the lesson. */
 const everyKind: cpu.CpuWorkloadInput = {
@@ -26,9 +22,6 @@ const everyKind: cpu.CpuWorkloadInput = {
     { kind: 'popf', text: 'popf' },
   ],
 };
-
-const runOne = (workload: cpu.CpuWorkloadInput, technique: cpu.TechniqueId, costs: Partial<cpu.CycleCosts> = {}) =>
-  cpu.runCpu({ workload, iterations: 1, techniques: [technique], costs }).results[0];
 
 /** One pass of `workload` under each of `techniques`: a question's CPU scenario. */
 const onePass = (name: string, workload: cpu.CpuWorkloadInput, techniques: cpu.TechniqueId[], costs: Partial<cpu.CycleCosts> = {}): cpu.CpuScenarioInput => ({
@@ -338,7 +331,7 @@ export default defineQuiz({
         'Trap-and-emulate and binary translation: the system-call loop (every call traps). Shadow paging and paravirtualization: the page-fault loop (faults and page-table writes reach the hypervisor). Nested paging: the I/O loop (only device accesses exit).',
     }),
 
-    task({
+    cpuTask({
       id: 'run-it-right',
       skill: 'design',
       prompt:
@@ -352,10 +345,9 @@ export default defineQuiz({
           default: 'trap-emulate',
         },
       ],
-      scenario: () => placeholderWorld('CPU model: the system-call and page-fault loops'),
+      scenario: (c) => (['syscalls', 'page-faults'] as const).map((w) => ({ name: workloadName[w], workload: w, iterations: 1, techniques: [c.technique] })),
       goal: (run) => {
-        const t = run.config.technique as cpu.TechniqueId;
-        const loops = (['syscalls', 'page-faults'] as const).map((w) => runOne(w, t));
+        const loops = run.runs.map((r) => r.results[0]);
         const wrong = loops.reduce((n, r) => n + r.wrongResults, 0);
         const entries = loops.reduce((n, r) => n + r.hypervisorEntries, 0);
         const slowest = Math.max(...loops.map((r) => r.slowdown));

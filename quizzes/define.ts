@@ -4,7 +4,7 @@
  * definition of the format.
  */
 import type { z } from 'zod';
-import type { cloudQuestionSchema, cpuQuestionSchema, taskSchema, Params, Config, QuizInput, QuestionInput, ParamValue } from './schema';
+import type { cloudQuestionSchema, cpuQuestionSchema, cloudTaskSchema, cpuTaskSchema, Params, Config, QuizInput, QuestionInput, ParamValue } from './schema';
 
 type ParamsOf<S> = { readonly [K in keyof S]: S[K] extends readonly (infer V)[] ? V : never };
 
@@ -61,18 +61,31 @@ type ConfigOf<C extends readonly ControlInput[]> = {
         : never;
 };
 
-type TaskInput = z.input<typeof taskSchema>;
+type TaskInput = z.input<typeof cloudTaskSchema>;
+type CpuTaskInput = z.input<typeof cpuTaskSchema>;
 
-/** A task whose scenario and examples know the shape of its configuration. */
+/** A task the cloud engine grades, whose scenario and examples know the shape of its configuration. */
 export function task<const C extends readonly ControlInput[]>(
-  t: Omit<TaskInput, 'kind' | 'controls' | 'scenario' | 'accept' | 'reject'> & {
+  t: Omit<TaskInput, 'kind' | 'model' | 'controls' | 'scenario' | 'accept' | 'reject'> & {
     controls: C;
     scenario: (c: ConfigOf<C>) => ReturnType<TaskInput['scenario']>;
     accept: ConfigOf<C>[];
     reject: { config: ConfigOf<C>; because: string }[];
   },
 ): QuestionInput {
-  return { kind: 'task', ...t } as unknown as QuestionInput;
+  return { kind: 'task', model: 'cloud', ...t } as unknown as QuestionInput;
+}
+
+/** A task the engine's CPU model grades (CPU scenarios from the configuration), typed the same way. */
+export function cpuTask<const C extends readonly ControlInput[]>(
+  t: Omit<CpuTaskInput, 'kind' | 'model' | 'controls' | 'scenario' | 'accept' | 'reject'> & {
+    controls: C;
+    scenario: (c: ConfigOf<C>) => ReturnType<CpuTaskInput['scenario']>;
+    accept: ConfigOf<C>[];
+    reject: { config: ConfigOf<C>; because: string }[];
+  },
+): QuestionInput {
+  return { kind: 'task', model: 'cpu', ...t } as unknown as QuestionInput;
 }
 
 export function defineQuiz(quiz: QuizInput): QuizInput {

@@ -337,52 +337,87 @@ export interface TaskRun {
   outages: { az: string; report: Report }[];
 }
 
-export const taskSchema = z
+/** What the CPU model ran for a task: one report per CPU scenario of the configuration, in order. */
+export interface CpuTaskRun {
+  config: Config;
+  runs: CpuRuns;
+}
+
+/** What every task has, whichever model grades it. */
+const taskCommon = {
+  kind: z.literal('task'),
+  ...common,
+  controls: z.array(controlSchema).min(1),
+  accept: z.array(configSchema).min(1, { error: 'expected at least one accepted configuration' }),
+  /** Each with the id of the check the author expects to fail. */
+  reject: z.array(z.strictObject({ config: configSchema, because: slug })).min(1, { error: 'expected at least one rejected configuration' }),
+  /** What a failed check of the goal suggests: by check id, a misconception or a slip. */
+  diagnoses: z
+    .record(
+      slug,
+      z.strictObject(diagnosis).superRefine((d, ctx) => oneDiagnosis(d, ctx, [])),
+    )
+    .default({}),
+};
+
+/** Control ids are unique, and the default and every example set each control to a value it allows. */
+function checkTaskExamples(
+  t: { controls: Control[]; accept: Record<string, ConfigValue>[]; reject: { config: Record<string, ConfigValue> }[] },
+  ctx: z.RefinementCtx,
+): void {
+  unique(
+    t.controls.map((c) => c.id),
+    'control id',
+    ctx,
+    ['controls'],
+  );
+  const check = (config: Record<string, ConfigValue>, path: PropertyKey[]) => {
+    for (const c of t.controls) {
+      const v = config[c.id];
+      const bad = (message: string) => ctx.addIssue({ code: 'custom', path: [...path, c.id], message });
+      if (v === undefined) bad('missing');
+      else if (c.type === 'count' && (typeof v !== 'number' || !Number.isInteger(v) || v < c.min || v > c.max))
+        bad(`expected a whole number from ${c.min} to ${c.max}`);
+      else if (c.type === 'choice' && !c.options.some((o) => o.value === v)) bad(`expected one of ${c.options.map((o) => o.value).join(', ')}`);
+      else if (c.type === 'toggle' && typeof v !== 'boolean') bad('expected true or false');
+    }
+    for (const k of Object.keys(config))
+      if (!t.controls.some((c) => c.id === k)) ctx.addIssue({ code: 'custom', path: [...path, k], message: 'no control has this id' });
+  };
+  check(Object.fromEntries(t.controls.map((c) => [c.id, c.default])), ['controls', 'default']);
+  t.accept.forEach((c, i) => check(c, ['accept', i]));
+  t.reject.forEach((r, i) => check(r.config, ['reject', i, 'config']));
+}
+
+/** A task the cloud engine grades: the reader's configuration as a world, run as it is and with each AZ down. */
+export const cloudTaskSchema = z
   .strictObject({
-    kind: z.literal('task'),
-    ...common,
-    controls: z.array(controlSchema).min(1),
+    ...taskCommon,
+    model: z.literal('cloud').default('cloud'),
     /** The reader's configuration as a world (without the outage: the grader adds it). */
     scenario: fn<(c: Config) => ScenarioInput>('a function (config) => scenario'),
     /** When each single-AZ outage starts, in seconds. */
     outageAt: z.number().min(0).default(600),
     /** The goal predicate over the engine's results: every check must be ok. */
     goal: fn<(run: TaskRun) => GoalCheck[]>('a function (run) => checks'),
-    accept: z.array(configSchema).min(1, { error: 'expected at least one accepted configuration' }),
-    /** Each with the id of the check the author expects to fail. */
-    reject: z.array(z.strictObject({ config: configSchema, because: slug })).min(1, { error: 'expected at least one rejected configuration' }),
-    /** What a failed check of the goal suggests: by check id, a misconception or a slip. */
-    diagnoses: z
-      .record(
-        slug,
-        z.strictObject(diagnosis).superRefine((d, ctx) => oneDiagnosis(d, ctx, [])),
-      )
-      .default({}),
   })
-  .superRefine((t, ctx) => {
-    unique(
-      t.controls.map((c) => c.id),
-      'control id',
-      ctx,
-      ['controls'],
-    );
-    const check = (config: Record<string, ConfigValue>, path: PropertyKey[]) => {
-      for (const c of t.controls) {
-        const v = config[c.id];
-        const bad = (message: string) => ctx.addIssue({ code: 'custom', path: [...path, c.id], message });
-        if (v === undefined) bad('missing');
-        else if (c.type === 'count' && (typeof v !== 'number' || !Number.isInteger(v) || v < c.min || v > c.max))
-          bad(`expected a whole number from ${c.min} to ${c.max}`);
-        else if (c.type === 'choice' && !c.options.some((o) => o.value === v)) bad(`expected one of ${c.options.map((o) => o.value).join(', ')}`);
-        else if (c.type === 'toggle' && typeof v !== 'boolean') bad('expected true or false');
-      }
-      for (const k of Object.keys(config))
-        if (!t.controls.some((c) => c.id === k)) ctx.addIssue({ code: 'custom', path: [...path, k], message: 'no control has this id' });
-    };
-    check(Object.fromEntries(t.controls.map((c) => [c.id, c.default])), ['controls', 'default']);
-    t.accept.forEach((c, i) => check(c, ['accept', i]));
-    t.reject.forEach((r, i) => check(r.config, ['reject', i, 'config']));
-  });
+  .superRefine(checkTaskExamples);
+
+/** A task the engine's CPU model grades: the reader's configuration as CPU scenarios. */
+export const cpuTaskSchema = z
+  .strictObject({
+    ...taskCommon,
+    model: z.literal('cpu'),
+    /** The reader's configuration as the CPU scenarios to run (one, or several). */
+    scenario: fn<(c: Config) => cpu.CpuScenarioInput | readonly cpu.CpuScenarioInput[]>('a function (config) => CPU scenario(s)'),
+    /** The goal predicate over the CPU model's runs: every check must be ok. */
+    goal: fn<(run: CpuTaskRun) => GoalCheck[]>('a function (run) => checks'),
+  })
+  .superRefine(checkTaskExamples);
+
+export const taskSchema = z.discriminatedUnion('model', [cloudTaskSchema, cpuTaskSchema], {
+  error: 'expected a task of model cloud (the default) or cpu',
+});
 
 export const questionSchema = z.discriminatedUnion('kind', [singleSchema, multipleSchema, numericSchema, orderingSchema, engineQuestionSchema, taskSchema], {
   error: 'expected a question of kind single, multiple, numeric, ordering, engine or task',
@@ -407,6 +442,8 @@ export type CpuQuestion = z.infer<typeof cpuQuestionSchema>;
 /** An ask of either model; code that reads the outcome narrows by the question's model first. */
 export type Ask = EngineQuestion['ask'];
 export type Task = z.infer<typeof taskSchema>;
+export type CloudTask = z.infer<typeof cloudTaskSchema>;
+export type CpuTask = z.infer<typeof cpuTaskSchema>;
 export type StaticQuestion = Exclude<Question, EngineQuestion | Task>;
 
 /* ---------- What the page shows: one question made concrete for one variant ---------- */

@@ -1,14 +1,15 @@
 /**
  * Grading a task with the engine: the reader's configuration becomes a world, which is run once as
- * it is and once with each single-AZ outage; the task's goal predicate reads those reports.
+ * it is and once with each single-AZ outage (or, for a task of the CPU model, CPU scenarios, each
+ * run once); the task's goal predicate reads those reports.
  */
-import { runScenario, ScenarioError, type ScenarioInput } from '@site/sim';
+import { cpu, runScenario, ScenarioError, type ScenarioInput } from '@site/sim';
 import { z } from 'zod';
-import { goalCheckSchema, type Config, type Control, type GoalCheck, type Task, type TaskRun } from './schema';
+import { goalCheckSchema, type Config, type Control, type CpuTaskRun, type GoalCheck, type Task, type TaskRun } from './schema';
 
 export interface TaskVerdict {
   /** null when the engine refused the world. */
-  run: TaskRun | null;
+  run: TaskRun | CpuTaskRun | null;
   checks: GoalCheck[];
   ok: boolean;
 }
@@ -29,6 +30,20 @@ const checksSchema = z.array(goalCheckSchema).min(1, { error: 'expected at least
  * refuses (a standby in its primary's AZ, say) fails the check `valid-world` with the engine's reason.
  */
 export function runTask(t: Task, config: Config, source = t.id): TaskVerdict {
+  if (t.model === 'cpu') {
+    const scenarios = t.scenario(config);
+    let runs;
+    try {
+      runs = (Array.isArray(scenarios) ? scenarios : [scenarios]).map((s, i, all) => cpu.runCpu(s, all.length > 1 ? `${source} (scenario ${i + 1})` : source));
+    } catch (e) {
+      if (!(e instanceof cpu.CpuScenarioError)) throw e;
+      const detail = e.issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ');
+      return { run: null, checks: [{ id: 'valid-world', label: 'The CPU model accepts the configuration', ok: false, detail }], ok: false };
+    }
+    const run: CpuTaskRun = { config, runs };
+    const checks = checksSchema.parse(t.goal(run));
+    return { run, checks, ok: checks.every((c) => c.ok) };
+  }
   const scenario = t.scenario(config);
   let baseline;
   try {

@@ -60,7 +60,7 @@ export default function Task(props: { controls: Control[]; config: Config; onCha
   );
 }
 
-/** What the engine did with the reader's configuration: each condition, and each outage run. */
+/** What the engine did with the reader's configuration: each condition, and each outage run (or each CPU model run). */
 export function TaskOutcome({ verdict }: { verdict: TaskVerdict }): React.JSX.Element {
   const run = verdict.run;
   return (
@@ -75,7 +75,34 @@ export function TaskOutcome({ verdict }: { verdict: TaskVerdict }): React.JSX.El
           </li>
         ))}
       </ul>
-      {run && (
+      {run && 'runs' in run && (
+        <table className={styles.table} tabIndex={0}>
+          <caption>Your configuration, run by the CPU model</caption>
+          <thead>
+            <tr>
+              <th scope="col">Program</th>
+              <th scope="col">Technique</th>
+              <th scope="col">Entries into the hypervisor</th>
+              <th scope="col">Wrong results</th>
+              <th scope="col">Slowdown</th>
+            </tr>
+          </thead>
+          <tbody>
+            {run.runs.flatMap((r, i) =>
+              r.results.map((t) => (
+                <tr key={`${i}-${t.technique}`}>
+                  <th scope="row">{r.workload}</th>
+                  <td>{t.label}</td>
+                  <td>{t.hypervisorEntries.toLocaleString('en')}</td>
+                  <td>{t.wrongResults.toLocaleString('en')}</td>
+                  <td>{t.slowdown.toFixed(2)}× bare metal</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      )}
+      {run && 'baseline' in run && (
         <table className={styles.table} tabIndex={0}>
           <caption>Your configuration, run as it is and with each AZ down</caption>
           <thead>
