@@ -34,6 +34,26 @@ function wrongAnswer(note: string | undefined, t: Tag, texts: Params): { feedbac
   return { ...(feedback ? { feedback } : {}), ...tagOf(t) };
 }
 
+/** What leaving out a right option suggests, in words, or nothing when the author gave no diagnosis. */
+function missedOf(m: ({ feedback?: string } & Tag) | undefined, texts: Params): { missed?: { feedback: string } & Tag } {
+  if (!m) return {};
+  return { missed: { feedback: composeFeedback(m.feedback && fillTemplate(m.feedback, texts), m) ?? '', ...tagOf(m) } };
+}
+
+/** An ordering's telling mistakes, in words. */
+function mistakesOf(mistakes: readonly ({ first: string; then: string; feedback?: string } & Tag)[], texts: Params) {
+  return mistakes.length
+    ? {
+        mistakes: mistakes.map((m) => ({
+          first: m.first,
+          then: m.then,
+          feedback: composeFeedback(m.feedback && fillTemplate(m.feedback, texts), m) ?? '',
+          ...tagOf(m),
+        })),
+      }
+    : {};
+}
+
 /** The choice ask's values, key first: what the validator compares with the engine. */
 export function choiceValues(
   ask: Extract<Ask, { type: 'choice' }>,
@@ -94,7 +114,9 @@ function concreteEngine(q: EngineQuestion, seed: number, p: Params): Concrete {
         options: shuffle(ask.options, seed, q.id).map((o) => {
           const correct = resolve(o.correct, p);
           // An option true in this variant diagnoses nothing here; its note still explains it.
-          const extra = correct ? (o.feedback ? { feedback: fillTemplate(o.feedback, t) } : {}) : wrongAnswer(o.feedback, o, t);
+          const extra = correct
+            ? { ...(o.feedback ? { feedback: fillTemplate(o.feedback, t) } : {}), ...(ask.multiple ? missedOf(o.missed, t) : {}) }
+            : wrongAnswer(o.feedback, o, t);
           return { id: o.id, text: fillTemplate(o.text, t), correct, ...extra };
         }),
       };
@@ -108,6 +130,7 @@ function concreteEngine(q: EngineQuestion, seed: number, p: Params): Concrete {
           seed,
           q.id,
         ),
+        ...mistakesOf(ask.mistakes, t),
       };
     default:
       return assertNever(ask);
@@ -130,7 +153,9 @@ export function concretize(q: Question, seed: number, params: Params = paramsFor
           id: o.id,
           text: o.text,
           correct: o.correct,
-          ...(o.correct ? (o.feedback ? { feedback: o.feedback } : {}) : wrongAnswer(o.feedback, o, {})),
+          ...(o.correct
+            ? { ...(o.feedback ? { feedback: o.feedback } : {}), ...(q.kind === 'multiple' ? missedOf(o.missed, {}) : {}) }
+            : wrongAnswer(o.feedback, o, {})),
         })),
       };
     case 'numeric':
@@ -158,6 +183,7 @@ export function concretize(q: Question, seed: number, params: Params = paramsFor
           seed,
           q.id,
         ),
+        ...mistakesOf(q.mistakes, {}),
       };
     case 'engine':
       return concreteEngine(q, seed, params);
@@ -177,13 +203,15 @@ export function concretize(q: Question, seed: number, params: Params = paramsFor
 /** The misconceptions a question's wrong answers diagnose, in any variant. */
 export function probesOf(q: Question): string[] {
   const tags: Tag[] = [];
-  if (q.kind === 'single' || q.kind === 'multiple') tags.push(...q.options);
+  if (q.kind === 'single' || q.kind === 'multiple') tags.push(...q.options, ...q.options.flatMap((o) => (o.missed ? [o.missed] : [])));
   else if (q.kind === 'numeric') tags.push(...q.distractors);
+  else if (q.kind === 'ordering') tags.push(...q.mistakes);
   else if (q.kind === 'task') tags.push(...Object.values(q.diagnoses));
   else if (q.kind === 'engine') {
     const ask = q.ask;
     if (ask.type === 'choice' || ask.type === 'numeric') tags.push(...ask.distractors);
-    if (ask.type === 'claims') tags.push(...ask.options);
+    if (ask.type === 'claims') tags.push(...ask.options, ...ask.options.flatMap((o) => (o.missed ? [o.missed] : [])));
+    if (ask.type === 'ordering') tags.push(...ask.mistakes);
   }
   return [...new Set(tags.flatMap((t) => (t.misconception ? [t.misconception] : [])))];
 }

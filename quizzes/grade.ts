@@ -18,6 +18,8 @@ export interface OptionVerdict {
   /** What choosing this wrong option suggests: a misconception id, or a slip. */
   misconception?: string;
   slip?: SlipKind;
+  /** A right option of a multiple-select question: what leaving it out suggests. */
+  missed?: { feedback: string; misconception?: string; slip?: SlipKind };
 }
 
 /** One thing a wrong answer suggests, with the author's note about this very answer. */
@@ -25,6 +27,8 @@ export interface Diagnosis {
   misconception?: string;
   slip?: SlipKind;
   note?: string;
+  /** What in the answer it is about, when that is not the option chosen: a right option left out, two items swapped. */
+  about?: string;
 }
 
 export interface Grade {
@@ -152,29 +156,51 @@ export function grade(q: Concrete, answer: Answer): Grade {
   }
 }
 
-function verdictOf(o: { id: string; correct: boolean; feedback?: string; misconception?: string; slip?: SlipKind }): Omit<OptionVerdict, 'chosen'> {
+function verdictOf(o: {
+  id: string;
+  correct: boolean;
+  feedback?: string;
+  misconception?: string;
+  slip?: SlipKind;
+  missed?: OptionVerdict['missed'];
+}): Omit<OptionVerdict, 'chosen'> {
   return {
     id: o.id,
     correct: o.correct,
     feedback: o.feedback,
     ...(o.misconception ? { misconception: o.misconception } : {}),
     ...(o.slip ? { slip: o.slip } : {}),
+    ...(o.missed ? { missed: o.missed } : {}),
   };
 }
 
 /**
- * What a graded answer suggests: each wrong option chosen, the known wrong number typed, or each
- * failed check of a task, with its misconception or slip (or neither, for a wrong answer the
- * author did not foresee). Empty for a right answer.
+ * What a graded answer suggests: each wrong option chosen and each right one left out (multiple
+ * select), the known wrong number typed, each telling pair of items put the wrong way round, or each
+ * failed check of a task, with its misconception or slip (or neither, for a wrong answer the author
+ * did not foresee). Empty for a right answer.
  */
 export function diagnosesOf(q: Concrete, g: Grade): Diagnosis[] {
   if (g.correct) return [];
   const out: Diagnosis[] = [];
-  const add = (d: { feedback?: string; misconception?: string; slip?: SlipKind }) => {
+  const add = (d: { feedback?: string; misconception?: string; slip?: SlipKind }, about?: string) => {
     const note = noteOf(d.feedback, d);
-    out.push({ ...(d.misconception ? { misconception: d.misconception } : {}), ...(d.slip ? { slip: d.slip } : {}), ...(note ? { note } : {}) });
+    out.push({
+      ...(d.misconception ? { misconception: d.misconception } : {}),
+      ...(d.slip ? { slip: d.slip } : {}),
+      ...(note ? { note } : {}),
+      ...(about ? { about } : {}),
+    });
   };
+  const textOf = (id: string) =>
+    ('options' in q ? q.options.find((o) => o.id === id)?.text : 'items' in q ? q.items.find((i) => i.id === id)?.text : undefined) ?? id;
   for (const o of g.options ?? []) if (o.chosen && !o.correct) add(o);
+  for (const o of g.options ?? []) if (!o.chosen && o.correct && o.missed) add(o.missed, `You left out “${textOf(o.id)}”, which is right.`);
+  if (q.form === 'ordering' && q.mistakes && g.positions) {
+    const at = new Map(g.positions.map((p, i) => [p.id, i]));
+    for (const m of q.mistakes)
+      if (at.has(m.first) && at.has(m.then) && at.get(m.then)! < at.get(m.first)!) add(m, `You put “${textOf(m.then)}” before “${textOf(m.first)}”.`);
+  }
   if (g.numeric && g.numeric.value !== null && (g.numeric.misconception || g.numeric.slip || g.numeric.feedback)) add(g.numeric);
   if (q.form === 'task' && g.checks) {
     for (const c of g.checks) if (!c.ok && q.diagnoses?.[c.id]) add({ ...q.diagnoses[c.id], feedback: undefined });

@@ -73,10 +73,37 @@ const factual = {
   asOf: z.iso.date({ error: 'expected the date the fact was checked against its source (YYYY-MM-DD)' }).optional(),
 };
 
+/**
+ * What leaving out a right option of a multiple-select question suggests (the belief that makes it
+ * look false), with the author's note.
+ */
+const missedSchema = z.strictObject({ feedback: text.optional(), ...diagnosis }).superRefine((m, ctx) => {
+  oneDiagnosis(m, ctx, []);
+  if (!m.misconception && !m.slip) ctx.addIssue({ code: 'custom', path: [], message: 'expected the misconception (misconception: id) or slip it suggests' });
+});
 const optionSchema = z
-  .strictObject({ id: slug, text, correct: z.boolean().default(false), feedback: text.optional(), ...diagnosis })
+  .strictObject({ id: slug, text, correct: z.boolean().default(false), feedback: text.optional(), ...diagnosis, missed: missedSchema.optional() })
   .superRefine((o, ctx) => oneDiagnosis(o, ctx, []));
 const itemSchema = z.strictObject({ id: slug, text });
+/**
+ * A telling mistake in an ordering: the key puts `first` before `then`; an answer with `then` before
+ * `first` suggests this misconception or slip.
+ */
+const orderMistakeSchema = z.strictObject({ first: slug, then: slug, feedback: text.optional(), ...diagnosis }).superRefine((m, ctx) => {
+  oneDiagnosis(m, ctx, []);
+  if (!m.misconception && !m.slip) ctx.addIssue({ code: 'custom', path: [], message: 'expected the misconception (misconception: id) or slip it suggests' });
+});
+
+/** Each mistake names two items of the question, the first before the second in the key. */
+function checkMistakes(q: { items: { id: string }[]; mistakes: { first: string; then: string }[] }, ctx: z.RefinementCtx, path: PropertyKey[]): void {
+  const at = new Map(q.items.map((item, i) => [item.id, i]));
+  q.mistakes.forEach((m, i) => {
+    for (const k of ['first', 'then'] as const)
+      if (!at.has(m[k])) ctx.addIssue({ code: 'custom', path: [...path, i, k], message: `expected an item id (${q.items.map((x) => x.id).join(', ')})` });
+    if (at.has(m.first) && at.has(m.then) && at.get(m.first)! >= at.get(m.then)!)
+      ctx.addIssue({ code: 'custom', path: [...path, i], message: `expected "${m.first}" to come before "${m.then}" in the items (the key)` });
+  });
+}
 
 function unique(values: string[], what: string, ctx: z.RefinementCtx, path: PropertyKey[]): void {
   const seen = new Set<string>();
@@ -137,8 +164,15 @@ export const numericSchema = z.strictObject({
 
 /** Items are written in the correct order; the page shows them shuffled. */
 export const orderingSchema = z
-  .strictObject({ kind: z.literal('ordering'), ...common, ...factual, items: z.array(itemSchema).min(3, { error: 'expected at least three items' }) })
+  .strictObject({
+    kind: z.literal('ordering'),
+    ...common,
+    ...factual,
+    items: z.array(itemSchema).min(3, { error: 'expected at least three items' }),
+    mistakes: z.array(orderMistakeSchema).default([]),
+  })
   .superRefine((q, ctx) => {
+    checkMistakes(q, ctx, ['mistakes']);
     unique(
       q.items.map((o) => o.id),
       'item id',
@@ -206,6 +240,8 @@ function asksFor<R>() {
               holds: fn<Read<boolean>>('a function (report, p) => boolean'),
               feedback: text.optional(),
               ...diagnosis,
+              /** In a variant where the option is right: what leaving it out suggests. */
+              missed: missedSchema.optional(),
             })
             .superRefine((o, ctx) => oneDiagnosis(o, ctx, [])),
         )
@@ -225,17 +261,19 @@ function asksFor<R>() {
       type: z.literal('ordering'),
       /** In the correct order (the key); shown shuffled. */
       items: z.array(itemSchema).min(3, { error: 'expected at least three items' }),
+      mistakes: z.array(orderMistakeSchema).default([]),
       /** The item ids in the order the engine shows them. */
       read: fn<Read<string[]>>('a function (report, p) => item ids'),
     })
-    .superRefine((a, ctx) =>
+    .superRefine((a, ctx) => {
       unique(
         a.items.map((i) => i.id),
         'item id',
         ctx,
         ['items'],
-      ),
-    );
+      );
+      checkMistakes(a, ctx, ['mistakes']);
+    });
 
   const ask = z.discriminatedUnion('type', [choice, numeric, claims, ordering], {
     error: 'expected an ask of type choice, numeric, claims or ordering',
@@ -454,7 +492,15 @@ export type StaticQuestion = Exclude<Question, EngineQuestion | Task>;
  * repeat it as data for the page.
  */
 const concreteDiagnosis = { misconception: z.string().optional(), slip: slipKindSchema.optional() };
-const concreteOption = z.strictObject({ id: z.string(), text: z.string(), correct: z.boolean(), feedback: z.string().optional(), ...concreteDiagnosis });
+const concreteOption = z.strictObject({
+  id: z.string(),
+  text: z.string(),
+  correct: z.boolean(),
+  feedback: z.string().optional(),
+  ...concreteDiagnosis,
+  /** A right option of a multiple-select question: what leaving it out suggests, in words. */
+  missed: z.strictObject({ feedback: z.string(), ...concreteDiagnosis }).optional(),
+});
 const concreteBase = {
   id: slug,
   skill: skillSchema.optional(),
@@ -480,7 +526,14 @@ export const concreteSchema = z.discriminatedUnion('form', [
     tolerance: z.number(),
     distractors: z.array(z.strictObject({ value: z.number(), feedback: z.string(), ...concreteDiagnosis })),
   }),
-  z.strictObject({ form: z.literal('ordering'), ...concreteBase, items: z.array(itemSchema), start: z.array(z.string()) }),
+  z.strictObject({
+    form: z.literal('ordering'),
+    ...concreteBase,
+    items: z.array(itemSchema),
+    start: z.array(z.string()),
+    /** Telling mistakes: `then` put before `first`, with what it suggests, in words. */
+    mistakes: z.array(z.strictObject({ first: z.string(), then: z.string(), feedback: z.string(), ...concreteDiagnosis })).optional(),
+  }),
   z.strictObject({
     form: z.literal('task'),
     ...concreteBase,

@@ -89,17 +89,31 @@ type Tagged = { misconception?: string; slip?: string };
 export function wrongAnswers(q: Question): { label: string; tag: Tagged }[] {
   switch (q.kind) {
     case 'single':
-    case 'multiple':
       return q.options.filter((o) => !o.correct).map((o) => ({ label: `option "${o.id}"`, tag: o }));
+    case 'multiple':
+      return [
+        ...q.options.filter((o) => !o.correct).map((o) => ({ label: `option "${o.id}"`, tag: o as Tagged })),
+        // Leaving out a right option is a wrong answer too: \`missed\` says what it suggests.
+        ...q.options.filter((o) => o.correct).map((o) => ({ label: `option "${o.id}" left out (missed)`, tag: o.missed ?? {} })),
+      ];
     case 'numeric':
       return q.distractors.map((d) => ({ label: `distractor ${d.value}`, tag: d }));
+    case 'ordering':
+      return orderingMistakes(q.mistakes);
     case 'engine': {
       const ask = q.ask;
       if (ask.type === 'choice' || ask.type === 'numeric')
         return ask.distractors.map((d, i) => ({ label: `distractor ${typeof d.value === 'function' ? `#${i + 1}` : JSON.stringify(d.value)}`, tag: d }));
       // An option false in some variant is a wrong answer there.
-      if (ask.type === 'claims') return ask.options.filter((o) => o.correct !== true).map((o) => ({ label: `option "${o.id}"`, tag: o }));
-      return [];
+      if (ask.type === 'claims')
+        return [
+          ...ask.options.filter((o) => o.correct !== true).map((o) => ({ label: `option "${o.id}"`, tag: o as Tagged })),
+          // In a multiple select, an option right in some variant can be left out there.
+          ...(ask.multiple
+            ? ask.options.filter((o) => o.correct !== false).map((o) => ({ label: `option "${o.id}" left out (missed)`, tag: o.missed ?? {} }))
+            : []),
+        ];
+      return orderingMistakes(ask.mistakes);
     }
     case 'task':
       // A failed check is the task's wrong answer: each check a reject example fails must say what it suggests.
@@ -107,6 +121,12 @@ export function wrongAnswers(q: Question): { label: string; tag: Tagged }[] {
     default:
       return [];
   }
+}
+
+/** An ordering's telling mistakes; with none named, one untagged entry, so the rule asks for one. */
+function orderingMistakes(mistakes: readonly ({ first: string; then: string } & Tagged)[]): { label: string; tag: Tagged }[] {
+  if (mistakes.length === 0) return [{ label: 'mistakes (a telling pair put the wrong way round, { first, then })', tag: {} }];
+  return mistakes.map((m) => ({ label: `mistake "${m.then}" before "${m.first}"`, tag: m }));
 }
 
 export function formatFailure(f: Failure): string {

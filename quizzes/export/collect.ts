@@ -98,10 +98,27 @@ export function percent(x: number): string {
   return String(Math.round(x * 100000) / 100000);
 }
 
-/** What the learner sees after grading: the explanation, and for a factual question where the fact is written down. */
+/**
+ * Diagnoses no option's own feedback can carry, as sentences for every learner: what leaving out a
+ * right option of a multiple select suggests, and what putting two items of an ordering the wrong
+ * way round suggests. An LMS shows an option's feedback only when it is chosen.
+ */
+export function conditionalDiagnoses(c: Concrete): string[] {
+  if (c.form === 'multiple') return c.options.flatMap((o) => (o.correct && o.missed ? [`Left out “${o.text}”? It is right. ${o.missed.feedback}`] : []));
+  if (c.form === 'ordering') {
+    const text = (id: string) => c.items.find((i) => i.id === id)?.text ?? id;
+    return (c.mistakes ?? []).map((m) => `Put “${text(m.then)}” before “${text(m.first)}”? ${m.feedback}`);
+  }
+  return [];
+}
+
+/** What the learner sees after grading: the explanation, the diagnoses above, and for a factual question where the fact is written down. */
 export function generalFeedbackHtml(c: Concrete): string {
   const source = c.source ? `<p>Source: <a href="${escapeHtml(c.source)}">${escapeHtml(c.source)}</a></p>` : '';
-  return `<p>${escapeHtml(c.explanation)}</p>${source}`;
+  const diagnoses = conditionalDiagnoses(c)
+    .map((d) => `<p>${escapeHtml(d)}</p>`)
+    .join('');
+  return `<p>${escapeHtml(c.explanation)}</p>${diagnoses}${source}`;
 }
 
 /** The prompt of a concrete question, with its unit spelled out for a numeric one. */

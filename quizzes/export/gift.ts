@@ -6,7 +6,7 @@
  * hints or tasks: those are listed, not dropped silently.
  */
 import type { Concrete, Quiz } from '../schema';
-import { collect, percent, promptText, type ExportResult, type NotCarried } from './collect';
+import { collect, conditionalDiagnoses, percent, promptText, type ExportResult, type NotCarried } from './collect';
 import { decimal } from './decimal';
 
 /** GIFT's special characters are escaped with a backslash. */
@@ -58,7 +58,7 @@ export function exportGift(quizzes: Quiz[], variants: number): ExportResult {
       const b = body(c)!;
       const name = q.kind === 'engine' ? `${q.id} v${i + 1}` : q.id;
       if (q.kind === 'engine') out.push(`// ${q.id}, variant ${i + 1}: ${v.label}`);
-      const general = c.source ? `${c.explanation} Source: ${c.source}` : c.explanation;
+      const general = [c.explanation, ...conditionalDiagnoses(c), ...(c.source ? [`Source: ${c.source}`] : [])].join(' ');
       out.push(`::${escapeGift(name)}::${escapeGift(promptText(c))} {${c.form === 'numeric' ? '#' : ''}`, b, `\t####${escapeGift(general)}`, '}', '');
       count++;
     });

@@ -22,7 +22,7 @@ export default function DiagnosisList({ diagnoses, id }: { diagnoses: Diagnosis[
     const key = d.misconception ?? `${d.slip ?? ''}:${d.note ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
-    return d.misconception || d.slip || d.note;
+    return d.misconception || d.slip || d.note || d.about;
   });
   if (shown.length === 0) return null;
   return (
@@ -33,6 +33,7 @@ export default function DiagnosisList({ diagnoses, id }: { diagnoses: Diagnosis[
           const m = d.misconception ? findMisconception(d.misconception) : undefined;
           return (
             <li key={i} data-misconception={m?.id} data-slip={d.slip}>
+              {d.about && <p>{d.about}</p>}
               {d.note && <p>{d.note}</p>}
               {m && (
                 <>
