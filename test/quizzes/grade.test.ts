@@ -1,6 +1,6 @@
 /** Grading, worked out by hand: the partial-credit rule for multiple select, tolerance, ordering. */
 import { describe, expect, it } from 'vitest';
-import { grade, gradeTask, multipleScore, parseNumber, readNumber } from '@site/quizzes/grade';
+import { diagnosesOf, grade, gradeTask, multipleScore, parseNumber, readNumber } from '@site/quizzes/grade';
 import type { Concrete } from '@site/quizzes/schema';
 
 const base = { prompt: 'p', explanation: 'e', hints: [], engine: false, params: {} };
@@ -121,5 +121,48 @@ describe('tasks', () => {
 
   it('cannot be graded without the engine', () => {
     expect(() => grade({ form: 'task', id: 't', ...base, controls: [] }, { form: 'task', config: {} })).toThrow(/gradeTask/);
+  });
+});
+
+describe('what a wrong answer suggests beyond the option chosen', () => {
+  const withMissed: Concrete = {
+    form: 'multiple',
+    id: 'bill',
+    ...base,
+    options: [
+      { id: 'ebs', text: 'The volume', correct: true, missed: { feedback: 'A stopped VM keeps its volume. (belief)', misconception: 'stopped-costs-nothing' } },
+      { id: 'eip', text: 'The address', correct: true },
+      { id: 'cpu', text: 'The vCPUs', correct: false, misconception: 'stopped-billed-compute', feedback: 'Not while stopped.' },
+    ],
+  };
+
+  it('a right option left out names its diagnosis and says which option it is about', () => {
+    const g = grade(withMissed, { form: 'multiple', chosen: ['eip'] });
+    expect(diagnosesOf(withMissed, g)).toEqual([
+      { misconception: 'stopped-costs-nothing', note: 'A stopped VM keeps its volume. (belief)', about: 'You left out “The volume”, which is right.' },
+    ]);
+  });
+
+  it('a wrong option chosen and a right one left out: both, the chosen one first', () => {
+    const g = grade(withMissed, { form: 'multiple', chosen: ['eip', 'cpu'] });
+    expect(diagnosesOf(withMissed, g).map((d) => d.misconception)).toEqual(['stopped-billed-compute', 'stopped-costs-nothing']);
+  });
+
+  it('a right option left out without a diagnosis, or a whole right answer, suggests nothing', () => {
+    expect(diagnosesOf(withMissed, grade(withMissed, { form: 'multiple', chosen: ['ebs'] }))).toEqual([]);
+    expect(diagnosesOf(withMissed, grade(withMissed, { form: 'multiple', chosen: ['ebs', 'eip'] }))).toEqual([]);
+  });
+
+  const withMistakes: Concrete = { ...ordering, mistakes: [{ first: 'a', then: 'c', feedback: 'C needs A first.', slip: 'reading' }] } as Concrete;
+
+  it('an ordering with a telling pair the wrong way round names it', () => {
+    const g = grade(withMistakes, { form: 'ordering', order: ['c', 'a', 'b'] });
+    expect(diagnosesOf(withMistakes, g)).toEqual([{ slip: 'reading', note: 'C needs A first.', about: 'You put “C” before “A”.' }]);
+  });
+
+  it('a wrong order that keeps the pair the right way round does not', () => {
+    const g = grade(withMistakes, { form: 'ordering', order: ['b', 'a', 'c'] });
+    expect(g.correct).toBe(false);
+    expect(diagnosesOf(withMistakes, g)).toEqual([]);
   });
 });

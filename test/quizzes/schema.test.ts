@@ -8,6 +8,43 @@ const paths = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; m
 const fact = { factual: true, source: 'https://example.org/fact', prompt: 'p', explanation: 'e' };
 
 describe('questionSchema', () => {
+  it('refuses an ordering mistake naming an unknown item, or a pair the key already has the other way round', () => {
+    const r = questionSchema.safeParse({
+      kind: 'ordering',
+      id: 'q',
+      ...fact,
+      items: [
+        { id: 'a', text: 'A' },
+        { id: 'b', text: 'B' },
+        { id: 'c', text: 'C' },
+      ],
+      mistakes: [
+        { first: 'a', then: 'z', slip: 'reading' },
+        { first: 'c', then: 'a', slip: 'reading' },
+        { first: 'a', then: 'b' },
+      ],
+    });
+    expect(paths(r)).toEqual([
+      'mistakes.2: expected the misconception (misconception: id) or slip it suggests',
+      'mistakes.0.then: expected an item id (a, b, c)',
+      'mistakes.1: expected "c" to come before "a" in the items (the key)',
+    ]);
+  });
+
+  it('refuses a left-out diagnosis that names nothing', () => {
+    const r = questionSchema.safeParse({
+      kind: 'multiple',
+      id: 'q',
+      ...fact,
+      options: [
+        { id: 'a', text: 'A', correct: true, missed: { feedback: 'why' } },
+        { id: 'b', text: 'B', correct: true },
+        { id: 'c', text: 'C', misconception: 'x' },
+      ],
+    });
+    expect(paths(r)).toContain('options.0.missed: expected the misconception (misconception: id) or slip it suggests');
+  });
+
   it('refuses a single-choice question with two correct options', () => {
     const r = questionSchema.safeParse({
       kind: 'single',
