@@ -7,7 +7,7 @@
  * The engine has no snapshot to go back to, and its world only runs forward: the record is built by
  * one world run forward event time by event time, and reading back is a binary search over knots.
  */
-import { createWorld, type DatabaseReport, type Report, type ScenarioInput, type SimEvent, type World } from '@site/sim';
+import { createWorld, type DatabaseReport, type Glance, type Report, type ScenarioInput, type SimEvent, type World } from '@site/sim';
 import { deriveLabView, type AzView, type LabView } from './view';
 
 /** Everything the lab draws at one time, read from the engine's report. */
@@ -30,7 +30,8 @@ export function frameOf(report: Report): LabFrame {
   return { ...stateOf(report), events: report.events };
 }
 
-function stateOf(report: Report): Omit<LabFrame, 'events'> {
+/** The frame's state from a report, or from a glance at the world (the report's fields a frame shows). */
+function stateOf(report: Pick<Glance, 'time' | 'regions' | 'vms' | 'metrics' | 'database' | 'hosts'>): Omit<LabFrame, 'events'> {
   return {
     time: report.time,
     view: deriveLabView(report),
@@ -162,7 +163,8 @@ export class LabHistory {
 
   private record(time: number): void {
     this.world.runUntil(time);
-    const report = this.world.report({ events: false });
+    // A glance, not a report: a knot needs each VM's status, not its cost, storage or refusals.
+    const report = this.world.glance();
     const trace = this.world.events;
     const previous = this.knots[this.knots.length - 1];
     if (previous) {
