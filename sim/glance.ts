@@ -9,11 +9,11 @@
  * changed, a read allocates one entry, and a view can tell what changed by identity.
  */
 import type { Accounting } from './accounting';
-import { vmMemoryShare } from './memory';
+import { workingSetGiB } from './memory';
 import { databaseReport, hostReport, regionsReport, uptimeMetrics, type HostReport, type Metrics, type Report, type VmReport } from './report';
 import { impairment, notServingReason } from './serving';
 import type { ServiceState } from './service';
-import type { Vm } from './types';
+import type { HostState, Vm } from './types';
 import type { WorldState } from './world';
 
 /** One VM at a glance: the report's fields for it that change while it lives, with its name and size. */
@@ -62,20 +62,20 @@ export class WorldGlance {
 
   read(src: GlanceSource): Glance {
     const { world } = src;
-    const stealByHost = new Map<string, number>();
+    const byHost = new Map<string, HostReport>();
     const hosts = [...world.hosts.values()].map((host) => {
       const report = hostReport(
         world,
         host,
         [...host.vms].map((name) => world.vms.get(name)!),
       );
-      stealByHost.set(host.id, report.stealPercent);
+      byHost.set(host.id, report);
       return report;
     });
     const vms: VmGlance[] = [];
     let changed = world.vms.size !== this.lastVms.length;
     for (const vm of world.vms.values()) {
-      const entry = this.entry(world, vm, vm.host ? (stealByHost.get(vm.host) ?? 0) : 0);
+      const entry = this.entry(world, vm, vm.host ? byHost.get(vm.host) : undefined);
       if (!changed && this.lastVms[vms.length] !== entry) changed = true;
       vms.push(entry);
     }
@@ -91,12 +91,11 @@ export class WorldGlance {
   }
 
   /** The VM's entry now: the kept one when every field is as it was, otherwise a new one kept in its place. */
-  private entry(world: WorldState, vm: Vm, hostSteal: number): VmGlance {
+  private entry(world: WorldState, vm: Vm, host: HostReport | undefined): VmGlance {
     const reason = notServingReason(world, vm);
-    const host = vm.host ? world.hosts.get(vm.host) : undefined;
-    // As the report: only a guest that runs waits for a core, and only a running one holds memory.
-    const stealPercent = vm.state === 'running' && impairment(world, vm) === null ? hostSteal : 0;
-    const swappedPercent = host ? vmMemoryShare(vm, host).swappedPercent : 0;
+    // As the report: only a guest that runs waits for a core (./report.ts vmReport).
+    const stealPercent = host && vm.state === 'running' && impairment(world, vm) === null ? host.stealPercent : 0;
+    const swappedPercent = host ? swappedShare(vm, world.hosts.get(host.id)!, host) : 0;
     const kept = this.entries.get(vm.name);
     if (
       kept &&
@@ -133,4 +132,13 @@ export class WorldGlance {
     this.entries.set(vm.name, next);
     return next;
   }
+}
+
+/**
+ * The VM's share of its working set in swap: the host's share, for a running guest with a working set
+ * on a host that is up. The same number as memory.ts vmMemoryShare, read from the host's report
+ * (computed once per host) instead of the host's books once per VM.
+ */
+function swappedShare(vm: Vm, host: HostState, report: HostReport): number {
+  return vm.state === 'running' && host.health === 'up' && workingSetGiB(vm) > 0 ? report.memory.swappedPercent : 0;
 }
