@@ -74,8 +74,9 @@ const sameAz = (a: AzView, b: AzView) => a.id === b.id && a.up === b.up && sameL
  * point), and each would otherwise hold its own copy of every VM's status.
  */
 function sharedWith(previous: Omit<LabFrame, 'events'>, next: Omit<LabFrame, 'events'>): Omit<LabFrame, 'events'> {
-  const azs =
-    previous.view.azs.length === next.view.azs.length && previous.view.azs.every((az, i) => sameAz(az, next.view.azs[i])) ? previous.view.azs : next.view.azs;
+  // Each AZ apart: an AZ whose VMs did not change keeps its object, so a view can skip it by identity.
+  const eachAz = next.view.azs.map((az, i) => (previous.view.azs[i] && sameAz(previous.view.azs[i], az) ? previous.view.azs[i] : az));
+  const azs = eachAz.length === previous.view.azs.length && eachAz.every((az, i) => az === previous.view.azs[i]) ? previous.view.azs : eachAz;
   return {
     ...next,
     view: { ...next.view, azs },
