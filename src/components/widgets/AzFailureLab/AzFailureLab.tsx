@@ -150,8 +150,8 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
     setTime(labClock.nextChange());
   };
 
+  // The record keeps the same list while the VMs are the same, so the list itself is the key.
   const vmNames = frame.vmNames;
-  const vmKey = vmNames.join(',');
   const targets: FaultTargets = useMemo(
     () => ({
       az: frame.regions.flatMap((r) => r.azs.map((az) => az.id)),
@@ -161,7 +161,7 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
     }),
     // Targets change only when the world's topology or its VMs do.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [scenario, vmKey],
+    [scenario, vmNames],
   );
 
   const faults = file ? file.faults : design.faults;
