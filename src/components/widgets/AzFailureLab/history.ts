@@ -91,6 +91,7 @@ export class LabHistory {
   private readonly world: World;
   private readonly knots: Knot[] = [];
   private done = false;
+  private lastTrace: readonly SimEvent[] | null = null;
 
   constructor(
     scenario: ScenarioInput,
@@ -125,8 +126,7 @@ export class LabHistory {
     while (!this.done && this.knots[this.knots.length - 1].state.time <= time) this.recordNext();
     const i = this.knotAtOrBefore(time);
     const at = this.knots[i];
-    const trace = this.world.events;
-    if (at.state.time === time) return { ...at.state, events: trace.slice(0, at.events) };
+    if (at.state.time === time) return { ...at.state, events: this.traceUpTo(at.events) };
     // Strictly between two knots: the world is as at the earlier one; only accumulated time differs.
     const after = this.knots[i + 1];
     const dt = time - at.state.time;
@@ -141,7 +141,16 @@ export class LabHistory {
       availabilityPercent: window > 0 ? round((up / window) * 100, 3) : 0,
       downtimeSeconds: round(down, 3),
     };
-    return { ...at.state, time, view, firstUpAt, events: trace.slice(0, at.eventsAfter) };
+    return { ...at.state, time, view, firstUpAt, events: this.traceUpTo(at.eventsAfter) };
+  }
+
+  /**
+   * The first `count` events of the trace. Playing asks for the same count tick after tick (the trace
+   * only grows at event times), so the last copy is kept and handed out again.
+   */
+  private traceUpTo(count: number): readonly SimEvent[] {
+    if (this.lastTrace?.length !== count) this.lastTrace = this.world.events.slice(0, count);
+    return this.lastTrace;
   }
 
   /** The next time something happens after `time` (for "step to next event"), or `until`. */
