@@ -2,11 +2,16 @@
  * Widget benchmarks: each reader action that steps or scrubs a widget, at 1 000 VMs where the widget
  * holds VMs, as the widget does it (engine or record + view + render). The goal: p95 under
  * 8 ms, so a frame (16.7 ms at 60 Hz) always has room to paint. Figures and ratios; nothing fails.
+ * Rendering is React's server renderer drawing every part afresh (the most a frame can cost: in the
+ * page, memoized parts are skipped), with React's production build unless NODE_ENV says otherwise.
  */
+import { reactBuild } from './fixtures/react-build';
 import { performance } from 'node:perf_hooks';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { cpu, createRandom } from '@site/sim';
+import { cpu, createRandom, createWorld } from '@site/sim';
+import { applyAction } from '@site/src/components/widgets/shared/actionLog';
+import { readLabFrame } from '@site/src/components/widgets/HypervisorLab/labFrame';
 import { hypervisorLabBenchWorld, hypervisorLabFrame } from './fixtures/hypervisor-lab';
 import { azFailureLabRender, benchmarkDesign, benchmarkScenario } from './fixtures/az-failure-lab';
 import { LabHistory } from '@site/src/components/widgets/AzFailureLab/history';
@@ -22,6 +27,9 @@ function percentile(samples: number[], p: number): number {
 
 /** The goal for one step or scrub: half a 60 Hz frame, leaving the other half to paint. */
 const goalMs = 8;
+
+/** "render" in a figure's name, with the React build that rendered it when that is not the production one. */
+const render = reactBuild() === 'production' ? 'render' : 'render (React development build)';
 
 /**
  * Wall time of one action, and this process's CPU time over it: on a machine shared with other work
@@ -56,12 +64,36 @@ function medianAndP95(name: string, samples: Sample[]): Figure[] {
 
 function hypervisorLabFigures(): Figure[] {
   const bench = hypervisorLabBenchWorld(1000);
+  const load = (i: number) => ({ kind: 'load' as const, vm: `vm-${(i % 1000) + 1}`, busy: i % 2 ? 0.9 : 0.25 });
   const samples: Sample[] = [];
-  for (let i = 0; i < 60; i++) {
-    const vm = `vm-${(i % 1000) + 1}`;
-    samples.push(timed(() => hypervisorLabFrame(bench, { kind: 'load', vm, busy: i % 2 ? 0.9 : 0.25 })));
+  for (let i = 0; i < 200; i++) samples.push(timed(() => hypervisorLabFrame(bench, load(i))));
+  // What the frame reads, apart from the render: the lab's frame (a glance) against the full report it replaced.
+  const frames: Sample[] = [];
+  const reports: Sample[] = [];
+  for (let i = 0; i < 200; i++) {
+    frames.push(timed(() => (applyAction(bench.world, load(i)), readLabFrame(bench.world, null))));
+    reports.push(timed(() => (applyAction(bench.world, load(i + 1)), bench.world.report())));
   }
-  return medianAndP95('hypervisor lab, 1 000 VMs: action + report + render', samples.slice(5));
+  return [
+    ...medianAndP95(`hypervisor lab, 1 000 VMs: action + frame + ${render}`, samples.slice(10)),
+    ...medianAndP95('hypervisor lab, 1 000 VMs: action + frame (glance)', frames.slice(10)),
+    ...medianAndP95('hypervisor lab, before: action + full report', reports.slice(10)),
+  ];
+}
+
+/** One world of the AZ lab's benchmark run forward event time by event time: reading each as a glance, or as a report. */
+function azFailureLabReads(scenario: ReturnType<typeof benchmarkScenario>): { glances: Sample[]; reports: Sample[] } {
+  const glances: Sample[] = [];
+  const reports: Sample[] = [];
+  for (let run = 0; run < 3; run++) {
+    const world = createWorld(scenario);
+    for (let next: number | null = 0; next !== null && next <= labUntil; next = world.nextEventTime()) {
+      world.runUntil(next);
+      glances.push(timed(() => world.glance()));
+      reports.push(timed(() => world.report({ events: false })));
+    }
+  }
+  return { glances, reports };
 }
 
 function azFailureLabFigures(): Figure[] {
@@ -106,19 +138,23 @@ function azFailureLabFigures(): Figure[] {
   const random = createRandom(20);
   const scrubTimes = Array.from({ length: 300 }, () => random.int(0, labUntil / 10) * 10);
   const scrubFrame = scrubTimes.map((t) => timed(() => recorded.frameAt(t)));
+  // A static render keeps no React memo; the grid's paths are still cached per AZ's list of statuses, as in the page.
   const scrub = scrubTimes.map((t) => timed(() => frame(recorded, t)));
   // Once idle time has recorded the run, a step only reads it.
   const recordedSteps: Sample[] = [];
   for (let run = 0; run < 5; run++) stepThrough(recorded, recordedSteps);
 
+  const reads = azFailureLabReads(scenario);
   return [
     ...medianAndP95('AZ failure lab, 1 000 VMs: scrub = frame from the record', scrubFrame),
-    ...medianAndP95('AZ failure lab, 1 000 VMs: scrub + render (no memo)', scrub),
-    ...medianAndP95('AZ failure lab, 1 000 VMs: play tick (+6 s), recording + render', play),
-    ...medianAndP95('AZ failure lab, 1 000 VMs: step, recording + render', steps),
-    ...medianAndP95('AZ failure lab, 1 000 VMs: step, recorded run + render', recordedSteps),
-    ...medianAndP95('AZ failure lab, 1 000 VMs: new design (0:00) + render', starts),
+    ...medianAndP95(`AZ failure lab, 1 000 VMs: scrub + ${render} (no React memo)`, scrub),
+    ...medianAndP95(`AZ failure lab, 1 000 VMs: play tick (+6 s), recording + ${render}`, play),
+    ...medianAndP95(`AZ failure lab, 1 000 VMs: step, recording + ${render}`, steps),
+    ...medianAndP95(`AZ failure lab, 1 000 VMs: step, recorded run + ${render}`, recordedSteps),
+    ...medianAndP95(`AZ failure lab, 1 000 VMs: new design (0:00) + ${render}`, starts),
     { name: `AZ failure lab, 1 000 VMs: record the rest (idle time, ${recorded.recordedKnots} event times)`, value: round(recordAll.wallMs), unit: 'ms' },
+    ...medianAndP95('AZ failure lab, 1 000 VMs: read an event time (glance)', reads.glances),
+    ...medianAndP95('AZ failure lab, before: read an event time (report)', reads.reports),
     ...medianAndP95('AZ failure lab, before: replay from 0:00 + report + view', replay),
   ];
 }
@@ -128,7 +164,7 @@ function cpuLabFigures(): Figure[] {
   const report = cpu.runCpuScenario(cpu.parseCpuScenario({ name: 'bench', workload: 'syscalls', iterations: 1000 }));
   const steps = report.results.flatMap((r) => r.steps);
   const samples = steps.map((step) => timed(() => renderToStaticMarkup(createElement(StepView, { step }))));
-  return medianAndP95('CPU lab: step (render one instruction)', samples);
+  return medianAndP95(`CPU lab: step (${render} one instruction)`, samples);
 }
 
 export function widgetFigures(): Figure[] {

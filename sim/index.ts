@@ -14,6 +14,7 @@ export { parseScenario, parseAction, scenarioWarnings, formatIssue, ScenarioErro
 export { limits } from './limits';
 export { formatPath, assertNever, formatClock } from './util';
 export type { Report, VmReport, HostReport, DatabaseReport, Metrics, NotServingReason } from './report';
+export type { Glance, VmGlance } from './glance';
 export type { Scenario, ScenarioInput, Action, ActionInput, ActionVerb } from './scenario';
 export { actionVerbs } from './scenario';
 export type { SimEvent, EventKind } from './events';

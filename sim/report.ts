@@ -162,7 +162,7 @@ function hostContention(world: WorldState, host: HostState, onHost: Vm[]) {
   return contention(host, hostDown(world, host) ? [] : onHost);
 }
 
-function hostReport(world: WorldState, host: HostState, onHost: Vm[]): HostReport {
+export function hostReport(world: WorldState, host: HostState, onHost: Vm[]): HostReport {
   const c = hostContention(world, host, onHost);
   return {
     id: host.id,
@@ -241,6 +241,46 @@ export function buildVmReport(src: ReportSource, name: string): VmReport | undef
   return vmReport(src, vm, steal);
 }
 
+export function regionsReport(sim: WorldState): Report['regions'] {
+  return [...sim.regions.values()].map((r) => ({
+    id: r.id,
+    name: r.name,
+    country: r.country,
+    health: r.health,
+    azs: r.azs.map((az) => ({ id: az.id, health: az.health })),
+  }));
+}
+
+export function databaseReport(sim: WorldState): DatabaseReport | null {
+  const db = sim.db;
+  return (
+    db && {
+      name: db.name,
+      available: db.available,
+      primary: { ...db.primary },
+      standby: db.standby && { ...db.standby },
+      replica: db.replica && { ...db.replica },
+      failingOver: db.failover !== null,
+      failoverStartedAt: db.failover?.startedAt ?? null,
+      writeLatencyMs: round(writeLatencyMs(sim.scenario.database!, sim.scenario.network.interAzRttMs, db), 3),
+      rpoSeconds: db.rpoSeconds,
+      lostWrites: db.lostWrites,
+      failovers: db.failovers.map((f) => ({ ...f, from: { ...f.from }, to: { ...f.to } })),
+    }
+  );
+}
+
+/** Up and down time so far, and availability over the window since the service first came up. */
+export function uptimeMetrics(acc: Accounting): Pick<Metrics, 'availabilityPercent' | 'upSeconds' | 'downtimeSeconds' | 'firstUpAt'> {
+  const window = acc.firstUpAt === null ? 0 : acc.upSeconds + acc.downSeconds;
+  return {
+    availabilityPercent: window > 0 ? round((acc.upSeconds / window) * 100, 3) : 0,
+    upSeconds: round(acc.upSeconds, 3),
+    downtimeSeconds: round(acc.downSeconds, 3),
+    firstUpAt: acc.firstUpAt,
+  };
+}
+
 export function buildReport(src: ReportSource, options: { events?: boolean } = {}): Report {
   const { world: sim, account: acc } = src;
   const stealByHost = new Map<string, number>();
@@ -255,8 +295,6 @@ export function buildReport(src: ReportSource, options: { events?: boolean } = {
   });
   const vms: VmReport[] = [...sim.vms.values()].map((vm) => vmReport(src, vm, vm.host ? (stealByHost.get(vm.host) ?? 0) : 0));
 
-  const db = sim.db;
-  const window = acc.firstUpAt === null ? 0 : acc.upSeconds + acc.downSeconds;
   const traffic = sim.scenario.traffic;
   const totalRequests = acc.servedRequests + acc.droppedRequests;
 
@@ -264,42 +302,21 @@ export function buildReport(src: ReportSource, options: { events?: boolean } = {
     scenario: sim.scenario.name,
     seed: sim.scenario.seed,
     time: src.time,
-    regions: [...sim.regions.values()].map((r) => ({
-      id: r.id,
-      name: r.name,
-      country: r.country,
-      health: r.health,
-      azs: r.azs.map((az) => ({ id: az.id, health: az.health })),
-    })),
+    regions: regionsReport(sim),
     hosts,
     vms,
     groups: [...sim.groups.values()].map((g) => {
       const members = vms.filter((vm) => vm.group === g.name && vm.state !== 'terminated' && vm.state !== 'shutting-down');
       return { name: g.name, desired: g.desired, members: members.length, serving: members.filter((vm) => vm.serving).length, azs: g.azs };
     }),
-    database: db && {
-      name: db.name,
-      available: db.available,
-      primary: { ...db.primary },
-      standby: db.standby && { ...db.standby },
-      replica: db.replica && { ...db.replica },
-      failingOver: db.failover !== null,
-      failoverStartedAt: db.failover?.startedAt ?? null,
-      writeLatencyMs: round(writeLatencyMs(sim.scenario.database!, sim.scenario.network.interAzRttMs, db), 3),
-      rpoSeconds: db.rpoSeconds,
-      lostWrites: db.lostWrites,
-      failovers: db.failovers.map((f) => ({ ...f, from: { ...f.from }, to: { ...f.to } })),
-    },
+    database: databaseReport(sim),
     latency: latencyReport(sim),
     events: options.events === false ? [] : src.events.slice(),
     metrics: {
       servingVms: src.service.serving,
       runningVms: vms.filter((vm) => vm.state === 'running').length,
       serviceUp: src.service.up,
-      availabilityPercent: window > 0 ? round((acc.upSeconds / window) * 100, 3) : 0,
-      upSeconds: round(acc.upSeconds, 3),
-      downtimeSeconds: round(acc.downSeconds, 3),
-      firstUpAt: acc.firstUpAt,
+      ...uptimeMetrics(acc),
       cost: {
         computeUsd: usd(acc.computeUsd),
         diskUsd: usd(acc.diskUsd),

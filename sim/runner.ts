@@ -5,6 +5,7 @@
  */
 import { accrue, billVm, createAccounting, vmCost } from './accounting';
 import type { SimEvent, Scheduled } from './events';
+import { WorldGlance, type Glance } from './glance';
 import { parseAction, ScenarioError } from './parse';
 import { EventQueue } from './queue';
 import { createRandom } from './random';
@@ -37,6 +38,8 @@ export interface World {
   report(options?: { events?: boolean }): Report;
   /** One VM's report, or undefined when no VM has that name. */
   vm(name: string): VmReport | undefined;
+  /** What a view redraws each frame (./glance.ts): the report's status fields, without per-VM costs, storage or refusals. */
+  glance(): Glance;
 }
 
 export class Runner implements World {
@@ -49,6 +52,7 @@ export class Runner implements World {
   private readonly service: ServiceTracker;
   /** Whether the service was up when last looked at, to record when it goes up or down. */
   private serviceWasUp = false;
+  private readonly glances = new WorldGlance();
 
   constructor(readonly scenario: Scenario) {
     this.state = {
@@ -137,6 +141,10 @@ export class Runner implements World {
 
   vm(name: string): VmReport | undefined {
     return buildVmReport(this.source(), name);
+  }
+
+  glance(): Glance {
+    return this.glances.read({ world: this.state, time: this.now, account: this.account, service: this.service.state() });
   }
 
   private source(): ReportSource {

@@ -1,4 +1,4 @@
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { z } from 'zod';
 import type { Scenario, ScenarioInput } from '@site/sim';
 import { WidgetFrame } from '../shared/Frame';
@@ -82,9 +82,17 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
   /** The design a ready-made one replaced, for Undo. */
   const [replaced, setReplaced] = useState<{ design: LabDesign; label: string } | null>(null);
 
-  const scenario = useMemo(() => (file ? withFaults(file.base, file.faults) : buildScenario(design)), [file, design]);
-  const until = file ? file.until : labUntil;
+  const designed = useMemo(
+    () => ({ scenario: file ? withFaults(file.base, file.faults) : buildScenario(design), until: file ? file.until : labUntil }),
+    [file, design],
+  );
   // A new design or file records its run afresh; the reader stays at the same time (or the run's end).
+  // Starting a record runs 0:00 (at a thousand VMs, tens of milliseconds: every launch placed), so it
+  // is deferred: the controls answer first, and React may drop a record the reader has already
+  // changed again. Everything drawn from the run reads the deferred one, so it stays one run.
+  const recorded = useDeferredValue(designed);
+  const recording = recorded !== designed;
+  const { scenario, until } = recorded;
   const labClock = useLabHistory(scenario, until);
   const { frame, time, setTime } = labClock;
   const view = frame.view;
@@ -142,8 +150,8 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
     setTime(labClock.nextChange());
   };
 
+  // The record keeps the same list while the VMs are the same, so the list itself is the key.
   const vmNames = frame.vmNames;
-  const vmKey = vmNames.join(',');
   const targets: FaultTargets = useMemo(
     () => ({
       az: frame.regions.flatMap((r) => r.azs.map((az) => az.id)),
@@ -153,7 +161,7 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
     }),
     // Targets change only when the world's topology or its VMs do.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [scenario, vmKey],
+    [scenario, vmNames],
   );
 
   const faults = file ? file.faults : design.faults;
@@ -224,6 +232,11 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
         onAdd={addFault}
         onRemove={(i) => setFaults(faults.filter((_, k) => k !== i))}
       />
+      {recording ? (
+        <p role="status" className={styles.flush}>
+          Recording the run of the new design…
+        </p>
+      ) : null}
       {message ? (
         <p role="status" className={shared.refusal}>
           {message}

@@ -8,7 +8,9 @@ const where = (loc: { region: string; az: string }) => `${loc.az} (${loc.region}
 
 export function databaseState(db: DatabaseReport, events: readonly SimEvent[]): string {
   if (db.failingOver) {
-    const started = [...events].reverse().find((e) => e.kind === 'db-failover-started');
+    // The latest start, read from the end without copying: the trace holds thousands of events at a thousand VMs.
+    let started: SimEvent | undefined;
+    for (let i = events.length - 1; i >= 0 && !started; i--) if (events[i].kind === 'db-failover-started') started = events[i];
     return `failing over${started ? ` since ${clock(started.time)}` : ''}: writes are refused`;
   }
   return db.available ? `available, primary in ${where(db.primary)}` : 'unavailable: no copy can take over';

@@ -10,6 +10,21 @@ function layout(n: number): { cols: number; cell: number } {
   return { cols: 20, cell: 9 };
 }
 
+/**
+ * The paths drawn for each list of statuses: the record shares an AZ's list between every time its
+ * VMs did not change, so a list is laid out once, however often the reader moves the time.
+ */
+const drawn = new WeakMap<readonly VmStatus[], Record<VmStatus, string>>();
+
+function cachedStatusPaths(statuses: readonly VmStatus[], cols: number, cell: number): Record<VmStatus, string> {
+  let paths = drawn.get(statuses);
+  if (!paths) {
+    paths = statusPaths(statuses, cols, cell);
+    drawn.set(statuses, paths);
+  }
+  return paths;
+}
+
 /** One path per status (not one element per VM), so a thousand VMs cost four DOM nodes per AZ. */
 function statusPaths(statuses: readonly VmStatus[], cols: number, cell: number): Record<VmStatus, string> {
   const paths: Record<VmStatus, string[]> = { serving: [], pending: [], down: [], leaving: [], stopped: [] };
@@ -37,11 +52,12 @@ export function countsText(az: AzView): string {
 }
 
 const AzPanel = memo(
-  function AzPanel({ az }: { az: AzView; signature: string }) {
+  function AzPanel({ az }: { az: AzView }) {
     const n = az.statuses.length;
     const { cols, cell } = layout(n);
     const rows = Math.max(1, Math.ceil(n / cols));
-    const paths = statusPaths(az.statuses, cols, cell);
+    // The layout follows from the list's length alone, so the list is the whole key.
+    const paths = cachedStatusPaths(az.statuses, cols, cell);
     return (
       <figure className={`${styles.az} ${az.up ? '' : styles.azDown}`}>
         <figcaption className={styles.azTitle}>
@@ -64,14 +80,15 @@ const AzPanel = memo(
       </figure>
     );
   },
-  (a, b) => a.signature === b.signature,
+  // An AZ view is never changed once made, and the record keeps an AZ's object while its VMs are unchanged.
+  (a, b) => a.az === b.az,
 );
 
 export function VmGrid({ azs }: { azs: AzView[] }): React.JSX.Element {
   return (
     <div className={styles.azs}>
       {azs.map((az) => (
-        <AzPanel key={az.id} az={az} signature={`${az.up}|${az.statuses.join(',')}`} />
+        <AzPanel key={az.id} az={az} />
       ))}
     </div>
   );

@@ -7,7 +7,7 @@
  * The engine has no snapshot to go back to, and its world only runs forward: the record is built by
  * one world run forward event time by event time, and reading back is a binary search over knots.
  */
-import { createWorld, type DatabaseReport, type Report, type ScenarioInput, type SimEvent, type World } from '@site/sim';
+import { createWorld, type DatabaseReport, type Glance, type Report, type ScenarioInput, type SimEvent, type World } from '@site/sim';
 import { deriveLabView, type AzView, type LabView } from './view';
 
 /** Everything the lab draws at one time, read from the engine's report. */
@@ -30,7 +30,8 @@ export function frameOf(report: Report): LabFrame {
   return { ...stateOf(report), events: report.events };
 }
 
-function stateOf(report: Report): Omit<LabFrame, 'events'> {
+/** The frame's state from a report, or from a glance at the world (the report's fields a frame shows). */
+function stateOf(report: Pick<Glance, 'time' | 'regions' | 'vms' | 'metrics' | 'database' | 'hosts'>): Omit<LabFrame, 'events'> {
   return {
     time: report.time,
     view: deriveLabView(report),
@@ -73,8 +74,9 @@ const sameAz = (a: AzView, b: AzView) => a.id === b.id && a.up === b.up && sameL
  * point), and each would otherwise hold its own copy of every VM's status.
  */
 function sharedWith(previous: Omit<LabFrame, 'events'>, next: Omit<LabFrame, 'events'>): Omit<LabFrame, 'events'> {
-  const azs =
-    previous.view.azs.length === next.view.azs.length && previous.view.azs.every((az, i) => sameAz(az, next.view.azs[i])) ? previous.view.azs : next.view.azs;
+  // Each AZ apart: an AZ whose VMs did not change keeps its object, so a view can skip it by identity.
+  const eachAz = next.view.azs.map((az, i) => (previous.view.azs[i] && sameAz(previous.view.azs[i], az) ? previous.view.azs[i] : az));
+  const azs = eachAz.length === previous.view.azs.length && eachAz.every((az, i) => az === previous.view.azs[i]) ? previous.view.azs : eachAz;
   return {
     ...next,
     view: { ...next.view, azs },
@@ -89,6 +91,7 @@ export class LabHistory {
   private readonly world: World;
   private readonly knots: Knot[] = [];
   private done = false;
+  private lastTrace: readonly SimEvent[] | null = null;
 
   constructor(
     scenario: ScenarioInput,
@@ -123,8 +126,7 @@ export class LabHistory {
     while (!this.done && this.knots[this.knots.length - 1].state.time <= time) this.recordNext();
     const i = this.knotAtOrBefore(time);
     const at = this.knots[i];
-    const trace = this.world.events;
-    if (at.state.time === time) return { ...at.state, events: trace.slice(0, at.events) };
+    if (at.state.time === time) return { ...at.state, events: this.traceUpTo(at.events) };
     // Strictly between two knots: the world is as at the earlier one; only accumulated time differs.
     const after = this.knots[i + 1];
     const dt = time - at.state.time;
@@ -139,7 +141,16 @@ export class LabHistory {
       availabilityPercent: window > 0 ? round((up / window) * 100, 3) : 0,
       downtimeSeconds: round(down, 3),
     };
-    return { ...at.state, time, view, firstUpAt, events: trace.slice(0, at.eventsAfter) };
+    return { ...at.state, time, view, firstUpAt, events: this.traceUpTo(at.eventsAfter) };
+  }
+
+  /**
+   * The first `count` events of the trace. Playing asks for the same count tick after tick (the trace
+   * only grows at event times), so the last copy is kept and handed out again.
+   */
+  private traceUpTo(count: number): readonly SimEvent[] {
+    if (this.lastTrace?.length !== count) this.lastTrace = this.world.events.slice(0, count);
+    return this.lastTrace;
   }
 
   /** The next time something happens after `time` (for "step to next event"), or `until`. */
@@ -162,7 +173,8 @@ export class LabHistory {
 
   private record(time: number): void {
     this.world.runUntil(time);
-    const report = this.world.report({ events: false });
+    // A glance, not a report: a knot needs each VM's status, not its cost, storage or refusals.
+    const report = this.world.glance();
     const trace = this.world.events;
     const previous = this.knots[this.knots.length - 1];
     if (previous) {

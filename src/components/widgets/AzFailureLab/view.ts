@@ -2,7 +2,7 @@
  * What the lab draws, read from the engine's report in one pass over its VMs (no VM is looked up
  * per VM: the view stays linear at a thousand VMs).
  */
-import { createWorld, type Report, type ScenarioInput, type VmReport } from '@site/sim';
+import { createWorld, type Glance, type Report, type ScenarioInput, type VmGlance } from '@site/sim';
 
 export type VmStatus = 'serving' | 'pending' | 'down' | 'leaving' | 'stopped';
 
@@ -36,7 +36,7 @@ export interface LabView {
   downtimeSeconds: number;
 }
 
-export function vmStatus(vm: VmReport): VmStatus {
+export function vmStatus(vm: Pick<VmGlance, 'serving' | 'state'>): VmStatus {
   if (vm.serving) return 'serving';
   if (vm.state === 'pending') return 'pending';
   if (vm.state === 'stopping' || vm.state === 'shutting-down') return 'leaving';
@@ -46,7 +46,10 @@ export function vmStatus(vm: VmReport): VmStatus {
 
 const emptyCounts = (): Record<VmStatus, number> => ({ serving: 0, pending: 0, down: 0, leaving: 0, stopped: 0 });
 
-export function deriveLabView(report: Report): LabView {
+/** What the view is read from: the engine's report, or a glance at the same moment (the same fields). */
+export type LabSource = Pick<Glance, 'time' | 'regions' | 'vms' | 'metrics'>;
+
+export function deriveLabView(report: LabSource): LabView {
   const byAz = new Map<string, AzView>();
   for (const region of report.regions) {
     for (const az of region.azs) {

@@ -6,7 +6,7 @@
  */
 import React, { memo } from 'react';
 import clsx from 'clsx';
-import type { HostMemory, HostReport, VmReport } from '@site/sim';
+import type { HostMemory, HostReport, VmGlance } from '@site/sim';
 import { formatGiB, formatNumber, formatPercent, plural } from '../shared/format';
 import styles from './styles.module.css';
 
@@ -88,8 +88,8 @@ interface VmRun {
 }
 
 /** The host's VMs as bar segments: one per VM, or with many VMs, one per run of VMs alike. */
-function vmRuns(vms: VmReport[]): VmRun[] {
-  const kindOf = (vm: VmReport): SegmentKind => (vm.serving ? 'serving' : 'idle');
+function vmRuns(vms: readonly VmGlance[]): VmRun[] {
+  const kindOf = (vm: VmGlance): SegmentKind => (vm.serving ? 'serving' : 'idle');
   if (vms.length <= detailedUpTo)
     return vms.map((vm) => ({ key: vm.name, kind: kindOf(vm), vcpu: vm.vcpu, memoryGiB: vm.memoryGiB, count: 1, label: vm.name }));
   const runs: VmRun[] = [];
@@ -132,7 +132,7 @@ export function memoryPressureText(m: HostMemory): string {
 export interface HostDiagramProps {
   host: HostReport;
   /** The VMs placed on this host, in the host's order. */
-  vms: VmReport[];
+  vms: readonly VmGlance[];
   cpuOvercommit: number;
   memoryOvercommit: number;
 }

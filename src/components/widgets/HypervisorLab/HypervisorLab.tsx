@@ -11,6 +11,7 @@ import { decodeState, encodeState, shareLink, useUrlState } from '../shared/urlS
 import { replayThrough, safeAct } from '../shared/actionLog';
 import { plural } from '../shared/format';
 import { HypervisorLabView, type LabHandlers } from './HypervisorLabView';
+import { readLabFrame } from './labFrame';
 import {
   defaultLabState,
   labScenario,
@@ -162,12 +163,15 @@ export default function HypervisorLab({ id = 'hypervisor-lab', hypervisor = 'typ
     return () => window.clearInterval(timer);
   }, [playing]);
 
+  // The world is mutable: `version` says when it changed, and the frame is read again then.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const frame = useMemo(() => readLabFrame(handle.world, selected), [handle.world, handle.version, selected]);
+
   return (
     <HypervisorLabView
       id={id}
-      report={handle.report}
+      frame={frame}
       settings={settings}
-      selected={selected}
       playing={playing}
       refusal={refusal}
       notice={url.notice}

@@ -3,13 +3,14 @@
  * container (index.tsx) owns the world; the benchmark renders this on the server.
  */
 import React, { useState } from 'react';
-import { isolationNote, type Report, type VmReport } from '@site/sim';
+import { isolationNote, type VmGlance, type VmReport } from '@site/sim';
 import { Refusal, WidgetFrame } from '../shared/Frame';
 import shared from '../shared/widget.module.css';
 import { formatClock, formatGiB, formatNumber, formatPercent, plural, servingText, withoutRepeats } from '../shared/format';
 import { HostDiagram, Legend, memoryPressureText } from './HostDiagram';
 import { cpuOvercommitChoices, memoryOvercommitChoices, type LabSettings } from './labState';
 import { VmTable } from './VmTable';
+import type { HypervisorLabFrame } from './labFrame';
 import styles from './styles.module.css';
 
 /**
@@ -43,9 +44,8 @@ export interface LabHandlers {
 
 export interface HypervisorLabViewProps {
   id: string;
-  report: Report;
+  frame: HypervisorLabFrame;
   settings: LabSettings;
-  selected: string | null;
   playing: boolean;
   refusal: string | null;
   notice: string | null;
@@ -69,14 +69,14 @@ const steps: Array<[number, string]> = [
   [600, '+10 min'],
 ];
 
-/** The text a screen reader hears when the world changes: generated from the report. */
-export function labSummary(report: Report): string {
-  const host = report.hosts[0];
+/** The text a screen reader hears when the world changes: generated from the engine's glance. */
+export function labSummary(frame: Pick<HypervisorLabFrame, 'host' | 'vms'>): string {
+  const { host, vms } = frame;
   if (!host) return 'No host.';
   const keeper = host.hypervisor === 'type1' ? 'the hypervisor keeps' : 'the host OS keeps';
   const counts = new Map<string, number>();
   let serving = 0;
-  for (const vm of report.vms) {
+  for (const vm of vms) {
     counts.set(vm.state, (counts.get(vm.state) ?? 0) + 1);
     if (vm.serving) serving++;
   }
@@ -85,25 +85,30 @@ export function labSummary(report: Report): string {
     `${host.hypervisor === 'type1' ? 'Type 1' : 'Type 2'} host, ${host.cores} cores and ${formatGiB(host.memoryGiB)}, ${host.health === 'up' ? 'up' : 'failed'}: ` +
     `${keeper} ${plural(host.reservedCores, 'core')} and ${formatGiB(host.reservedMemoryGiB)}` +
     (host.perVmOverheadMemoryGiB > 0 ? ` plus ${formatGiB(host.perVmOverheadMemoryGiB)} per VM. ` : '. ') +
-    (report.vms.length === 0 ? 'No VMs. ' : `${plural(report.vms.length, 'VM')} (${states}), ${serving} serving. `) +
+    (vms.length === 0 ? 'No VMs. ' : `${plural(vms.length, 'VM')} (${states}), ${serving} serving. `) +
     `${host.allocatedVcpu} of ${formatNumber(host.capacityVcpu)} vCPUs and ${formatGiB(host.allocatedMemoryGiB)} of ${formatGiB(host.capacityMemoryGiB)} allocated. ` +
     `Steal time ${formatPercent(host.stealPercent)}. ${memoryPressureText(host.memory)}`
   );
 }
 
+/** The host's VMs in the host's order; the whole list when every VM is on the host, as in this lab. */
+function vmsOnHost(vms: readonly VmGlance[], names: readonly string[]): readonly VmGlance[] {
+  if (names.length === vms.length && names.every((name, i) => vms[i].name === name)) return vms;
+  const byName = new Map(vms.map((vm) => [vm.name, vm]));
+  return names.map((name) => byName.get(name)!).filter(Boolean);
+}
+
 export function HypervisorLabView(props: HypervisorLabViewProps): React.JSX.Element {
-  const { id, report, settings, handlers } = props;
-  const host = report.hosts[0];
-  const byName = new Map(report.vms.map((vm) => [vm.name, vm]));
-  const onHost = host ? host.vms.map((name) => byName.get(name)!).filter(Boolean) : [];
-  const selected = (props.selected && byName.get(props.selected)) || report.vms[report.vms.length - 1] || null;
+  const { id, frame, settings, handlers } = props;
+  const { host, selected } = frame;
+  const onHost = host ? vmsOnHost(frame.vms, host.vms) : [];
   return (
     <WidgetFrame
       id={id}
       title={`Hypervisor lab: one physical host, ${settings.hypervisor === 'type1' ? 'type 1' : 'type 2'} hypervisor`}
       description={<>Create VMs on one host, load them, overcommit the CPU, crash one, fail the host. Every number comes from the simulation engine.</>}
       notice={props.notice}
-      summary={labSummary(report)}
+      summary={labSummary(frame)}
     >
       <fieldset className={styles.fieldset}>
         <legend>The host</legend>
@@ -160,7 +165,7 @@ export function HypervisorLabView(props: HypervisorLabViewProps): React.JSX.Elem
       {host ? <HostDiagram host={host} vms={onHost} cpuOvercommit={settings.cpuOvercommit} memoryOvercommit={settings.memoryOvercommit} /> : null}
       <Legend />
 
-      <TimeControls time={report.time} playing={props.playing} handlers={handlers} />
+      <TimeControls time={frame.time} playing={props.playing} handlers={handlers} />
       <Refusal reason={props.refusal} />
       {props.note ? (
         <p role="status" className={styles.note}>
@@ -170,10 +175,10 @@ export function HypervisorLabView(props: HypervisorLabViewProps): React.JSX.Elem
 
       <CreateVmForm id={id} handlers={handlers} />
 
-      <VmTable id={id} vms={report.vms} selected={selected?.name ?? null} onSelect={handlers.select} />
+      <VmTable id={id} vms={frame.vms} selected={selected?.name ?? null} onSelect={handlers.select} />
       {selected ? <VmActions key={selected.name} id={id} vm={selected} handlers={handlers} /> : null}
 
-      <EventList report={report} />
+      <EventList events={frame.recentEvents} />
 
       <div className={shared.controls}>
         <button type="button" className={shared.button} onClick={handlers.share}>
@@ -311,9 +316,9 @@ function VmActions({ id, vm, handlers }: { id: string; vm: VmReport; handlers: L
   );
 }
 
-function EventList({ report }: { report: Report }) {
-  // The last few, newest first; the tail is sliced before the repeat filter so this stays O(1) in a long run.
-  const recent = withoutRepeats(report.events.slice(-9)).slice(-8).reverse();
+function EventList({ events }: { events: HypervisorLabFrame['recentEvents'] }) {
+  // The last few, newest first: the frame holds only the tail, so this stays O(1) in a long run.
+  const recent = withoutRepeats(events).slice(-8).reverse();
   if (recent.length === 0) return null;
   return (
     <details className={styles.events} open>

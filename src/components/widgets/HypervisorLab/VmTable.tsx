@@ -1,16 +1,16 @@
 /**
- * The VMs of the lab as a table, one row per VM from its VmReport. Rows are memoized on the fields
+ * The VMs of the lab as a table, one row per VM from the engine's glance at it. Rows are memoized on the fields
  * they show, so a reader's action on one VM of a thousand redraws that row, not the table.
  */
 import React, { memo, useState } from 'react';
 import shared from '../shared/widget.module.css';
-import type { VmReport } from '@site/sim';
+import type { VmGlance } from '@site/sim';
 import { formatGiB, formatPercent, servingText } from '../shared/format';
 import styles from './styles.module.css';
 
 interface RowProps {
   groupName: string;
-  vm: VmReport;
+  vm: VmGlance;
   selected: boolean;
   onSelect(name: string): void;
 }
@@ -57,7 +57,7 @@ const VmRow = memo(function VmRow({ groupName, vm, selected, onSelect }: RowProp
 /** Rows per page: a thousand VMs stay one page of rows to draw, whatever the reader does. */
 export const vmsPerPage = 50;
 
-export function VmTable(props: { id: string; vms: VmReport[]; selected: string | null; onSelect(name: string): void }): React.JSX.Element {
+export function VmTable(props: { id: string; vms: readonly VmGlance[]; selected: string | null; onSelect(name: string): void }): React.JSX.Element {
   const [wantedPage, setPage] = useState(0);
   if (props.vms.length === 0) return <p className={styles.muted}>No VMs yet: create one below.</p>;
   const groupName = `${props.id}-vm`;

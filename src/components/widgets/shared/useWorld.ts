@@ -8,7 +8,10 @@ import { createWorld, type ActionInput, type Outcome, type Report, type Scenario
 
 export interface WorldHandle {
   world: World;
+  /** The world's report now, built when first read after a change. */
   report: Report;
+  /** Counts the changes of the world: a view that reads the world itself (a glance) reads it again when this moves. */
+  version: number;
   /** Applies an action now (defaults filled in by the engine's schema); returns the engine's outcome. */
   act(action: ActionInput): Outcome;
   /** Advances virtual time by `seconds`, running what falls due. */
@@ -62,8 +65,23 @@ export function useWorld(scenario: ScenarioInput, options: { events?: boolean } 
     bump();
   }, []);
 
-  // `version` counts the changes of the mutable world in the ref: the report is read again after each.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const report = useMemo(() => worldRef.current!.report({ events: options.events ?? true }), [version, options.events]);
-  return { world: worldRef.current!, report, act, advance, runTo, reset, lastOutcome };
+  // `version` counts the changes of the mutable world in the ref: the report is read again after each,
+  // and only if asked for, so a view that reads a glance does not pay for a thousand VMs' reports.
+  const readReport = useMemo(() => {
+    let report: Report | undefined;
+    return () => (report ??= worldRef.current!.report({ events: options.events ?? true }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version, options.events]);
+  return {
+    world: worldRef.current!,
+    get report() {
+      return readReport();
+    },
+    version,
+    act,
+    advance,
+    runTo,
+    reset,
+    lastOutcome,
+  };
 }
