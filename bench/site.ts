@@ -43,7 +43,8 @@ function libraries(body: Buffer): string[] {
   return signatures.filter(([, marker]) => text.includes(marker)).map(([name]) => name);
 }
 
-const fileLabel = (f: { path: string; bytes: number; holds: string[] }) => `${f.path} ${kb(f.bytes).toFixed(1)}${f.holds.length ? ` (${f.holds.join(', ')})` : ''}`;
+const fileLabel = (f: { path: string; bytes: number; holds: string[] }) =>
+  `${f.path} ${kb(f.bytes).toFixed(1)}${f.holds.length ? ` (${f.holds.join(', ')})` : ''}`;
 
 /** Runs a command, returns its wall time in seconds; throws with the end of its output on failure. */
 export function timed(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<number> {

@@ -143,9 +143,7 @@ export const multipleSchema = z
     }),
   );
 
-const numericDistractor = z
-  .strictObject({ value: z.number(), feedback: text, ...diagnosis })
-  .check(z.superRefine((o, ctx) => oneDiagnosis(o, ctx, [])));
+const numericDistractor = z.strictObject({ value: z.number(), feedback: text, ...diagnosis }).check(z.superRefine((o, ctx) => oneDiagnosis(o, ctx, [])));
 
 const tolerance = z.number().check(z.minimum(0, { error: 'expected a tolerance >= 0' }));
 
@@ -197,9 +195,7 @@ export const choiceAskSchema = z.strictObject({
   type: z.literal('choice'),
   key: valueKey,
   distractors: z
-    .array(
-      z.strictObject({ value: valueKey, feedback: z.optional(text), ...diagnosis }).check(z.superRefine((o, ctx) => oneDiagnosis(o, ctx, []))),
-    )
+    .array(z.strictObject({ value: valueKey, feedback: z.optional(text), ...diagnosis }).check(z.superRefine((o, ctx) => oneDiagnosis(o, ctx, []))))
     .check(z.minLength(1, { error: 'expected at least one distractor' })),
   /** Two numbers closer than this are the same answer. */
   tolerance: z._default(z.number().check(z.minimum(0)), 1e-6),
@@ -353,9 +349,7 @@ export const taskSchema = z
     goal: fn<(run: TaskRun) => GoalCheck[]>('a function (run) => checks'),
     accept: z.array(configSchema).check(z.minLength(1, { error: 'expected at least one accepted configuration' })),
     /** Each with the id of the check the author expects to fail. */
-    reject: z
-      .array(z.strictObject({ config: configSchema, because: slug }))
-      .check(z.minLength(1, { error: 'expected at least one rejected configuration' })),
+    reject: z.array(z.strictObject({ config: configSchema, because: slug })).check(z.minLength(1, { error: 'expected at least one rejected configuration' })),
     /** What a failed check of the goal suggests: by check id, a misconception or a slip. */
     diagnoses: z._default(z.record(slug, z.strictObject(diagnosis).check(z.superRefine((d, ctx) => oneDiagnosis(d, ctx, [])))), {}),
   })

@@ -13,7 +13,8 @@ z.config(en());
 
 const positive = (what: string) => z.number({ error: `expected ${what}` }).check(z.positive({ error: `expected ${what}` }));
 const nonNegative = (what: string) => z.number({ error: `expected ${what}` }).check(z.minimum(0, { error: `expected ${what}` }));
-const count = (what: string) => z.number({ error: `expected ${what}` }).check(z.int({ error: `expected ${what}` }), z.minimum(1, { error: `expected ${what}` }));
+const count = (what: string) =>
+  z.number({ error: `expected ${what}` }).check(z.int({ error: `expected ${what}` }), z.minimum(1, { error: `expected ${what}` }));
 const name = z.string({ error: 'expected a name' }).check(
   z.regex(/^[a-z][a-z0-9-]{0,39}$/, {
     error: 'expected a name of lowercase letters, digits and dashes, starting with a letter (at most 40 characters)',

@@ -22,7 +22,10 @@ const instructionSchema = z.strictObject({
 });
 
 const costShape = Object.fromEntries(
-  Object.keys(defaultCosts).map((k) => [k, z.optional(z.number({ error: 'expected a number of cycles' }).check(z.minimum(0, { error: 'expected a number >= 0' })))]),
+  Object.keys(defaultCosts).map((k) => [
+    k,
+    z.optional(z.number({ error: 'expected a number of cycles' }).check(z.minimum(0, { error: 'expected a number >= 0' }))),
+  ]),
 ) as Record<keyof CycleCosts, z.ZodMiniOptional<z.ZodMiniNumber>>;
 
 export const cpuWorkloadSchema = z.union(
@@ -41,7 +44,11 @@ export const cpuWorkloadSchema = z.union(
         mix: z.partialRecord(kind, z.number().check(z.minimum(0, { error: 'expected a weight >= 0' }))),
         length: z
           .number()
-          .check(z.int({ error: 'expected a whole number' }), z.minimum(1), z.maximum(cpuLimits.bodyLength, { error: `expected at most ${cpuLimits.bodyLength}` })),
+          .check(
+            z.int({ error: 'expected a whole number' }),
+            z.minimum(1),
+            z.maximum(cpuLimits.bodyLength, { error: `expected at most ${cpuLimits.bodyLength}` }),
+          ),
       }),
     }),
   ],
@@ -62,10 +69,9 @@ export const cpuScenarioSchema = z.strictObject({
       ),
     1000,
   ),
-  techniques: z._default(
-    z.array(z.enum(techniqueIds, { error: `expected a technique (${techniqueIds.join(', ')})` })).check(z.minLength(1)),
-    [...techniqueIds],
-  ),
+  techniques: z._default(z.array(z.enum(techniqueIds, { error: `expected a technique (${techniqueIds.join(', ')})` })).check(z.minLength(1)), [
+    ...techniqueIds,
+  ]),
   /** Clock rate used to turn cycles into seconds. Engine's figure. */
   clockGHz: z._default(z.number().check(z.positive({ error: 'expected a clock rate > 0' })), 3),
   costs: z._default(z.strictObject(costShape), {}),
