@@ -4,7 +4,12 @@
  * hostile value falls back to the default with a notice and is never executed or rendered as HTML.
  */
 import { useEffect, useState } from 'react';
-import type * as z from 'zod/mini';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
+
+// A link's notice quotes zod's message: English, as full zod words it, even in a widget whose chunk
+// holds no other schema module (each of those configures the same).
+z.config(en());
 
 const maxLength = 4000;
 
