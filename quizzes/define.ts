@@ -3,7 +3,7 @@
  * types of its parameters (`p.azs` is 2 | 3 | 4, not any value) while the schema stays the one
  * definition of the format.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { cloudQuestionSchema, cpuQuestionSchema, cloudTaskSchema, cpuTaskSchema, Params, Config, QuizInput, QuestionInput, ParamValue } from './schema';
 
 type ParamsOf<S> = { readonly [K in keyof S]: S[K] extends readonly (infer V)[] ? V : never };

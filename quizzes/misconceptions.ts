@@ -7,7 +7,8 @@
  * The catalogue is checked by its schema when this module loads; the validator checks that every id
  * a quiz names is here and that every entry is probed by at least one question.
  */
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { lessonIdSchema, type LessonId, type SlipKind } from './schema';
 
 /** Where the course is published: links in exported feedback must work outside the site. */
@@ -16,11 +17,14 @@ export const courseSite = 'https://infralab.example.org';
 /** The date every real-cloud fact below was checked against its source. */
 export const checkedOn = '2026-12-02';
 
-const text = z.string().trim().min(1);
-const sentence = text.regex(/[.?!]$/, { error: 'expected a whole sentence, ending with . ? or !' });
+// English messages, as full zod writes them (zod/mini, so a page bundles only the parts of zod it uses).
+z.config(en());
+
+const text = z.string().check(z.trim(), z.minLength(1));
+const sentence = z.string().check(z.trim(), z.minLength(1), z.regex(/[.?!]$/, { error: 'expected a whole sentence, ending with . ? or !' }));
 
 export const misconceptionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]{0,59}$/, { error: 'expected an id of lowercase letters, digits and dashes' }),
+  id: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,59}$/, { error: 'expected an id of lowercase letters, digits and dashes' })),
   /** What the learner believes, in their words: one sentence. */
   belief: sentence,
   /** Why it is wrong, in one or two sentences. */
@@ -29,9 +33,9 @@ export const misconceptionSchema = z.strictObject({
   /** The heading of the section that corrects it, as the lesson writes it. */
   section: text,
   /** Docusaurus's anchor for that heading. */
-  anchor: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a heading anchor (lowercase, dashes)' }),
+  anchor: z.string().check(z.regex(/^[a-z0-9-]+$/, { error: 'expected a heading anchor (lowercase, dashes)' })),
   /** For a fact about real clouds: where it is written down, and when that was checked. */
-  source: z.strictObject({ url: z.url({ protocol: /^https$/ }), asOf: z.iso.date() }).optional(),
+  source: z.optional(z.strictObject({ url: z.url({ protocol: /^https$/ }), asOf: z.iso.date() })),
 });
 export type Misconception = z.infer<typeof misconceptionSchema>;
 
@@ -689,13 +693,15 @@ const entries: z.input<typeof misconceptionSchema>[] = [
 
 export const misconceptionCatalogue: readonly Misconception[] = z
   .array(misconceptionSchema)
-  .superRefine((list, ctx) => {
-    const seen = new Set<string>();
-    list.forEach((m, i) => {
-      if (seen.has(m.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `misconception id "${m.id}" appears twice` });
-      seen.add(m.id);
-    });
-  })
+  .check(
+    z.superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((m, i) => {
+        if (seen.has(m.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `misconception id "${m.id}" appears twice` });
+        seen.add(m.id);
+      });
+    }),
+  )
   .parse(entries);
 
 const byId = new Map(misconceptionCatalogue.map((m) => [m.id, m]));

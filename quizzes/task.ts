@@ -4,7 +4,7 @@
  * run once); the task's goal predicate reads those reports.
  */
 import { cpu, runScenario, ScenarioError, type ScenarioInput } from '@site/sim';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { goalCheckSchema, type Config, type Control, type CpuTaskRun, type GoalCheck, type Task, type TaskRun } from './schema';
 
 export interface TaskVerdict {
@@ -23,7 +23,7 @@ export function withOutage(scenario: ScenarioInput, az: string, at: number): Sce
   return { ...scenario, actions: [...(scenario.actions ?? []), { at, fail: { az } }] };
 }
 
-const checksSchema = z.array(goalCheckSchema).min(1, { error: 'expected at least one check' });
+const checksSchema = z.array(goalCheckSchema).check(z.minLength(1, { error: 'expected at least one check' }));
 
 /**
  * Runs the configuration as it is and with each single-AZ outage, then the goal. A world the engine

@@ -2,7 +2,7 @@
  * Reading a scenario object (text goes through ./text.ts first), checked by the schema and then against the
  * region catalog and itself. Every problem is reported with the field path and what was expected.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { resolveHypervisor } from './hypervisor';
 import { limits, periodicChecks } from './limits';
 import { oneWayDelaySeconds } from './propagation';
@@ -81,7 +81,7 @@ function isMissing(input: unknown, path: ReadonlyArray<PropertyKey>): boolean {
  * Issues named by field path. `at` places the checked value inside a scenario (for the list of
  * fields an object may have); `shown` is the prefix the message shows.
  */
-function zodIssues(error: z.ZodError, input: unknown, at: PropertyKey[] = [], shown: PropertyKey[] = []): ScenarioIssue[] {
+function zodIssues(error: z.core.$ZodError, input: unknown, at: PropertyKey[] = [], shown: PropertyKey[] = []): ScenarioIssue[] {
   return error.issues.map((issue) => {
     const path = [...shown, ...issue.path];
     if (issue.code === 'unrecognized_keys') {

@@ -2,11 +2,14 @@
  * A CPU scenario: which program the guest runs, how many times, under which techniques, with which
  * costs. The schema is the one definition of the format; limits keep every accepted scenario small.
  */
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { formatPath } from '../util';
 import { defaultCosts, type CycleCosts } from './costs';
 import { instructionKinds, workloadIds } from './program';
 import { techniqueIds } from './techniques';
+
+z.config(en());
 
 /**
  * Every accepted scenario runs in bounded time (the loop body is traced once, the passes multiplied)
@@ -19,8 +22,8 @@ const kind = z.enum(instructionKinds, { error: `expected an instruction kind (${
 
 const instructionSchema = z.strictObject({
   kind,
-  ring: z.enum(['user', 'kernel'], { error: 'expected user or kernel' }).optional(),
-  text: z.string().max(60, { error: 'expected at most 60 characters' }).optional(),
+  ring: z.optional(z.enum(['user', 'kernel'], { error: 'expected user or kernel' })),
+  text: z.optional(z.string().check(z.maxLength(60, { error: 'expected at most 60 characters' }))),
 });
 
 const costShape = Object.fromEntries(
@@ -28,15 +31,14 @@ const costShape = Object.fromEntries(
     const max = k === 'emulationFactor' ? cpuLimits.emulationFactor : cpuLimits.cycleCost;
     return [
       k,
-      z
-        .number({ error: 'expected a number of cycles' })
-        .finite()
-        .min(0, { error: 'expected a number >= 0' })
-        .max(max, { error: `expected at most ${max.toLocaleString('en')}` })
-        .optional(),
+      z.optional(
+        z
+          .number({ error: 'expected a number of cycles' })
+          .check(z.minimum(0, { error: 'expected a number >= 0' }), z.maximum(max, { error: `expected at most ${max.toLocaleString('en')}` })),
+      ),
     ];
   }),
-) as Record<keyof CycleCosts, z.ZodOptional<z.ZodNumber>>;
+) as Record<keyof CycleCosts, z.ZodMiniOptional<z.ZodMiniNumber>>;
 
 export const cpuWorkloadSchema = z.union(
   [
@@ -44,19 +46,23 @@ export const cpuWorkloadSchema = z.union(
     z.strictObject({
       body: z
         .array(instructionSchema, { error: 'expected a list of instructions, each { kind, ring?, text? }' })
-        .min(1, { error: 'expected at least one instruction' })
-        .max(cpuLimits.bodyLength, { error: `expected at most ${cpuLimits.bodyLength} instructions` }),
+        .check(
+          z.minLength(1, { error: 'expected at least one instruction' }),
+          z.maxLength(cpuLimits.bodyLength, { error: `expected at most ${cpuLimits.bodyLength} instructions` }),
+        ),
     }),
     z.strictObject({
       generate: z.strictObject({
         mix: z
-          .partialRecord(kind, z.number({ error: 'expected a weight (a number >= 0)' }).finite().min(0, { error: 'expected a weight >= 0' }))
-          .refine((mix) => Object.values(mix).some((w) => (w ?? 0) > 0), { error: 'expected at least one kind with a weight above 0' }),
+          .partialRecord(kind, z.number({ error: 'expected a weight (a number >= 0)' }).check(z.minimum(0, { error: 'expected a weight >= 0' })))
+          .check(z.refine((mix) => Object.values(mix).some((w) => (w ?? 0) > 0), { error: 'expected at least one kind with a weight above 0' })),
         length: z
           .number()
-          .int({ error: 'expected a whole number' })
-          .min(1)
-          .max(cpuLimits.bodyLength, { error: `expected at most ${cpuLimits.bodyLength}` }),
+          .check(
+            z.int({ error: 'expected a whole number' }),
+            z.minimum(1),
+            z.maximum(cpuLimits.bodyLength, { error: `expected at most ${cpuLimits.bodyLength}` }),
+          ),
       }),
     }),
   ],
@@ -64,27 +70,33 @@ export const cpuWorkloadSchema = z.union(
 );
 
 export const cpuScenarioSchema = z.strictObject({
-  name: z.string().max(120).default('CPU scenario'),
-  seed: z.number().int({ error: 'expected a whole number' }).default(1),
-  workload: cpuWorkloadSchema.default('compute'),
-  iterations: z
-    .number({ error: 'expected a number of loop passes' })
-    .int({ error: 'expected a whole number' })
-    .min(1, { error: 'expected at least 1' })
-    .max(cpuLimits.iterations, { error: `expected at most ${cpuLimits.iterations}` })
-    .default(1000),
-  techniques: z
-    .array(z.enum(techniqueIds, { error: `expected a technique (${techniqueIds.join(', ')})` }))
-    .min(1)
-    .default([...techniqueIds]),
+  name: z._default(z.string().check(z.maxLength(120)), 'CPU scenario'),
+  seed: z._default(z.number().check(z.int({ error: 'expected a whole number' })), 1),
+  workload: z._default(cpuWorkloadSchema, 'compute'),
+  iterations: z._default(
+    z
+      .number({ error: 'expected a number of loop passes' })
+      .check(
+        z.int({ error: 'expected a whole number' }),
+        z.minimum(1, { error: 'expected at least 1' }),
+        z.maximum(cpuLimits.iterations, { error: `expected at most ${cpuLimits.iterations}` }),
+      ),
+    1000,
+  ),
+  techniques: z._default(z.array(z.enum(techniqueIds, { error: `expected a technique (${techniqueIds.join(', ')})` })).check(z.minLength(1)), [
+    ...techniqueIds,
+  ]),
   /** Clock rate used to turn cycles into seconds. Engine's figure. */
-  clockGHz: z
-    .number({ error: 'expected a clock rate in GHz' })
-    .finite()
-    .min(cpuLimits.clockGHz.min, { error: `expected a clock rate from ${cpuLimits.clockGHz.min} to ${cpuLimits.clockGHz.max} GHz` })
-    .max(cpuLimits.clockGHz.max, { error: `expected a clock rate from ${cpuLimits.clockGHz.min} to ${cpuLimits.clockGHz.max} GHz` })
-    .default(3),
-  costs: z.strictObject(costShape).default({}),
+  clockGHz: z._default(
+    z
+      .number({ error: 'expected a clock rate in GHz' })
+      .check(
+        z.minimum(cpuLimits.clockGHz.min, { error: `expected a clock rate from ${cpuLimits.clockGHz.min} to ${cpuLimits.clockGHz.max} GHz` }),
+        z.maximum(cpuLimits.clockGHz.max, { error: `expected a clock rate from ${cpuLimits.clockGHz.min} to ${cpuLimits.clockGHz.max} GHz` }),
+      ),
+    3,
+  ),
+  costs: z._default(z.strictObject(costShape), {}),
 });
 
 export type CpuScenarioInput = z.input<typeof cpuScenarioSchema>;

@@ -10,7 +10,18 @@ export default function noCommonChunk(context: LoadContext): Plugin {
     configureWebpack(_config, isServer) {
       if (isServer) return {};
       return {
-        optimization: { splitChunks: { cacheGroups: { common: false } } },
+        optimization: {
+          splitChunks: {
+            cacheGroups: {
+              common: false,
+              // Docusaurus turns off the bundler's default group, so code that several islands share
+              // (the engine, the quizzes' helpers) was copied into each island's chunk and a lesson
+              // with a quiz and a widget downloaded the engine twice. Loaded on demand only: the
+              // start-up chunks stay as they are.
+              sharedByIslands: { chunks: 'async', minChunks: 2, priority: -20, reuseExistingChunk: true },
+            },
+          },
+        },
         // The engine (pure: test/architecture.test.ts) and yaml have no side effects on import, so
         // the bundler may drop what a page does not use: a widget that never reads scenario text
         // carries no YAML parser (about 44 KB gzip).

@@ -2,7 +2,7 @@
  * Quiz progress in the browser: one versioned localStorage key, read and written through a zod
  * schema. Nothing here touches `window` by itself: callers pass the storage (from an effect).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { formatPath } from '@site/sim';
 import { answerSchema, lessonIdSchema, lessonIds, type Answer, type LessonId } from '@site/quizzes/schema';
 import { maxSeed } from '@site/quizzes/variants';
@@ -11,12 +11,11 @@ export const progressKey = 'infralab.progress.v1';
 
 /** "missing" when the field is absent, else what was expected. */
 const expected = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'missing' : `expected ${what}`);
-const count = z
-  .number({ error: expected('a number') })
-  .int({ error: 'expected a whole number' })
-  .min(0, { error: 'expected a number >= 0' });
-const points = z.number({ error: expected('a number') }).min(0, { error: 'expected a number >= 0' });
-const questionId = z.string().regex(/^[a-z][a-z0-9-]{0,59}$/, { error: 'expected a question id' });
+const count = z.number({ error: expected('a number') }).check(z.int({ error: 'expected a whole number' }), z.minimum(0, { error: 'expected a number >= 0' }));
+const points = z.number({ error: expected('a number') }).check(z.minimum(0, { error: 'expected a number >= 0' }));
+const questionId = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,59}$/, { error: 'expected a question id' }));
+const variant = z.number({ error: expected('a variant number') }).check(z.int({ error: 'expected a whole number' }), z.minimum(1), z.maximum(maxSeed));
+const dateTime = z.iso.datetime({ error: expected('a date and time (ISO 8601)') });
 
 export const lessonProgressSchema = z
   .strictObject({
@@ -25,37 +24,40 @@ export const lessonProgressSchema = z
     /** The best attempt's points. */
     best: points,
     /** How many questions the quiz had. */
-    outOf: count.min(1, { error: 'expected a whole number >= 1' }),
+    outOf: z
+      .number({ error: expected('a number') })
+      .check(
+        z.int({ error: 'expected a whole number' }),
+        z.minimum(0, { error: 'expected a number >= 0' }),
+        z.minimum(1, { error: 'expected a whole number >= 1' }),
+      ),
     attempts: count,
-    updatedAt: z.iso.datetime({ error: expected('a date and time (ISO 8601)') }),
+    updatedAt: dateTime,
     /** The variant (seed) of the latest attempt. */
-    variant: z
-      .number({ error: expected('a variant number') })
-      .int({ error: 'expected a whole number' })
-      .min(1)
-      .max(maxSeed),
+    variant,
     /** Points per question answered in the latest attempt (0 to 1 each). */
     answered: z.record(
       questionId,
       z
         .number({ error: expected('points from 0 to 1') })
-        .min(0, { error: 'expected points from 0 to 1' })
-        .max(1, { error: 'expected points from 0 to 1' }),
+        .check(z.minimum(0, { error: 'expected points from 0 to 1' }), z.maximum(1, { error: 'expected points from 0 to 1' })),
       { error: expected('points by question id') },
     ),
     /** The answers of the latest attempt, so a reload shows them graded again (absent in older files). */
-    answers: z.record(questionId, answerSchema, { error: expected('answers by question id') }).optional(),
+    answers: z.optional(z.record(questionId, answerSchema, { error: expected('answers by question id') })),
   })
-  .superRefine((p, ctx) => {
-    if (p.score > p.outOf) ctx.addIssue({ code: 'custom', path: ['score'], message: `expected at most outOf (${p.outOf})` });
-    if (p.best > p.outOf) ctx.addIssue({ code: 'custom', path: ['best'], message: `expected at most outOf (${p.outOf})` });
-    if (p.best < p.score) ctx.addIssue({ code: 'custom', path: ['best'], message: 'expected best >= score' });
-    const sum = Object.values(p.answered).reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - p.score) > 0.01) ctx.addIssue({ code: 'custom', path: ['score'], message: `expected the sum of answered (${sum})` });
-    for (const id of Object.keys(p.answers ?? {})) {
-      if (!(id in p.answered)) ctx.addIssue({ code: 'custom', path: ['answers', id], message: 'expected only answers to questions listed in answered' });
-    }
-  });
+  .check(
+    z.superRefine((p, ctx) => {
+      if (p.score > p.outOf) ctx.addIssue({ code: 'custom', path: ['score'], message: `expected at most outOf (${p.outOf})` });
+      if (p.best > p.outOf) ctx.addIssue({ code: 'custom', path: ['best'], message: `expected at most outOf (${p.outOf})` });
+      if (p.best < p.score) ctx.addIssue({ code: 'custom', path: ['best'], message: 'expected best >= score' });
+      const sum = Object.values(p.answered).reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - p.score) > 0.01) ctx.addIssue({ code: 'custom', path: ['score'], message: `expected the sum of answered (${sum})` });
+      for (const id of Object.keys(p.answers ?? {})) {
+        if (!(id in p.answered)) ctx.addIssue({ code: 'custom', path: ['answers', id], message: 'expected only answers to questions listed in answered' });
+      }
+    }),
+  );
 
 /**
  * A belief the learner's answers suggested: which question showed it, in which variant and when,
@@ -64,13 +66,9 @@ export const lessonProgressSchema = z
 export const beliefSchema = z.strictObject({
   lesson: lessonIdSchema,
   question: questionId,
-  variant: z
-    .number({ error: expected('a variant number') })
-    .int({ error: 'expected a whole number' })
-    .min(1)
-    .max(maxSeed),
-  suggestedAt: z.iso.datetime({ error: expected('a date and time (ISO 8601)') }),
-  clearedAt: z.iso.datetime({ error: expected('a date and time (ISO 8601)') }).optional(),
+  variant,
+  suggestedAt: dateTime,
+  clearedAt: z.optional(dateTime),
 });
 export type Belief = z.infer<typeof beliefSchema>;
 
@@ -78,7 +76,7 @@ export const progressSchema = z.strictObject({
   version: z.literal(1, { error: 'expected version 1' }),
   lessons: z.partialRecord(lessonIdSchema, lessonProgressSchema, { error: 'expected lessons by lesson id' }),
   /** The misconception map, by misconception id (absent in older files: an optional field keeps them valid). */
-  misconceptions: z.record(questionId, beliefSchema, { error: expected('beliefs by misconception id') }).optional(),
+  misconceptions: z.optional(z.record(questionId, beliefSchema, { error: expected('beliefs by misconception id') })),
 });
 
 export type LessonProgress = z.infer<typeof lessonProgressSchema>;
@@ -98,7 +96,7 @@ export interface ProgressProblem {
 export type LoadedProgress = { progress: Progress; problem: ProgressProblem | null };
 
 /** `lessons.regions.best: expected a number >= 0`, for the first few issues. */
-export function describeIssues(error: z.ZodError, max = 5): string {
+export function describeIssues(error: z.core.$ZodError, max = 5): string {
   const lines = error.issues.slice(0, max).map((i) => {
     if (i.code === 'unrecognized_keys' && i.path.at(-1) === 'lessons') {
       return `${formatPath(i.path)}: unknown lesson${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')} (expected ${lessonIds.join(', ')})`;

@@ -3,14 +3,13 @@
  * number, a word, markup) falls back to the default variant with a notice. Nothing from the address
  * is ever run or inserted as markup.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defaultSeed, maxSeed } from '@site/quizzes/variants';
 
-export const variantParamSchema = z
-  .string()
-  .regex(/^[1-9][0-9]{0,5}$/)
-  .transform(Number)
-  .pipe(z.number().int().min(1).max(maxSeed));
+export const variantParamSchema = z.pipe(
+  z.pipe(z.string().check(z.regex(/^[1-9][0-9]{0,5}$/)), z.transform(Number)),
+  z.number().check(z.int(), z.minimum(1), z.maximum(maxSeed)),
+);
 
 export function variantParamName(lesson: string): string {
   return `v-${lesson}`;

@@ -1,5 +1,5 @@
 import React, { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Scenario, ScenarioInput } from '@site/sim';
 import { WidgetFrame } from '../shared/Frame';
 import { useUrlState } from '../shared/urlState';
@@ -34,7 +34,7 @@ export { presetScenario, buildScenario, presets, presetNames, type LabDesign, ty
 export { labViewAt, deriveLabView, type LabView } from './view';
 export { LabHistory, frameOf, type LabFrame } from './history';
 
-const urlSchema = z.strictObject({ design: designSchema, time: z.number().int().min(0).max(labUntil) });
+const urlSchema = z.strictObject({ design: designSchema, time: z.number().check(z.int(), z.minimum(0), z.maximum(labUntil)) });
 
 interface LoadedFile {
   source: string;

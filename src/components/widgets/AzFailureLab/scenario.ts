@@ -2,7 +2,7 @@
  * The reader's design, as data: how many AZs and VMs, a group or not, the database's copies, and the
  * faults on the timeline. `buildScenario` turns it into an engine scenario; nothing here simulates.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseScenario, ScenarioError, type ScenarioInput } from '@site/sim';
 
 export const homeRegion = 'us-east-1';
@@ -38,34 +38,35 @@ export const databaseLabels: Record<DatabaseChoice, string> = {
 export const faultLevels = ['az', 'region', 'host', 'vm'] as const;
 export type FaultLevel = (typeof faultLevels)[number];
 
+/** A whole number from `min` to `max`. */
+export const whole = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
+
 export const faultSchema = z.strictObject({
-  at: z.number().int().min(0).max(labUntil),
+  at: whole(0, labUntil),
   op: z.enum(['fail', 'recover']),
   level: z.enum(faultLevels),
-  target: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, { error: 'expected a region, AZ, host or VM name' }),
+  target: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/, { error: 'expected a region, AZ, host or VM name' })),
 });
 export type Fault = z.infer<typeof faultSchema>;
 
 const designShape = z.strictObject({
-  azs: z.number().int().min(1).max(3),
-  vms: z.number().int().min(1).max(maxVms),
+  azs: whole(1, 3),
+  vms: whole(1, maxVms),
   group: z.boolean(),
   database: z.enum(databaseChoices),
-  westVms: z.number().int().min(0).max(maxVms),
-  minServing: z
-    .number()
-    .int()
-    .min(1)
-    .max(2 * maxVms),
-  faults: z.array(faultSchema).max(maxFaults),
+  westVms: whole(0, maxVms),
+  minServing: whole(1, 2 * maxVms),
+  faults: z.array(faultSchema).check(z.maxLength(maxFaults)),
 });
 export type LabDesign = z.infer<typeof designShape>;
 
 /** The design, checked by the engine too: a fault on an AZ or VM that does not exist is refused here. */
-export const designSchema = designShape.superRefine((design, ctx) => {
-  const problem = scenarioProblem(buildScenario(design));
-  if (problem) ctx.addIssue({ code: 'custom', path: [], message: problem });
-});
+export const designSchema = designShape.check(
+  z.superRefine((design, ctx) => {
+    const problem = scenarioProblem(buildScenario(design));
+    if (problem) ctx.addIssue({ code: 'custom', path: [], message: problem });
+  }),
+);
 
 export const presetNames = ['single-az', 'multi-az', 'multi-az-group', 'multi-az-db', 'multi-region-db'] as const;
 export type PresetName = (typeof presetNames)[number];

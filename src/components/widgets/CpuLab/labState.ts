@@ -2,17 +2,13 @@
  * What the CPU lab remembers and puts in its share link: the workload, the technique and the step.
  * A loaded scenario file is not in the link (it can be long); the link holds the built-in choices.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cpu } from '@site/sim';
 
 export const labStateSchema = z.strictObject({
   workload: z.enum(cpu.workloadIds),
   technique: z.enum(cpu.techniqueIds),
-  step: z
-    .number()
-    .int()
-    .min(0)
-    .max(cpu.cpuLimits.bodyLength - 1),
+  step: z.number().check(z.int(), z.minimum(0), z.maximum(cpu.cpuLimits.bodyLength - 1)),
 });
 export type LabState = z.infer<typeof labStateSchema>;
 

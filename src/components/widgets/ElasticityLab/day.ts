@@ -3,7 +3,7 @@
  * (a group that scales with demand). Both are engine scenarios; what they cost, what they drop and
  * how many VMs serve at each moment are read from the engine.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createWorld, findRegion, regionCatalog, runScenario, vmHourlyUsd, type Report, type ScenarioInput } from '@site/sim';
 
 export const hourSeconds = 3600;
@@ -40,16 +40,18 @@ export const curves: Record<CurveName, { label: string; rps: number[] }> = {
 /** Regions with a price in the engine's table (a region without one cannot be compared on cost). */
 export const pricedRegions = regionCatalog.filter((r) => vmHourlyUsd(r.code, vmSize.vcpu) !== undefined).map((r) => r.code);
 
+const whole = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
+
 export const configSchema = z
   .strictObject({
     curve: z.enum(curveNames),
-    region: z.string().refine((r) => pricedRegions.includes(r), { error: 'expected a region with a price' }),
-    owned: z.number().int().min(1).max(maxGroup),
-    min: z.number().int().min(0).max(maxGroup),
-    max: z.number().int().min(1).max(maxGroup),
-    target: z.number().int().min(10).max(1000),
+    region: z.string().check(z.refine((r) => pricedRegions.includes(r), { error: 'expected a region with a price' })),
+    owned: whole(1, maxGroup),
+    min: whole(0, maxGroup),
+    max: whole(1, maxGroup),
+    target: whole(10, 1000),
   })
-  .refine((c) => c.min <= c.max, { error: 'expected min <= max', path: ['min'] });
+  .check(z.refine((c) => c.min <= c.max, { error: 'expected min <= max', path: ['min'] }));
 export type DayConfig = z.infer<typeof configSchema>;
 
 export const defaultConfig: DayConfig = { curve: 'business', region: 'us-east-1', owned: 12, min: 1, max: 20, target: 80 };

@@ -3,7 +3,7 @@
  * overcommit ratios), their action log and the virtual time. The zod schema is the only way a URL
  * gets in; the types come from it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ActionInput, HypervisorType, ScenarioInput } from '@site/sim';
 import { engineName, inTimeOrder, virtualSeconds, type TimedAction } from '../shared/actionLog';
 
@@ -15,14 +15,16 @@ export const launchName = 'vm';
 export const cpuOvercommitChoices = [1, 1.5, 2, 3, 4] as const;
 export const memoryOvercommitChoices = [1, 1.25, 1.5, 2] as const;
 
-const busy = z.number().min(0).max(1);
+const busy = z.number().check(z.minimum(0), z.maximum(1));
+const whole = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
+const memoryGiB = z.number().check(z.positive(), z.maximum(8192));
 const at = virtualSeconds;
 
 /** One reader action, as a compact tuple (share links stay short): [verb, at, ...arguments]. */
 export const labStepSchema = z.union([
-  z.tuple([z.literal('launch'), at, z.number().int().min(1).max(1000), z.number().int().min(1).max(256), z.number().positive().max(8192), busy]),
+  z.tuple([z.literal('launch'), at, whole(1, 1000), whole(1, 256), memoryGiB, busy]),
   // The same with the VMs' working set (share of their memory they use); links made before it have six elements.
-  z.tuple([z.literal('launch'), at, z.number().int().min(1).max(1000), z.number().int().min(1).max(256), z.number().positive().max(8192), busy, busy]),
+  z.tuple([z.literal('launch'), at, whole(1, 1000), whole(1, 256), memoryGiB, busy, busy]),
   z.tuple([z.enum(['start', 'stop', 'reboot', 'terminate', 'crash', 'recover']), at, engineName]),
   z.tuple([z.literal('load'), at, engineName, busy]),
   z.tuple([z.literal('working-set'), at, engineName, busy]),
@@ -36,9 +38,9 @@ export const labStateSchema = z
     cpuOvercommit: z.literal(cpuOvercommitChoices),
     memoryOvercommit: z.literal(memoryOvercommitChoices),
     time: virtualSeconds,
-    log: z.array(labStepSchema).max(400),
+    log: z.array(labStepSchema).check(z.maxLength(400)),
   })
-  .refine((s) => inTimeOrder(s.log.map(toTimedAction), s.time), { error: 'the actions must be in time order, at or before the time', path: ['log'] });
+  .check(z.refine((s) => inTimeOrder(s.log.map(toTimedAction), s.time), { error: 'the actions must be in time order, at or before the time', path: ['log'] }));
 export type LabState = z.infer<typeof labStateSchema>;
 export type LabSettings = Pick<LabState, 'hypervisor' | 'cpuOvercommit' | 'memoryOvercommit'>;
 

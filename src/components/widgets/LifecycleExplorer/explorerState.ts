@@ -5,7 +5,7 @@
  * volume on the network and a 75 GiB instance store on its host: the size an m5d.large (an m5.large
  * with local NVMe) has. The engine prices it as the m5.large it knows; the instance store is not billed apart.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { disks, type ActionInput, type ScenarioInput } from '@site/sim';
 import { engineName, inTimeOrder, virtualSeconds, type TimedAction } from '../shared/actionLog';
 
@@ -50,8 +50,8 @@ export const explorerStepSchema = z.union([
 export type ExplorerStep = z.infer<typeof explorerStepSchema>;
 
 export const explorerStateSchema = z
-  .strictObject({ time: virtualSeconds, log: z.array(explorerStepSchema).max(400) })
-  .refine((s) => inTimeOrder(s.log.map(toTimedAction), s.time), { error: 'the actions must be in time order, at or before the time', path: ['log'] });
+  .strictObject({ time: virtualSeconds, log: z.array(explorerStepSchema).check(z.maxLength(400)) })
+  .check(z.refine((s) => inTimeOrder(s.log.map(toTimedAction), s.time), { error: 'the actions must be in time order, at or before the time', path: ['log'] }));
 export type ExplorerState = z.infer<typeof explorerStateSchema>;
 
 export const defaultExplorerState: ExplorerState = { time: 0, log: [] };

@@ -2,7 +2,7 @@
  * The explorer's state (what can go in a share link) and its table rows. Every number in a row comes
  * from the engine: the catalog, rttMs, vmHourlyUsd, regionAllowed.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { jurisdictionsOf, knownJurisdictions, regionAllowed, regionCatalog, rttMs, vmHourlyUsd, type GeoPoint } from '@site/sim';
 import { findPlace } from './places';
 
@@ -13,14 +13,14 @@ export type SortKey = (typeof sortKeys)[number];
 const rules = new Set(['none', ...knownJurisdictions()]);
 
 export const userSchema = z.union([
-  z.string().refine((id) => findPlace(id) !== undefined, { error: 'expected a listed city or region' }),
-  z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }),
+  z.string().check(z.refine((id) => findPlace(id) !== undefined, { error: 'expected a listed city or region' })),
+  z.strictObject({ lat: z.number().check(z.minimum(-90), z.maximum(90)), lon: z.number().check(z.minimum(-180), z.maximum(180)) }),
 ]);
 
 export const stateSchema = z.strictObject({
   user: userSchema,
-  vcpu: z.number().refine((n) => (vcpuChoices as readonly number[]).includes(n), { error: `expected one of ${vcpuChoices.join(', ')}` }),
-  rule: z.string().refine((r) => rules.has(r), { error: 'expected "none", "EU" or a country of the catalog' }),
+  vcpu: z.number().check(z.refine((n) => (vcpuChoices as readonly number[]).includes(n), { error: `expected one of ${vcpuChoices.join(', ')}` })),
+  rule: z.string().check(z.refine((r) => rules.has(r), { error: 'expected "none", "EU" or a country of the catalog' })),
   sort: z.enum(sortKeys),
   desc: z.boolean(),
 });

@@ -7,7 +7,7 @@
  * scenario's own `actions` list would not do, because the engine queues those before the completions
  * the reader waited for, and breaks ties at the same second in queue order.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createWorld, type ActionInput, type Outcome, type ScenarioInput, type World } from '@site/sim';
 import type { WorldHandle } from './useWorld';
 
@@ -17,12 +17,9 @@ export interface TimedAction {
 }
 
 /** A virtual time in a share link: seconds, at most a year (the lab's clock never needs more). */
-export const virtualSeconds = z
-  .number()
-  .min(0)
-  .max(365 * 24 * 3600);
+export const virtualSeconds = z.number().check(z.minimum(0), z.maximum(365 * 24 * 3600));
 /** A VM or host name from a share link: the engine says whether it exists; this only bounds its shape. */
-export const engineName = z.string().regex(/^[a-z][a-z0-9-]{0,59}$/, { error: 'expected a name of lowercase letters, digits and dashes' });
+export const engineName = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,59}$/, { error: 'expected a name of lowercase letters, digits and dashes' }));
 
 /** Whether the log's times never go back, and end at or before `time`. */
 export function inTimeOrder(log: readonly TimedAction[], time: number): boolean {
@@ -73,7 +70,7 @@ export function safeAct(handle: WorldHandle, action: ActionInput): Outcome {
   try {
     return handle.act(action);
   } catch (error) {
-    const issue = error instanceof z.ZodError ? error.issues[0] : undefined;
+    const issue = error instanceof z.core.$ZodError ? error.issues[0] : undefined;
     return { ok: false, reason: issue ? `${issue.path.join('.') || action.kind}: ${issue.message}` : String(error) };
   }
 }

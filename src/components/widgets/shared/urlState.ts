@@ -4,7 +4,12 @@
  * hostile value falls back to the default with a notice and is never executed or rendered as HTML.
  */
 import { useEffect, useState } from 'react';
-import type { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
+
+// A link's notice quotes zod's message: English, as full zod words it, even in a widget whose chunk
+// holds no other schema module (each of those configures the same).
+z.config(en());
 
 const maxLength = 4000;
 
@@ -14,7 +19,7 @@ export function paramName(id: string): string {
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; notice: string };
 
-export function decodeState<T>(raw: string | null, schema: z.ZodType<T>): Decoded<T> | null {
+export function decodeState<T>(raw: string | null, schema: z.ZodMiniType<T>): Decoded<T> | null {
   if (raw === null || raw === '') return null;
   if (raw.length > maxLength) return { ok: false, notice: `The shared link's state is too long (${raw.length} characters); showing the default instead.` };
   let json: unknown;
@@ -48,7 +53,7 @@ export function shareLink(id: string, value: unknown, location: { href: string }
  * Reads the widget's state from the URL once on the client (the server renders the default, so
  * hydration matches), and reports a notice when the URL held something unusable.
  */
-export function useUrlState<T>(id: string, schema: z.ZodType<T>, fallback: T): { initial: T; notice: string | null; loaded: boolean } {
+export function useUrlState<T>(id: string, schema: z.ZodMiniType<T>, fallback: T): { initial: T; notice: string | null; loaded: boolean } {
   const [state, setState] = useState<{ initial: T; notice: string | null; loaded: boolean }>({ initial: fallback, notice: null, loaded: false });
   useEffect(() => {
     const raw = new URLSearchParams(window.location.search).get(paramName(id));
