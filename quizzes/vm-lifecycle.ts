@@ -56,7 +56,7 @@ export default defineQuiz({
             first: 'stopped',
             then: 'pending',
             misconception: 'start-skips-pending',
-            feedback: 'pending belongs to the start, not to the stop: the stop ends in stopped, and the start begins with pending.',
+            feedback: 'The stop ends in stopped; pending belongs to the start that follows, while the instance is placed on a host and boots.',
           },
         ],
         read: (r) => {
