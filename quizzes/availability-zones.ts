@@ -70,7 +70,16 @@ export default defineQuiz({
         type: 'claims',
         multiple: true,
         options: [
-          { id: 'none-serve', text: 'No VM serves: the release broke every AZ at once.', correct: true, holds: (r) => r.metrics.servingVms === 0 },
+          {
+            id: 'none-serve',
+            text: 'No VM serves: the release broke every AZ at once.',
+            correct: true,
+            holds: (r) => r.metrics.servingVms === 0,
+            missed: {
+              misconception: 'multi-az-survives-bad-deploy',
+              feedback: 'All six VMs run the same release, so all six crash, whichever AZ they are in.',
+            },
+          },
           {
             id: 'azs-contain',
             text: 'The VMs in us-east-1b and us-east-1c keep serving: spreading over AZs contains the failure.',
@@ -117,12 +126,20 @@ export default defineQuiz({
             text: 'The group has {size} VMs serving again.',
             correct: true,
             holds: (r, p) => r.groups[0].serving === p.size,
+            missed: {
+              misconception: 'group-grows-after-loss',
+              feedback: 'The group keeps its desired count: by the end of the hour its replacements have launched and serve.',
+            },
           },
           {
             id: 'healthy-azs',
             text: 'Every VM that serves runs in us-east-1b or us-east-1c.',
             correct: true,
             holds: (r) => r.vms.filter((v) => v.serving).every((v) => v.az === 'us-east-1b' || v.az === 'us-east-1c'),
+            missed: {
+              misconception: 'running-means-serving',
+              feedback: 'Whatever is left in us-east-1a is cut off while its AZ is down: no request reaches it, running or not.',
+            },
           },
           {
             id: 'kept-waiting',
@@ -255,6 +272,14 @@ export default defineQuiz({
           { id: 'started', text: 'Failover to the standby begins' },
           { id: 'complete', text: 'The standby in eu-central-1b is the new primary' },
           { id: 'restored', text: 'A standby in eu-central-1a is in sync again' },
+        ],
+        mistakes: [
+          {
+            first: 'unavailable',
+            then: 'started',
+            misconception: 'failover-is-instant',
+            feedback: 'The failover starts because the primary is gone: writes stop first, and stay stopped until the standby is promoted.',
+          },
         ],
         read: (r) => {
           const ids: Record<string, string> = {

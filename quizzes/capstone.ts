@@ -171,6 +171,14 @@ export default defineQuiz({
           { id: 'replace', text: 'The group terminates the lost VMs to replace them' },
           { id: 'running', text: 'The replacement VMs run' },
         ],
+        mistakes: [
+          {
+            first: 'db-back',
+            then: 'replace',
+            misconception: 'replacement-is-instant',
+            feedback: 'The group notices the lost VMs only after its 60 s health check, and the 45 s failover is over by then.',
+          },
+        ],
         read: (r) => {
           const ids: Record<string, string> = {
             'db-unavailable': 'db-down',
@@ -216,6 +224,10 @@ export default defineQuiz({
             text: 'The database is available again, in {replica}.',
             correct: true,
             holds: (r, p) => !!r.database?.available && r.database.primary.region === p.replica,
+            missed: {
+              misconception: 'outage-spreads-across-regions',
+              feedback: 'The replica is in another region, outside the outage; it is promoted and takes the writes.',
+            },
           },
           {
             id: 'no-loss',
@@ -230,6 +242,10 @@ export default defineQuiz({
             text: 'Every copy of the data stayed in the EU.',
             correct: (p) => p.replica === 'eu-west-3',
             holds: (r) => r.metrics.residencyViolations.length === 0,
+            missed: {
+              slip: 'reading',
+              feedback: 'eu-west-3 is Paris, in France, an EU member state: the primary, its standby and the replica all stay in the EU.',
+            },
             feedback: 'eu-west-2 is London: outside the EU, so the replica itself breaks the rule.',
             misconception: 'europe-means-eu',
           },
@@ -273,6 +289,10 @@ export default defineQuiz({
             text: 'The stopped VM has cost more than the terminated one: its disk kept billing all night.',
             correct: true,
             holds: (r) => r.vms.find((v) => v.name === 'web-4')!.costUsd > r.vms.find((v) => v.name === 'web-5')!.costUsd,
+            missed: {
+              misconception: 'stopped-costs-nothing',
+              feedback: 'web-4 pays no compute while stopped, but its 100 GiB disk still exists and bills all night.',
+            },
           },
           {
             id: 'stopped-free',
@@ -311,13 +331,24 @@ export default defineQuiz({
           text: 'Someone drops the bookings table by mistake',
           correct: true,
           feedback: 'The standby copies the mistake with the write itself; only a backup from before helps.',
+          missed: {
+            misconception: 'replication-protects-deletes',
+            feedback: 'A synchronous standby applies the DROP as faithfully as any other write; only a backup from before brings the table back.',
+          },
         },
-        { id: 'region', text: 'The whole region goes down', correct: true, feedback: 'Every AZ is in that region.' },
+        {
+          id: 'region',
+          text: 'The whole region goes down',
+          correct: true,
+          feedback: 'Every AZ is in that region.',
+          missed: { misconception: 'multi-az-survives-region', feedback: 'All three AZs are inside the one region, so they go down with it.' },
+        },
         {
           id: 'bad-release',
           text: 'A broken release is rolled out to all six VMs at once',
           correct: true,
           feedback: 'Every AZ runs the same broken code: roll out one AZ at a time.',
+          missed: { misconception: 'multi-az-survives-bad-deploy', feedback: 'A release rolled out to all six VMs at once breaks every AZ at once.' },
         },
         {
           id: 'one-az',

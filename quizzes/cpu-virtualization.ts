@@ -104,6 +104,10 @@ export default defineQuiz({
             text: 'A system call (int 0x80) from the guest’s program',
             correct: (p) => exitsBy[p.t].includes('syscall'),
             holds: (runs, p) => under(runs, p.t).byKind['syscall'].hypervisorEntries > 0,
+            missed: {
+              misconception: 'correct-means-in-guest',
+              feedback: 'Under this technique the guest kernel does not own the entry point of a system call, so the call goes to the hypervisor first.',
+            },
             misconception: 'syscall-exits',
             feedback:
               'With hardware assistance the guest kernel runs in ring 0 of guest mode, and a paravirtual kernel registers a fast handler with the CPU: the call stays in the guest.',
@@ -113,6 +117,11 @@ export default defineQuiz({
             text: 'A page fault',
             correct: (p) => exitsBy[p.t].includes('page-fault'),
             holds: (runs, p) => under(runs, p.t).byKind['page-fault'].hypervisorEntries > 0,
+            missed: {
+              misconception: 'correct-means-in-guest',
+              feedback:
+                'Here the hypervisor owns the tables the CPU walks (shadow paging) or checks every update to them (paravirtualization), so a page fault goes to it first.',
+            },
             misconception: 'page-tables-hypervisor-business',
             feedback:
               'Who sees a page fault depends on who owns the tables the CPU walks: with shadow tables (and in Xen-style paravirtualization) the hypervisor does; with nested paging the guest owns its tables and handles its own faults.',
@@ -122,6 +131,10 @@ export default defineQuiz({
             text: 'A write to a guest page-table entry',
             correct: (p) => exitsBy[p.t].includes('pte-write'),
             holds: (runs, p) => under(runs, p.t).byKind['pte-write'].hypervisorEntries > 0,
+            missed: {
+              misconception: 'correct-means-in-guest',
+              feedback: 'Shadow paging must catch every write to keep its copy of the tables right, and a paravirtual kernel makes the update by hypercall.',
+            },
             misconception: 'page-tables-hypervisor-business',
             feedback:
               'Shadow paging must catch every write to keep its copy right, and a paravirtual kernel asks by hypercall; with nested paging the write is an ordinary store.',
@@ -131,6 +144,10 @@ export default defineQuiz({
             text: 'A TLB miss',
             correct: (p) => exitsBy[p.t].includes('tlb-miss'),
             holds: (runs, p) => under(runs, p.t).byKind['tlb-miss'].hypervisorEntries > 0,
+            missed: {
+              misconception: 'hw-virt-means-no-exits',
+              feedback: 'Under this technique the hypervisor asked to see this event, so the CPU leaves the guest for it.',
+            },
             misconception: 'tlb-miss-traps',
             feedback: 'The CPU walks the page tables by itself, in hardware, under every technique here; nested paging makes the walk longer, not an exit.',
           },
@@ -139,6 +156,10 @@ export default defineQuiz({
             text: 'A port I/O instruction (out dx, eax) to a device',
             correct: (p) => exitsBy[p.t].includes('io'),
             holds: (runs, p) => under(runs, p.t).byKind['io'].hypervisorEntries > 0,
+            missed: {
+              misconception: 'hw-assist-devices-native',
+              feedback: 'The device the guest sees is software in the host, emulated or paravirtual, so touching it leaves the guest.',
+            },
             misconception: 'hw-assist-devices-native',
             feedback:
               'VT-x and AMD-V virtualize the CPU; a device the guest sees is still emulated (or paravirtual) in software, so touching it leaves the guest.',
@@ -148,6 +169,10 @@ export default defineQuiz({
             text: 'POPF in the guest kernel',
             correct: (p) => exitsBy[p.t].includes('popf'),
             holds: (runs, p) => under(runs, p.t).byKind['popf'].hypervisorEntries > 0,
+            missed: {
+              misconception: 'hw-virt-means-no-exits',
+              feedback: 'Under this technique the guest kernel does not own the real interrupt flag, so the hypervisor has to carry out its POPF.',
+            },
             misconception: 'sensitive-always-exits',
             feedback:
               'In guest mode the kernel is in ring 0 and POPF works as written; a paravirtual kernel keeps its interrupt flag in shared memory instead.',

@@ -86,12 +86,20 @@ export default defineQuiz({
             text: 'The VMs on the type 2 host see steal time.',
             correct: true,
             holds: (r) => r.vms.filter((v) => v.az === 'eu-central-1b').every((v) => v.stealPercent > 0),
+            missed: {
+              misconception: 'hypervisor-takes-nothing',
+              feedback: 'The host operating system keeps 2 of the 16 cores, so the VMs share 14, fewer than they want.',
+            },
           },
           {
             id: 'type1-steal',
             text: 'The VMs on the type 1 host see steal time.',
             correct: (p) => p.busy * 28 > 1600,
             holds: (r) => r.vms.filter((v) => v.az === 'eu-central-1a').every((v) => v.stealPercent > 0),
+            missed: {
+              misconception: 'overcommit-is-free',
+              feedback: 'Overcommit lets 28 vCPUs onto 16 cores; when the VMs want more than 16 cores at once, they wait, and the wait is steal.',
+            },
             feedback: 'On type 1 all 16 cores are there for the VMs: they see steal only if they want more than 16.',
             slip: 'arithmetic',
           },
@@ -136,6 +144,10 @@ export default defineQuiz({
             text: 'The CPU runs out first: with 2 cores kept for the host OS, 3 VMs fit.',
             correct: true,
             holds: (r) => r.vms.length === 3 && r.hosts[0].capacityVcpu - r.hosts[0].allocatedVcpu < 4,
+            missed: {
+              misconception: 'hypervisor-takes-nothing',
+              feedback: 'The host operating system keeps 2 of the 16 cores: 14 cores hold three VMs of 4 vCPUs, and memory has room for more.',
+            },
           },
           {
             id: 'four',
@@ -173,6 +185,14 @@ export default defineQuiz({
         { id: 'hypervisor', text: 'The Hyper-V hypervisor' },
         { id: 'partitions', text: 'Two partitions side by side: Windows (the root partition) and the Linux guest' },
         { id: 'apps', text: 'The programs Mia runs in Windows and in Linux' },
+      ],
+      mistakes: [
+        {
+          first: 'hypervisor',
+          then: 'partitions',
+          misconception: 'windows-stays-on-top',
+          feedback: 'Turning Hyper-V on slides the hypervisor under Windows: Windows runs on top of it, in the root partition, beside the Linux guest.',
+        },
       ],
       hints: ['When Hyper-V is on, does Windows run under the hypervisor or beside the guest?'],
       explanation:

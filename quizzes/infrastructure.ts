@@ -196,6 +196,10 @@ export default defineQuiz({
             text: 'The group pays for the same VM-hours as 4 fixed VMs: 96.',
             correct: true,
             holds: (r) => Math.abs(r.metrics.cost.computeUsd - 4 * 24 * usEast1Hour) < 0.01,
+            missed: {
+              misconception: 'renting-always-cheaper',
+              feedback: 'A group saves only what it can hand back, and a load that never falls leaves nothing to hand back: 4 VMs for 24 hours either way.',
+            },
           },
           {
             id: 'cheaper',
@@ -210,6 +214,10 @@ export default defineQuiz({
             text: 'At the end of the day the group still runs 4 VMs.',
             correct: true,
             holds: (r) => r.groups[0].desired === 4,
+            missed: {
+              misconception: 'renting-always-cheaper',
+              feedback: 'Four VMs at 100 requests per second each meet the target exactly, and the load never changes, so the group has no reason to shrink.',
+            },
           },
         ],
       },
@@ -258,6 +266,10 @@ export default defineQuiz({
             text: 'It costs less than 8 VMs running all day.',
             correct: true,
             holds: (r) => r.metrics.cost.computeUsd < 8 * 24 * usEast1Hour,
+            missed: {
+              misconception: 'scale-in-is-manual',
+              feedback: 'The group pays for 8 VMs only while demand needs them; outside the busy hours it runs, and pays for, fewer.',
+            },
           },
           {
             id: 'some-dropped',
@@ -265,6 +277,10 @@ export default defineQuiz({
             correct: true,
             holds: (r) => r.metrics.requests!.dropped > 0,
             feedback: 'New VMs take time: the group notices the rise at its next check, and each new VM is pending before it serves.',
+            missed: {
+              misconception: 'scaling-is-instant',
+              feedback: 'Demand quadruples at 8:00, but the group sees it only at its next check, and its new VMs are pending before they serve.',
+            },
           },
           {
             id: 'eight-at-night',

@@ -242,6 +242,12 @@ const entries: z.input<typeof misconceptionSchema>[] = [
     ...residency,
   },
   {
+    id: 'eu-means-euro',
+    belief: 'Only the countries that pay in euros are in the European Union, so a region in Sweden is outside it.',
+    why: 'The EU and the euro area are not the same: Sweden is an EU member state that keeps its own currency, so an “EU only” rule allows a region there, such as Europe (Stockholm), eu-north-1.',
+    ...residency,
+  },
+  {
     id: 'latency-is-capacity',
     belief: 'When far-away users find the service slow, the servers need more capacity.',
     why: 'If the servers are idle and nearby users are fast, the time goes into round trips over the distance; more servers in the same place leave every round trip as long as before.',
@@ -535,6 +541,12 @@ const entries: z.input<typeof misconceptionSchema>[] = [
     why: 'Terminated is final: the instance and its root volume are gone, and no action leads out of that state.',
     ...states,
     source: src(aws.lifecycle),
+  },
+  {
+    id: 'terminate-from-one-state',
+    belief: 'An instance can be terminated from only one state: first I have to stop it (or start it) to get there.',
+    why: 'Terminate is accepted from running and from stopped alike (the simulation accepts it from pending and stopping too): it is the way out of every state that is not already on its way out.',
+    ...states,
   },
   {
     id: 'start-skips-pending',

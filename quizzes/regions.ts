@@ -156,7 +156,13 @@ export default defineQuiz({
         type: 'claims',
         multiple: true,
         options: [
-          { id: 'frankfurt', text: 'Europe (Frankfurt), eu-central-1', correct: true, holds: (r) => !flagged(r, 'eu-central-1') },
+          {
+            id: 'frankfurt',
+            text: 'Europe (Frankfurt), eu-central-1',
+            correct: true,
+            holds: (r) => !flagged(r, 'eu-central-1'),
+            missed: { slip: 'reading', feedback: 'Frankfurt is in Germany, an EU member state: the engine accepts data there.' },
+          },
           {
             id: 'london',
             text: 'Europe (London), eu-west-2',
@@ -165,8 +171,23 @@ export default defineQuiz({
             feedback: 'London is in the United Kingdom, which is in Europe but not in the EU.',
             misconception: 'europe-means-eu',
           },
-          { id: 'stockholm', text: 'Europe (Stockholm), eu-north-1', correct: true, holds: (r) => !flagged(r, 'eu-north-1') },
-          { id: 'paris', text: 'Europe (Paris), eu-west-3', correct: true, holds: (r) => !flagged(r, 'eu-west-3') },
+          {
+            id: 'stockholm',
+            text: 'Europe (Stockholm), eu-north-1',
+            correct: true,
+            holds: (r) => !flagged(r, 'eu-north-1'),
+            missed: {
+              misconception: 'eu-means-euro',
+              feedback: 'Stockholm is in Sweden, an EU member state (that keeps its own currency): the engine accepts data there.',
+            },
+          },
+          {
+            id: 'paris',
+            text: 'Europe (Paris), eu-west-3',
+            correct: true,
+            holds: (r) => !flagged(r, 'eu-west-3'),
+            missed: { slip: 'reading', feedback: 'Paris is in France, an EU member state: the engine accepts data there.' },
+          },
         ],
       },
       hints: ['“Europe” in a region’s name is not the same as “in the EU”.'],
@@ -273,6 +294,10 @@ export default defineQuiz({
             id: 'others-serve',
             text: 'The two VMs in us-east-1 keep serving.',
             correct: true,
+            missed: {
+              misconception: 'outage-spreads-across-regions',
+              feedback: 'The failure stays in eu-central-1: us-east-1 is a separate region, with its own AZs, hosts and power.',
+            },
             holds: (r) => r.vms.filter((v) => v.region === 'us-east-1' && v.serving).length === 2,
           },
           {
@@ -287,6 +312,10 @@ export default defineQuiz({
             id: 'frankfurt-down',
             text: 'No VM in eu-central-1 serves.',
             correct: true,
+            missed: {
+              misconception: 'multi-az-survives-region',
+              feedback: 'A region outage reaches every AZ of the region, so it does not matter which of its AZs the two VMs were in.',
+            },
             holds: (r) => r.vms.filter((v) => v.region === 'eu-central-1').every((v) => !v.serving),
           },
           {
@@ -358,6 +387,7 @@ export default defineQuiz({
             id: 'replica-breaks',
             text: 'The replica in us-east-1 breaks the rule, though the primary is in the EU.',
             correct: true,
+            missed: { misconception: 'eu-copy-is-enough', feedback: 'A replica stores the data too, and this one stores it in the United States.' },
             holds: (r) => flagged(r, 'us-east-1'),
           },
           {
@@ -372,6 +402,10 @@ export default defineQuiz({
             id: 'only-replica',
             text: 'The primary in Frankfurt is not flagged: the replica is the only copy out of place.',
             correct: true,
+            missed: {
+              slip: 'reading',
+              feedback: 'Frankfurt is in Germany, inside the EU: the engine flags the copy that is out of place, not every copy of the data.',
+            },
             holds: (r) => !flagged(r, 'eu-central-1') && r.metrics.residencyViolations.every((v) => v.region === 'us-east-1'),
           },
         ],

@@ -147,11 +147,21 @@ export default defineQuiz({
         type: 'claims',
         multiple: true,
         options: [
-          { id: 'down', text: 'vm-2 does not serve.', correct: true, holds: (r) => !r.vms.find((v) => v.name === 'vm-2')!.serving },
+          {
+            id: 'down',
+            text: 'vm-2 does not serve.',
+            correct: true,
+            holds: (r) => !r.vms.find((v) => v.name === 'vm-2')!.serving,
+            missed: { misconception: 'provider-moves-vms', feedback: 'A crashed guest stays down: nothing brings vm-2 back until someone reboots it.' },
+          },
           {
             id: 'neighbours',
             text: 'The other three VMs keep serving.',
             correct: true,
+            missed: {
+              misconception: 'guest-crash-spreads',
+              feedback: 'Each VM runs its own operating system, and the hypervisor keeps them apart: the crash stays inside vm-2.',
+            },
             holds: (r) => r.vms.filter((v) => v.name !== 'vm-2').every((v) => v.serving),
           },
           {

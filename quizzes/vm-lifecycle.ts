@@ -45,6 +45,20 @@ export default defineQuiz({
           { id: 'pending', text: 'pending' },
           { id: 'running', text: 'running' },
         ],
+        mistakes: [
+          {
+            first: 'pending',
+            then: 'running',
+            misconception: 'start-skips-pending',
+            feedback: 'A start is almost a launch: the instance is placed on a host and boots, in pending, before it runs.',
+          },
+          {
+            first: 'stopped',
+            then: 'pending',
+            misconception: 'start-skips-pending',
+            feedback: 'The stop ends in stopped; pending belongs to the start that follows, while the instance is placed on a host and boots.',
+          },
+        ],
         read: (r) => {
           const state: Record<string, string> = { stopping: 'stopping', stopped: 'stopped', launched: 'pending', running: 'running' };
           return r.events.filter((e) => e.vm === 'web-1' && e.time >= 100 && e.kind in state).map((e) => state[e.kind]);
@@ -79,6 +93,7 @@ export default defineQuiz({
             holds: (r) => vm(r, 'web-1').legalActions.includes('start'),
             feedback: 'Only a stopped instance can be started.',
             slip: 'reading',
+            missed: { slip: 'reading', feedback: 'web-1 is stopped, and start is the way from stopped back to running.' },
           },
           {
             id: 'stop',
@@ -87,6 +102,7 @@ export default defineQuiz({
             holds: (r) => vm(r, 'web-1').legalActions.includes('stop'),
             feedback: 'Only a running instance can be stopped.',
             slip: 'reading',
+            missed: { slip: 'reading', feedback: 'web-1 is running, and stop is one of the ways out of running.' },
           },
           {
             id: 'reboot',
@@ -95,8 +111,21 @@ export default defineQuiz({
             holds: (r) => vm(r, 'web-1').legalActions.includes('reboot'),
             feedback: 'Reboot restarts the operating system of a running instance; a stopped one is started instead.',
             slip: 'reading',
+            missed: {
+              slip: 'reading',
+              feedback: 'web-1 is running, and a running instance can be rebooted: its operating system restarts and it stays on its host.',
+            },
           },
-          { id: 'terminate', text: 'terminate', correct: true, holds: (r) => vm(r, 'web-1').legalActions.includes('terminate') },
+          {
+            id: 'terminate',
+            text: 'terminate',
+            correct: true,
+            holds: (r) => vm(r, 'web-1').legalActions.includes('terminate'),
+            missed: {
+              misconception: 'terminate-from-one-state',
+              feedback: 'Terminate is accepted from running and from stopped alike: there is no need to stop or start the instance first.',
+            },
+          },
         ],
       },
       hints: ['Look at the arrows out of the state in the lesson’s diagram.'],
@@ -245,8 +274,18 @@ export default defineQuiz({
             correct: true,
             holds: (r) => vm(r, 'web-1').costUsd > vm(r, 'web-2').costUsd,
             feedback: 'Its disk is billed until it is deleted.',
+            missed: {
+              misconception: 'stopped-costs-nothing',
+              feedback: 'web-1 pays no compute once stopped, but its 100 GiB disk still exists and bills all day.',
+            },
           },
-          { id: 'restart', text: 'The stopped VM can be started again.', correct: true, holds: (r) => vm(r, 'web-1').legalActions.includes('start') },
+          {
+            id: 'restart',
+            text: 'The stopped VM can be started again.',
+            correct: true,
+            holds: (r) => vm(r, 'web-1').legalActions.includes('start'),
+            missed: { slip: 'reading', feedback: 'web-1 was only stopped, not terminated: a stopped VM keeps its disk and can be started again.' },
+          },
           {
             id: 'revive',
             text: 'The terminated VM can be started again.',
@@ -298,6 +337,10 @@ export default defineQuiz({
             correct: true,
             // Erased only at the stop (300 s + 20 s of stopping), not between the write and the stop.
             holds: (r) => !erasures(r).some((t) => t < 300),
+            missed: {
+              misconception: 'reboot-erases-instance-store',
+              feedback: 'A reboot keeps the VM on its host, and the instance store is a disk of that host.',
+            },
           },
           {
             id: 'reboot-erased',
@@ -312,6 +355,10 @@ export default defineQuiz({
             text: 'The stop erased the instance store.',
             correct: true,
             holds: (r) => erasures(r).includes(320) && vm(r, 'web-1').storage.instanceStore?.dataGiB === 0,
+            missed: {
+              misconception: 'stop-keeps-the-host',
+              feedback: 'A stop hands the host back, and the instance store is a disk of that host: its data is erased.',
+            },
           },
           {
             id: 'volume-erased',
@@ -400,8 +447,24 @@ export default defineQuiz({
       prompt:
         'On Friday evening Sam stops an EC2 instance that has a 100 GiB EBS volume and an Elastic IP address, and starts it again on Monday. What does Sam pay for over the weekend (AWS, as of 2026-12-02)?',
       options: [
-        { id: 'ebs', text: 'The EBS volume', correct: true },
-        { id: 'eip', text: 'The Elastic IP address', correct: true },
+        {
+          id: 'ebs',
+          text: 'The EBS volume',
+          correct: true,
+          missed: {
+            misconception: 'stopped-costs-nothing',
+            feedback: 'The volume still exists while the instance is stopped, and EBS bills its storage for as long as it exists.',
+          },
+        },
+        {
+          id: 'eip',
+          text: 'The Elastic IP address',
+          correct: true,
+          missed: {
+            misconception: 'stopped-costs-nothing',
+            feedback: 'AWS charges for every public IPv4 address it provides, an Elastic IP included, in use or idle.',
+          },
+        },
         {
           id: 'compute',
           text: 'The instance’s compute hours',
