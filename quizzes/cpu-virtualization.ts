@@ -104,10 +104,6 @@ export default defineQuiz({
             text: 'A system call (int 0x80) from the guest’s program',
             correct: (p) => exitsBy[p.t].includes('syscall'),
             holds: (runs, p) => under(runs, p.t).byKind['syscall'].hypervisorEntries > 0,
-            missed: {
-              misconception: 'correct-means-in-guest',
-              feedback: 'Under this technique the guest kernel does not own the entry point of a system call, so the call goes to the hypervisor first.',
-            },
             misconception: 'syscall-exits',
             feedback:
               'With hardware assistance the guest kernel runs in ring 0 of guest mode, and a paravirtual kernel registers a fast handler with the CPU: the call stays in the guest.',
@@ -144,10 +140,6 @@ export default defineQuiz({
             text: 'A TLB miss',
             correct: (p) => exitsBy[p.t].includes('tlb-miss'),
             holds: (runs, p) => under(runs, p.t).byKind['tlb-miss'].hypervisorEntries > 0,
-            missed: {
-              misconception: 'hw-virt-means-no-exits',
-              feedback: 'Under this technique the hypervisor asked to see this event, so the CPU leaves the guest for it.',
-            },
             misconception: 'tlb-miss-traps',
             feedback: 'The CPU walks the page tables by itself, in hardware, under every technique here; nested paging makes the walk longer, not an exit.',
           },
@@ -169,10 +161,6 @@ export default defineQuiz({
             text: 'POPF in the guest kernel',
             correct: (p) => exitsBy[p.t].includes('popf'),
             holds: (runs, p) => under(runs, p.t).byKind['popf'].hypervisorEntries > 0,
-            missed: {
-              misconception: 'hw-virt-means-no-exits',
-              feedback: 'Under this technique the guest kernel does not own the real interrupt flag, so the hypervisor has to carry out its POPF.',
-            },
             misconception: 'sensitive-always-exits',
             feedback:
               'In guest mode the kernel is in ring 0 and POPF works as written; a paravirtual kernel keeps its interrupt flag in shared memory instead.',

@@ -93,7 +93,7 @@ export function wrongAnswers(q: Question): { label: string; tag: Tagged }[] {
     case 'multiple':
       return [
         ...q.options.filter((o) => !o.correct).map((o) => ({ label: `option "${o.id}"`, tag: o as Tagged })),
-        // Leaving out a right option is a wrong answer too: \`missed\` says what it suggests.
+        // Leaving out a right option is a wrong answer too: `missed` says what it suggests.
         ...q.options.filter((o) => o.correct).map((o) => ({ label: `option "${o.id}" left out (missed)`, tag: o.missed ?? {} })),
       ];
     case 'numeric':
@@ -110,7 +110,7 @@ export function wrongAnswers(q: Question): { label: string; tag: Tagged }[] {
           ...ask.options.filter((o) => o.correct !== true).map((o) => ({ label: `option "${o.id}"`, tag: o as Tagged })),
           // In a multiple select, an option right in some variant can be left out there.
           ...(ask.multiple
-            ? ask.options.filter((o) => o.correct !== false).map((o) => ({ label: `option "${o.id}" left out (missed)`, tag: o.missed ?? {} }))
+            ? ask.options.filter((o) => rightInSomeVariant(q, o.correct)).map((o) => ({ label: `option "${o.id}" left out (missed)`, tag: o.missed ?? {} }))
             : []),
         ];
       return orderingMistakes(ask.mistakes);
@@ -121,6 +121,23 @@ export function wrongAnswers(q: Question): { label: string; tag: Tagged }[] {
     default:
       return [];
   }
+}
+
+/** Whether a claim's key holds in at least one variant of the question (the variants the validator checks). */
+function rightInSomeVariant(q: EngineQuestion, correct: boolean | ((p: Params) => boolean)): boolean {
+  if (typeof correct === 'boolean') return correct;
+  return variantsToCheck(q, validationDefaults).some(({ params }) => correct(params));
+}
+
+/** A `missed` diagnosis on an option that is never right can never be shown: an author's slip. */
+export function unreachableMissed(q: Question): string[] {
+  if (q.kind === 'single') return q.options.filter((o) => o.missed).map((o) => o.id);
+  if (q.kind === 'multiple') return q.options.filter((o) => o.missed && !o.correct).map((o) => o.id);
+  if (q.kind === 'engine' && q.ask.type === 'claims') {
+    const ask = q.ask;
+    return ask.options.filter((o) => o.missed && (!ask.multiple || !rightInSomeVariant(q, o.correct))).map((o) => o.id);
+  }
+  return [];
 }
 
 /** An ordering's telling mistakes; with none named, one untagged entry, so the rule asks for one. */
@@ -199,6 +216,8 @@ export function validateQuiz(input: unknown, file: string, options: ValidateOpti
     if (!q.skill)
       rule({ file, question: q.id, message: 'skill: expected what the question asks of the learner (predict, diagnose, design, recall or calculate)' });
     if ('factual' in q && !q.asOf) rule({ file, question: q.id, message: 'asOf: expected the date the fact was checked against its source (YYYY-MM-DD)' });
+    for (const id of unreachableMissed(q))
+      failures.push({ file, question: q.id, message: `option "${id}": missed is shown only when a right option of a multiple select is left out; this option never is one` });
     for (const w of wrongAnswers(q)) {
       if (w.tag.misconception) {
         if (findMisconception(w.tag.misconception)) probed.add(w.tag.misconception);

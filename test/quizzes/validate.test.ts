@@ -118,6 +118,39 @@ const sixVms = () => ({
 });
 
 describe('the validator catches', () => {
+  it('a right option left out with no diagnosis, and a diagnosis of leaving out an option that is never right', () => {
+    const result = validateQuiz(
+      {
+        lesson: 'regions',
+        title: 't',
+        questions: [
+          {
+            kind: 'multiple',
+            id: 'm',
+            skill: 'recall',
+            factual: true,
+            asOf: '2026-12-02',
+            source: 'https://example.org/fact',
+            prompt: 'p',
+            explanation: 'e',
+            options: [
+              { id: 'a', text: 'A', correct: true },
+              { id: 'b', text: 'B', correct: true, missed: { slip: 'reading' } },
+              { id: 'x', text: 'X', slip: 'reading', missed: { slip: 'reading' } },
+            ],
+          },
+        ],
+      },
+      'quizzes/test.ts',
+      { strictLessons: ['regions'] },
+    );
+    // (A one-question quiz also fails the lesson-wide rules; only the diagnoses matter here.)
+    expect(result.failures.map((f) => f.message).filter((m) => m.startsWith('option'))).toEqual([
+      'option "x": missed is shown only when a right option of a multiple select is left out; this option never is one',
+      'option "a" left out (missed): expected the misconception it diagnoses (misconception: id) or slip: arithmetic | unit | reading',
+    ]);
+  });
+
   it('a degenerate variant: a distractor equal to the key', () => {
     const msgs = check(
       engineQuestion({

@@ -99,7 +99,10 @@ describe('GIFT export', () => {
           const p = byKey.get(key);
           expect(p, key).toBeDefined();
           compared++;
-          expect(unescape(p.globalFeedback.text)).toBe(c.source ? `${c.explanation} Source: ${c.source}` : c.explanation);
+          // The explanation; what leaving out each right option suggests (no option's feedback can say it); the source.
+          const leftOut =
+            c.form === 'multiple' ? c.options.filter((o) => o.correct && o.missed).map((o) => `Left out “${o.text}”? It is right. ${o.missed!.feedback}`) : [];
+          expect(unescape(p.globalFeedback.text)).toBe([c.explanation, ...leftOut, ...(c.source ? [`Source: ${c.source}`] : [])].join(' '));
           if (c.form === 'numeric') {
             expect(p.type, key).toBe('Numerical');
             const [right, ...wrong] = p.choices;
