@@ -101,6 +101,26 @@ describe('answering', { timeout: 20_000 }, () => {
     expect(box.getByRole('button', { name: /^600 s: AZ us-east-1a failed/ })).toBeTruthy();
   });
 
+  it('leaving out a right option of a multiple select says which, and what leaving it out suggests', async () => {
+    window.history.replaceState(null, '', '/docs/lessons/vm-lifecycle');
+    const user = userEvent.setup();
+    render(<Quiz quiz="vm-lifecycle" />);
+    const lifecycle = (loadQuiz('vm-lifecycle') as { quiz: QuizDef }).quiz;
+    const q = concreteQuiz(lifecycle, 1).find(
+      (c): c is Extract<Concrete, { form: 'multiple' }> =>
+        c.form === 'multiple' && c.options.filter((o) => o.correct).length >= 2 && c.options.some((o) => o.correct && o.missed),
+    )!;
+    const left = q.options.find((o) => o.correct && o.missed)!;
+    const box = question(q.id);
+    const all = screen.queryByLabelText(/all questions/i);
+    if (all) await user.click(all);
+    for (const o of q.options.filter((x) => x.correct && x.id !== left.id)) await user.click(box.getByLabelText(o.text));
+    await user.click(box.getByRole('button', { name: 'Check answer' }));
+    const diagnosis = within(box.getByTestId('diagnosis'));
+    expect(diagnosis.getByText(`You left out “${left.text}”, which is right.`)).toBeTruthy();
+    if (left.missed!.misconception) expect(box.getByTestId('diagnosis').querySelector(`[data-misconception="${left.missed!.misconception}"]`)).not.toBeNull();
+  });
+
   it('"show me" on a question of the CPU model shows the model’s run, not a world of VMs', async () => {
     window.history.replaceState(null, '', '/docs/lessons/cpu-virtualization');
     const user = userEvent.setup();
