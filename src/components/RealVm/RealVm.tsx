@@ -103,9 +103,10 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
         A real Linux VM in your browser
       </h3>
       <p className={shared.description}>
-        The engine is the control plane: it decides whether each action is legal and where the VM runs. The v86 emulator is the data plane: it runs a Debian
-        Linux kernel and a busybox userland with one vCPU. Nothing loads before Start. An instant start downloads the emulator and a machine state saved during
-        boot (about 10 MB, the kernel already in its memory); a boot from scratch downloads the emulator, the firmware, the kernel and the initrd (about 10 MB).
+        The engine is the control plane: it decides whether each action is legal and where the VM runs. The v86 emulator is the data plane: it runs a Linux
+        kernel built from Debian's kernel source for this machine, and a busybox userland, with one vCPU. Nothing loads before Start. An instant start downloads
+        the emulator and a machine state saved during boot (about 10 MB, the kernel already in its memory); a boot from scratch downloads the emulator, the
+        firmware, the kernel and the initrd (about 10 MB).
       </p>
       <div className={styles.choices}>
         <fieldset className={styles.fieldset} disabled={launched && vm.state !== 'terminated'}>
