@@ -13,7 +13,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 /** The Debian package whose tarball is compiled. */
@@ -111,8 +111,10 @@ export function buildKernel(opts: {
   log: (s: string) => void;
 }): BuiltKernel {
   const { tarball, log } = opts;
-  const fragmentText = readFileSync(opts.fragmentPath, 'utf8');
-  const fragment = parseFragment(fragmentText, opts.fragmentPath);
+  // merge_config.sh runs in the source tree: the fragment's path must not depend on the caller's cwd.
+  const fragmentPath = resolve(opts.fragmentPath);
+  const fragmentText = readFileSync(fragmentPath, 'utf8');
+  const fragment = parseFragment(fragmentText, fragmentPath);
   const workDir = opts.keepTree ?? opts.workDir;
   const src = join(workDir, kernelSourcePackage);
   const stamp = join(src, treeStamp);
@@ -150,10 +152,10 @@ export function buildKernel(opts: {
     return r.stdout;
   };
   step('config', 'make', ['tinyconfig']);
-  step('config', 'scripts/kconfig/merge_config.sh', ['-m', '.config', opts.fragmentPath]);
+  step('config', 'scripts/kconfig/merge_config.sh', ['-m', '.config', fragmentPath]);
   step('config', 'make', ['olddefconfig']);
   const config = readFileSync(join(src, '.config'), 'utf8');
-  const unmet = unmetOptions(fragment, config, opts.fragmentPath);
+  const unmet = unmetOptions(fragment, config, fragmentPath);
   if (unmet.length > 0) throw new Error(`the kernel config does not have what the fragment asks:\n  ${unmet.join('\n  ')}`);
   const jobs = String(Math.max(1, availableParallelism()));
   log(`compiling the kernel (make -j${jobs} bzImage; a few minutes)`);
