@@ -158,7 +158,7 @@ export function buildKernel(opts: {
   const unmet = unmetOptions(fragment, config, fragmentPath);
   if (unmet.length > 0) throw new Error(`the kernel config does not have what the fragment asks:\n  ${unmet.join('\n  ')}`);
   const jobs = String(Math.max(1, availableParallelism()));
-  log(`compiling the kernel (make -j${jobs} bzImage; a few minutes)`);
+  log(`compiling the kernel (make -j${jobs} bzImage; from scratch, up to half an hour on two busy cores)`);
   const t0 = Date.now();
   step('build', 'make', [`-j${jobs}`, 'bzImage']);
   log(`compiled in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
