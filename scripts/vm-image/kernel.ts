@@ -11,7 +11,7 @@
  * compiler then give the same bzImage byte for byte.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -151,6 +151,9 @@ export function buildKernel(opts: {
     }
     return r.stdout;
   };
+  // The kernel's built-in default initramfs carries the build timestamp as file mtimes, and make
+  // does not regenerate it when only KBUILD_BUILD_TIMESTAMP changed: a kept tree would keep an old one.
+  rmSync(join(src, 'usr', 'initramfs_data.cpio'), { force: true });
   step('config', 'make', ['tinyconfig']);
   step('config', 'scripts/kconfig/merge_config.sh', ['-m', '.config', fragmentPath]);
   step('config', 'make', ['olddefconfig']);
