@@ -103,6 +103,7 @@ export async function benchVmNode(): Promise<string> {
       target: { value: 5_000_000, better: 'lower' },
     });
   figures.push({ name: 'vm: fetched on a start from scratch (v86, firmware, kernel, initrd)', value: engine + guest, unit: 'bytes' });
+  figures.push({ name: 'vm: bzImage (the kernel built by scripts/vm-image/kernel.ts)', value: size('bzImage'), unit: 'bytes' });
   figures.push({ name: 'vm: initrd.img (gzip)', value: size('initrd.img'), unit: 'bytes' });
   figures.push({ name: 'vm: blank disk image', value: blankDiskBytes, unit: 'bytes' });
   return figures.map(format).join('\n');

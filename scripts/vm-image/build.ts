@@ -2,13 +2,15 @@
  * `npm run vm:image`: rebuilds the guest images of the in-page virtual machine from Debian packages,
  * reproducibly, and writes them with a manifest into static/vm/.
  *
- *   kernel    the bzImage of the package Debian's i386 `linux-image-686` metapackage depends on
+ *   kernel    compiled from Debian's `linux-source-6.1` for this machine, every driver it uses built
+ *             in, with ./kernel.config on top of tinyconfig (./kernel.ts)
  *   firmware  `seabios`: bios.bin and vgabios-stdvga.bin
  *   userland  `busybox-static:i386`, packed with ./init.sh into a gzip'd newc cpio initrd (./cpio.ts)
- *   modules   the IDE disk and ext2/ext4 drivers, from the same kernel package, in the initrd (./modules.ts)
  *
- * Needs apt-get, apt-cache and dpkg-deb, and the i386 package lists (see `checkApt`). The shipped
- * files are checked against the manifest by test/vm/manifest.test.ts, which needs none of that.
+ * Needs apt-get, apt-cache and dpkg-deb, the i386 package lists, and a kernel build's tools (gcc,
+ * make, flex, bison, bc: see `checkApt`). VM_KERNEL_TREE=DIR keeps the unpacked, compiled kernel
+ * tree in DIR between runs, so a config change recompiles only what it touches. The shipped files are checked against the manifest by
+ * test/vm/manifest.test.ts, which needs none of that.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -18,24 +20,23 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { writeCpio, type CpioEntry } from './cpio';
-import { insmodOrder } from './modules';
+import { buildKernel, kernelBuildTools, kernelSourcePackage, type BuiltKernel } from './kernel';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const outDir = join(root, 'static', 'vm');
 
 /**
- * The kernel command line found to boot fast under v86; the engine's VM boots with exactly this.
- * `lockdown=confidentiality` turns tracefs off: Linux 6.1 otherwise gives every trace event a
- * dentry and inodes at boot, ~6 MB of the 64 MiB guest's slab, which the instant-start state would
- * carry (1 MB more compressed). The guest then also refuses /dev/mem, /proc/kcore and unsigned
- * modules; Debian's modules are signed and load.
+ * The kernel command line; the engine's VM boots with exactly this. `tsc=reliable`: v86's TSC is
+ * the clock (no watchdog against the PIT); `quiet`: the boot messages are not sent through the
+ * emulated serial port (dmesg still has them); `random.trust_cpu=on` seeds the random number
+ * generator at once where the CPU offers RDRAND. The kernel has no tracing, ACPI or PnP, so the
+ * parameters that turned those off for Debian's kernel are gone.
  */
-export const cmdline = 'console=ttyS0 tsc=reliable mitigations=off random.trust_cpu=on quiet cryptomgr.notests noisapnp pnpbios=off lockdown=confidentiality';
+export const cmdline = 'console=ttyS0 tsc=reliable mitigations=off random.trust_cpu=on quiet';
 
 /** Licences by Debian source package, as their debian/copyright files state (shipped beside the images). */
 const licences: Record<string, string> = {
-  'linux-signed-i386': 'GPL-2.0-only',
   linux: 'GPL-2.0-only',
   busybox: 'GPL-2.0-only',
   seabios: 'LGPL-3.0 (a few files LGPL-2.0, LGPL or CPL, or public domain: see licences/seabios.copyright)',
@@ -74,8 +75,13 @@ function checkApt(): void {
       fail(`${tool} not found. The images are built from Debian packages, on Debian or Ubuntu; the images shipped in static/vm/ need no rebuild to be used.`);
     }
   }
+  const missing = Object.entries(kernelBuildTools).filter(([tool]) => safe(() => run('sh', ['-c', `command -v ${tool}`])) === '');
+  if (missing.length > 0)
+    fail(
+      `the kernel build needs ${missing.map(([t]) => t).join(', ')}. Install, as root:\n\n  apt-get install ${[...new Set(missing.map(([, p]) => p))].join(' ')}\n\nthen run \`npm run vm:image\` again.`,
+    );
   const foreign = run('dpkg', ['--print-foreign-architectures']).split('\n');
-  const candidate = /Candidate: (?!\(none\))/.test(safe(() => run('apt-cache', ['policy', 'linux-image-686:i386'])));
+  const candidate = /Candidate: (?!\(none\))/.test(safe(() => run('apt-cache', ['policy', 'busybox-static:i386'])));
   if (!foreign.includes('i386') || !candidate) {
     fail('the i386 package lists are missing. Run once, as root:\n\n  dpkg --add-architecture i386 && apt-get update\n\nthen run `npm run vm:image` again.');
   }
@@ -129,17 +135,6 @@ function fields(spec: string): Record<string, string> {
   return out;
 }
 
-/** The kernel package behind the metapackage: its Depends names exactly one linux-image-*. */
-function followMetapackage(meta: string): string {
-  const depends = fields(meta).Depends ?? '';
-  const images = depends
-    .split(',')
-    .map((d) => d.trim().split(/\s/)[0])
-    .filter((d) => d.startsWith('linux-image-'));
-  if (images.length !== 1) fail(`expected ${meta} to depend on one linux-image-* package, found: ${depends}`);
-  return `${images[0].replace(/:.*$/, '')}:i386`;
-}
-
 function download(spec: string, dir: string): Pkg {
   const f = fields(spec);
   run('apt-get', ['download', spec], dir);
@@ -177,49 +172,9 @@ function extract(pkg: Pkg, dir: string): string {
   return to;
 }
 
-/**
- * The drivers init.sh loads to reach the disk: v86 emulates a PIIX3 IDE controller (PCI 8086:7010,
- * driven by ata_piix through libata and the SCSI disk driver sd_mod) and the filesystem is ext2,
- * mounted by the ext4 driver (Debian's kernel has no separate ext2 module). crc32c_generic is
- * ext4's soft dependency ("softdep pre: crypto-crc32c"), needed only for a filesystem with metadata
- * checksums (not what busybox's mke2fs makes), and is 6 KB.
- */
-export const diskModules = ['ata_piix', 'sd_mod', 'crc32c_generic', 'ext4'] as const;
-/** The one that probes the IDE controller and so finds the disk; nothing depends on it. */
-const diskController = 'ata_piix';
-
-type Module = { name: string; path: string; data: Buffer; depends: string[] };
-
-/** The disk modules and their dependencies, in load order, from the extracted kernel package. */
-function collectModules(kx: string): Module[] {
-  const base = join(kx, 'lib', 'modules');
-  const versions = readdirSync(base);
-  if (versions.length !== 1) fail(`expected one lib/modules/* in the kernel package, found ${versions.join(', ') || 'none'}`);
-  const byName = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (/\.ko(\.xz|\.zst|\.gz)?$/.test(e.name)) byName.set(e.name.replace(/\.ko.*$/, '').replace(/-/g, '_'), join(d, e.name));
-    }
-  };
-  walk(join(base, versions[0]));
-  try {
-    return insmodOrder(diskModules, (name) => {
-      const path = byName.get(name);
-      return path ? { path: `/${relative(kx, path)}`, data: readFileSync(path) } : undefined;
-    }).map((m) => ({ ...m, data: Buffer.from(m.data) }));
-  } catch (error) {
-    fail(`kernel modules: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-/** Busybox, its /init, the disk modules, and the few nodes the kernel needs before devtmpfs is mounted. */
-function buildInitrd(busybox: Buffer, modules: readonly Module[]): Buffer {
+/** Busybox, its /init, and the few nodes the kernel needs before devtmpfs is mounted. */
+function buildInitrd(busybox: Buffer): Buffer {
   const init = readFileSync(join(here, 'init.sh'));
-  // The controller's driver goes last: init.sh loads the others before the instant-start snapshot
-  // point and this one after it, so the saved kernel has never seen a disk.
-  const controller = modules.filter((m) => m.name === diskController);
-  const order = Buffer.from([...modules.filter((m) => m.name !== diskController), ...controller].map((m) => `${m.name}\n`).join(''));
   const entries: CpioEntry[] = [
     { type: 'dir', path: 'bin' },
     { type: 'file', path: 'bin/busybox', data: busybox, mode: 0o755 },
@@ -230,10 +185,6 @@ function buildInitrd(busybox: Buffer, modules: readonly Module[]): Buffer {
     { type: 'chardev', path: 'dev/ttyS0', major: 4, minor: 64, mode: 0o660 },
     { type: 'dir', path: 'etc' },
     { type: 'file', path: 'init', data: init, mode: 0o755 },
-    { type: 'dir', path: 'lib' },
-    { type: 'dir', path: 'lib/modules' },
-    ...[...modules].sort((a, b) => (a.name < b.name ? -1 : 1)).map((m): CpioEntry => ({ type: 'file', path: `lib/modules/${m.name}.ko`, data: m.data })),
-    { type: 'file', path: 'lib/modules/disk.order', data: order },
     { type: 'dir', path: 'proc' },
     { type: 'dir', path: 'root', mode: 0o700 },
     { type: 'dir', path: 'sys' },
@@ -243,26 +194,45 @@ function buildInitrd(busybox: Buffer, modules: readonly Module[]): Buffer {
   return gzipSync(writeCpio(entries), { level: 9 });
 }
 
+/** The source tarball inside the extracted linux-source package, e.g. /usr/src/linux-source-6.1.tar.xz. */
+function sourceTarball(x: string): string {
+  const found = readdirSync(join(x, 'usr', 'src')).filter((n) => n.startsWith(`${kernelSourcePackage}.tar`));
+  if (found.length !== 1) fail(`expected one /usr/src/${kernelSourcePackage}.tar.* in ${kernelSourcePackage}, found ${found.join(', ') || 'none'}`);
+  return join(x, 'usr', 'src', found[0]);
+}
+
+const fragmentPath = join(here, 'kernel.config');
+
 function main(): void {
   checkApt();
   warnMissingI386Lists();
   const work = mkdtempSync(join(tmpdir(), 'infralab-vm-image-'));
   chmodSync(work, 0o755); // apt-get download drops to the _apt user when it can
   try {
-    const meta = 'linux-image-686:i386';
-    const kernelSpec = followMetapackage(meta);
-    console.log(`vm:image: ${meta} -> ${kernelSpec}`);
-    const kernel = download(kernelSpec, work);
-    const metaPkg = download(meta, work);
+    const linuxSource = download(kernelSourcePackage, work);
     const seabios = download('seabios', work);
     const busybox = download('busybox-static:i386', work);
-    for (const p of [metaPkg, kernel, seabios, busybox]) console.log(`vm:image: ${p.name} ${p.version} (${p.arch})`);
+    for (const p of [linuxSource, seabios, busybox]) console.log(`vm:image: ${p.name} ${p.version} (${p.arch})`);
 
-    const kx = extract(kernel, work);
+    const lx = extract(linuxSource, work);
     const sx = extract(seabios, work);
     const bx = extract(busybox, work);
-    const vmlinuz = readdirSync(join(kx, 'boot')).filter((n) => n.startsWith('vmlinuz-'));
-    if (vmlinuz.length !== 1) fail(`expected one /boot/vmlinuz-* in ${kernel.name}, found ${vmlinuz.join(', ') || 'none'}`);
+    const changelog = readFileSync(join(lx, 'usr/share/doc', linuxSource.name, 'changelog.Debian.gz'));
+    let kernel: BuiltKernel;
+    try {
+      kernel = buildKernel({
+        tarball: sourceTarball(lx),
+        changelogGz: changelog,
+        fragmentPath,
+        workDir: work,
+        source: `${linuxSource.name} ${linuxSource.version} ${linuxSource.debSha256}`,
+        keepTree: process.env.VM_KERNEL_TREE || undefined,
+        log: (s) => console.log(`vm:image: ${s}`),
+      });
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+    }
+    console.log(`vm:image: kernel ${kernel.release}, ${kernel.compiler}`);
 
     // Everything is gathered first and written at the end, so a failed build leaves static/vm/ as it was.
     const files: Array<{ path: string; sha256: string; bytes: number; from: string }> = [];
@@ -271,12 +241,21 @@ function main(): void {
       contents.set(path, data);
       files.push({ path, sha256: sha256(data), bytes: data.length, from });
     };
-    put('bzImage', readFileSync(join(kx, 'boot', vmlinuz[0])), `${kernel.name} ${kernel.version}: /boot/${vmlinuz[0]}`);
-    const modules = collectModules(kx);
+    const builtFrom = `${linuxSource.name} ${linuxSource.version}`;
+    put(
+      'bzImage',
+      kernel.bzImage,
+      `built by scripts/vm-image/kernel.ts from ${builtFrom} with scripts/vm-image/kernel.config (full config: kernel.config), ${kernel.compiler}`,
+    );
+    put(
+      'kernel.config',
+      Buffer.from(kernel.config),
+      `the .config the bzImage was built with: tinyconfig and scripts/vm-image/kernel.config, completed by make olddefconfig (${builtFrom})`,
+    );
     put(
       'initrd.img',
-      buildInitrd(readFileSync(join(bx, 'bin', 'busybox')), modules),
-      `built by scripts/vm-image/build.ts: ${busybox.name} ${busybox.version} /bin/busybox with scripts/vm-image/init.sh as /init, and ${modules.length} kernel modules of ${kernel.name} ${kernel.version} in /lib/modules (load order in /lib/modules/disk.order), newc cpio, gzip -9`,
+      buildInitrd(readFileSync(join(bx, 'bin', 'busybox'))),
+      `built by scripts/vm-image/build.ts: ${busybox.name} ${busybox.version} /bin/busybox with scripts/vm-image/init.sh as /init, newc cpio, gzip -9`,
     );
     put('bios.bin', readFileSync(join(sx, 'usr/share/seabios/bios.bin')), `${seabios.name} ${seabios.version}: /usr/share/seabios/bios.bin`);
     put(
@@ -291,7 +270,7 @@ function main(): void {
     put('libv86.mjs', readFileSync(join(root, 'node_modules', 'v86', 'build', 'libv86.mjs')), `npm v86 ${v86Version}: build/libv86.mjs`);
     put('licences/v86.LICENSE', readFileSync(join(root, 'node_modules', 'v86', 'LICENSE')), `npm v86 ${v86Version}: LICENSE`);
     for (const [p, x] of [
-      [kernel, kx],
+      [linuxSource, lx],
       [busybox, bx],
       [seabios, sx],
     ] as const) {
@@ -299,9 +278,9 @@ function main(): void {
       put(`licences/${p.name}.copyright`, readFileSync(copyright), `${p.name} ${p.version}: /usr/share/doc/${p.name}/copyright`);
     }
 
-    put('licences/README.txt', Buffer.from(licenceReadme(kernel, busybox, seabios, v86Version, modules)), 'written by scripts/vm-image/build.ts');
+    put('licences/README.txt', Buffer.from(licenceReadme(linuxSource, kernel, busybox, seabios, v86Version)), 'written by scripts/vm-image/build.ts');
 
-    const packages = [metaPkg, kernel, busybox, seabios].map((p) => ({
+    const packages = [linuxSource, busybox, seabios].map((p) => ({
       name: p.name,
       version: p.version,
       arch: p.arch,
@@ -317,16 +296,23 @@ function main(): void {
       emulator: { name: 'v86', version: v86Version, licence: 'BSD-2-Clause', source: 'https://github.com/copy/v86' },
       cmdline,
       memoryMiB: 128,
-      packages,
-      // In the initrd, as /lib/modules/<name>.ko; GPL-2.0-only like the kernel (licences/<kernel>.copyright).
-      modules: modules.map((m) => ({
-        name: m.name,
-        from: `${kernel.name} ${kernel.version}: ${m.path}`,
-        depends: m.depends,
-        bytes: m.data.length,
-        sha256: sha256(m.data),
+      // How the bzImage was made: the exact source (a package above), the options, the compiler and the fixed build identity.
+      kernel: {
+        release: kernel.release,
+        sourcePackage: linuxSource.name,
+        sourceVersion: linuxSource.version,
+        source: sourceUrl(linuxSource.source, linuxSource.sourceVersion),
         licence: 'GPL-2.0-only',
-      })),
+        arch: 'i386',
+        configFragment: 'scripts/vm-image/kernel.config',
+        configFragmentSha256: sha256(readFileSync(fragmentPath)),
+        config: 'kernel.config',
+        compiler: kernel.compiler,
+        buildTimestamp: kernel.timestamp,
+        buildUser: 'infralab',
+        buildHost: 'infralab',
+      },
+      packages,
       files,
     };
     rmSync(outDir, { recursive: true, force: true });
@@ -345,21 +331,22 @@ function main(): void {
 }
 
 /** What each shipped file is made of, and which licence file covers it. */
-function licenceReadme(kernel: Pkg, busybox: Pkg, seabios: Pkg, v86Version: string, modules: readonly Module[]): string {
+function licenceReadme(linuxSource: Pkg, kernel: BuiltKernel, busybox: Pkg, seabios: Pkg, v86Version: string): string {
   return [
     'Licences of the files in static/vm/ (versions, hashes and source URLs: ../manifest.json)',
     '',
-    `bzImage            Linux, from Debian's ${kernel.name} ${kernel.version}: GPL-2.0-only, ${kernel.name}.copyright`,
+    `bzImage            Linux ${kernel.release}, compiled from Debian's ${linuxSource.name} ${linuxSource.version}`,
+    `                   (source: ${sourceUrl(linuxSource.source, linuxSource.sourceVersion)}) with the options`,
+    `                   of kernel.config: GPL-2.0-only, ${linuxSource.name}.copyright`,
+    'kernel.config      the configuration it was built with (part of its corresponding source)',
     `initrd.img         a cpio archive of:`,
     `  bin/busybox      ${busybox.name} ${busybox.version}: GPL-2.0-only, ${busybox.name}.copyright`,
-    `  lib/modules/*.ko kernel modules from ${kernel.name} ${kernel.version}: GPL-2.0-only, ${kernel.name}.copyright`,
-    ...modules.map((m) => `                     ${m.name}.ko  (${m.path})`),
     `  init             scripts/vm-image/init.sh of this project`,
     `bios.bin, vgabios.bin  ${seabios.name} ${seabios.version}: LGPL-3.0 (see ${seabios.name}.copyright)`,
     `v86.wasm, libv86.mjs   v86 ${v86Version}: BSD-2-Clause, v86.LICENSE`,
     'state-*.bin.zst    saved by `npm run vm:state`: the memory and device state of the emulated machine',
-    '                   running the files above (the kernel, its modules, busybox, SeaBIOS), so their',
-    '                   licences apply to it; the corresponding sources are those of the packages above.',
+    '                   running the files above (the kernel, busybox, SeaBIOS), so their licences apply',
+    '                   to it; the corresponding sources are those of the packages above, and kernel.config.',
     'disk-for-state-*.ext2.gz  saved by `npm run vm:state`: an empty ext2 filesystem made by busybox mke2fs',
     '                   in that machine (data, not a program).',
     '',

@@ -17,33 +17,32 @@ echo "infralab: init up on $(uname -r), $(nproc) vCPU, $(awk '/MemTotal/ {print 
 stty -F /dev/ttyS1 raw -echo
 (while read -r _; do sync; echo "infralab: synced"; done </dev/ttyS1 >/dev/ttyS1) &
 
-# The IDE and ext4 drivers are modules of Debian's kernel; build.ts lists them in load order, the
-# IDE controller's driver last: loading it is what makes the kernel find (and read) the disk.
-sed '$d' /lib/modules/disk.order > /tmp/drivers
-# A loaded module's file is removed: the kernel has its copy, and the RAM is the reader's.
-for m in $(cat /tmp/drivers); do
-  insmod "/lib/modules/$m.ko" && rm "/lib/modules/$m.ko" || echo "infralab: could not load the $m module"
-done
-rm /tmp/drivers
+# The IDE and ext2 drivers are built into the kernel (scripts/vm-image/kernel.config): it probes
+# the IDE controller at boot, in the background, and /dev/sda appears when the disk is found.
+wait_for_disk() {
+  i=0
+  while [ ! -b /dev/sda ] && [ $i -lt 50 ]; do usleep 100000; i=$((i + 1)); done
+  [ -b /dev/sda ]
+}
 
-# The instant-start state (scripts/vm-image/save-state.ts) is saved here, before the kernel has
-# seen the disk: a restored machine then has no stale view of a reader's disk. The page sends one
-# line on the serial console after restoring, the time (seconds since 1970) that the clock saved
-# in the state is set to, and init goes on to attach the reader's disk.
+# The instant-start state (scripts/vm-image/save-state.ts) is saved here. The kernel has seen the
+# snapshot machine's blank disk, and a restored one gets the reader's disk in its place (the same
+# size and model): the kernel's cached copy of the blank disk's blocks is dropped before and after
+# the save, so nothing read from it can stand for the reader's disk. The page sends one line on the
+# serial console after restoring, the time (seconds since 1970) that the clock saved in the state
+# is set to, and init goes on to attach the reader's disk.
 if grep -qw infralab.snapshot /proc/cmdline; then
+  wait_for_disk && blockdev --flushbufs /dev/sda
   echo "infralab: waiting to attach the disk"
   stty -echo
   read -r now
   stty echo
   [ -n "$now" ] && date -u -s "@$now" >/dev/null
+  [ -b /dev/sda ] && blockdev --flushbufs /dev/sda
 fi
 
 attach_disk() {
-  m=$(tail -n 1 /lib/modules/disk.order)
-  insmod "/lib/modules/$m.ko" || { echo "infralab: could not load the $m module; no disk"; return; }
-  i=0
-  while [ ! -b /dev/sda ] && [ $i -lt 50 ]; do usleep 100000; i=$((i + 1)); done
-  [ -b /dev/sda ] || { echo "infralab: no disk found (no /dev/sda)"; return; }
+  wait_for_disk || { echo "infralab: no disk found (no /dev/sda)"; return; }
   # sync: the page's Stop and Reboot cut the power without a guest shutdown, so a write must
   # reach the disk before the command that made it returns.
   if mount -t ext2 -o sync /dev/sda /mnt/disk 2>/dev/null; then

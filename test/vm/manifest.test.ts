@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readCpio } from '../../scripts/vm-image/cpio';
+import { bzImageVersion, parseFragment, unmetOptions } from '../../scripts/vm-image/kernel';
 import { stateMismatch, type StateRecord } from '../../scripts/vm-image/state-manifest';
 import { zstdContentSize } from '../../src/vm/state-file';
 import { blankDiskBytes } from '../../src/vm/v86-emulator';
@@ -26,7 +27,18 @@ type Manifest = {
     builtUsing: Array<{ name: string; version: string; source: string }>;
   }>;
   files: Array<{ path: string; sha256: string; bytes: number; from: string }>;
-  modules: Array<{ name: string; from: string; depends: string[]; bytes: number; sha256: string; licence: string }>;
+  kernel: {
+    release: string;
+    sourcePackage: string;
+    sourceVersion: string;
+    source: string;
+    licence: string;
+    configFragment: string;
+    configFragmentSha256: string;
+    config: string;
+    compiler: string;
+    buildTimestamp: string;
+  };
   states?: StateRecord[];
 };
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
@@ -60,10 +72,9 @@ describe('static/vm/manifest.json', () => {
 
   it('names each Debian package with version, architecture, licence and where its source is', () => {
     const names = manifest.packages.map((p) => p.name);
-    expect(names).toContain('linux-image-686');
+    expect(names).toContain('linux-source-6.1');
     expect(names).toContain('busybox-static');
     expect(names).toContain('seabios');
-    expect(names.some((n) => /^linux-image-\d.*-686$/.test(n))).toBe(true);
     for (const p of manifest.packages) {
       expect(p.version).toMatch(/^\S+$/);
       expect(['i386', 'all']).toContain(p.arch);
@@ -71,8 +82,7 @@ describe('static/vm/manifest.json', () => {
       expect(p.source).toMatch(/^https:\/\/sources\.debian\.org\/src\/[a-z0-9.+-]+\/[^/]+\/$/);
       for (const b of p.builtUsing) expect(b.source).toMatch(/^https:\/\/sources\.debian\.org\/src\//);
     }
-    for (const p of manifest.packages.filter((x) => x.name !== 'linux-image-686'))
-      expect(manifest.files.some((f) => f.path === `licences/${p.name}.copyright`)).toBe(true);
+    for (const p of manifest.packages) expect(manifest.files.some((f) => f.path === `licences/${p.name}.copyright`)).toBe(true);
   });
 
   it('records the kernel command line and the emulator', () => {
@@ -110,35 +120,53 @@ describe('the initrd', () => {
   });
 });
 
-describe('the disk modules', () => {
-  const entries = readCpio(gunzipSync(readFileSync(join(dir, 'initrd.img'))));
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const order = byName.get('lib/modules/disk.order')!.data.toString().trim().split('\n');
+describe('the kernel', () => {
+  const root = join(__dirname, '..', '..');
+  const fragmentText = readFileSync(join(root, manifest.kernel.configFragment), 'utf8');
 
-  it('come from the shipped kernel package, GPL-2.0-only, and are in the initrd byte for byte', () => {
-    const kernel = manifest.packages.find((p) => /^linux-image-\d.*-686$/.test(p.name))!;
-    expect(manifest.modules.map((m) => m.name).sort()).toEqual([...order].sort());
-    for (const m of manifest.modules) {
-      expect(m.from).toMatch(new RegExp(`^${kernel.name} ${kernel.version.replace(/[.+]/g, '\\$&')}: /lib/modules/.+/${m.name.replace(/_/g, '[_-]')}\\.ko$`));
-      expect(m.licence).toBe('GPL-2.0-only');
-      const file = byName.get(`lib/modules/${m.name}.ko`)!;
-      expect(file.data.length).toBe(m.bytes);
-      expect(createHash('sha256').update(file.data).digest('hex')).toBe(m.sha256);
-    }
+  it('was built from the committed config fragment (else run `npm run vm:image`)', () => {
+    expect(createHash('sha256').update(fragmentText).digest('hex')).toBe(manifest.kernel.configFragmentSha256);
   });
 
-  it('are named, with their licence, in licences/README.txt', () => {
+  it('has every option of the fragment in the shipped full config', () => {
+    const config = readFileSync(join(dir, manifest.kernel.config), 'utf8');
+    expect(unmetOptions(parseFragment(fragmentText), config)).toEqual([]);
+    // What the guest needs built in: no module could load it.
+    for (const o of [
+      'CONFIG_ATA_PIIX=y',
+      'CONFIG_BLK_DEV_SD=y',
+      'CONFIG_EXT2_FS=y',
+      'CONFIG_SERIAL_8250_CONSOLE=y',
+      'CONFIG_DEVTMPFS=y',
+      'CONFIG_BINFMT_SCRIPT=y',
+    ])
+      expect(config.split('\n')).toContain(o);
+    expect(config).toContain('# CONFIG_MODULES is not set');
+  });
+
+  it('is the bzImage the manifest describes: its release and build identity are in its setup header', () => {
+    const version = bzImageVersion(readFileSync(join(dir, 'bzImage')));
+    expect(version.startsWith(`${manifest.kernel.release} (infralab@infralab)`)).toBe(true);
+    expect(version).toContain(manifest.kernel.buildTimestamp);
+    expect(manifest.kernel.release.startsWith(manifest.kernel.sourceVersion.split('-')[0])).toBe(true);
+  });
+
+  it('names its exact source, licence and compiler', () => {
+    const pkg = manifest.packages.find((p) => p.name === manifest.kernel.sourcePackage)!;
+    expect(pkg.version).toBe(manifest.kernel.sourceVersion);
+    expect(manifest.kernel.source).toBe(`https://sources.debian.org/src/linux/${manifest.kernel.sourceVersion}/`);
+    expect(manifest.kernel.licence).toBe('GPL-2.0-only');
+    expect(manifest.kernel.compiler).toMatch(/^gcc /);
     const readme = readFileSync(join(dir, 'licences', 'README.txt'), 'utf8');
-    expect(readme).toMatch(/lib\/modules\/\*\.ko kernel modules from linux-image-\S+ \S+: GPL-2\.0-only/);
-    for (const m of manifest.modules) expect(readme).toContain(`${m.name}.ko`);
+    expect(readme).toContain(`compiled from Debian's ${pkg.name} ${pkg.version}`);
     expect(readme).toContain('state-*.bin.zst');
     expect(readme).toContain('disk-for-state-*.ext2.gz');
   });
 
-  it('are listed dependencies first, with the IDE controller driver (which finds the disk) last', () => {
-    for (const m of manifest.modules) for (const d of m.depends) expect(order.indexOf(d.replace(/-/g, '_'))).toBeLessThan(order.indexOf(m.name));
-    expect(order.at(-1)).toBe('ata_piix');
-    for (const needed of ['libata', 'sd_mod', 'ext4', 'jbd2']) expect(order).toContain(needed);
+  it('needs no modules: the initrd has none and init loads none', () => {
+    const entries = readCpio(gunzipSync(readFileSync(join(dir, 'initrd.img'))));
+    expect(entries.filter((e) => e.name.startsWith('lib/modules/'))).toEqual([]);
+    expect(readFileSync(join(root, 'scripts', 'vm-image', 'init.sh'), 'utf8')).not.toMatch(/insmod|modprobe/);
   });
 });
 
@@ -179,7 +207,8 @@ describe('the instant-start states', () => {
     expect(stateMismatch({ ...s, cmdline: 'console=ttyS0' }, manifest)).toMatch(/saved booting `console=ttyS0`/);
   });
 
-  it('stay within the ~9 MB budget for states (the guest memory that is not zero, compressed)', () => {
-    expect(states.reduce((t, s) => t + s.bytes, 0)).toBeLessThan(9_000_000);
+  it('stay within the budget for states: with v86 (~2.5 MB), an instant start fetches at most 5 MB', () => {
+    const v86 = ['v86.wasm', 'libv86.mjs'].reduce((t, p) => t + manifest.files.find((f) => f.path === p)!.bytes, 0);
+    for (const s of states) expect(v86 + s.bytes + (s.disk?.bytes ?? 0)).toBeLessThan(5_000_000);
   });
 });

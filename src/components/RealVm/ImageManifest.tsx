@@ -23,6 +23,7 @@ interface ShippedFile {
 const m = manifest as unknown as {
   emulator: { name: string; version: string; licence: string; source: string };
   cmdline: string;
+  kernel: { release: string; sourcePackage: string; sourceVersion: string; source: string; licence: string; compiler: string; buildTimestamp: string };
   packages: Pkg[];
   files: ShippedFile[];
 };
@@ -114,4 +115,15 @@ export function FileTable(): React.JSX.Element {
 
 export function KernelCommandLine(): React.JSX.Element {
   return <code>{m.cmdline}</code>;
+}
+
+/** Which kernel the guest runs and the exact source it was compiled from. */
+export function KernelSource(): React.JSX.Element {
+  const k = m.kernel;
+  return (
+    <>
+      Linux <code>{k.release}</code>, from Debian <code>{k.sourcePackage}</code> {k.sourceVersion} (source: <a href={k.source}>{k.source}</a>, {k.licence}),
+      compiled by {k.compiler} with a fixed build date ({k.buildTimestamp}), user and host, so the same source and compiler give the same bzImage.
+    </>
+  );
 }

@@ -103,9 +103,10 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
         A real Linux VM in your browser
       </h3>
       <p className={shared.description}>
-        The engine is the control plane: it decides whether each action is legal and where the VM runs. The v86 emulator is the data plane: it runs a Debian
-        Linux kernel and a busybox userland with one vCPU. Nothing loads before Start. An instant start downloads the emulator and a machine state saved during
-        boot (about 10 MB, the kernel already in its memory); a boot from scratch downloads the emulator, the firmware, the kernel and the initrd (about 10 MB).
+        The engine is the control plane: it decides whether each action is legal and where the VM runs. The v86 emulator is the data plane: it runs a Linux
+        kernel built from Debian's kernel source for this machine, and a busybox userland, with one vCPU. Nothing loads before Start. An instant start downloads
+        the emulator and a machine state saved during boot (about 4.8 MB, the kernel already in its memory); a boot from scratch downloads the emulator, the
+        firmware, the kernel and the initrd (about 4.9 MB).
       </p>
       <div className={styles.choices}>
         <fieldset className={styles.fieldset} disabled={launched && vm.state !== 'terminated'}>
@@ -116,8 +117,8 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
             </label>
           ))}
           <p className={styles.note}>
-            Only 64 MiB has an instant-start state; 32 and 128 MiB boot from scratch. At 32 MiB the guest is too small to load its disk drivers: the kernel's
-            out-of-memory killer stops the module loader, and the VM comes up with no disk (the console says so).
+            Only 64 MiB has an instant-start state; 32 and 128 MiB boot from scratch. The kernel, built for this machine, leaves about 22 MiB available at 32
+            MiB: enough for the shell and the disk.
           </p>
         </fieldset>
         <fieldset className={styles.fieldset}>
