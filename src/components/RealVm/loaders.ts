@@ -2,8 +2,17 @@
 import { lazy } from 'react';
 import type { FactoryLoader } from './useVm';
 
-/** The terminal (xterm and its stylesheet), loaded when a machine first runs. */
-export const XtermTerminal = lazy(() => import('./XtermTerminal'));
+const loadTerminal = () => import('./XtermTerminal');
 
-/** v86 and the guest images, loaded on the first power-on. */
-export const loadV86: FactoryLoader = (base, onProgress) => import('@site/src/vm/browser').then((m) => m.loadMachineFactory(base, onProgress));
+/** The terminal (xterm and its stylesheet), loaded when a machine first runs. */
+export const XtermTerminal = lazy(loadTerminal);
+
+/**
+ * v86 and the guest images, loaded on the first power-on. The terminal is needed the moment the
+ * machine runs, so its chunk is fetched beside v86's instead of after the machine is restored.
+ */
+export const loadV86: FactoryLoader = (base, onProgress) => {
+  // A failed fetch here is retried, and reported, when the terminal itself renders.
+  loadTerminal().catch(() => undefined);
+  return import('@site/src/vm/browser').then((m) => m.loadMachineFactory(base, onProgress));
+};
