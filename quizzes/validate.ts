@@ -217,7 +217,11 @@ export function validateQuiz(input: unknown, file: string, options: ValidateOpti
       rule({ file, question: q.id, message: 'skill: expected what the question asks of the learner (predict, diagnose, design, recall or calculate)' });
     if ('factual' in q && !q.asOf) rule({ file, question: q.id, message: 'asOf: expected the date the fact was checked against its source (YYYY-MM-DD)' });
     for (const id of unreachableMissed(q))
-      failures.push({ file, question: q.id, message: `option "${id}": missed is shown only when a right option of a multiple select is left out; this option never is one` });
+      failures.push({
+        file,
+        question: q.id,
+        message: `option "${id}": missed is shown only when a right option of a multiple select is left out; this option never is one`,
+      });
     for (const w of wrongAnswers(q)) {
       if (w.tag.misconception) {
         if (findMisconception(w.tag.misconception)) probed.add(w.tag.misconception);
