@@ -92,6 +92,42 @@ describe('island', () => {
     act(() => root!.unmount());
   });
 
+  it('loads when near the viewport even if the browser renders no frame (the observer never reports): its position is read by a timer', async () => {
+    const load = vi.fn(async () => Counter);
+    const Island = island('counter', load, Counter);
+    const container = serverPage('Frameless');
+    let root: { unmount(): void } | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, <Island label="Frameless" />);
+    });
+    expect(load).not.toHaveBeenCalled();
+    // Laid out 100 px below the top of the viewport; the observer (FakeObserver) is never told.
+    const rect = vi
+      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+      .mockReturnValue({ top: 100, bottom: 300, left: 0, right: 500, width: 500, height: 200, x: 0, y: 100, toJSON: () => ({}) } as DOMRect);
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
+    rect.mockRestore();
+    act(() => root!.unmount());
+  });
+
+  it('an island far below the viewport is not loaded by the timer', async () => {
+    const load = vi.fn(async () => Counter);
+    const Island = island('counter', load, Counter);
+    const container = serverPage('Far');
+    const rect = vi
+      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+      .mockReturnValue({ top: 5000, bottom: 5200, left: 0, right: 500, width: 500, height: 200, x: 0, y: 5000, toJSON: () => ({}) } as DOMRect);
+    let root: { unmount(): void } | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, <Island label="Far" />);
+    });
+    await new Promise((done) => setTimeout(done, 2200));
+    expect(load).not.toHaveBeenCalled();
+    rect.mockRestore();
+    act(() => root!.unmount());
+  });
+
   it('loads at once when the reader tabs into the server HTML, and keeps focus on the same control', async () => {
     const Island = island('counter', async () => Counter, Counter);
     const container = serverPage('Focused');

@@ -24,7 +24,8 @@ import { useHydratesServerHtml } from './hydrating';
 type Loader<P> = (props: P) => Promise<ComponentType<P>>;
 
 /** How far outside the viewport an island starts loading. */
-const nearMargin = '600px 0px';
+const nearPx = 600;
+const nearMargin = `${nearPx}px 0px`;
 
 const focusableSelector = 'a[href],button,input,select,textarea,summary,[tabindex]';
 
@@ -103,14 +104,29 @@ export function island<P extends object>(
       const observer = new IntersectionObserver(
         (entries) => {
           if (entries.some((e) => e.isIntersecting)) {
-            observer.disconnect();
+            stop();
             start();
           }
         },
         { rootMargin: nearMargin },
       );
+      // The observer reports only when the browser renders a frame. A browser that produces no frames
+      // for a while (seen in headless chromium under load, the page otherwise running) would leave an
+      // island waiting beside the reader, so its position is also read by a timer, once a second.
+      const timer = window.setInterval(() => {
+        const r = el.getBoundingClientRect();
+        const laidOut = r.width > 0 || r.height > 0;
+        if (laidOut && r.bottom >= -nearPx && r.top <= window.innerHeight + nearPx) {
+          stop();
+          start();
+        }
+      }, 1000);
+      const stop = () => {
+        observer.disconnect();
+        window.clearInterval(timer);
+      };
       observer.observe(el);
-      return () => observer.disconnect();
+      return stop;
     }, [Live, start]);
 
     // Carry focus over to the same control of the live component.
