@@ -79,16 +79,17 @@ const factual = {
   asOf: z.optional(z.iso.date({ error: 'expected the date the fact was checked against its source (YYYY-MM-DD)' })),
 };
 
+/** A diagnosis that exists only to say something: a misconception or a slip, exactly one. */
+function exactlyOneDiagnosis(d: { misconception?: string; slip?: string }, ctx: z.core.$RefinementCtx): void {
+  oneDiagnosis(d, ctx, []);
+  if (!d.misconception && !d.slip) ctx.addIssue({ code: 'custom', path: [], message: 'expected the misconception (misconception: id) or slip it suggests' });
+}
+
 /**
  * What leaving out a right option of a multiple-select question suggests (the belief that makes it
  * look false), with the author's note.
  */
-const missedSchema = z.strictObject({ feedback: z.optional(text), ...diagnosis }).check(
-  z.superRefine((m, ctx) => {
-    oneDiagnosis(m, ctx, []);
-    if (!m.misconception && !m.slip) ctx.addIssue({ code: 'custom', path: [], message: 'expected the misconception (misconception: id) or slip it suggests' });
-  }),
-);
+const missedSchema = z.strictObject({ feedback: z.optional(text), ...diagnosis }).check(z.superRefine(exactlyOneDiagnosis));
 const optionSchema = z
   .strictObject({ id: slug, text, correct: z._default(z.boolean(), false), feedback: z.optional(text), ...diagnosis, missed: z.optional(missedSchema) })
   .check(z.superRefine((o, ctx) => oneDiagnosis(o, ctx, [])));
@@ -97,12 +98,7 @@ const itemSchema = z.strictObject({ id: slug, text });
  * A telling mistake in an ordering: the key puts `first` before `then`; an answer with `then` before
  * `first` suggests this misconception or slip.
  */
-const orderMistakeSchema = z.strictObject({ first: slug, then: slug, feedback: z.optional(text), ...diagnosis }).check(
-  z.superRefine((m, ctx) => {
-    oneDiagnosis(m, ctx, []);
-    if (!m.misconception && !m.slip) ctx.addIssue({ code: 'custom', path: [], message: 'expected the misconception (misconception: id) or slip it suggests' });
-  }),
-);
+const orderMistakeSchema = z.strictObject({ first: slug, then: slug, feedback: z.optional(text), ...diagnosis }).check(z.superRefine(exactlyOneDiagnosis));
 
 /** Each mistake names two items of the question, the first before the second in the key. */
 function checkMistakes(q: { items: { id: string }[]; mistakes: { first: string; then: string }[] }, ctx: z.core.$RefinementCtx, path: PropertyKey[]): void {
