@@ -267,7 +267,11 @@ function main(): void {
     const v86Version = readV86Version();
     put('v86.wasm', readFileSync(join(root, 'node_modules', 'v86', 'build', 'v86.wasm')), `npm v86 ${v86Version}: build/v86.wasm`);
     // and its JS module: the page imports it at run time (a bundler cannot take v86's Node branches).
-    put('libv86.mjs', readFileSync(join(root, 'node_modules', 'v86', 'build', 'libv86.mjs')), `npm v86 ${v86Version}: build/libv86.mjs`);
+    put(
+      'libv86.mjs',
+      readFileSync(join(root, 'node_modules', 'v86', 'build', 'libv86.mjs')),
+      `npm v86 ${v86Version}: build/libv86.mjs, with patches/v86+0.5.462.patch (applied by npm ci)`,
+    );
     put('licences/v86.LICENSE', readFileSync(join(root, 'node_modules', 'v86', 'LICENSE')), `npm v86 ${v86Version}: LICENSE`);
     for (const [p, x] of [
       [linuxSource, lx],

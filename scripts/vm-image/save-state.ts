@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { V86 } from 'v86';
 import type { GuestDisk } from '../../src/vm/controller';
 import { diskMountedPattern, promptPattern, snapshotMarker } from '../../src/vm/serial';
-import { createV86Machine, snapshotCmdline, type GuestImages, type V86Machine } from '../../src/vm/v86-emulator';
+import { createV86Machine, saveStateWithoutDiskBytes, snapshotCmdline, type GuestImages, type V86Machine } from '../../src/vm/v86-emulator';
 import { stateDiskPath, stateImages, statePath, type StateRecord } from './state-manifest';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -85,7 +85,7 @@ export async function saveBootState(images: GuestImages, wasmPath: string, memor
  * (mke2fs) and mounts it; the agent syncs it at power-off. The page gives a new disk these bytes,
  * so that a resumed machine mounts an empty filesystem instead of formatting one (the slowest step
  * of an instant start). The state does not know this disk: at the snapshot point the kernel has not
- * seen any disk yet.
+ * seen any disk yet, and it holds the disk's size but not its bytes (saveStateWithoutDiskBytes).
  */
 export async function saveBootStateAndDisk(
   images: GuestImages,
@@ -101,7 +101,7 @@ export async function saveBootStateAndDisk(
     const ram = guestRam(m);
     const limit = memoryMiB * 1024 * 1024;
     if (ram.length > limit) ram.fill(0, limit);
-    const state = await m.saveState();
+    const state = await saveStateWithoutDiskBytes(m);
     const from = m.console.mark();
     m.send(`${Math.floor(Date.now() / 1000)}\n`);
     const mounted = await m.console.waitFor(diskMountedPattern, { from, timeoutMs });

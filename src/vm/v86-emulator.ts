@@ -92,7 +92,7 @@ const destroyTimeoutMs = 5000;
  * needs the guest to write into the page's own disk.image, so after a restore it points the disk
  * back at that buffer. The path is checked, and named in the error if a v86 update moves it.
  */
-type DiskBuffer = { buffer: ArrayBuffer; byteLength: number };
+type DiskBuffer = { buffer: ArrayBuffer; byteLength: number; get_state?: () => unknown[] };
 function ideDisk(v: V86): DiskBuffer {
   const inner = (v as unknown as { v86?: { cpu?: { devices?: { ide?: { primary?: { master?: { buffer?: DiskBuffer } } } } } } }).v86;
   const buffer = inner?.cpu?.devices?.ide?.primary?.master?.buffer;
@@ -101,15 +101,38 @@ function ideDisk(v: V86): DiskBuffer {
   return buffer;
 }
 
-/** Points v86's IDE disk at `image`, first copying the bytes v86 holds when `keepV86Bytes` (a restored state's disk). */
+/**
+ * Points v86's IDE disk at `image`. `keepV86Bytes` (a rollback) first copies the disk bytes the state
+ * brought into the image. A state saved without its disk's bytes (saveStateWithoutDiskBytes) brings
+ * the disk's size only: the image is attached as it is.
+ */
 function attachImage(v: V86, image: ArrayBuffer, keepV86Bytes: boolean): void {
   const disk = ideDisk(v);
   if (disk.buffer === image) return;
-  if (disk.buffer.byteLength !== image.byteLength)
-    throw new Error(`the saved state has a ${disk.buffer.byteLength}-byte disk, the VM's disk has ${image.byteLength} bytes`);
-  if (keepV86Bytes) new Uint8Array(image).set(new Uint8Array(disk.buffer));
+  if (disk.byteLength !== image.byteLength) throw new Error(`the saved state has a ${disk.byteLength}-byte disk, the VM's disk has ${image.byteLength} bytes`);
+  if (keepV86Bytes) {
+    if (disk.buffer.byteLength !== image.byteLength) throw new Error('the saved state holds no disk bytes to roll the disk back to');
+    new Uint8Array(image).set(new Uint8Array(disk.buffer));
+  }
   disk.buffer = image;
   disk.byteLength = image.byteLength;
+}
+
+/**
+ * v86's state of a running machine with the IDE disk's size but not its bytes. For the instant-start
+ * state, saved before the guest has touched its disk: the page attaches the reader's own disk after
+ * restoring, so the 16 MiB v86 would otherwise save (and a restore unpack and copy) are left out.
+ * v86 0.5.462 saves a disk as [byteLength, bytes] (SyncBuffer.get_state); this disk's saves give an
+ * empty array for the bytes while it lasts.
+ */
+export async function saveStateWithoutDiskBytes(machine: V86Machine): Promise<ArrayBuffer> {
+  const disk = ideDisk(machine.v86);
+  disk.get_state = () => [disk.byteLength, new Uint8Array(0)];
+  try {
+    return await machine.v86.save_state();
+  } finally {
+    delete disk.get_state;
+  }
 }
 
 /**

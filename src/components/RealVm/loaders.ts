@@ -11,8 +11,8 @@ export const XtermTerminal = lazy(loadTerminal);
  * v86 and the guest images, loaded on the first power-on. The terminal is needed the moment the
  * machine runs, so its chunk is fetched beside v86's instead of after the machine is restored.
  */
-export const loadV86: FactoryLoader = (base, onProgress) => {
+export const loadV86: FactoryLoader = (base, onProgress, first) => {
   // A failed fetch here is retried, and reported, when the terminal itself renders.
   loadTerminal().catch(() => undefined);
-  return import('@site/src/vm/browser').then((m) => m.loadMachineFactory(base, onProgress));
+  return import('@site/src/vm/browser').then((m) => m.loadMachineFactory(base, onProgress, first));
 };

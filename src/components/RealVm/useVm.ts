@@ -4,13 +4,14 @@
  * two-VM experiment.
  */
 import { useEffect, useState } from 'react';
-import type { BootStage, EmulatorFactory, LabState, SavedState, V86Machine, VmController } from '@site/src/vm';
+import type { BootStage, EmulatorFactory, LabState, MachineSpec, SavedState, V86Machine, VmController } from '@site/src/vm';
 import type { LoadProgress } from '@site/src/vm/browser';
 import { SerialConsole } from '@site/src/vm/serial';
 
 export type Phase = 'idle' | 'loading' | 'ready' | 'failed';
 
-export type FactoryLoader = (base: string, onProgress: (p: LoadProgress) => void) => Promise<EmulatorFactory<V86Machine>>;
+/** Loads the emulator; `first` is the power-on it is loaded for, so what that one needs can be fetched at once. */
+export type FactoryLoader = (base: string, onProgress: (p: LoadProgress) => void, first?: MachineSpec) => Promise<EmulatorFactory<V86Machine>>;
 
 export interface VmView {
   vm: string;
@@ -85,7 +86,7 @@ export function lazyFactory(
   return async (spec) => {
     if (!loading) {
       onPhase('loading');
-      loading = load(base, onProgress);
+      loading = load(base, onProgress, spec);
       loading.catch(() => (loading = null));
     }
     let factory: EmulatorFactory<V86Machine>;
