@@ -351,7 +351,7 @@ function licenceReadme(linuxSource: Pkg, kernel: BuiltKernel, busybox: Pkg, seab
     'state-*.bin.zst    saved by `npm run vm:state`: the memory and device state of the emulated machine',
     '                   running the files above (the kernel, busybox, SeaBIOS), so their licences apply',
     '                   to it; the corresponding sources are those of the packages above, and kernel.config.',
-    'disk-for-state-*.ext2.gz  saved by `npm run vm:state`: an empty ext2 filesystem made by busybox mke2fs',
+    'disk-for-state-*.blocks.gz  saved by `npm run vm:state`: an empty ext2 filesystem made by busybox mke2fs',
     '                   in that machine (data, not a program).',
     '',
   ].join('\n');

@@ -18,7 +18,7 @@ export interface StateRecord {
   cmdline: string;
   /**
    * The new disk of an instant start: the blank disk after the same machine's init formatted it
-   * (gzip'd), so that a resumed machine mounts it instead of formatting one.
+   * (its non-zero blocks, gzip'd: packDiskBlocks), so that a resumed machine mounts it instead of formatting one.
    */
   disk?: { path: string; bytes: number; sha256: string; rawBytes: number };
   /** sha256 of the files it was saved from, by path. */
@@ -31,7 +31,7 @@ export interface StateRecord {
 export const stateDependsOn = ['bios.bin', 'vgabios.bin', 'bzImage', 'initrd.img', 'v86.wasm', 'libv86.mjs'] as const;
 
 export function stateDiskPath(memoryMiB: number): string {
-  return `disk-for-state-${memoryMiB}M.ext2.gz`;
+  return `disk-for-state-${memoryMiB}M.blocks.gz`;
 }
 
 export function statePath(memoryMiB: number): string {

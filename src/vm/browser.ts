@@ -8,7 +8,7 @@
  * (`import("node:fs/promises")`, `node:crypto`).
  */
 import type { EmulatorFactory, MachineSpec } from './controller';
-import { gunzipped, stateForV86 } from './state-file';
+import { gunzipped, stateForV86, unpackDiskBlocks } from './state-file';
 import { createV86Machine, resumes, type GuestImageLoader, type GuestImages, type V86Machine } from './v86-emulator';
 
 export interface LoadProgress {
@@ -59,13 +59,15 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
   const size = (path: string) => manifest.files.find((f) => f.path === path)?.bytes ?? 0;
   let totalBytes = size('v86.wasm');
   let loadedBytes = 0;
-  /** At most one report per 100 ms while bytes arrive (each is a render of the panel), and the last. */
+  /** While bytes arrive, at most one report per 100 ms (each is a render of the panel); at once when a file is complete. */
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  const reportNow = () => {
+    clearTimeout(reportTimer);
+    reportTimer = undefined;
+    onProgress?.({ loadedBytes, totalBytes });
+  };
   const report = () => {
-    reportTimer ??= setTimeout(() => {
-      reportTimer = undefined;
-      onProgress?.({ loadedBytes, totalBytes });
-    }, 100);
+    reportTimer ??= setTimeout(reportNow, 100);
   };
   /** The response's body, counted chunk by chunk as it arrives. */
   const counted = async (path: string): Promise<Response> => {
@@ -73,7 +75,7 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
     if (!response.body) {
       const data = await response.arrayBuffer();
       loadedBytes += data.byteLength;
-      report();
+      reportNow();
       return new Response(data, { headers: response.headers });
     }
     const body = response.body.pipeThrough(
@@ -83,6 +85,7 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
           report();
           controller.enqueue(chunk);
         },
+        flush: reportNow,
       }),
     );
     return new Response(body, { headers: response.headers });
@@ -129,22 +132,29 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
     return pending;
   };
 
-  let fetchedDisk: Promise<ArrayBuffer | null> | null = null;
+  let fetchedDisk: Promise<Uint8Array | null> | null = null;
   /**
-   * The formatted empty disk saved with a state (see scripts/vm-image/save-state.ts), fetched once;
-   * null when there is none or it cannot be read: the guest then formats the blank disk itself.
+   * The formatted empty disk saved with a state (see scripts/vm-image/save-state.ts), as its non-zero
+   * blocks, fetched once; each call makes a new image of them. Null when there is none or it cannot
+   * be read: the guest then formats the blank disk itself.
    */
-  const formattedDisk = (memoryMiB: number): Promise<ArrayBuffer | null> => {
+  const formattedDisk = async (memoryMiB: number): Promise<ArrayBuffer | null> => {
     const record = states.find((s) => s.memoryMiB === memoryMiB)?.disk;
-    if (!record || !canGunzip) return Promise.resolve(null);
+    if (!record || !canGunzip) return null;
     if (!fetchedDisk) {
       totalBytes += record.bytes;
       fetchedDisk = download(record.path)
         .then((data) => gunzipped(data))
-        .then((raw) => (raw.byteLength === record.rawBytes ? raw : null))
+        .then((raw) => new Uint8Array(raw))
         .catch(() => ((fetchedDisk = null), null));
     }
-    return fetchedDisk;
+    const blocks = await fetchedDisk;
+    if (!blocks) return null;
+    try {
+      return unpackDiskBlocks(blocks, record.rawBytes, record.path);
+    } catch {
+      return null;
+    }
   };
 
   if (first?.boot === 'saved' && !first.disk.image) {
@@ -166,7 +176,7 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
     const [state, disk] =
       spec.boot === 'saved' ? await Promise.all([savedState(spec.memoryMiB), spec.disk.image ? null : formattedDisk(spec.memoryMiB)]) : [undefined, null];
     // A new disk of an instant start comes formatted: the resumed guest mounts it at once.
-    if (disk && !spec.disk.image && resumes(spec, state)) spec.disk.image = disk.slice(0);
+    if (disk && !spec.disk.image && resumes(spec, state)) spec.disk.image = disk;
     return createV86Machine(V86, resumes(spec, state) ? images : await images.load(), { wasm_fn }, spec, state);
   };
   return Object.defineProperties(factory, {

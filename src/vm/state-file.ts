@@ -56,3 +56,49 @@ export async function gunzipped(data: ArrayBuffer): Promise<ArrayBuffer> {
   if (!isGzip(new Uint8Array(data, 0, Math.min(2, data.byteLength)))) return data;
   return new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 }
+
+/** The block size of a packed disk image (packDiskBlocks): ext2's on a 16 MiB disk made by busybox mke2fs. */
+export const diskBlockBytes = 4096;
+const recordBytes = 4 + diskBlockBytes;
+
+/**
+ * A disk image as its non-zero blocks, each as its index (u32, little-endian) and its bytes, in
+ * order. The formatted empty disk of an instant start is 16 MiB, almost all zeros: packed, it is
+ * ~100 KB to decompress instead of 16 MiB (which the page inflated on its main thread: 0.4 s).
+ */
+export function packDiskBlocks(disk: Uint8Array): Uint8Array {
+  if (disk.length % diskBlockBytes !== 0) throw new Error(`a disk image of ${disk.length} bytes is not a whole number of ${diskBlockBytes}-byte blocks`);
+  const blocks: number[] = [];
+  const words = new Uint32Array(disk.buffer, disk.byteOffset, disk.length >> 2);
+  for (let b = 0; b < disk.length / diskBlockBytes; b++) {
+    for (let w = b * (diskBlockBytes >> 2), end = w + (diskBlockBytes >> 2); w < end; w++)
+      if (words[w] !== 0) {
+        blocks.push(b);
+        break;
+      }
+  }
+  const packed = new Uint8Array(blocks.length * recordBytes);
+  const view = new DataView(packed.buffer);
+  blocks.forEach((b, i) => {
+    view.setUint32(i * recordBytes, b, true);
+    packed.set(disk.subarray(b * diskBlockBytes, (b + 1) * diskBlockBytes), i * recordBytes + 4);
+  });
+  return packed;
+}
+
+/** The disk image of `rawBytes` that `packed` (packDiskBlocks) describes, or an error that says what is wrong with it. */
+export function unpackDiskBlocks(packed: Uint8Array, rawBytes: number, name = 'packed disk'): ArrayBuffer {
+  if (rawBytes % diskBlockBytes !== 0) throw new Error(`${name}: a disk of ${rawBytes} bytes is not a whole number of ${diskBlockBytes}-byte blocks`);
+  if (packed.length % recordBytes !== 0) throw new Error(`${name}: ${packed.length} bytes is not a whole number of ${recordBytes}-byte block records`);
+  const disk = new Uint8Array(rawBytes);
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  let last = -1;
+  for (let at = 0; at < packed.length; at += recordBytes) {
+    const block = view.getUint32(at, true);
+    if (block <= last || (block + 1) * diskBlockBytes > rawBytes)
+      throw new Error(`${name}: block ${block} at byte ${at} is ${block <= last ? 'out of order' : `past the end of a ${rawBytes}-byte disk`}`);
+    disk.set(packed.subarray(at + 4, at + recordBytes), block * diskBlockBytes);
+    last = block;
+  }
+  return disk.buffer;
+}

@@ -9,10 +9,13 @@ export const XtermTerminal = lazy(loadTerminal);
 
 /**
  * v86 and the guest images, loaded on the first power-on. The terminal is needed the moment the
- * machine runs, so its chunk is fetched beside v86's instead of after the machine is restored.
+ * machine runs, so its chunk is fetched at Start too, once the machine's own downloads (the
+ * manifest, then v86 and the state) have been asked for: its script then runs while they arrive.
  */
-export const loadV86: FactoryLoader = (base, onProgress, first) => {
-  // A failed fetch here is retried, and reported, when the terminal itself renders.
-  loadTerminal().catch(() => undefined);
-  return import('@site/src/vm/browser').then((m) => m.loadMachineFactory(base, onProgress, first));
-};
+export const loadV86: FactoryLoader = (base, onProgress, first) =>
+  import('@site/src/vm/browser').then((m) => {
+    const factory = m.loadMachineFactory(base, onProgress, first);
+    // A failed fetch here is retried, and reported, when the terminal itself renders.
+    loadTerminal().catch(() => undefined);
+    return factory;
+  });
