@@ -77,7 +77,11 @@ async function startToPrompt(
     counting = true;
     const t0 = Date.now();
     await page.click(`${realVm} button:text-is("Start")`);
-    await page.waitForSelector(`${realVm} [data-testid=terminal], ${realVm} .xterm`, { timeout: bootTimeoutMs });
+    // The panel names how the machine came up once the emulator has made it (the terminal shows earlier, while v86 loads).
+    await page.waitForFunction((sel) => /resumed from a state saved|booting from scratch/.test(document.querySelector(sel)?.textContent ?? ''), realVm, {
+      timeout: bootTimeoutMs,
+      polling: 20,
+    });
     const runningMs = Date.now() - t0;
     await waitForShell(page, realVm);
     const ms = Date.now() - t0;

@@ -49,7 +49,7 @@ export function FakeTerminal({ machine, label, screenReader }: TerminalProps): R
       onKeyDown={(e) => {
         if (e.key !== 'Enter') return;
         e.preventDefault();
-        machine.send(`${line}\r`);
+        machine?.send(`${line}\r`);
         setLine('');
       }}
     />

@@ -181,9 +181,9 @@ export default function RealVm({ id = 'real-vm', loadFactory = loadV86, Terminal
           emulator).
         </p>
       </details>
-      {running ? (
+      {running || phase === 'loading' ? (
         <Suspense fallback={<p>Loading the terminal…</p>}>
-          <Terminal machine={vm.machine!} label={`Terminal of ${vm.vm}: type commands for its shell`} screenReader={screenReader} />
+          <Terminal machine={vm.machine} label={`Terminal of ${vm.vm}: type commands for its shell`} screenReader={screenReader} />
         </Suspense>
       ) : (
         <p className={styles.off} data-testid="machine-off">

@@ -1,9 +1,9 @@
 /**
  * The guest's serial console in a real terminal emulator (xterm.js): guest output bytes go to
  * term.write, what the reader types (term.onData) goes to the serial line. This module and xterm's
- * JS and CSS form their own chunk, loaded by React.lazy when a machine first runs.
+ * JS and CSS form their own chunk, loaded by React.lazy at the first Start.
  */
-import React, { useEffect, useRef } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 // xterm's stylesheet as a string (css-loader's string export), put into the document when the first
@@ -14,9 +14,14 @@ import styles from './terminal.module.css';
 
 export default function XtermTerminal({ machine, label, rows = 22, screenReader = false }: TerminalProps): React.JSX.Element {
   const box = useRef<HTMLDivElement>(null);
-  const terminal = useRef<Terminal | null>(null);
+  const [terminal, setTerminal] = useState<Terminal | null>(null);
+  const machineNow = useRef(machine);
+  machineNow.current = machine;
   const screenReaderNow = useRef(screenReader);
   screenReaderNow.current = screenReader;
+
+  // The terminal itself: made once, and before the machine runs when the panel shows it while the
+  // emulator loads (its setup then runs while the browser compiles v86, not after).
   useEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -34,7 +39,6 @@ export default function XtermTerminal({ machine, label, rows = 22, screenReader 
       screenReaderMode: screenReaderNow.current,
       theme: { background: '#111418', foreground: '#e8ecef' },
     });
-    terminal.current = term;
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(el);
@@ -54,16 +58,28 @@ export default function XtermTerminal({ machine, label, rows = 22, screenReader 
     fitWidth();
     const resize = new ResizeObserver(fitWidth);
     resize.observe(el);
+    const input = term.onData((data) => machineNow.current?.send(data));
+    setTerminal(term);
+    return () => {
+      input.dispose();
+      resize.disconnect();
+      setTerminal(null);
+      term.dispose();
+    };
+  }, [label, rows]);
 
-    // What the guest printed before this terminal loaded, then every byte as it comes.
+  // The machine's output: what it printed before, then every byte as it comes.
+  useEffect(() => {
+    if (!terminal || !machine) return;
+    terminal.reset();
     const earlier = machine.console.text;
-    if (earlier) term.write(earlier.replace(/\n/g, '\r\n'));
+    if (earlier) terminal.write(earlier.replace(/\n/g, '\r\n'));
     let pending: number[] = [];
     let flush: ReturnType<typeof setTimeout> | null = null;
     const onByte = (byte: number) => {
       pending.push(byte);
       flush ??= setTimeout(() => {
-        term.write(Uint8Array.from(pending));
+        terminal.write(Uint8Array.from(pending));
         pending = [];
         flush = null;
       }, 0);
@@ -76,23 +92,18 @@ export default function XtermTerminal({ machine, label, rows = 22, screenReader 
       source.remove_listener('serial0-output-byte', onByte);
       source = machine.v86;
       source.add_listener('serial0-output-byte', onByte);
-      term.write('\r\n[infralab: machine reset]\r\n');
+      terminal.write('\r\n[infralab: machine reset]\r\n');
     });
-    const input = term.onData((data) => machine.send(data));
     return () => {
       unfollow();
       source.remove_listener('serial0-output-byte', onByte);
       if (flush) clearTimeout(flush);
-      input.dispose();
-      resize.disconnect();
-      terminal.current = null;
-      term.dispose();
     };
-  }, [machine, label, rows]);
+  }, [terminal, machine]);
 
   useEffect(() => {
-    if (terminal.current) terminal.current.options.screenReaderMode = screenReader;
-  }, [screenReader]);
+    if (terminal) terminal.options.screenReaderMode = screenReader;
+  }, [terminal, screenReader]);
   return (
     <>
       <div ref={box} className={styles.terminal} data-testid="terminal" />
