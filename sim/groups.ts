@@ -6,7 +6,7 @@
  * AZs are up but uneven (after an outage) the group rebalances: it launches a member in the AZ with
  * the fewest, and when that one runs, lets one go from the AZ with the most.
  */
-import { chooseHost } from './placement';
+import { chooseHost, type PlacementRequest } from './placement';
 import type { Policy } from './scenario';
 import type { GroupState, HostState, RegionState, Vm } from './types';
 import { describeSize, newVm } from './vm';
@@ -79,8 +79,10 @@ export function reconcileGroup(ctx: GroupContext, group: GroupState): void {
     return;
   }
   const counts = group.azs.map((az) => ({ az, members: live.filter((vm) => vm.az === az && vm.impairedSince === undefined).length }));
+  // One request for the whole shortfall: only its counts change from one member to the next.
+  const request: PlacementRequest = { size: group, region, policy: ctx.policy, groupAzs: counts };
   while (shortfall > 0) {
-    const host = chooseHost({ size: group, region, policy: ctx.policy, groupAzs: counts });
+    const host = chooseHost(request);
     if (!host) {
       // One retry at a time: a failed attempt while a retry is pending says nothing new.
       if (group.retryAt !== null && group.retryAt > ctx.time) return;
@@ -97,8 +99,18 @@ export function reconcileGroup(ctx: GroupContext, group: GroupState): void {
     const vm = newVm(`${group.name}-${group.nextIndex++}`, group, undefined, group.name);
     group.members.add(vm.name);
     ctx.launch(vm, host);
-    counts.find((c) => c.az === host.az)!.members++;
+    countMember(counts, host.az);
     shortfall--;
+  }
+}
+
+/** One more member in `az`, on the first entry naming it (a group may list an AZ twice). */
+function countMember(counts: { az: string; members: number }[], az: string): void {
+  for (const c of counts) {
+    if (c.az === az) {
+      c.members++;
+      return;
+    }
   }
 }
 

@@ -41,10 +41,15 @@ export class LoadIndex<T extends { order: number }> {
   }
 
   private swap(a: number, b: number): void {
+    // Plain temporaries: a destructuring swap allocates two arrays, and this runs per host moved.
     const h = this.heap;
     const k = this.keys;
-    [h[a], h[b]] = [h[b], h[a]];
-    [k[a], k[b]] = [k[b], k[a]];
+    const item = h[a];
+    h[a] = h[b];
+    h[b] = item;
+    const key = k[a];
+    k[a] = k[b];
+    k[b] = key;
     this.position.set(h[a], a);
     this.position.set(h[b], b);
   }

@@ -90,6 +90,40 @@ function pickAvoiding(az: AzState, req: PlacementRequest, avoid: string): HostSt
   return best ?? fallback;
 }
 
+function azById(region: RegionState, id: string): AzState | undefined {
+  for (const az of region.azs) if (az.id === id) return az;
+  return undefined;
+}
+
+/**
+ * A group's VM: its usable AZs tried from the fewest members (then declared order), the first with
+ * a host for it. The order is walked without sorting a copy, as this runs once per member launched:
+ * each pass takes the least (members, AZ index) after the one tried last. Entries with the same pair
+ * name the same AZ, which the first of them has already tried.
+ */
+function pickForGroup(region: RegionState, req: PlacementRequest, groupAzs: readonly { az: string; members: number }[]): HostState | null {
+  let triedMembers = -Infinity;
+  let triedIndex = -1;
+  for (;;) {
+    let next: AzState | null = null;
+    let nextMembers = Infinity;
+    for (const g of groupAzs) {
+      const az = azById(region, g.az);
+      if (az === undefined || !azUsable(region, az, req)) continue;
+      if (g.members < triedMembers || (g.members === triedMembers && az.index <= triedIndex)) continue;
+      if (next === null || g.members < nextMembers || (g.members === nextMembers && az.index < next.index)) {
+        next = az;
+        nextMembers = g.members;
+      }
+    }
+    if (next === null) return null;
+    const host = pickInAz(next, req);
+    if (host) return host;
+    triedMembers = nextMembers;
+    triedIndex = next.index;
+  }
+}
+
 /**
  * The host for one VM, or null when nothing fits. Advances the region's spread cursor when it
  * places by round-robin (the caller restores it if it abandons an all-or-nothing launch).
@@ -99,21 +133,11 @@ export function chooseHost(req: PlacementRequest): HostState | null {
   if (region.health !== 'up') return null;
 
   if (req.az !== undefined) {
-    const az = region.azs.find((a) => a.id === req.az);
+    const az = azById(region, req.az);
     return az && azUsable(region, az, req) ? pickInAz(az, req) : null;
   }
 
-  if (req.groupAzs) {
-    const order = [...req.groupAzs]
-      .map((g) => ({ ...g, state: region.azs.find((a) => a.id === g.az) }))
-      .filter((g): g is typeof g & { state: AzState } => g.state !== undefined && azUsable(region, g.state, req))
-      .sort((a, b) => a.members - b.members || a.state.index - b.state.index);
-    for (const g of order) {
-      const host = pickInAz(g.state, req);
-      if (host) return host;
-    }
-    return null;
-  }
+  if (req.groupAzs) return pickForGroup(region, req, req.groupAzs);
 
   if (req.policy.placement === 'pack') {
     const cursor = req.packCursor ?? { az: 0, host: 0 };

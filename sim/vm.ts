@@ -66,6 +66,8 @@ export function newVm(
   pinnedAz?: string,
   group?: string,
 ): Vm {
+  // Every field a VM may get later is here from the start: the VMs of a world then share one shape,
+  // instead of each growing a property store as it is placed, rebooted or stopped.
   return {
     name,
     vcpu: spec.vcpu,
@@ -75,12 +77,18 @@ export function newVm(
     data: emptyData(),
     region: spec.region,
     pinnedAz,
-    group,
+    az: undefined,
+    host: undefined,
+    lastHost: undefined,
     state: 'pending',
     busy: spec.busy,
     workingSet: spec.workingSet,
     crashed: false,
+    rebootingUntil: undefined,
+    group,
+    spreadGroup: undefined,
     token: 0,
+    impairedSince: undefined,
   };
 }
 

@@ -144,6 +144,16 @@ describe('stepping and bounds', () => {
     expect(history.complete).toBe(false);
   });
 
+  it('a frame at a recorded event time records nothing more: a new design shows 0:00 from its first knot alone, then 0:01 needs the next', () => {
+    const scenario = buildScenario({ ...presets['multi-az'], faults });
+    const history = new LabHistory(scenario, labUntil);
+    expect(history.frameAt(0)).toEqual(engineFrame(scenario, 0));
+    expect(history.recordedKnots).toBe(1);
+    // Between 0:00 and the VMs' first transition, the frame needs the knot after it (what accrues, what is noted on leaving 0:00).
+    expect(history.frameAt(1)).toEqual(engineFrame(scenario, 1));
+    expect(history.recordedKnots).toBe(2);
+  });
+
   it("an event time that changes nothing the lab shows holds no copy of it: it shares the earlier time's VM statuses and names", () => {
     const file = 'traffic-scaling-group.yaml';
     const scenario = parseScenarioText(readFileSync(join(examples, file), 'utf8'), file);

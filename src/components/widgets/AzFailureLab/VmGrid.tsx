@@ -25,18 +25,44 @@ function cachedStatusPaths(statuses: readonly VmStatus[], cols: number, cell: nu
   return paths;
 }
 
+/** What is drawn at one cell of a grid: its outline, and the outline with the mark of a pending or a down VM. */
+interface CellMarks {
+  box: string[];
+  pending: string[];
+  down: string[];
+}
+
+/**
+ * The strings drawn at each cell index, per layout: they depend on the index and the layout alone, so
+ * a new list (a new design's, or a new time's) is laid out by joining strings made once, not by
+ * formatting a thousand of them again.
+ */
+const marksByLayout = new Map<string, CellMarks>();
+
+function cellMarks(cols: number, cell: number): CellMarks {
+  const key = `${cols}/${cell}`;
+  let marks = marksByLayout.get(key);
+  if (!marks) {
+    marks = { box: [], pending: [], down: [] };
+    marksByLayout.set(key, marks);
+  }
+  return marks;
+}
+
 /** One path per status (not one element per VM), so a thousand VMs cost four DOM nodes per AZ. */
 function statusPaths(statuses: readonly VmStatus[], cols: number, cell: number): Record<VmStatus, string> {
   const paths: Record<VmStatus, string[]> = { serving: [], pending: [], down: [], leaving: [], stopped: [] };
+  const marks = cellMarks(cols, cell);
   const s = cell - 3;
-  statuses.forEach((status, i) => {
+  for (let i = 0; i < statuses.length; i++) {
+    const status = statuses[i];
     const x = (i % cols) * cell + 1.5;
     const y = Math.floor(i / cols) * cell + 1.5;
-    const box = `M${x} ${y}h${s}v${s}h${-s}Z`;
-    if (status === 'down') paths.down.push(`${box}M${x} ${y}l${s} ${s}M${x + s} ${y}l${-s} ${s}`);
-    else if (status === 'pending') paths.pending.push(`${box}M${x + s / 4} ${y + s / 4}h${s / 2}v${s / 2}h${-s / 2}Z`);
+    const box = (marks.box[i] ??= `M${x} ${y}h${s}v${s}h${-s}Z`);
+    if (status === 'down') paths.down.push((marks.down[i] ??= `${box}M${x} ${y}l${s} ${s}M${x + s} ${y}l${-s} ${s}`));
+    else if (status === 'pending') paths.pending.push((marks.pending[i] ??= `${box}M${x + s / 4} ${y + s / 4}h${s / 2}v${s / 2}h${-s / 2}Z`));
     else paths[status].push(box);
-  });
+  }
   return {
     serving: paths.serving.join(''),
     pending: paths.pending.join(''),

@@ -123,7 +123,9 @@ export class LabHistory {
   /** What the lab shows at `time` (0 ≤ time ≤ until), recording forward only as far as needed. */
   frameAt(time: number): LabFrame {
     if (!(time >= 0 && time <= this.until)) throw new RangeError(`LabHistory.frameAt: time ${time} is outside 0..${this.until}`);
-    while (!this.done && this.knots[this.knots.length - 1].state.time <= time) this.recordNext();
+    // A time between knots needs the knot after it; a knot's own time does not (a new design shows
+    // 0:00 without running on to the next event, which idle time records).
+    while (!this.done && this.knots[this.knots.length - 1].state.time < time) this.recordNext();
     const i = this.knotAtOrBefore(time);
     const at = this.knots[i];
     if (at.state.time === time) return { ...at.state, events: this.traceUpTo(at.events) };
