@@ -24,8 +24,18 @@ export default function noCommonChunk(context: LoadContext): Plugin {
         },
         // The engine (pure: test/architecture.test.ts) and yaml have no side effects on import, so
         // the bundler may drop what a page does not use: a widget that never reads scenario text
-        // carries no YAML parser (about 44 KB gzip).
-        module: { rules: [{ include: [engine, join(context.siteDir, 'node_modules', 'yaml')], sideEffects: false }] },
+        // carries no YAML parser (about 44 KB gzip). The misconception catalogue's one effect is to
+        // make its entries findable by id; a lesson's quiz, which reaches it only for the wording
+        // functions it re-exports, makes findable the entries its quiz names instead
+        // (quizzes/named-misconceptions), so its page carries a tenth of the catalogue.
+        module: {
+          rules: [
+            {
+              include: [engine, join(context.siteDir, 'node_modules', 'yaml'), join(context.siteDir, 'quizzes', 'misconceptions.ts')],
+              sideEffects: false,
+            },
+          ],
+        },
       };
     },
   };
