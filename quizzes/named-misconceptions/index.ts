@@ -6,7 +6,6 @@
  * test/quizzes/named-misconceptions.test.ts fails, naming that command, when one differs from what
  * the catalogue and its quiz say now.
  */
-import { learnMisconceptions } from '../diagnosis-text';
 import type { Misconception } from '../misconception-schema';
 import type { LessonId } from '../schema';
 
@@ -22,11 +21,6 @@ export const namedMisconceptionLoaders: Record<LessonId, () => Promise<Named>> =
   'vm-lifecycle': () => import('./vm-lifecycle'),
   capstone: () => import('./capstone'),
 };
-
-/** Loads the entries a lesson's quiz names and makes them findable (../diagnosis-text.ts). */
-export async function learnMisconceptionsNamedBy(lesson: LessonId): Promise<void> {
-  learnMisconceptions((await namedMisconceptionLoaders[lesson]()).default);
-}
 
 /** Every misconception id a quiz's data names, wherever it sits (options, distractors, mistakes, task diagnoses), sorted. */
 export function misconceptionIdsNamedBy(quiz: unknown): string[] {

@@ -13,15 +13,16 @@ type Props = { quiz: string };
 export default island<Props>(
   'quiz',
   async ({ quiz }) => {
-    const [{ LoadedQuiz }, { parseQuizFile }, { learnMisconceptionsNamedBy }] = await Promise.all([
+    const [{ LoadedQuiz, learnMisconceptions }, { parseQuizFile }, { namedMisconceptionLoaders }] = await Promise.all([
       import('./QuizView'),
       import('@site/quizzes/parse'),
       import('@site/quizzes/named-misconceptions'),
     ]);
     let loaded: QuizLoad | undefined;
     if (hasQuiz(quiz)) {
+      const [file, named] = await Promise.all([quizLoaders[quiz].load(), namedMisconceptionLoaders[quiz]()]);
       // Learnt before the quiz is made concrete: its wrong answers' feedback is written from them.
-      const [file] = await Promise.all([quizLoaders[quiz].load(), learnMisconceptionsNamedBy(quiz)]);
+      learnMisconceptions(named.default);
       loaded = parseQuizFile(quizLoaders[quiz].file, file.default);
     }
     return function LessonQuiz({ quiz: lesson }: Props): React.JSX.Element {
