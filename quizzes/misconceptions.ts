@@ -7,56 +7,24 @@
  * The catalogue is checked by its schema when this module loads; the validator checks that every id
  * a quiz names is here and that every entry is probed by at least one question.
  */
-import { en } from 'zod/locales';
 import * as z from 'zod/mini';
-import { lessonIdSchema, type LessonId, type SlipKind } from './schema';
+import { learnMisconceptions } from './diagnosis-text';
+import { misconceptionSchema, type Misconception } from './misconception-schema';
 
-/** Where the course is published: links in exported feedback must work outside the site. */
-export const courseSite = 'https://infralab.example.org';
+export {
+  composeFeedback,
+  courseSite,
+  diagnosisText,
+  findMisconception,
+  lessonTitle,
+  noteOf,
+  sectionPath,
+  slipText,
+} from './diagnosis-text';
+export { misconceptionSchema, type Misconception } from './misconception-schema';
 
 /** The date every real-cloud fact below was checked against its source. */
 export const checkedOn = '2026-12-02';
-
-// English messages, as full zod writes them (zod/mini, so a page bundles only the parts of zod it uses).
-z.config(en());
-
-const text = z.string().check(z.trim(), z.minLength(1));
-const sentence = z.string().check(z.trim(), z.minLength(1), z.regex(/[.?!]$/, { error: 'expected a whole sentence, ending with . ? or !' }));
-
-export const misconceptionSchema = z.strictObject({
-  id: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,59}$/, { error: 'expected an id of lowercase letters, digits and dashes' })),
-  /** What the learner believes, in their words: one sentence. */
-  belief: sentence,
-  /** Why it is wrong, in one or two sentences. */
-  why: sentence,
-  lesson: lessonIdSchema,
-  /** The heading of the section that corrects it, as the lesson writes it. */
-  section: text,
-  /** Docusaurus's anchor for that heading. */
-  anchor: z.string().check(z.regex(/^[a-z0-9-]+$/, { error: 'expected a heading anchor (lowercase, dashes)' })),
-  /** For a fact about real clouds: where it is written down, and when that was checked. */
-  source: z.optional(z.strictObject({ url: z.url({ protocol: /^https$/ }), asOf: z.iso.date() })),
-});
-export type Misconception = z.infer<typeof misconceptionSchema>;
-
-/** What each kind of slip is: a mistake in carrying out the idea, not a wrong idea. */
-const slipWords: Record<SlipKind, string> = {
-  arithmetic: 'a slip in the arithmetic, not a wrong idea',
-  unit: 'a slip with units or percentages, not a wrong idea',
-  reading: 'a slip in reading the question, not a wrong idea',
-  estimate: 'a slip in estimating a distance or a size, not a wrong idea',
-};
-
-const lessonTitles: Partial<Record<LessonId, string>> = {
-  infrastructure: 'What infrastructure is',
-  regions: 'Regions',
-  'availability-zones': 'Availability zones',
-  virtualization: 'Virtualization',
-  hypervisors: 'Hypervisors',
-  'vm-lifecycle': 'The life of a VM',
-  capstone: 'Putting it together',
-  'cpu-virtualization': 'How a guest’s instructions run',
-};
 
 const src = (url: string) => ({ url, asOf: checkedOn });
 const aws = {
@@ -716,49 +684,6 @@ export const misconceptionCatalogue: readonly Misconception[] = z
   )
   .parse(entries);
 
-const byId = new Map(misconceptionCatalogue.map((m) => [m.id, m]));
-
-export function findMisconception(id: string): Misconception | undefined {
-  return byId.get(id);
-}
-
-/** The section's address on the site (for the page's links). */
-export function sectionPath(m: Pick<Misconception, 'lesson' | 'anchor'>): string {
-  return `/docs/lessons/${m.lesson}#${m.anchor}`;
-}
-
-export function lessonTitle(lesson: LessonId): string {
-  return lessonTitles[lesson] ?? lesson;
-}
-
-/**
- * The diagnosis in words, appended to a distractor's feedback: the belief, why it is wrong, and
- * where the course corrects it (an absolute address, so an LMS that imports the export can link it).
- */
-export function diagnosisText(m: Misconception): string {
-  return `The belief behind this answer: “${m.belief}” ${m.why} Read “${m.section}” in ${lessonTitle(m.lesson)}: ${courseSite}${sectionPath(m)}`;
-}
-
-export function slipText(kind: SlipKind): string {
-  return `(This is ${slipWords[kind]}.)`;
-}
-
-/** A distractor's feedback as the page and the exports show it: the author's note, then the diagnosis. */
-export function composeFeedback(note: string | undefined, tag: { misconception?: string; slip?: SlipKind }): string | undefined {
-  const m = tag.misconception ? findMisconception(tag.misconception) : undefined;
-  const suffix = m ? diagnosisText(m) : tag.slip ? slipText(tag.slip) : '';
-  const parts = [note?.trim(), suffix].filter((s): s is string => !!s);
-  return parts.length ? parts.join(' ') : undefined;
-}
-
-/** The author's note of composed feedback: what the page shows beside the structured diagnosis. */
-export function noteOf(feedback: string | undefined, tag: { misconception?: string; slip?: SlipKind }): string | undefined {
-  if (!feedback) return undefined;
-  const m = tag.misconception ? findMisconception(tag.misconception) : undefined;
-  const suffix = m ? diagnosisText(m) : tag.slip ? slipText(tag.slip) : '';
-  if (suffix && feedback.endsWith(suffix)) {
-    const note = feedback.slice(0, feedback.length - suffix.length).trim();
-    return note || undefined;
-  }
-  return feedback;
-}
+// Every entry can be found by id wherever the catalogue is loaded (a lesson page loads only the
+// entries its quiz names: ./named-misconceptions/).
+learnMisconceptions(misconceptionCatalogue);

@@ -1,12 +1,13 @@
 /**
  * The region catalog: real AWS region codes, names and AZ names from the `aws-regions` package, and
- * each region's country from `cloud-regions-country-flags`. Each region's point on the map is the
- * metro of its data centres, from sim/data/region-metros.ts (sourced there), because the location
- * package gives the middle of a state or country for some regions. The few corrections below are
- * listed with their reason, and the docs page on simplifications repeats them.
+ * each region's country from `cloud-regions-country-flags` (the rows this catalog uses, copied to
+ * sim/data/region-countries.ts and held equal to the package by a test). Each region's point on the
+ * map is the metro of its data centres, from sim/data/region-metros.ts (sourced there), because the
+ * location package gives the middle of a state or country for some regions. The few corrections
+ * below are listed with their reason, and the docs page on simplifications repeats them.
  */
 import awsRegions from 'aws-regions/regions.json';
-import { fromProvider } from 'cloud-regions-country-flags';
+import { packageCountries } from './data/region-countries';
 import { regionMetros } from './data/region-metros';
 
 export interface GeoPoint {
@@ -67,17 +68,17 @@ function buildCatalog(): CatalogRegion[] {
   const out: CatalogRegion[] = [];
   for (const r of awsRegions as PackageRegion[]) {
     if (!r.public) continue;
-    const geo = fromProvider(r.code, 'AWS');
-    if (!geo.country) continue; // no location known: cannot model latency, so not offered
-    const fix = countryFixes[r.code] ?? {};
-    // A region the package adds before the metro table knows it keeps the package's point until it is placed.
+    const country = packageCountries[r.code];
     const metro = regionMetros[r.code];
+    // No country or no place known: residency and latency cannot be modelled, so not offered.
+    if (!country || !metro) continue;
+    const fix = countryFixes[r.code] ?? {};
     out.push({
       code: r.code,
       name: currentName(r.full_name),
-      country: fix.country ?? geo.country,
-      location: metro ? { lat: metro.lat, lon: metro.lon } : { lat: geo.latitude, lon: geo.longitude },
-      metro: metro?.metro ?? currentName(r.full_name),
+      country: fix.country ?? country,
+      location: { lat: metro.lat, lon: metro.lon },
+      metro: metro.metro,
       zones: [...r.zones],
     });
   }

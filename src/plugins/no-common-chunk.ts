@@ -1,10 +1,14 @@
 import type { LoadContext, Plugin } from '@docusaurus/types';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Mermaid's code otherwise lands in a `common` chunk that every page loads, even pages without a
 // diagram (measured: 310 KB -> 168 KB gzip of JS on a prose page).
 export default function noCommonChunk(context: LoadContext): Plugin {
   const engine = join(context.siteDir, 'sim');
+  // The engine's files, and the region list it reads (wherever node_modules resolves to).
+  const engineCode = new RegExp(`^${escapeRegExp(join(engine, sep))}|[\\\\/]node_modules[\\\\/]aws-regions[\\\\/]`);
   return {
     name: 'infralab-no-common-chunk',
     configureWebpack(_config, isServer) {
@@ -19,13 +23,27 @@ export default function noCommonChunk(context: LoadContext): Plugin {
               // with a quiz and a widget downloaded the engine twice. Loaded on demand only: the
               // start-up chunks stay as they are.
               sharedByIslands: { chunks: 'async', minChunks: 2, priority: -20, reuseExistingChunk: true },
+              // The engine in one chunk, whichever islands use it: split by which islands share each part,
+              // its small parts (the region catalog) stayed copied into each island's chunk under the
+              // bundler's size floor, or became a dozen files of a few hundred bytes.
+              engine: { test: engineCode, name: 'engine', chunks: 'async', priority: -10 },
             },
           },
         },
         // The engine (pure: test/architecture.test.ts) and yaml have no side effects on import, so
         // the bundler may drop what a page does not use: a widget that never reads scenario text
-        // carries no YAML parser (about 44 KB gzip).
-        module: { rules: [{ include: [engine, join(context.siteDir, 'node_modules', 'yaml')], sideEffects: false }] },
+        // carries no YAML parser (about 44 KB gzip). The misconception catalogue's one effect is to
+        // make its entries findable by id; a lesson's quiz, which reaches it only for the wording
+        // functions it re-exports, makes findable the entries its quiz names instead
+        // (quizzes/named-misconceptions), so its page carries a tenth of the catalogue.
+        module: {
+          rules: [
+            {
+              include: [engine, join(context.siteDir, 'node_modules', 'yaml'), join(context.siteDir, 'quizzes', 'misconceptions.ts')],
+              sideEffects: false,
+            },
+          ],
+        },
       };
     },
   };

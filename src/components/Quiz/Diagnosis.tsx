@@ -5,7 +5,7 @@
  */
 import React from 'react';
 import type { Diagnosis } from '@site/quizzes/grade';
-import { findMisconception, lessonTitle, sectionPath } from '@site/quizzes/misconceptions';
+import { findMisconception, lessonTitle, sectionPath } from '@site/quizzes/diagnosis-text';
 import styles from './styles.module.css';
 
 const slipWords = {

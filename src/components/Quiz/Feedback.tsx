@@ -1,6 +1,6 @@
 import React from 'react';
 import type { OptionVerdict } from '@site/quizzes/grade';
-import { noteOf } from '@site/quizzes/misconceptions';
+import { noteOf } from '@site/quizzes/diagnosis-text';
 import styles from './styles.module.css';
 
 /**

@@ -4,7 +4,8 @@
  */
 import React, { useEffect, useRef, useState } from 'react';
 import { allQuizzes } from '@site/quizzes';
-import { findMisconception, lessonTitle, sectionPath } from '@site/quizzes/misconceptions';
+import { lessonTitle, sectionPath } from '@site/quizzes/diagnosis-text';
+import { misconceptionCatalogue } from '@site/quizzes/misconceptions';
 import { nextSeed } from '@site/quizzes/variants';
 import { downloadText } from './download';
 import { checkAgainstQuizzes, parseProgressText, progressFileName, type Belief, type Progress } from './progress';
@@ -15,6 +16,8 @@ import styles from './styles.module.css';
 
 const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ''));
 const maxImportBytes = 1_000_000;
+// The map may name a belief from any lesson: this page has the whole catalogue.
+const catalogue = new Map(misconceptionCatalogue.map((m) => [m.id, m]));
 const when = (iso: string) => `${new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
 
 /** A variant other than the one that showed the belief, the same for the same entry (no re-render churn). */
@@ -37,7 +40,7 @@ function MisconceptionMap({
 }): React.JSX.Element {
   const entries = Object.entries(beliefs)
     .flatMap(([id, b]) => {
-      const m = findMisconception(id);
+      const m = catalogue.get(id);
       return m ? [{ id, b, m }] : [];
     })
     .sort((x, y) => Number(!!x.b.clearedAt) - Number(!!y.b.clearedAt) || y.b.suggestedAt.localeCompare(x.b.suggestedAt));

@@ -16,6 +16,10 @@ import { readVariant, variantParamName, withVariant } from './variantParam';
 import { ProgressProblemNotice } from './ProgressProblemNotice';
 import styles from './styles.module.css';
 
+// For the island (./index.tsx), which tells the wording the misconceptions its quiz names: taken
+// from this module, whose chunk holds it already, rather than from a second chunk with a copy.
+export { learnMisconceptions } from '@site/quizzes/diagnosis-text';
+
 const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ''));
 
 export function QuizView({ quiz }: { quiz: QuizDef }): React.JSX.Element {
