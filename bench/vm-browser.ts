@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { launchBrowser, openPage, visit } from '../tools/browser/browser';
 import { serveSite } from '../tools/browser/server';
 
@@ -62,17 +62,14 @@ async function startToPrompt(
     await visit(opened, new URL(route, origin).toString());
     const page = opened.page;
     await page.check(`${realVm} input[name$="-boot"][value="${boot}"]`);
-    const done: Array<Promise<{ wire: number; decoded: number; file: string }>> = [];
+    // Start is pressed on a page that has finished loading, as a reader who has read the panel does.
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    // Requests are noted during the run and their bodies read after it: reading a body through the
+    // debugging protocol while the machine restores would slow what is measured.
+    const requests: Request[] = [];
     let counting = false;
     page.on('requestfinished', (request) => {
-      if (!counting || !request.url().startsWith(origin)) return;
-      done.push(
-        (async () => {
-          const [sizes, response] = await Promise.all([request.sizes(), request.response()]);
-          const body = await response?.body().catch(() => null);
-          return { wire: sizes.responseBodySize, decoded: body?.length ?? 0, file: new URL(request.url()).pathname.split('/').pop() ?? '' };
-        })(),
-      );
+      if (counting && request.url().startsWith(origin)) requests.push(request);
     });
     counting = true;
     const t0 = Date.now();
@@ -87,6 +84,11 @@ async function startToPrompt(
     const ms = Date.now() - t0;
     await page.waitForLoadState('networkidle').catch(() => undefined);
     counting = false;
+    const done = requests.map(async (request) => {
+      const [sizes, response] = await Promise.all([request.sizes(), request.response()]);
+      const body = await response?.body().catch(() => null);
+      return { wire: sizes.responseBodySize, decoded: body?.length ?? 0, file: new URL(request.url()).pathname.split('/').pop() ?? '' };
+    });
     const fetched = await Promise.all(done);
     const shown = await page.$eval(`${realVm} [data-testid=fetched]`, (e) => e.textContent ?? '');
     const resumed = await page.$eval(`${realVm} [data-testid=serial-console]`, (e) => /resumed from a saved state/.test(e.textContent ?? ''));
@@ -115,7 +117,7 @@ async function waitForShell(page: Page, widget: string, index = 0): Promise<void
       return texts.some((t) => /stage 4 of 4/.test(t)) || names.filter((n) => /Boot stage 4 of 4/.test(n)).length > (i as number);
     },
     [widget, index] as const,
-    { timeout: bootTimeoutMs, polling: 250 },
+    { timeout: bootTimeoutMs, polling: 20 },
   );
 }
 
