@@ -6,7 +6,7 @@
  * AZs are up but uneven (after an outage) the group rebalances: it launches a member in the AZ with
  * the fewest, and when that one runs, lets one go from the AZ with the most.
  */
-import { chooseHost, type PlacementRequest } from './placement';
+import { azById, chooseHost, type PlacementRequest } from './placement';
 import type { Policy } from './scenario';
 import type { GroupState, HostState, RegionState, Vm } from './types';
 import { describeSize, newVm } from './vm';
@@ -136,7 +136,7 @@ function scaleInChoice(live: Vm[]): Vm {
  */
 function rebalance(ctx: GroupContext, group: GroupState, region: RegionState, live: Vm[]): void {
   if (live.some((vm) => vm.impairedSince !== undefined || vm.state !== 'running')) return;
-  const usable = group.azs.filter((id) => region.health === 'up' && region.azs.find((z) => z.id === id)?.health === 'up');
+  const usable = group.azs.filter((id) => region.health === 'up' && azById(region, id)?.health === 'up');
   if (usable.length < 2) return;
   const counts = usable.map((az) => ({ az, members: live.filter((vm) => vm.az === az).length }));
   const fewest = counts.reduce((a, b) => (b.members < a.members ? b : a));

@@ -90,7 +90,8 @@ function pickAvoiding(az: AzState, req: PlacementRequest, avoid: string): HostSt
   return best ?? fallback;
 }
 
-function azById(region: RegionState, id: string): AzState | undefined {
+/** The region's AZ with this id, or undefined (a loop, not find with a closure: placement calls it per VM). */
+export function azById(region: RegionState, id: string): AzState | undefined {
   for (const az of region.azs) if (az.id === id) return az;
   return undefined;
 }

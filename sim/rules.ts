@@ -8,7 +8,7 @@ import { applyFault, applyRecovery, refreshImpairment, vmsUnder, type FaultConte
 import { evaluateScaling, reconcileGroup, requestGroupCheck, type GroupContext } from './groups';
 import { allocate, memoryFootprint, release, type Size } from './host';
 import { changeWorkingSet, joinMemory, leaveMemory, settleMemory, type MemoryContext } from './memory';
-import { chooseHost, type PlacementRequest } from './placement';
+import { azById, chooseHost, type PlacementRequest } from './placement';
 import { completeFailover, updateDatabase, type DatabaseContext } from './replication';
 import { noteResidency, type ResidencyContext } from './residency-check';
 import { fullAzs, spreadGroupPlaces, spreadShortfall, takePlace, type SpreadGroupPlaces } from './spread-group';
@@ -520,6 +520,6 @@ function shortResource(region: RegionState, az: string | undefined, size: Size):
 /** Why nothing can be placed in a region (or one of its AZs) because of an outage, or null. */
 function outageBlocking(region: RegionState, az: string | undefined): string | null {
   if (region.health === 'failed') return `region ${region.id} is down`;
-  if (az !== undefined) return region.azs.find((z) => z.id === az)?.health === 'failed' ? `AZ ${az} is down` : null;
+  if (az !== undefined) return azById(region, az)?.health === 'failed' ? `AZ ${az} is down` : null;
   return region.azs.every((z) => z.health === 'failed') ? `every AZ of ${region.id} is down` : null;
 }
