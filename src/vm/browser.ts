@@ -8,6 +8,7 @@
  * (`import("node:fs/promises")`, `node:crypto`).
  */
 import type { EmulatorFactory, MachineSpec } from './controller';
+import { canGunzip, ok, startLoad, usableStates, type StartedLoad } from './manifest';
 import { gunzipped, stateForV86, unpackDiskBlocks } from './state-file';
 import { createV86Machine, resumes, type GuestImageLoader, type GuestImages, type V86Machine } from './v86-emulator';
 
@@ -24,38 +25,20 @@ export type MachineFactory = EmulatorFactory<V86Machine> & {
   readonly savedStateMemoryMiB: readonly number[];
 };
 
-type FileRecord = { path: string; bytes: number; sha256: string };
-type StateRecord = {
-  memoryMiB: number;
-  path: string;
-  bytes: number;
-  rawBytes: number;
-  v86: string;
-  cmdline?: string;
-  disk?: { path: string; bytes: number; rawBytes: number };
-  images: Record<string, string>;
-};
-type Manifest = { cmdline: string; emulator: { version: string }; files: FileRecord[]; states?: StateRecord[] };
-
 const guestFiles = ['bios.bin', 'vgabios.bin', 'bzImage', 'initrd.img'] as const;
 
-/**
- * Whether a state was saved from exactly the images and v86 of this manifest. (The full check, with
- * the reason, is scripts/vm-image/state-manifest.ts, used by the tests; the page only needs yes/no
- * and does not import build scripts.) A stale state is skipped: the machine boots from scratch.
- */
-function stateFits(state: StateRecord, manifest: Manifest): boolean {
-  if (state.v86 !== manifest.emulator.version) return false;
-  if (state.cmdline !== undefined && state.cmdline !== manifest.cmdline) return false;
-  return Object.entries(state.images).every(([path, sha]) => manifest.files.some((f) => f.path === path && f.sha256 === sha));
+export interface LoadOptions {
+  /** The power-on the load is for: its saved state (and new disk) are fetched beside v86 instead of after it. */
+  first?: MachineSpec;
+  /** The requests startLoad made (with the same `first`) before this module arrived: used, not made again. */
+  started?: StartedLoad;
 }
 
-/**
- * `base` is the URL of static/vm/ as served, with a trailing slash (useBaseUrl('/vm/')). `first`, the
- * power-on the load is for: its saved state (and new disk) are fetched beside v86 instead of after it.
- */
-export async function loadMachineFactory(base: string, onProgress?: (p: LoadProgress) => void, first?: MachineSpec): Promise<MachineFactory> {
-  const manifest = (await (await ok(fetch(`${base}manifest.json`))).json()) as Manifest;
+/** `base` is the URL of static/vm/ as served, with a trailing slash (useBaseUrl('/vm/')). */
+export async function loadMachineFactory(base: string, onProgress?: (p: LoadProgress) => void, options: LoadOptions = {}): Promise<MachineFactory> {
+  const { first } = options;
+  const started = options.started ?? startLoad(base);
+  const manifest = await started.manifest;
   const size = (path: string) => manifest.files.find((f) => f.path === path)?.bytes ?? 0;
   let totalBytes = size('v86.wasm');
   let loadedBytes = 0;
@@ -71,7 +54,7 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
   };
   /** The response's body, counted chunk by chunk as it arrives. */
   const counted = async (path: string): Promise<Response> => {
-    const response = await ok(fetch(`${base}${path}`));
+    const response = await ok(started.take(path) ?? fetch(`${base}${path}`));
     if (!response.body) {
       const data = await response.arrayBuffer();
       loadedBytes += data.byteLength;
@@ -114,9 +97,7 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
     },
   };
 
-  // A gzip'd state needs DecompressionStream (before Safari 16.4 there is none); a zstd one does not.
-  const canGunzip = typeof DecompressionStream !== 'undefined';
-  const states = (manifest.states ?? []).filter((s) => stateFits(s, manifest) && (canGunzip || !s.path.endsWith('.gz')));
+  const states = usableStates(manifest);
   const fetchedStates = new Map<number, Promise<ArrayBuffer>>();
   /** The state for a memory size, fetched once; a failed fetch may be tried again. */
   const savedState = (memoryMiB: number): Promise<ArrayBuffer> | undefined => {
@@ -161,7 +142,7 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
     savedState(first.memoryMiB)?.catch(() => undefined);
     formattedDisk(first.memoryMiB).catch(() => undefined);
   }
-  const v86Module = import(/* webpackIgnore: true */ `${base}libv86.mjs`) as Promise<typeof import('v86')>;
+  const v86Module = started.v86;
   // Compiled while it downloads, where the server labels it application/wasm.
   const compileWasm = async (): Promise<WebAssembly.Module> => {
     const response = await counted('v86.wasm');
@@ -169,8 +150,8 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
       return WebAssembly.compileStreaming(response);
     return WebAssembly.compile(await response.arrayBuffer());
   };
-  const [{ V86 }, wasmModule] = await Promise.all([v86Module, compileWasm()]);
-  const wasm_fn = async (imports: WebAssembly.Imports) => (await WebAssembly.instantiate(wasmModule, imports)).exports;
+  const [{ V86 }, compiled] = await Promise.all([v86Module, compileWasm()]);
+  const wasm_fn = async (imports: WebAssembly.Imports) => (await WebAssembly.instantiate(compiled, imports)).exports;
 
   const factory = async (spec: MachineSpec) => {
     const [state, disk] =
@@ -183,10 +164,4 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
     fetchedBytes: { get: () => loadedBytes, enumerable: true },
     savedStateMemoryMiB: { value: states.map((s) => s.memoryMiB), enumerable: true },
   }) as MachineFactory;
-}
-
-async function ok(response: Promise<Response>): Promise<Response> {
-  const r = await response;
-  if (!r.ok) throw new Error(`${r.url}: HTTP ${r.status}`);
-  return r;
 }

@@ -12,6 +12,7 @@ import { V86 } from 'v86';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadMachineFactory, type LoadProgress } from '../../src/vm/browser';
+import { startLoad } from '../../src/vm/manifest';
 import {
   VmController,
   blankDiskBytes,
@@ -29,7 +30,7 @@ const dir = join(root, 'static', 'vm');
 const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
   cmdline: string;
   files: Array<{ path: string; bytes: number }>;
-  states?: Array<{ memoryMiB: number; path: string; bytes: number; disk?: { bytes: number } }>;
+  states?: Array<{ memoryMiB: number; path: string; bytes: number; disk?: { path: string; bytes: number } }>;
 };
 const bytes = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 const file = (name: string): ArrayBuffer => bytes(readFileSync(join(dir, name)));
@@ -301,4 +302,24 @@ describe.sequential("the page's loader (src/vm/browser.ts), on static/vm/ as ser
     },
     2 * BOOT_MS,
   );
+
+  it('takes what startLoad asked for before it came, instead of asking again', async () => {
+    asked.length = 0;
+    vi.stubGlobal('fetch', vi.fn(serveFiles));
+    try {
+      const base = `${pathToFileURL(dir).href}/`;
+      const first = { vm: 'lab-1', host: 'h', vcpu: 1, memoryMiB, disk: { id: 'page-disk', sizeGiB: 1, boots: 1 }, boot: 'saved' as const };
+      const started = startLoad(base, first);
+      // v86's wasm at once; the instant start's state and formatted disk once the manifest names them.
+      expect(asked).toEqual(['v86.wasm', 'manifest.json']);
+      await started.manifest;
+      const state = manifest.states!.find((s) => s.memoryMiB === memoryMiB)!;
+      expect(asked).toEqual(['v86.wasm', 'manifest.json', statePath, state.disk!.path]);
+      const factory = await loadMachineFactory(base, undefined, { first, started });
+      expect(asked).toEqual(['v86.wasm', 'manifest.json', statePath, state.disk!.path]);
+      expect(factory.savedStateMemoryMiB).toEqual([memoryMiB]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

@@ -85,9 +85,10 @@ export function lazyFactory(
   let loading: Promise<EmulatorFactory<V86Machine>> | null = null;
   return async (spec) => {
     if (!loading) {
-      onPhase('loading');
+      // Asked for before the panel renders its loading view (which shows the terminal): see loaders.ts.
       loading = load(base, onProgress, spec);
       loading.catch(() => (loading = null));
+      onPhase('loading');
     }
     let factory: EmulatorFactory<V86Machine>;
     try {
