@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import { createServer, type AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
 import type { Figure } from './engine';
 import { chromiumArgs, chromiumPath, launchBrowser, waitForHydration } from '../tools/browser/browser';
 import { serveSite } from '../tools/browser/server';
@@ -194,8 +195,36 @@ interface LighthouseScores {
   failing: string[];
 }
 
-function lighthouseOnce(url: string, preset: string): Promise<LighthouseScores> {
+/**
+ * The chromium Lighthouse audits in: launched as the browser suite launches it (playwright-core,
+ * Debian's chromium, the suite's flags), with a DevTools port on 127.0.0.1 that Lighthouse connects
+ * to. Lighthouse 12.8.2 launching chromium 150 itself never got a first paint here (NO_FCP, protocol
+ * timeouts); connected to this one it runs. One per bench run, closed with it.
+ */
+let auditBrowser: Promise<{ port: number; browser: Browser }> | null = null;
+function lighthouseChromium(): Promise<{ port: number; browser: Browser }> {
+  auditBrowser ??= freePort().then(async (port) => ({
+    port,
+    browser: await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumArgs, `--remote-debugging-port=${port}`] }),
+  }));
+  return auditBrowser;
+}
+
+/** A TCP port free on 127.0.0.1 at the moment of asking. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function lighthouseOnce(url: string, preset: string): Promise<LighthouseScores> {
   const out = join(mkdtempSync(join(tmpdir(), 'infralab-lh-')), 'report.json');
+  const { port } = await lighthouseChromium();
   const args = [
     join(projectRoot, 'node_modules', 'lighthouse', 'cli', 'index.js'),
     url,
@@ -203,11 +232,11 @@ function lighthouseOnce(url: string, preset: string): Promise<LighthouseScores> 
     '--output=json',
     `--output-path=${out}`,
     '--quiet',
-    `--chrome-flags=--headless=new ${chromiumArgs.join(' ')}`,
+    `--port=${port}`,
     ...(preset === 'desktop' ? ['--preset=desktop'] : []),
   ];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { env: { ...process.env, CHROME_PATH: chromiumPath }, timeout: 180_000 }, (err, _stdout, stderr) => {
+    execFile(process.execPath, args, { timeout: 180_000 }, (err, _stdout, stderr) => {
       if (err) {
         reject(new Error(`lighthouse ${url}: ${err.message}\n${stderr.slice(-1000)}`));
         return;
@@ -232,9 +261,8 @@ function lighthouseOnce(url: string, preset: string): Promise<LighthouseScores> 
 }
 
 /**
- * Lighthouse, or null once it has failed in this run: a run that cannot finish (Lighthouse 12.8.2
- * against Debian's chromium 150 here stops at NO_FCP and protocol timeouts, three minutes a page)
- * is reported once, and the page weights are still measured.
+ * Lighthouse, or null once it has failed in this run: a run that cannot finish (three minutes a
+ * page) is reported once, and the page weights are still measured.
  */
 let lighthouseFailure: string | null = null;
 async function lighthouseOrNull(url: string, preset: string): Promise<LighthouseScores | null> {
@@ -380,6 +408,7 @@ export async function siteFigures(): Promise<Figure[]> {
     );
   } finally {
     await browser?.close().catch(() => undefined);
+    if (auditBrowser) await (await auditBrowser).browser.close().catch(() => undefined);
     for (const close of closers) await close();
     ours?.dispose();
     if (stock) rmSync(stock.dir, { recursive: true, force: true });
