@@ -4,7 +4,7 @@
  * beside the engine's prediction for full emulation. The engine's control plane launches the VM as
  * in every other real-VM panel; v86 runs it.
  */
-import React, { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { VmController } from '@site/src/vm/controller';
 import { promptPattern } from '@site/src/vm/serial';
 import type { V86Machine } from '@site/src/vm/v86-emulator';
@@ -12,6 +12,7 @@ import type { LoadProgress } from '@site/src/vm/browser';
 import { useVmBase } from '../RealVm/vmBase';
 import { lazyFactory, useVm, type FactoryLoader, type Phase } from '../RealVm/useVm';
 import { stageText } from '../RealVm/BootProgress';
+import { MachinePanel } from '../RealVm/MachinePanel';
 import type { TerminalProps } from '../RealVm/terminal-props';
 import { copyText } from '../RealVm/clipboard';
 import ActionMessage, { type ActionOutcome } from '../RealVm/ActionMessage';
@@ -367,19 +368,7 @@ export default function CpuExperiments({ id = 'cpu-experiments', loadFactory = l
         </p>
       ) : null}
 
-      <div className={styles.machine}>
-        <p className={styles.name}>
-          {vm.vm}: {vm.state}
-          {vm.host ? ` on ${vm.host}` : ''}. {stageText(vm.stage, running)}
-        </p>
-        {vm.machine ? (
-          <Suspense fallback={<p>Loading the terminal…</p>}>
-            <Terminal machine={vm.machine} label={`Terminal of ${vm.vm}`} rows={12} />
-          </Suspense>
-        ) : (
-          <p>The machine is off.</p>
-        )}
-      </div>
+      <MachinePanel view={vm} Terminal={Terminal} className={styles.machine} nameClassName={styles.name} />
     </section>
   );
 }

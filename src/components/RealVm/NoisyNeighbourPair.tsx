@@ -3,7 +3,7 @@
  * slowdown next to the engine's model of CPU contention for the same situation. Both v86 machines
  * run in this tab, on its one main thread: that thread is the host's one core.
  */
-import React, { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
 import { LabHost, memoryChoices, VmController, type MemoryMiB } from '@site/src/vm/controller';
 import { modelledContention, neighbourNames, sharedHostScenario } from '@site/src/vm/neighbours';
 import { promptPattern } from '@site/src/vm/serial';
@@ -11,7 +11,7 @@ import type { V86Machine } from '@site/src/vm/v86-emulator';
 import type { LoadProgress } from '@site/src/vm/browser';
 import { useVmBase } from './vmBase';
 import { lazyFactory, useVm, type FactoryLoader, type Phase, type VmView } from './useVm';
-import { stageText } from './BootProgress';
+import { MachinePanel } from './MachinePanel';
 import type { TerminalProps } from './terminal-props';
 import shared from '@site/src/components/widgets/shared/widget.module.css';
 import ActionMessage, { type ActionOutcome } from './ActionMessage';
@@ -308,19 +308,7 @@ export default function NoisyNeighbour({ id = 'noisy-neighbour', loadFactory = l
           { view: a, c: timed },
           { view: b, c: noisy },
         ].map(({ view, c }) => (
-          <div key={c.launchName} className={styles.machine}>
-            <p className={styles.name}>
-              {view.vm}: {view.state}
-              {view.host ? ` on ${view.host}` : ''}. {stageText(view.stage, view.machine !== null)}
-            </p>
-            {view.machine ? (
-              <Suspense fallback={<p>Loading the terminal…</p>}>
-                <Terminal machine={view.machine} label={`Terminal of ${view.vm}`} rows={12} />
-              </Suspense>
-            ) : (
-              <p>The machine is off.</p>
-            )}
-          </div>
+          <MachinePanel key={c.launchName} view={view} Terminal={Terminal} className={styles.machine} nameClassName={styles.name} />
         ))}
       </div>
     </section>
