@@ -8,12 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gunzipSync } from 'node:zlib';
 import { V86 } from 'v86';
 import type { Figure } from './engine';
 import { format } from './format';
 import { promptPattern } from '../src/vm/serial';
-import { createV86Machine, type GuestImages, type V86Machine } from '../src/vm/v86-emulator';
+import { stateForV86 } from '../src/vm/state-file';
+import { createV86Machine, type V86Machine } from '../src/vm/v86-emulator';
+import { shippedFile, shippedImages } from '../scripts/vm-image/shipped';
 import {
   computeCommand,
   cpuinfoCommand,
@@ -68,22 +69,15 @@ const range = (name: string, xs: number[], unit: string, digits = 0): Figure[] =
 };
 
 export async function benchCpuEmulation(): Promise<string> {
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { cmdline: string; states?: Array<{ memoryMiB: number; path: string }> };
-  const file = (p: string) => {
-    const b = readFileSync(join(dir, p));
-    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    cmdline: string;
+    states?: Array<{ memoryMiB: number; path: string; rawBytes: number }>;
   };
-  const images: GuestImages = {
-    bios: file('bios.bin'),
-    vgaBios: file('vgabios.bin'),
-    bzImage: file('bzImage'),
-    initrd: file('initrd.img'),
-    cmdline: manifest.cmdline,
-  };
+  const images = shippedImages(manifest.cmdline);
   const state = manifest.states?.find((s) => s.memoryMiB === 64);
   if (!state) return '  skipped: no 64 MiB instant-start state in static/vm/manifest.json';
-  const raw = gunzipSync(readFileSync(join(dir, state.path)));
-  const saved = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength) as ArrayBuffer;
+  // As the page hands it to v86 (which decompresses a zstd state while restoring).
+  const saved = await stateForV86(shippedFile(state.path), state);
   const m = createV86Machine(
     V86,
     images,

@@ -13,6 +13,7 @@ import type { Figure } from './engine';
 import { format } from './format';
 import { promptPattern } from '../src/vm/serial';
 import { blankDiskBytes, createV86Machine, type GuestImages } from '../src/vm/v86-emulator';
+import { shippedFile, shippedImages } from '../scripts/vm-image/shipped';
 
 const root = join(__dirname, '..');
 const dir = join(root, 'static', 'vm');
@@ -52,17 +53,7 @@ async function toPrompt(images: GuestImages, memoryMiB: number, state?: ArrayBuf
 
 export async function benchVmNode(): Promise<string> {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  const file = (p: string) => {
-    const b = readFileSync(join(dir, p));
-    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
-  };
-  const images: GuestImages = {
-    bios: file('bios.bin'),
-    vgaBios: file('vgabios.bin'),
-    bzImage: file('bzImage'),
-    initrd: file('initrd.img'),
-    cmdline: manifest.cmdline,
-  };
+  const images = shippedImages(manifest.cmdline);
   const size = (p: string) => manifest.files.find((f) => f.path === p)?.bytes ?? 0;
   const figures: Figure[] = [];
   const state = manifest.states?.find((s) => s.memoryMiB === 64);
@@ -73,7 +64,7 @@ export async function benchVmNode(): Promise<string> {
   }
   if (state) {
     // As the page hands it to v86: compressed (v86 decompresses a zstd state while restoring).
-    const buffer = file(state.path);
+    const buffer = shippedFile(state.path);
     const fresh: number[] = [];
     for (let i = 0; i < runs; i++) fresh.push(await toPrompt(images, state.memoryMiB, buffer));
     figures.push({ name: `vm: saved state to prompt, ${state.memoryMiB} MiB, new disk (median of ${runs})`, value: Math.round(median(fresh)), unit: 'ms' });

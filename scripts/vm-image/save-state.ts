@@ -22,6 +22,7 @@ import type { GuestDisk } from '../../src/vm/controller';
 import { diskMountedPattern, promptPattern, snapshotMarker } from '../../src/vm/serial';
 import { createV86Machine, saveStateWithoutDiskBytes, snapshotCmdline, type GuestImages, type V86Machine } from '../../src/vm/v86-emulator';
 import { packDiskBlocks } from '../../src/vm/state-file';
+import { shippedImages } from './shipped';
 import { stateDiskPath, stateImages, statePath, type StateRecord } from './state-manifest';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -53,11 +54,6 @@ type Manifest = {
 
 function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-function bytes(name: string): ArrayBuffer {
-  const b = readFileSync(join(dir, name));
-  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 }
 
 /**
@@ -136,13 +132,7 @@ async function main(): Promise<void> {
   for (const s of sizes) if (!Number.isInteger(s) || s <= 0) throw new Error(`vm:state: not a memory size in MiB: ${s}`);
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-  const images: GuestImages = {
-    bios: bytes('bios.bin'),
-    vgaBios: bytes('vgabios.bin'),
-    bzImage: bytes('bzImage'),
-    initrd: bytes('initrd.img'),
-    cmdline: manifest.cmdline,
-  };
+  const images = shippedImages(manifest.cmdline, dir);
   const forImages = stateImages(manifest);
   // Old states go: they belong to whatever images they were saved from.
   for (const s of manifest.states ?? []) for (const p of [s.path, s.disk?.path]) if (p) rmSync(join(dir, p), { force: true });

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadMachineFactory, type LoadProgress } from '../../src/vm/browser';
 import { startLoad } from '../../src/vm/manifest';
+import { shippedFile, shippedImages } from '../../scripts/vm-image/shipped';
 import {
   VmController,
   blankDiskBytes,
@@ -32,15 +33,7 @@ const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as
   files: Array<{ path: string; bytes: number }>;
   states?: Array<{ memoryMiB: number; path: string; bytes: number; disk?: { path: string; bytes: number } }>;
 };
-const bytes = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
-const file = (name: string): ArrayBuffer => bytes(readFileSync(join(dir, name)));
-const images: GuestImages = {
-  bios: file('bios.bin'),
-  vgaBios: file('vgabios.bin'),
-  bzImage: file('bzImage'),
-  initrd: file('initrd.img'),
-  cmdline: manifest.cmdline,
-};
+const images: GuestImages = shippedImages(manifest.cmdline);
 const wasm = { wasm_path: join(root, 'node_modules', 'v86', 'build', 'v86.wasm') };
 
 /** The page's default size, the one with an instant-start state (see scripts/vm-image/save-state.ts). */
@@ -48,7 +41,7 @@ const memoryMiB = 64;
 const statePath = manifest.states?.find((s) => s.memoryMiB === memoryMiB)?.path;
 if (!statePath) throw new Error(`static/vm/manifest.json has no state for ${memoryMiB} MiB: run \`npm run vm:state\``);
 // As the page passes it: compressed (v86 decompresses a zstd state itself while restoring).
-const savedState = file(statePath);
+const savedState = shippedFile(statePath);
 
 // Generous: a boot from scratch took 90 s on the 2 shared cores under a load of 17 (10-25 s when quiet).
 const BOOT_MS = 180_000;
