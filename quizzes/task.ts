@@ -5,7 +5,7 @@
  */
 import { cpu, runScenario, ScenarioError, type ScenarioInput } from '@site/sim';
 import * as z from 'zod/mini';
-import { goalCheckSchema, type Config, type Control, type CpuTaskRun, type GoalCheck, type Task, type TaskRun } from './schema';
+import { goalCheckSchema, type Config, type CpuTaskRun, type GoalCheck, type Task, type TaskRun } from './schema';
 
 export interface TaskVerdict {
   /** null when the engine refused the world. */
@@ -59,6 +59,4 @@ export function runTask(t: Task, config: Config, source = t.id): TaskVerdict {
   return { run, checks, ok: checks.every((c) => c.ok) };
 }
 
-export function defaultConfig(controls: readonly Control[]): Config {
-  return Object.fromEntries(controls.map((c) => [c.id, c.default]));
-}
+export { defaultConfig } from './controls';
