@@ -12,7 +12,6 @@ import MultipleSelect from './MultipleSelect';
 import Numeric from './Numeric';
 import Ordering from './Ordering';
 import SingleChoice from './SingleChoice';
-import Task, { TaskOutcome } from './Task';
 import type { QuizEngine } from './engine';
 import styles from './styles.module.css';
 
@@ -108,8 +107,8 @@ function gradeOf(definition: QuestionDef, concrete: Concrete, a: Answer, engine:
   }
   if (a.form === 'task' && definition.kind === 'task') {
     try {
-      if (!engine.runTask) throw new Error('no task grader was loaded with this quiz');
-      const v = engine.runTask(definition, a.config);
+      if (!engine.tasks) throw new Error('no task grader was loaded with this quiz');
+      const v = engine.tasks.run(definition, a.config);
       return { grade: gradeTask(v.checks), verdict: v };
     } catch (err) {
       return { problem: `The engine could not run this configuration: ${(err as Error).message}` };
@@ -244,7 +243,10 @@ export default function Question({
             reveal={revealed}
           />
         );
-      case 'task':
+      case 'task': {
+        // The island loads the tasks' kit with every quiz that has a task.
+        if (!engine.tasks) throw new Error(`task ${concrete.id}: no task kit was loaded with this quiz`);
+        const Task = engine.tasks.Form;
         return (
           <Task
             controls={concrete.controls}
@@ -253,6 +255,7 @@ export default function Question({
             name={name}
           />
         );
+      }
     }
   })();
 
@@ -340,7 +343,7 @@ export default function Question({
             )}
           </div>
         )}
-        {verdict && <TaskOutcome verdict={verdict} />}
+        {verdict && engine.tasks && <engine.tasks.Outcome verdict={verdict} />}
         {engineQuestion && showMe && grade && (
           <Replay
             question={engineQuestion}

@@ -9,8 +9,9 @@ import { runTask } from '@site/quizzes/task';
 import type { QuizEngine } from './engine';
 import { LoadedQuiz } from './QuizView';
 import Replay from './Replay';
+import Task, { TaskOutcome } from './Task';
 
-const engine: QuizEngine = { runTask, Replay };
+const engine: QuizEngine = { tasks: { run: runTask, Form: Task, Outcome: TaskOutcome }, Replay };
 
 export default function Quiz({ quiz }: { quiz: string }): React.JSX.Element {
   return <LoadedQuiz lesson={quiz} loaded={loadQuiz(quiz)} engine={engine} />;

@@ -1,15 +1,26 @@
 /**
- * What a quiz needs of the engine in the page: a grader for its tasks, and the "show me" replay of
- * an engine question. The registry's quiz (./Quiz.tsx: the server and the tests) has both at hand;
- * a lesson's island (./index.tsx) loads the grader with a quiz that has tasks, and the replay when a
- * reader asks for one, so a reader who only answers questions does not download the engine's runs.
+ * What a quiz needs of the engine in the page: for a quiz with tasks, their form and a grader, and
+ * the "show me" replay of an engine question. The registry's quiz (./Quiz.tsx: the server and the
+ * tests) has them all at hand; a lesson's island (./index.tsx) loads the tasks' form and the grader of
+ * the models they use with a quiz that has tasks, and the replay when a reader asks for one, so a
+ * reader who answers questions does not download the engine's runs.
  */
 import type { ComponentType } from 'react';
-import type { runTask } from '@site/quizzes/task';
+import type { Config, Task } from '@site/quizzes/schema';
+import type { TaskVerdict } from '@site/quizzes/task';
 import type { ReplayProps } from './Replay';
+import type TaskForm from './Task';
+import type { TaskOutcome } from './Task';
+
+export interface TaskKit {
+  /** Grades a configuration of a task with the engine. */
+  run: (t: Task, config: Config) => TaskVerdict;
+  Form: typeof TaskForm;
+  Outcome: typeof TaskOutcome;
+}
 
 export interface QuizEngine {
-  /** Grades a task with the engine; null for a quiz without tasks. */
-  runTask: typeof runTask | null;
+  /** null for a quiz without tasks. */
+  tasks: TaskKit | null;
   Replay: ComponentType<ReplayProps>;
 }

@@ -1,13 +1,13 @@
 /**
  * The quiz of a lesson, for MDX: `<Quiz quiz="regions" />`. An island (src/components/Island): the
  * quiz's code, this lesson's quiz file (no other lesson's), the misconceptions it names (not the whole
- * catalogue) and, for a quiz with tasks, the engine's task grader load when the reader comes near it;
+ * catalogue) and, for a quiz with tasks, their form and the engine's grader load when the reader comes near it;
  * the "show me" replay loads when a reader asks for it. The server renders it in full.
  */
 import React from 'react';
 import { hasQuiz, quizLoaders } from '@site/quizzes/loaders';
 import type { QuizLoad } from '@site/quizzes/parse';
-import type { QuizEngine } from './engine';
+import type { QuizEngine, TaskKit } from './engine';
 import { island } from '../Island';
 
 type Props = { quiz: string };
@@ -21,16 +21,23 @@ export default island<Props>(
       import('@site/quizzes/named-misconceptions'),
     ]);
     let loaded: QuizLoad | undefined;
-    let engine: QuizEngine = { runTask: null, Replay: ReplayOnDemand };
+    let engine: QuizEngine = { tasks: null, Replay: ReplayOnDemand };
     if (hasQuiz(quiz)) {
       const [file, named] = await Promise.all([quizLoaders[quiz].load(), namedMisconceptionLoaders[quiz]()]);
       // Learnt before the quiz is made concrete: its wrong answers' feedback is written from them.
       learnMisconceptions(named.default);
       loaded = parseQuizFile(quizLoaders[quiz].file, file.default);
       // A quiz with tasks grades them with the engine as soon as the reader checks, and at once for a
-      // saved answer: its grader loads with the quiz.
-      if ('quiz' in loaded && loaded.quiz.questions.some((q) => q.kind === 'task')) {
-        engine = { ...engine, runTask: (await import('@site/quizzes/task')).runTask };
+      // saved answer: their form and the grader of each model they use load with the quiz.
+      const tasks = 'quiz' in loaded ? loaded.quiz.questions.filter((q) => q.kind === 'task') : [];
+      if (tasks.length > 0) {
+        const [{ default: Form, TaskOutcome: Outcome }, cloud, cpu] = await Promise.all([
+          import('./Task'),
+          tasks.some((t) => t.model === 'cloud') ? import('@site/quizzes/task-cloud') : null,
+          tasks.some((t) => t.model === 'cpu') ? import('@site/quizzes/task-cpu') : null,
+        ]);
+        const run: TaskKit['run'] = (t, config) => (t.model === 'cpu' ? cpu!.runCpuTask(t, config) : cloud!.runCloudTask(t, config));
+        engine = { ...engine, tasks: { run, Form, Outcome } };
       }
     }
     return function LessonQuiz({ quiz: lesson }: Props): React.JSX.Element {
