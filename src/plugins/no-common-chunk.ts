@@ -15,6 +15,13 @@ export default function noCommonChunk(context: LoadContext): Plugin {
   const engineCode = new RegExp(`^${simDir}(?!${cpuDir.slice(simDir.length)}|(?:text|json)\\.ts$)|[\\\\/]node_modules[\\\\/]aws-regions[\\\\/]`);
   // The CPU model, in a chunk of its own: only the lessons whose widgets or quiz run it load it.
   const cpuModelCode = new RegExp(`^${cpuDir}(?!text\\.ts$)`);
+  // The catalog (regions and their data, latency, residency, prices) and the small helpers every
+  // quiz uses (seeded random numbers, paths, clocks), apart from the world the engine runs: a page
+  // whose widgets and quiz never build a world (the region explorer's, the CPU model's) loads only
+  // these. A module added here must not import the world's modules, or those pages load both.
+  const catalogCode = new RegExp(
+    `^${simDir}(?:(?:regions|latency|propagation|residency|pricing|util|random)\\.ts$|data${escapeRegExp(sep)})|[\\\\/]node_modules[\\\\/]aws-regions[\\\\/]`,
+  );
   return {
     name: 'infralab-no-common-chunk',
     configureWebpack(_config, isServer) {
@@ -34,6 +41,7 @@ export default function noCommonChunk(context: LoadContext): Plugin {
               // bundler's size floor, or became a dozen files of a few hundred bytes.
               engine: { test: engineCode, name: 'engine', chunks: 'async', priority: -10 },
               engineCpu: { test: cpuModelCode, name: 'engine-cpu', chunks: 'async', priority: -10 },
+              engineCatalog: { test: catalogCode, name: 'engine-catalog', chunks: 'async', priority: -5 },
             },
           },
         },
