@@ -9,16 +9,16 @@ export default function noCommonChunk(context: LoadContext): Plugin {
   const engine = join(context.siteDir, 'sim');
   const simDir = escapeRegExp(join(engine, sep));
   const cpuDir = escapeRegExp(join(engine, 'cpu', sep));
-  // The engine's files, and the region list it reads (wherever node_modules resolves to); not its CPU
-  // model, nor its readers of scenario text (YAML or JSON, for a pasted or chosen file), which load on
-  // demand with the YAML parser in the widgets that read text.
-  const engineCode = new RegExp(`^${simDir}(?!${cpuDir.slice(simDir.length)}|(?:text|json)\\.ts$)|[\\\\/]node_modules[\\\\/]aws-regions[\\\\/]`);
+  // The engine's files: not its CPU model, nor its readers of scenario text (YAML or JSON, for a pasted
+  // or chosen file), which load on demand with the YAML parser in the widgets that read text.
+  const engineCode = new RegExp(`^${simDir}(?!${cpuDir.slice(simDir.length)}|(?:text|json)\\.ts$)`);
   // The CPU model, in a chunk of its own: only the lessons whose widgets or quiz run it load it.
   const cpuModelCode = new RegExp(`^${cpuDir}(?!text\\.ts$)`);
-  // The catalog (regions and their data, latency, residency, prices) and the small helpers every
-  // quiz uses (seeded random numbers, paths, clocks), apart from the world the engine runs: a page
-  // whose widgets and quiz never build a world (the region explorer's, the CPU model's) loads only
-  // these. A module added here must not import the world's modules, or those pages load both.
+  // Of those, the catalog (regions and their data, with the region list wherever node_modules resolves
+  // to; latency, residency, prices) and the small helpers every quiz uses (seeded random numbers, paths,
+  // clocks), apart from the world the engine runs: a page whose widgets and quiz build no world (the
+  // region explorer's) loads only these. A module added here must not import the world's modules, or
+  // such a page loads both.
   const catalogCode = new RegExp(
     `^${simDir}(?:(?:regions|latency|propagation|residency|pricing|util|random)\\.ts$|data${escapeRegExp(sep)})|[\\\\/]node_modules[\\\\/]aws-regions[\\\\/]`,
   );
