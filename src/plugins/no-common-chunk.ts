@@ -7,8 +7,21 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // diagram (measured: 310 KB -> 168 KB gzip of JS on a prose page).
 export default function noCommonChunk(context: LoadContext): Plugin {
   const engine = join(context.siteDir, 'sim');
-  // The engine's files, and the region list it reads (wherever node_modules resolves to).
-  const engineCode = new RegExp(`^${escapeRegExp(join(engine, sep))}|[\\\\/]node_modules[\\\\/]aws-regions[\\\\/]`);
+  const simDir = escapeRegExp(join(engine, sep));
+  const cpuDir = escapeRegExp(join(engine, 'cpu', sep));
+  // The engine's files: not its CPU model, nor its readers of scenario text (YAML or JSON, for a pasted
+  // or chosen file), which load on demand with the YAML parser in the widgets that read text.
+  const engineCode = new RegExp(`^${simDir}(?!${cpuDir.slice(simDir.length)}|(?:text|json)\\.ts$)`);
+  // The CPU model, in a chunk of its own: only the lessons whose widgets or quiz run it load it.
+  const cpuModelCode = new RegExp(`^${cpuDir}(?!text\\.ts$)`);
+  // Of those, the catalog (regions and their data, with the region list wherever node_modules resolves
+  // to; latency, residency, prices) and the small helpers every quiz uses (seeded random numbers, paths,
+  // clocks), apart from the world the engine runs: a page whose widgets and quiz build no world (the
+  // region explorer's) loads only these. A module added here must not import the world's modules, or
+  // such a page loads both.
+  const catalogCode = new RegExp(
+    `^${simDir}(?:(?:regions|latency|propagation|residency|pricing|util|random)\\.ts$|data${escapeRegExp(sep)})|[\\\\/]node_modules[\\\\/]aws-regions[\\\\/]`,
+  );
   return {
     name: 'infralab-no-common-chunk',
     configureWebpack(_config, isServer) {
@@ -27,6 +40,8 @@ export default function noCommonChunk(context: LoadContext): Plugin {
               // its small parts (the region catalog) stayed copied into each island's chunk under the
               // bundler's size floor, or became a dozen files of a few hundred bytes.
               engine: { test: engineCode, name: 'engine', chunks: 'async', priority: -10 },
+              engineCpu: { test: cpuModelCode, name: 'engine-cpu', chunks: 'async', priority: -10 },
+              engineCatalog: { test: catalogCode, name: 'engine-catalog', chunks: 'async', priority: -5 },
             },
           },
         },

@@ -5,14 +5,14 @@
 import React, { useLayoutEffect, useRef, useState } from 'react';
 import { diagnosesOf, grade as gradeAnswer, gradeTask, readNumber, type Diagnosis, type Grade } from '@site/quizzes/grade';
 import type { Answer, Concrete, Question as QuestionDef } from '@site/quizzes/schema';
-import { defaultConfig, runTask, type TaskVerdict } from '@site/quizzes/task';
+import { defaultConfig } from '@site/quizzes/controls';
+import type { TaskVerdict } from '@site/quizzes/task';
 import DiagnosisList from './Diagnosis';
 import MultipleSelect from './MultipleSelect';
 import Numeric from './Numeric';
 import Ordering from './Ordering';
-import Replay from './Replay';
 import SingleChoice from './SingleChoice';
-import Task, { TaskOutcome } from './Task';
+import type { QuizEngine } from './engine';
 import styles from './styles.module.css';
 
 export function emptyAnswer(q: Concrete): Answer {
@@ -76,6 +76,8 @@ export interface QuestionProps {
   /** The answer saved for this question in this variant: shown graded again after a reload. */
   saved?: Answer;
   sectionRef?: (el: HTMLElement | null) => void;
+  /** The task grader and the replay. */
+  engine: QuizEngine;
 }
 
 /** Whether a saved answer still fits the question (a quiz may have changed since it was saved). */
@@ -97,7 +99,7 @@ function fits(q: Concrete, a: Answer): boolean {
 type Graded = { grade: Grade; verdict: TaskVerdict | null };
 
 /** Grades an answer: the grade (and a task's verdict), or why it cannot be graded yet. */
-function gradeOf(definition: QuestionDef, concrete: Concrete, a: Answer): Graded | { problem: string } {
+function gradeOf(definition: QuestionDef, concrete: Concrete, a: Answer, engine: QuizEngine): Graded | { problem: string } {
   if (!isAnswered(a)) return { problem: a.form === 'numeric' ? 'Type a number first.' : 'Choose an answer first.' };
   if (a.form === 'numeric' && concrete.form === 'numeric') {
     const reading = readNumber(a.text, concrete.unit);
@@ -105,7 +107,8 @@ function gradeOf(definition: QuestionDef, concrete: Concrete, a: Answer): Graded
   }
   if (a.form === 'task' && definition.kind === 'task') {
     try {
-      const v = runTask(definition, a.config);
+      if (!engine.tasks) throw new Error('no task grader was loaded with this quiz');
+      const v = engine.tasks.run(definition, a.config);
       return { grade: gradeTask(v.checks), verdict: v };
     } catch (err) {
       return { problem: `The engine could not run this configuration: ${(err as Error).message}` };
@@ -115,15 +118,26 @@ function gradeOf(definition: QuestionDef, concrete: Concrete, a: Answer): Graded
 }
 
 /** A saved answer that still fits the question, graded again; null when there is none to show. */
-function restore(definition: QuestionDef, concrete: Concrete, saved: Answer | undefined): (Graded & { answer: Answer }) | null {
+function restore(definition: QuestionDef, concrete: Concrete, saved: Answer | undefined, engine: QuizEngine): (Graded & { answer: Answer }) | null {
   if (!saved || !fits(concrete, saved)) return null;
-  const result = gradeOf(definition, concrete, saved);
+  const result = gradeOf(definition, concrete, saved, engine);
   return 'problem' in result ? null : { ...result, answer: saved };
 }
 
-export default function Question({ definition, concrete, number, total, domId, hidden, onGraded, sectionRef, saved }: QuestionProps): React.JSX.Element {
+export default function Question({
+  definition,
+  concrete,
+  number,
+  total,
+  domId,
+  hidden,
+  onGraded,
+  sectionRef,
+  saved,
+  engine,
+}: QuestionProps): React.JSX.Element {
   // The quiz mounts a question again once saved progress is read, so a reload shows the saved answer graded.
-  const [restored] = useState(() => restore(definition, concrete, saved));
+  const [restored] = useState(() => restore(definition, concrete, saved, engine));
   const [answer, setAnswer] = useState<Answer>(() => restored?.answer ?? emptyAnswer(concrete));
   const [grade, setGrade] = useState<Grade | null>(restored?.grade ?? null);
   const [verdict, setVerdict] = useState<TaskVerdict | null>(restored?.verdict ?? null);
@@ -153,7 +167,7 @@ export default function Question({ definition, concrete, number, total, domId, h
 
   const check = (e: React.FormEvent) => {
     e.preventDefault();
-    const result = gradeOf(definition, concrete, answer);
+    const result = gradeOf(definition, concrete, answer, engine);
     if ('problem' in result) {
       setNudge(result.problem);
       return;
@@ -229,7 +243,10 @@ export default function Question({ definition, concrete, number, total, domId, h
             reveal={revealed}
           />
         );
-      case 'task':
+      case 'task': {
+        // The island loads the tasks' kit with every quiz that has a task.
+        if (!engine.tasks) throw new Error(`task ${concrete.id}: no task kit was loaded with this quiz`);
+        const Task = engine.tasks.Form;
         return (
           <Task
             controls={concrete.controls}
@@ -238,10 +255,12 @@ export default function Question({ definition, concrete, number, total, domId, h
             name={name}
           />
         );
+      }
     }
   })();
 
   const engineQuestion = definition.kind === 'engine' ? definition : null;
+  const Replay = engine.Replay;
   const hintsLeft = concrete.hints.length - hints;
 
   return (
@@ -324,7 +343,7 @@ export default function Question({ definition, concrete, number, total, domId, h
             )}
           </div>
         )}
-        {verdict && <TaskOutcome verdict={verdict} />}
+        {verdict && engine.tasks && <engine.tasks.Outcome verdict={verdict} />}
         {engineQuestion && showMe && grade && (
           <Replay
             question={engineQuestion}

@@ -10,6 +10,7 @@ import type { Diagnosis, Grade } from '@site/quizzes/grade';
 import type { Answer, Quiz as QuizDef } from '@site/quizzes/schema';
 import { defaultSeed, nextSeed } from '@site/quizzes/variants';
 import Question from './Question';
+import type { QuizEngine } from './engine';
 import { readProgress } from './progress';
 import { browserStorage, useProgress } from './useProgress';
 import { readVariant, variantParamName, withVariant } from './variantParam';
@@ -19,10 +20,11 @@ import styles from './styles.module.css';
 // For the island (./index.tsx), which tells the wording the misconceptions its quiz names: taken
 // from this module, whose chunk holds it already, rather than from a second chunk with a copy.
 export { learnMisconceptions } from '@site/quizzes/diagnosis-text';
+export { default as ReplayOnDemand } from './ReplayOnDemand';
 
 const points = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, ''));
 
-export function QuizView({ quiz }: { quiz: QuizDef }): React.JSX.Element {
+export function QuizView({ quiz, engine }: { quiz: QuizDef; engine: QuizEngine }): React.JSX.Element {
   const lesson = quiz.lesson;
   const [seed, setSeed] = useState(defaultSeed);
   const [variantNotice, setVariantNotice] = useState<string | null>(null);
@@ -147,6 +149,7 @@ export function QuizView({ quiz }: { quiz: QuizDef }): React.JSX.Element {
           hidden={mode === 'one' && i !== current}
           onGraded={onGraded}
           saved={attempt?.answers?.[c.id]}
+          engine={engine}
           sectionRef={(el) => {
             sections.current[i] = el;
           }}
@@ -170,8 +173,8 @@ export function QuizView({ quiz }: { quiz: QuizDef }): React.JSX.Element {
 }
 
 /** A quiz as loaded: the quiz, or why it could not be read. */
-export function LoadedQuiz({ lesson, loaded }: { lesson: string; loaded: QuizLoad | undefined }): React.JSX.Element {
+export function LoadedQuiz({ lesson, loaded, engine }: { lesson: string; loaded: QuizLoad | undefined; engine: QuizEngine }): React.JSX.Element {
   if (!loaded) return <div role="note">There is no quiz for “{lesson}” yet.</div>;
   if ('error' in loaded) return <div role="alert">This quiz could not be loaded: {loaded.error}</div>;
-  return <QuizView quiz={loaded.quiz} />;
+  return <QuizView quiz={loaded.quiz} engine={engine} />;
 }

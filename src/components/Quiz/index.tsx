@@ -1,11 +1,13 @@
 /**
  * The quiz of a lesson, for MDX: `<Quiz quiz="regions" />`. An island (src/components/Island): the
- * quiz's code, the engine, this lesson's quiz file (no other lesson's) and the misconceptions it
- * names (not the whole catalogue) load when the reader comes near it; the server renders it in full.
+ * quiz's code, this lesson's quiz file (no other lesson's), the misconceptions it names (not the whole
+ * catalogue) and, for a quiz with tasks, their form and the engine's grader load when the reader comes near it;
+ * the "show me" replay loads when a reader asks for it. The server renders it in full.
  */
 import React from 'react';
 import { hasQuiz, quizLoaders } from '@site/quizzes/loaders';
 import type { QuizLoad } from '@site/quizzes/parse';
+import type { QuizEngine, TaskKit } from './engine';
 import { island } from '../Island';
 
 type Props = { quiz: string };
@@ -13,20 +15,33 @@ type Props = { quiz: string };
 export default island<Props>(
   'quiz',
   async ({ quiz }) => {
-    const [{ LoadedQuiz, learnMisconceptions }, { parseQuizFile }, { namedMisconceptionLoaders }] = await Promise.all([
+    const [{ LoadedQuiz, learnMisconceptions, ReplayOnDemand }, { parseQuizFile }, { namedMisconceptionLoaders }] = await Promise.all([
       import('./QuizView'),
       import('@site/quizzes/parse'),
       import('@site/quizzes/named-misconceptions'),
     ]);
     let loaded: QuizLoad | undefined;
+    let engine: QuizEngine = { tasks: null, Replay: ReplayOnDemand };
     if (hasQuiz(quiz)) {
       const [file, named] = await Promise.all([quizLoaders[quiz].load(), namedMisconceptionLoaders[quiz]()]);
       // Learnt before the quiz is made concrete: its wrong answers' feedback is written from them.
       learnMisconceptions(named.default);
       loaded = parseQuizFile(quizLoaders[quiz].file, file.default);
+      // A quiz with tasks grades them with the engine as soon as the reader checks, and at once for a
+      // saved answer: their form and the grader of each model they use load with the quiz.
+      const tasks = 'quiz' in loaded ? loaded.quiz.questions.filter((q) => q.kind === 'task') : [];
+      if (tasks.length > 0) {
+        const [{ default: Form, TaskOutcome: Outcome }, cloud, cpu] = await Promise.all([
+          import('./Task'),
+          tasks.some((t) => t.model === 'cloud') ? import('@site/quizzes/task-cloud') : null,
+          tasks.some((t) => t.model === 'cpu') ? import('@site/quizzes/task-cpu') : null,
+        ]);
+        const run: TaskKit['run'] = (t, config) => (t.model === 'cpu' ? cpu!.runCpuTask(t, config) : cloud!.runCloudTask(t, config));
+        engine = { ...engine, tasks: { run, Form, Outcome } };
+      }
     }
     return function LessonQuiz({ quiz: lesson }: Props): React.JSX.Element {
-      return <LoadedQuiz lesson={lesson} loaded={loaded} />;
+      return <LoadedQuiz lesson={lesson} loaded={loaded} engine={engine} />;
     };
   },
   // The server renders from the registry of all quizzes; the browser loads one.
