@@ -21,6 +21,12 @@ import { assertNever } from './util';
 
 /** The clock as the rules see it: a context that can also read back the last event, and keeps the books. */
 export interface RulesClock extends Context {
+  /**
+   * Appends an event the caller has stamped with the clock's time (time first, as `record` writes
+   * it): the per-VM lifecycle events, recorded by the thousand when a fleet launches, are then
+   * made once instead of once here and copied by the runner.
+   */
+  recordStamped(event: SimEvent): void;
   lastEvent(): SimEvent | undefined;
   /** Called after anything that may change whether a VM serves or what it is billed (its state, a fault under it). */
   vmChanged(vm: Vm): void;
@@ -171,11 +177,16 @@ export class WorldRules {
     const size = { vcpu: a.vcpu, memoryGiB: a.memoryGiB, instanceStoreGiB: a.instanceStoreGiB };
     const cursor = region.spreadCursor;
     const first = (w.launchCounters.get(a.name) ?? 0) + 1;
-    const placed: Array<[Vm, HostState]> = [];
+    // Two lists side by side rather than a [vm, host] pair per VM: a launch may place thousands.
+    const placedVms: Vm[] = [];
+    const placedHosts: HostState[] = [];
     const packCursor = { az: 0, host: 0 };
     const spread = a.spreadGroup === undefined ? null : spreadGroupPlaces(w.vms.values(), a.spreadGroup);
+    // One request for the whole launch: only a spread group's full AZs change from one VM to the next.
+    const request: PlacementRequest = { size, region, policy: w.scenario.policy, az: a.az, packCursor, ...spreadLimits(spread) };
     for (let i = 0; i < a.count; i++) {
-      const host = chooseHost({ size, region, policy: w.scenario.policy, az: a.az, packCursor, ...spreadLimits(spread) });
+      if (spread && i > 0) request.excludeAzs = fullAzs(spread);
+      const host = chooseHost(request);
       if (!host) break;
       const vm = newVm(`${a.name}-${first + i}`, a, a.az);
       if (spread) {
@@ -183,27 +194,28 @@ export class WorldRules {
         takePlace(spread, host.id, host.az);
       }
       this.occupy(host, vm);
-      placed.push([vm, host]);
+      placedVms.push(vm);
+      placedHosts.push(host);
     }
     const where = a.az ?? a.region;
-    if (placed.length < a.count) {
+    if (placedVms.length < a.count) {
       // Why the next one did not fit, asked before the tentative placements are undone.
       const short = spread ? spreadShortfall(region, a.az, spread, size) : { refused: false, reason: shortResource(region, a.az, size) };
       // All or nothing: undo the tentative placements.
-      for (const [vm, host] of placed) this.vacate(host, vm);
+      for (let i = 0; i < placedVms.length; i++) this.vacate(placedHosts[i], placedVms[i]);
       region.spreadCursor = cursor;
       const down = outageBlocking(region, a.az);
       if (down) return { ok: false, reason: `cannot launch in ${where}: ${down}; nothing was launched` };
       if (short.refused)
-        return { ok: false, reason: `cannot launch ${a.count} × ${a.name} in ${where} (room for ${placed.length}): ${short.reason}; nothing was launched` };
-      const reason = `insufficient capacity: ${a.count} × ${describeSize(size)} do not fit in ${where} (room for ${placed.length}; ${short.reason}); nothing was launched`;
+        return { ok: false, reason: `cannot launch ${a.count} × ${a.name} in ${where} (room for ${placedVms.length}): ${short.reason}; nothing was launched` };
+      const reason = `insufficient capacity: ${a.count} × ${describeSize(size)} do not fit in ${where} (room for ${placedVms.length}; ${short.reason}); nothing was launched`;
       this.clock.record({ kind: 'insufficient-capacity', message: reason, region: a.region, az: a.az });
       return { ok: false, reason };
     }
     w.launchCounters.set(a.name, first + a.count - 1);
-    for (const [vm, host] of placed) {
-      w.vms.set(vm.name, vm);
-      this.enterPending(vm, host);
+    for (let i = 0; i < placedVms.length; i++) {
+      w.vms.set(placedVms[i].name, placedVms[i]);
+      this.enterPending(placedVms[i], placedHosts[i]);
     }
     return { ok: true, message: `launched ${a.count} × ${describeSize(size)} in ${where}` };
   }
@@ -234,8 +246,17 @@ export class WorldRules {
     // A member restarted by hand is healthy again: its old "unhealthy since" must not get it replaced.
     refreshImpairment(this.world, vm, this.clock.time);
     this.clock.vmChanged(vm);
-    noteResidency(this.residency, `VM ${vm.name}`, host.region);
-    this.clock.record({ kind: 'launched', vm: vm.name, host: host.id, az: host.az, region: host.region, message: `${vm.name} is pending on ${host.id}` });
+    // Without a rule there is nothing to note: skip naming the VM, a string per VM placed.
+    if (this.residency.rule) noteResidency(this.residency, `VM ${vm.name}`, host.region);
+    this.clock.recordStamped({
+      time: this.clock.time,
+      kind: 'launched',
+      vm: vm.name,
+      host: host.id,
+      az: host.az,
+      region: host.region,
+      message: `${vm.name} is pending on ${host.id}`,
+    });
     this.clock.schedule(this.clock.time + this.duration(scenario.timings.pendingSeconds), { type: 'settle', vm: vm.name, token: vm.token });
   }
 
@@ -319,7 +340,13 @@ export class WorldRules {
       vm.crashed = false;
       refreshImpairment(this.world, vm, this.clock.time);
       this.clock.vmChanged(vm);
-      this.clock.record({ kind: 'rebooting', vm: name, host: vm.host, message: `${name} is rebooting on ${vm.host} (same host, memory cleared)` });
+      this.clock.recordStamped({
+        time: this.clock.time,
+        kind: 'rebooting',
+        vm: name,
+        host: vm.host,
+        message: `${name} is rebooting on ${vm.host} (same host, memory cleared)`,
+      });
       this.clock.schedule(vm.rebootingUntil, { type: 'reboot-done', vm: name, token: vm.token });
       return { ok: true, message: `${name} rebooting` };
     }
@@ -337,7 +364,7 @@ export class WorldRules {
     vm.token++;
     this.clock.vmChanged(vm);
     const seconds = state === 'stopping' ? scenario.timings.stoppingSeconds : scenario.timings.shuttingDownSeconds;
-    this.clock.record({ kind: state, vm: vm.name, host: vm.host, message: `${vm.name} is ${state}` });
+    this.clock.recordStamped({ time: this.clock.time, kind: state, vm: vm.name, host: vm.host, message: `${vm.name} is ${state}` });
     if (wasRunning && vm.host) {
       const host = this.world.hosts.get(vm.host)!;
       leaveMemory(host, vm);
@@ -368,7 +395,14 @@ export class WorldRules {
     if (next === 'terminated') vm.impairedSince = undefined;
     this.clock.vmChanged(vm);
     const host = vm.host ? ` on ${vm.host}` : '';
-    this.clock.record({ kind: next as 'running' | 'stopped' | 'terminated', vm: name, host: vm.host, az: vm.az, message: `${name} is ${next}${host}` });
+    this.clock.recordStamped({
+      time: this.clock.time,
+      kind: next as 'running' | 'stopped' | 'terminated',
+      vm: name,
+      host: vm.host,
+      az: vm.az,
+      message: `${name} is ${next}${host}`,
+    });
     if (next === 'running') {
       refreshImpairment(w, vm, this.clock.time);
       const host = w.hosts.get(vm.host!)!;
@@ -389,7 +423,8 @@ export class WorldRules {
     if (!vm || vm.token !== token) return;
     vm.rebootingUntil = undefined;
     this.clock.vmChanged(vm);
-    this.clock.record({
+    this.clock.recordStamped({
+      time: this.clock.time,
       kind: 'rebooted',
       vm: name,
       host: vm.host,

@@ -72,6 +72,7 @@ export class Runner implements World {
         return now();
       },
       record: (event) => this.record(event),
+      recordStamped: (event) => this.trace.push(event),
       schedule: (time, item) => this.queue.push(time, item),
       lastEvent: () => this.trace[this.trace.length - 1],
       vmChanged: (vm) => {

@@ -61,9 +61,10 @@ export function buildTopology(scenario: Scenario): Topology {
       const azHosts: HostState[] = [];
       let n = 0;
       for (const spec of a.hosts) {
+        // The same for every host of this line: resolved once, the hypervisor shared (nothing changes it).
+        const hypervisor = resolveHypervisor(spec.hypervisor);
+        const capacity = hostCapacity({ ...spec, hypervisor }, scenario.policy);
         for (let i = 0; i < spec.count; i++) {
-          const hypervisor = resolveHypervisor(spec.hypervisor);
-          const capacity = hostCapacity({ ...spec, hypervisor }, scenario.policy);
           const host: HostState = {
             id: `${a.id}-h${++n}`,
             az: a.id,

@@ -151,3 +151,29 @@ describe('requests', () => {
     expect(runScenario(scenario(60, [])).metrics.requests).toBeNull();
   });
 });
+
+describe('every VM keeps its own bill', () => {
+  // Frankfurt: m5.large (2 vCPU) 0.115 USD/h, so 1 vCPU = 0.0575 USD/h; gp3 0.0952 USD per GB-month, a month 2 628 000 s.
+  it('forty 1-vCPU VMs, vm-k launched at 60(k − 1) s, to 3000 s: vm-k runs 2970 − 60(k − 1) s (0.0575 USD/h) and keeps its 100 GiB disk 3000 − 60(k − 1) s', () => {
+    const launches = Array.from({ length: 40 }, (_, i) => ({
+      at: 60 * i,
+      launch: { name: 'vm', vcpu: 1, memoryGiB: 1, diskGiB: 100, region: 'eu-central-1' },
+    }));
+    const world = createWorld({
+      until: 3000,
+      regions: [{ id: 'eu-central-1', azs: [{ id: 'eu-central-1a', hosts: [{ cores: 48, memoryGiB: 64 }] }] }],
+      actions: launches,
+    }).run();
+    let total = 0;
+    for (let k = 1; k <= 40; k++) {
+      const launched = 60 * (k - 1);
+      const compute = (0.0575 * (3000 - launched - 30)) / 3600;
+      const vm = world.vm(`vm-${k}`)!;
+      // The report rounds each cost to the micro-dollar: compare to 5 digits.
+      expect(vm.computeUsd, `vm-${k}`).toBeCloseTo(compute, 5);
+      expect(vm.diskUsd, `vm-${k}`).toBeCloseTo((9.52 * (3000 - launched)) / 2_628_000, 5);
+      total += compute;
+    }
+    expect(world.report().metrics.cost.computeUsd).toBeCloseTo(total, 5);
+  });
+});

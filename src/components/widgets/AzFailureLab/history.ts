@@ -39,8 +39,15 @@ function stateOf(report: Pick<Glance, 'time' | 'regions' | 'vms' | 'metrics' | '
     firstUpAt: report.metrics.firstUpAt,
     regions: report.regions,
     hostIds: report.hosts.map((h) => h.id),
-    vmNames: report.vms.filter((vm) => vm.state !== 'terminated').map((vm) => vm.name),
+    vmNames: existingVmNames(report.vms),
   };
+}
+
+/** The names of the VMs that are not terminated, in one pass (no intermediate list of a thousand VMs). */
+function existingVmNames(vms: Glance['vms']): string[] {
+  const names: string[] = [];
+  for (const vm of vms) if (vm.state !== 'terminated') names.push(vm.name);
+  return names;
 }
 
 /** The lab at an event time, once every event due then has run. */
