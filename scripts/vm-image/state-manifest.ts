@@ -30,13 +30,8 @@ export interface StateRecord {
 /** The files a state depends on: the firmware, kernel and initrd it booted, and v86's wasm core. */
 export const stateDependsOn = ['bios.bin', 'vgabios.bin', 'bzImage', 'initrd.img', 'v86.wasm', 'libv86.mjs'] as const;
 
-export function stateDiskPath(memoryMiB: number): string {
-  return `disk-for-state-${memoryMiB}M.blocks.gz`;
-}
-
-export function statePath(memoryMiB: number): string {
-  return `state-${memoryMiB}M.bin.zst`;
-}
+// The files' names, which the page also asks for by name before the manifest has come.
+export { stateDiskPath, statePath } from '../../src/vm/manifest';
 
 /** The current hashes of what a state depends on, from the manifest's file list. */
 export function stateImages(manifest: { files: Array<{ path: string; sha256: string }> }): Record<string, string> {

@@ -18,6 +18,16 @@ export type StateRecord = {
 };
 export type Manifest = { cmdline: string; emulator: { version: string }; files: FileRecord[]; states?: StateRecord[] };
 
+/** The instant-start state of a memory size, as `npm run vm:state` names it. */
+export function statePath(memoryMiB: number): string {
+  return `state-${memoryMiB}M.bin.zst`;
+}
+
+/** The formatted new disk saved with that state (its non-zero blocks, gzip'd). */
+export function stateDiskPath(memoryMiB: number): string {
+  return `disk-for-state-${memoryMiB}M.blocks.gz`;
+}
+
 /** A gzip'd file needs DecompressionStream (before Safari 16.4 there is none); a zstd one does not. */
 export const canGunzip = typeof DecompressionStream !== 'undefined';
 
@@ -60,34 +70,51 @@ export interface StartedLoad {
 }
 
 /**
- * Asks at once for what every load needs (the manifest, v86 and its wasm) and, as soon as the
- * manifest names them, for what `first` needs on top: an instant start on a new disk, its state
- * and that state's formatted disk. Nothing is read here: ./browser takes the responses.
+ * Asks at once for what every load needs (the manifest, v86 and its wasm) and what `first` needs on
+ * top: for an instant start on a new disk, its state and that state's formatted disk, by the names
+ * `npm run vm:state` gives them. The manifest then says whether those are the ones to use: any it
+ * does not name as a usable state of that size is cancelled (and the right one, if any, asked for).
+ * Nothing is read here: ./browser takes the responses. Asking before the manifest has come saves
+ * the wait for it, and for whatever the page's main thread does meanwhile (the panel renders at Start).
  */
 export function startLoad(base: string, first?: MachineSpec): StartedLoad {
-  const asked = new Map<string, Promise<Response>>();
+  const asked = new Map<string, { response: Promise<Response>; abort: AbortController }>();
   const ask = (path: string) => {
-    const response = fetch(`${base}${path}`);
+    if (asked.has(path)) return;
+    const abort = new AbortController();
+    const response = fetch(`${base}${path}`, { signal: abort.signal });
     response.catch(() => undefined); // reported where it is taken
-    asked.set(path, response);
+    asked.set(path, { response, abort });
+  };
+  const cancel = (path: string) => {
+    asked.get(path)?.abort.abort();
+    asked.delete(path);
   };
   ask('v86.wasm');
   const v86 = import(/* webpackIgnore: true */ `${base}libv86.mjs`) as Promise<typeof import('v86')>;
   v86.catch(() => undefined); // reported where it is awaited
-  const manifest = fetchManifest(base).then((m) => {
-    if (first?.boot === 'saved' && !first.disk.image) {
-      const record = usableStates(m).find((s) => s.memoryMiB === first.memoryMiB);
-      if (record) ask(record.path);
-      if (record?.disk && canGunzip) ask(record.disk.path);
-    }
-    return m;
-  });
+  const instant = first?.boot === 'saved' && !first.disk.image ? first.memoryMiB : null;
+  const guessed = instant === null ? [] : [statePath(instant), ...(canGunzip ? [stateDiskPath(instant)] : [])];
+  for (const path of guessed) ask(path);
+  const manifest = fetchManifest(base).then(
+    (m) => {
+      const record = instant === null ? undefined : usableStates(m).find((s) => s.memoryMiB === instant);
+      const wanted = record ? [record.path, ...(record.disk && canGunzip ? [record.disk.path] : [])] : [];
+      for (const path of guessed) if (!wanted.includes(path)) cancel(path);
+      for (const path of wanted) ask(path);
+      return m;
+    },
+    (error: unknown) => {
+      for (const path of guessed) cancel(path);
+      throw error;
+    },
+  );
   manifest.catch(() => undefined); // reported where it is awaited
   return {
     manifest,
     v86,
     take(path) {
-      const response = asked.get(path);
+      const response = asked.get(path)?.response;
       asked.delete(path);
       return response;
     },

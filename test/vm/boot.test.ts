@@ -302,15 +302,51 @@ describe.sequential("the page's loader (src/vm/browser.ts), on static/vm/ as ser
     try {
       const base = `${pathToFileURL(dir).href}/`;
       const first = { vm: 'lab-1', host: 'h', vcpu: 1, memoryMiB, disk: { id: 'page-disk', sizeGiB: 1, boots: 1 }, boot: 'saved' as const };
-      const started = startLoad(base, first);
-      // v86's wasm at once; the instant start's state and formatted disk once the manifest names them.
-      expect(asked).toEqual(['v86.wasm', 'manifest.json']);
-      await started.manifest;
       const state = manifest.states!.find((s) => s.memoryMiB === memoryMiB)!;
-      expect(asked).toEqual(['v86.wasm', 'manifest.json', statePath, state.disk!.path]);
+      const started = startLoad(base, first);
+      // At once: v86's wasm, the instant start's state and formatted disk by their names, the manifest.
+      expect(asked).toEqual(['v86.wasm', statePath, state.disk!.path, 'manifest.json']);
+      await started.manifest;
       const factory = await loadMachineFactory(base, undefined, { first, started });
-      expect(asked).toEqual(['v86.wasm', 'manifest.json', statePath, state.disk!.path]);
+      expect(asked).toEqual(['v86.wasm', statePath, state.disk!.path, 'manifest.json']);
       expect(factory.savedStateMemoryMiB).toEqual([memoryMiB]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('cancels a state asked for by name that the manifest does not name, and asks for the one it names', async () => {
+    const requests: { file: string; signal?: AbortSignal | null }[] = [];
+    const renamed = {
+      ...manifest,
+      states: manifest.states!.map((s) => ({ ...s, path: `renamed-${s.path}`, disk: s.disk && { ...s.disk, path: `renamed-${s.disk.path}` } })),
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+        const file = String(url).slice(String(url).lastIndexOf('/') + 1);
+        requests.push({ file, signal: init?.signal });
+        return file === 'manifest.json' ? new Response(JSON.stringify(renamed)) : new Response('not here', { status: 404 });
+      }),
+    );
+    try {
+      const first = { vm: 'lab-1', host: 'h', vcpu: 1, memoryMiB, disk: { id: 'page-disk', sizeGiB: 1, boots: 1 }, boot: 'saved' as const };
+      const started = startLoad('http://127.0.0.1/vm/', first);
+      await started.manifest.catch(() => undefined);
+      const state = manifest.states!.find((s) => s.memoryMiB === memoryMiB)!;
+      expect(requests.map((r) => r.file)).toEqual([
+        'v86.wasm',
+        statePath,
+        state.disk!.path,
+        'manifest.json',
+        `renamed-${statePath}`,
+        `renamed-${state.disk!.path}`,
+      ]);
+      const aborted = (file: string) => requests.find((r) => r.file === file)?.signal?.aborted;
+      expect([statePath, state.disk!.path].map(aborted)).toEqual([true, true]);
+      expect([`renamed-${statePath}`, `renamed-${state.disk!.path}`, 'v86.wasm'].map(aborted)).toEqual([false, false, false]);
+      expect(started.take(statePath!)).toBeUndefined();
+      expect(started.take(`renamed-${statePath}`)).toBeDefined();
     } finally {
       vi.unstubAllGlobals();
     }
