@@ -2,6 +2,7 @@
  * What grading a task gives: the engine's runs and the checks its goal predicate returned, read
  * against the schema. Shared by the graders of either model (./task-cloud.ts, ./task-cpu.ts).
  */
+import { issuesText } from '@site/sim';
 import * as z from 'zod/mini';
 import { goalCheckSchema, type CpuTaskRun, type GoalCheck, type TaskRun } from './schema';
 
@@ -22,6 +23,5 @@ export function verdictOf(run: TaskRun | CpuTaskRun, goal: unknown): TaskVerdict
 
 /** The verdict on a configuration the engine refused, with its reasons. */
 export function refused(label: string, issues: readonly { path: string; message: string }[]): TaskVerdict {
-  const detail = issues.map((i) => `${i.path ? `${i.path}: ` : ''}${i.message}`).join('; ');
-  return { run: null, checks: [{ id: 'valid-world', label, ok: false, detail }], ok: false };
+  return { run: null, checks: [{ id: 'valid-world', label, ok: false, detail: issuesText(issues) }], ok: false };
 }

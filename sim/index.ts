@@ -10,7 +10,7 @@ import type { Scenario, ScenarioInput } from './scenario';
 
 export type { World } from './runner';
 export type { Outcome, VmState, Health } from './types';
-export { parseScenario, parseAction, scenarioWarnings, formatIssue, ScenarioError, type ScenarioIssue } from './parse';
+export { parseScenario, parseAction, scenarioWarnings, formatIssue, issuesText, ScenarioError, type ScenarioIssue } from './parse';
 export { limits } from './limits';
 export { formatPath, assertNever, formatClock } from './util';
 export type { Report, VmReport, HostReport, DatabaseReport, Metrics, NotServingReason } from './report';

@@ -18,6 +18,11 @@ export interface ScenarioIssue {
   line?: number;
 }
 
+/** Issues in one line for a reader's message: each `path: message` (the message alone at the root), joined by `; `. */
+export function issuesText(issues: readonly Pick<ScenarioIssue, 'path' | 'message'>[]): string {
+  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+}
+
 /** One line per issue: `source: line N: path: message`. */
 export function formatIssue(source: string, i: ScenarioIssue): string {
   return `${source}: ${i.line !== undefined ? `line ${i.line}: ` : ''}${i.path ? `${i.path}: ` : ''}${i.message}`;

@@ -6,7 +6,7 @@
 import { accrue, billVm, createAccounting, vmCost } from './accounting';
 import type { SimEvent, Scheduled } from './events';
 import { WorldGlance, type Glance } from './glance';
-import { parseAction, ScenarioError } from './parse';
+import { issuesText, parseAction, ScenarioError } from './parse';
 import { EventQueue } from './queue';
 import { createRandom } from './random';
 import { createDatabase } from './replication';
@@ -104,7 +104,7 @@ export class Runner implements World {
     try {
       parsed = parseAction(action);
     } catch (e) {
-      if (e instanceof ScenarioError) return { ok: false, reason: e.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ') };
+      if (e instanceof ScenarioError) return { ok: false, reason: issuesText(e.issues) };
       throw e;
     }
     return this.rules.apply(parsed);

@@ -3,7 +3,7 @@
  * faults on the timeline. `buildScenario` turns it into an engine scenario; nothing here simulates.
  */
 import * as z from 'zod/mini';
-import { parseScenario, ScenarioError, type ScenarioInput } from '@site/sim';
+import { issuesText, parseScenario, ScenarioError, type ScenarioInput } from '@site/sim';
 
 export const homeRegion = 'us-east-1';
 export const homeAzs = ['us-east-1a', 'us-east-1b', 'us-east-1c'] as const;
@@ -152,7 +152,7 @@ export function scenarioProblem(scenario: ScenarioInput): string | null {
     parseScenario(scenario);
     return null;
   } catch (e) {
-    if (e instanceof ScenarioError) return e.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+    if (e instanceof ScenarioError) return issuesText(e.issues);
     throw e;
   }
 }
