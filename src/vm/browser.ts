@@ -37,7 +37,7 @@ export interface LoadOptions {
 /** `base` is the URL of static/vm/ as served, with a trailing slash (useBaseUrl('/vm/')). */
 export async function loadMachineFactory(base: string, onProgress?: (p: LoadProgress) => void, options: LoadOptions = {}): Promise<MachineFactory> {
   const { first } = options;
-  const started = options.started ?? startLoad(base);
+  const started = options.started ?? startLoad(base, first);
   const manifest = await started.manifest;
   const size = (path: string) => manifest.files.find((f) => f.path === path)?.bytes ?? 0;
   let totalBytes = size('v86.wasm');
@@ -142,7 +142,6 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
     savedState(first.memoryMiB)?.catch(() => undefined);
     formattedDisk(first.memoryMiB).catch(() => undefined);
   }
-  const v86Module = started.v86;
   // Compiled while it downloads, where the server labels it application/wasm.
   const compileWasm = async (): Promise<WebAssembly.Module> => {
     const response = await counted('v86.wasm');
@@ -150,7 +149,7 @@ export async function loadMachineFactory(base: string, onProgress?: (p: LoadProg
       return WebAssembly.compileStreaming(response);
     return WebAssembly.compile(await response.arrayBuffer());
   };
-  const [{ V86 }, compiled] = await Promise.all([v86Module, compileWasm()]);
+  const [{ V86 }, compiled] = await Promise.all([started.v86, compileWasm()]);
   const wasm_fn = async (imports: WebAssembly.Imports) => (await WebAssembly.instantiate(compiled, imports)).exports;
 
   const factory = async (spec: MachineSpec) => {
