@@ -238,6 +238,7 @@ async function lighthouseOnce(url: string, preset: string): Promise<LighthouseSc
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { timeout: 180_000 }, (err, _stdout, stderr) => {
       if (err) {
+        rmSync(join(out, '..'), { recursive: true, force: true });
         reject(new Error(`lighthouse ${url}: ${err.message}\n${stderr.slice(-1000)}`));
         return;
       }
