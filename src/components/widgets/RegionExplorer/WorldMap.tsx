@@ -34,10 +34,10 @@ interface Land {
   borders: string;
 }
 
-// Shared by every explorer on the page; the 108 KB topology is fetched once, on the client.
+// Shared by every explorer on the page; the topology (./topology.ts) is fetched once, on the client.
 let landPromise: Promise<Land> | null = null;
 function loadLand(): Promise<Land> {
-  landPromise ??= import('world-atlas/countries-110m.json').then((m) => {
+  landPromise ??= import('./countries-110m.json').then((m) => {
     const topology = (m.default ?? m) as unknown as Parameters<typeof feature>[0];
     const countries = (topology.objects as Record<string, Parameters<typeof feature>[1]>).countries;
     return {
