@@ -1,10 +1,13 @@
 import type { Figure } from './engine';
 
-/** One line per figure, with its ratio to the target when it has one. */
+/** One line per figure, with its ratio to the target when it has one (a target of 0 has no ratio). */
 export function format(f: Figure): string {
   const value = f.value.toLocaleString('en-US');
   let vs = '';
-  if (f.target) {
+  if (f.target && f.target.value === 0) {
+    const met = f.target.better === 'higher' ? f.value >= 0 : f.value <= 0;
+    vs = `  target ${f.target.better === 'higher' ? '>=' : '<='} 0 ${f.unit}: ${met ? 'met' : 'NOT met'}`;
+  } else if (f.target) {
     const ratio = f.target.better === 'higher' ? f.value / f.target.value : f.target.value / f.value;
     const op = f.target.better === 'higher' ? '>=' : '<=';
     vs = `  target ${op} ${f.target.value.toLocaleString('en-US')} ${f.unit}: ${ratio.toFixed(2)}x ${ratio >= 1 ? 'met' : 'NOT met'}`;

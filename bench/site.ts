@@ -1,18 +1,20 @@
 /**
  * Site figures (npm run bench:site): build time, JS and CSS bytes per lesson page against a stock
- * Docusaurus classic site of the same size built in the same run, and Lighthouse scores per lesson.
- * Figures, not tests: nothing here fails on a missed target.
+ * Docusaurus classic site of the same size built in the same run, and Lighthouse scores per lesson,
+ * each lesson audited in turn with its stock twin (a plain-prose page of as many words), so that the
+ * machine's load moves both alike. Figures, not tests: nothing here fails on a missed target.
  *
  *   BENCH_SKIP_BUILD=1          measure the existing build/ instead of timing `npm run build`
  *   BENCH_LIGHTHOUSE=desktop    Lighthouse's desktop preset (default: its mobile default)
  *   BENCH_LIGHTHOUSE=off        no Lighthouse runs
- *   BENCH_LIGHTHOUSE_RUNS=N     Lighthouse runs per page, the median run reported (default 3: one
- *                               run on a 2-core machine moves by 10 points with the machine's load)
+ *   BENCH_LIGHTHOUSE_RUNS=N     Lighthouse runs per page and per twin, the median run reported
+ *                               (default 3: one run on a 2-core machine moves by 10 points with the
+ *                               machine's load)
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { createServer, type AddressInfo } from 'node:net';
@@ -151,7 +153,7 @@ function prose(words: number, seed: number): string {
  * A stock classic site (docs only, no custom code) with one plain-prose page per doc page of ours,
  * each as long as ours in words, built with the same Docusaurus and Faster as ours.
  */
-async function buildStockSite(): Promise<{ dir: string; routes: string[]; seconds: number }> {
+async function buildStockSite(): Promise<{ dir: string; routes: string[]; twins: Map<string, string>; seconds: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'infralab-stock-site-'));
   symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'stock-site', private: true }));
@@ -172,11 +174,20 @@ async function buildStockSite(): Promise<{ dir: string; routes: string[]; second
   const ours = listDocs(join(projectRoot, 'docs'));
   mkdirSync(join(dir, 'docs'));
   const routes: string[] = [];
+  // Our route of each doc (its path under docs/, as Docusaurus makes it) -> its stock twin's.
+  const twins = new Map<string, string>();
   ours.forEach((file, i) => {
     const slug = `page-${String(i + 1).padStart(2, '0')}`;
     const words = proseWords(readFileSync(file, 'utf8'));
     writeFileSync(join(dir, 'docs', `${slug}.md`), `---\ntitle: Page ${i + 1}\nsidebar_position: ${i + 1}\n---\n\n${prose(words, i + 1)}\n`);
     routes.push(`/docs/${slug}`);
+    twins.set(
+      `/docs/${relative(join(projectRoot, 'docs'), file)
+        .split(sep)
+        .join('/')
+        .replace(/\.mdx?$/, '')}`,
+      `/docs/${slug}`,
+    );
   });
   mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
   writeFileSync(join(dir, 'src', 'pages', 'index.md'), '# Stock\n\nA stock Docusaurus classic site.\n');
@@ -186,7 +197,7 @@ async function buildStockSite(): Promise<{ dir: string; routes: string[]; second
     // Its own cache would land in our node_modules/.cache through the symlink.
     env: { ...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: 'true' },
   });
-  return { dir, routes, seconds };
+  return { dir, routes, twins, seconds };
 }
 
 interface LighthouseScores {
@@ -266,10 +277,10 @@ async function lighthouseOnce(url: string, preset: string): Promise<LighthouseSc
  * page) is reported once, and the page weights are still measured.
  */
 let lighthouseFailure: string | null = null;
-async function lighthouseOrNull(url: string, preset: string): Promise<LighthouseScores | null> {
+async function lighthouseOrNull(url: string, twinUrl: string, preset: string): Promise<{ ours: LighthouseScores; twin: LighthouseScores } | null> {
   if (lighthouseFailure !== null) return null;
   try {
-    return await lighthouse(url, preset);
+    return await lighthousePaired(url, twinUrl, preset);
   } catch (error) {
     lighthouseFailure = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     console.log(`lighthouse failed, not run again in this bench: ${lighthouseFailure}`);
@@ -277,13 +288,20 @@ async function lighthouseOrNull(url: string, preset: string): Promise<Lighthouse
   }
 }
 
-/** The median of several Lighthouse runs of a page, by performance score. */
-async function lighthouse(url: string, preset: string): Promise<LighthouseScores> {
+/**
+ * A page and its stock twin audited in turn, run after run, so that a machine whose load drifts during
+ * the bench moves both alike; the median of each, by performance score.
+ */
+async function lighthousePaired(url: string, twinUrl: string, preset: string): Promise<{ ours: LighthouseScores; twin: LighthouseScores }> {
   const runs = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3));
-  const results: LighthouseScores[] = [];
-  for (let i = 0; i < runs; i++) results.push(await lighthouseOnce(url, preset));
-  results.sort((a, b) => a.performance - b.performance);
-  return results[Math.floor(results.length / 2)];
+  const ours: LighthouseScores[] = [];
+  const twin: LighthouseScores[] = [];
+  for (let i = 0; i < runs; i++) {
+    ours.push(await lighthouseOnce(url, preset));
+    twin.push(await lighthouseOnce(twinUrl, preset));
+  }
+  const middle = (results: LighthouseScores[]) => [...results].sort((a, b) => a.performance - b.performance)[Math.floor(results.length / 2)];
+  return { ours: middle(ours), twin: middle(twin) };
 }
 
 export function median(values: number[]): number {
@@ -301,7 +319,7 @@ export async function siteFigures(): Promise<Figure[]> {
     figures.push({ name: 'build time: npm run build', value: Math.round(seconds * 10) / 10, unit: 's' });
   }
   let ours: BuiltSite | null = null;
-  let stock: { dir: string; routes: string[]; seconds: number } | null = null;
+  let stock: Awaited<ReturnType<typeof buildStockSite>> | null = null;
   let browser: Browser | null = null;
   const closers: (() => Promise<void>)[] = [];
   try {
@@ -330,24 +348,19 @@ export async function siteFigures(): Promise<Figure[]> {
     const largest: string[] = [];
     /** What each lesson loaded while reading, to name the files every lesson loads. */
     const whileReading: Weight['files'][] = [];
-    if (preset !== 'off') {
-      // The same audit of a stock page in the same run: the machine's load moves both alike.
-      const route = stock.routes[Math.floor(stock.routes.length / 2)];
-      log(`lighthouse (${preset}) stock ${route}…`);
-      const scores = await lighthouseOrNull(new URL(route, stockServer.origin).toString(), preset);
-      if (scores) figures.push({ name: `stock doc page: Lighthouse ${preset} performance`, value: scores.performance, unit: 'pts' });
-      rows.push([
-        `stock ${route}`,
-        kb(stockJs).toFixed(1),
-        kb(stockCss).toFixed(1),
-        '1.00',
-        kb(stockTotal).toFixed(1),
-        '1.00',
-        scores ? String(scores.performance) : '-',
-        scores ? String(scores.accessibility) : '-',
-        scores ? scores.failing.join(', ') : `Lighthouse failed: ${lighthouseFailure}`,
-      ]);
-    }
+    rows.push([
+      `stock (${stock.routes.length} plain-prose pages, median)`,
+      kb(stockJs).toFixed(1),
+      kb(stockCss).toFixed(1),
+      '1.00',
+      kb(stockTotal).toFixed(1),
+      '1.00',
+      '-',
+      '-',
+      '-',
+      '',
+    ]);
+    const twinScores: number[] = [];
     for (const route of measured) {
       const { atLoad, afterRead } = await pageWeight(browser, oursServer.origin, route);
       const loadedAtFirst = new Set(atLoad.files.map((f) => f.path));
@@ -367,12 +380,25 @@ export async function siteFigures(): Promise<Figure[]> {
         target: { value: 1.3, better: 'lower' },
       });
       let scores: LighthouseScores | null = null;
-      if (preset !== 'off' && lighthouseFailure === null) {
-        log(`lighthouse (${preset}) ${route}…`);
-        scores = await lighthouseOrNull(new URL(route, oursServer.origin).toString(), preset);
+      let twin: LighthouseScores | null = null;
+      // The stock page of the same prose (as many words), audited in turn with ours.
+      const twinRoute = stock.twins.get(route);
+      if (preset !== 'off' && lighthouseFailure === null && twinRoute) {
+        log(`lighthouse (${preset}) ${route}, in turn with its stock twin ${twinRoute}…`);
+        const paired = await lighthouseOrNull(new URL(route, oursServer.origin).toString(), new URL(twinRoute, stockServer.origin).toString(), preset);
+        scores = paired?.ours ?? null;
+        twin = paired?.twin ?? null;
       }
-      if (scores) {
+      if (scores && twin) {
+        twinScores.push(twin.performance);
         figures.push({ name: `${route}: Lighthouse ${preset} performance`, value: scores.performance, unit: 'pts', target: { value: 100, better: 'higher' } });
+        figures.push({ name: `${route}: its stock twin, Lighthouse ${preset} performance (in turn)`, value: twin.performance, unit: 'pts' });
+        figures.push({
+          name: `${route}: Lighthouse ${preset} performance minus the stock twin's`,
+          value: scores.performance - twin.performance,
+          unit: 'pts',
+          target: { value: 0, better: 'higher' },
+        });
         figures.push({
           name: `${route}: Lighthouse ${preset} accessibility`,
           value: scores.accessibility,
@@ -388,12 +414,17 @@ export async function siteFigures(): Promise<Figure[]> {
         kb(afterRead.js + afterRead.css).toFixed(1),
         readRatio.toFixed(2),
         scores ? String(scores.performance) : '-',
+        twin ? String(twin.performance) : '-',
         scores ? String(scores.accessibility) : '-',
-        scores ? scores.failing.join(', ') : '',
+        scores ? scores.failing.join(', ') : lighthouseFailure ? `Lighthouse failed: ${lighthouseFailure}` : '',
       ]);
     }
     console.log(`\nStock page (plain prose, same Docusaurus): ${kb(stockTotal).toFixed(1)} KB gzip JS+CSS`);
-    printTable(['route', 'JS at load', 'CSS at load', 'load/stock', 'after read', 'read/stock', 'perf', 'a11y', 'audits under 0.9'], rows);
+    printTable(['route', 'JS at load', 'CSS at load', 'load/stock', 'after read', 'read/stock', 'perf', 'stock twin perf', 'a11y', 'audits under 0.9'], rows);
+    if (twinScores.length)
+      console.log(
+        `Stock twins' Lighthouse ${preset} performance: ${Math.min(...twinScores)} to ${Math.max(...twinScores)} (each audited in turn with its lesson)`,
+      );
     console.log(
       `\nLargest files (KB gzip); stock page: ${
         stockWeights[0]?.files
