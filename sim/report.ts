@@ -282,7 +282,7 @@ export function uptimeMetrics(acc: Accounting): Pick<Metrics, 'availabilityPerce
 }
 
 export function buildReport(src: ReportSource, options: { events?: boolean } = {}): Report {
-  const { world: sim, account: acc } = src;
+  const { world: sim } = src;
   const stealByHost = new Map<string, number>();
   const hosts: HostReport[] = [...sim.hosts.values()].map((host) => {
     const report = hostReport(
@@ -294,9 +294,6 @@ export function buildReport(src: ReportSource, options: { events?: boolean } = {
     return report;
   });
   const vms: VmReport[] = [...sim.vms.values()].map((vm) => vmReport(src, vm, vm.host ? (stealByHost.get(vm.host) ?? 0) : 0));
-
-  const traffic = sim.scenario.traffic;
-  const totalRequests = acc.servedRequests + acc.droppedRequests;
 
   return {
     scenario: sim.scenario.name,
@@ -312,26 +309,36 @@ export function buildReport(src: ReportSource, options: { events?: boolean } = {
     database: databaseReport(sim),
     latency: latencyReport(sim),
     events: options.events === false ? [] : src.events.slice(),
-    metrics: {
-      servingVms: src.service.serving,
-      runningVms: vms.filter((vm) => vm.state === 'running').length,
-      serviceUp: src.service.up,
-      ...uptimeMetrics(acc),
-      cost: {
-        computeUsd: usd(acc.computeUsd),
-        diskUsd: usd(acc.diskUsd),
-        totalUsd: usd(acc.computeUsd + acc.diskUsd),
-        unpricedRegions: [...acc.unpricedRegions],
-      },
-      requests: traffic
-        ? {
-            served: Math.round(acc.servedRequests),
-            dropped: Math.round(acc.droppedRequests),
-            droppedPercent: totalRequests > 0 ? round((acc.droppedRequests / totalRequests) * 100, 3) : 0,
-          }
-        : null,
-      residencyViolations: sim.residencyViolations.slice(),
-      traffic: traffic ? { demandRps: sim.trafficRps, capacityRps: requestCapacity(sim, src.service) } : null,
+    metrics: buildMetrics(src),
+  };
+}
+
+/** The report's metrics alone, as `buildReport` has them, without a report of every host and VM. */
+export function buildMetrics(src: Pick<ReportSource, 'world' | 'account' | 'service'>): Metrics {
+  const { world: sim, account: acc } = src;
+  let runningVms = 0;
+  for (const vm of sim.vms.values()) if (vm.state === 'running') runningVms++;
+  const traffic = sim.scenario.traffic;
+  const totalRequests = acc.servedRequests + acc.droppedRequests;
+  return {
+    servingVms: src.service.serving,
+    runningVms,
+    serviceUp: src.service.up,
+    ...uptimeMetrics(acc),
+    cost: {
+      computeUsd: usd(acc.computeUsd),
+      diskUsd: usd(acc.diskUsd),
+      totalUsd: usd(acc.computeUsd + acc.diskUsd),
+      unpricedRegions: [...acc.unpricedRegions],
     },
+    requests: traffic
+      ? {
+          served: Math.round(acc.servedRequests),
+          dropped: Math.round(acc.droppedRequests),
+          droppedPercent: totalRequests > 0 ? round((acc.droppedRequests / totalRequests) * 100, 3) : 0,
+        }
+      : null,
+    residencyViolations: sim.residencyViolations.slice(),
+    traffic: traffic ? { demandRps: sim.trafficRps, capacityRps: requestCapacity(sim, src.service) } : null,
   };
 }

@@ -10,7 +10,7 @@ import { issuesText, parseAction, ScenarioError } from './parse';
 import { EventQueue } from './queue';
 import { createRandom } from './random';
 import { createDatabase } from './replication';
-import { buildReport, buildVmReport, type Report, type ReportSource, type VmReport } from './report';
+import { buildMetrics, buildReport, buildVmReport, type Metrics, type Report, type ReportSource, type VmReport } from './report';
 import { WorldRules, type RulesClock } from './rules';
 import type { Action, ActionInput, Scenario } from './scenario';
 import { requestCapacity, ServiceTracker } from './service';
@@ -40,6 +40,8 @@ export interface World {
   vm(name: string): VmReport | undefined;
   /** What a view redraws each frame (./glance.ts): the report's status fields, without per-VM costs, storage or refusals. */
   glance(): Glance;
+  /** The report's metrics as they are now, without a report of every host and VM (for a view that reads them often). */
+  metrics(): Metrics;
 }
 
 export class Runner implements World {
@@ -146,6 +148,10 @@ export class Runner implements World {
 
   glance(): Glance {
     return this.glances.read({ world: this.state, time: this.now, account: this.account, service: this.service.state() });
+  }
+
+  metrics(): Metrics {
+    return buildMetrics({ world: this.state, account: this.account, service: this.service.state() });
   }
 
   private source(): ReportSource {

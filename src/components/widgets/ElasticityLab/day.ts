@@ -108,11 +108,12 @@ export function runDay(config: DayConfig, plan: Plan): DayRun {
     const end = (hour + 1) * hourSeconds;
     for (let next = world.nextEventTime(); next !== null && next <= end; next = world.nextEventTime()) {
       world.runUntil(next);
-      const now = world.report({ events: false }).metrics.servingVms;
+      // Metrics, not a report: the same figures, without a report of every VM after each of the day's ~1,400 scaling checks.
+      const now = world.metrics().servingVms;
       if (now !== serving[serving.length - 1][1]) serving.push([next, now]);
     }
     world.runUntil(end);
-    const m = world.report({ events: false }).metrics;
+    const m = world.metrics();
     const dropped = m.requests?.dropped ?? 0;
     hours.push({
       hour,
