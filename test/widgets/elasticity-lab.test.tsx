@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { renderToString } from 'react-dom/server';
 import { hoursPerMonth, priceTable, runScenario } from '@site/sim';
 import ElasticityLab, { curves, dayScenario, defaultConfig, runDay } from '@site/src/components/widgets/ElasticityLab/ElasticityLab';
+import { dayOf, planInputs, pricedRegions, type DayConfig, type Plan } from '@site/src/components/widgets/ElasticityLab/day';
 
 beforeEach(() => window.history.replaceState(null, '', '/docs/lessons/infrastructure'));
 afterEach(cleanup);
@@ -98,6 +99,40 @@ describe('rented capacity', () => {
     render(<ElasticityLab />);
     await setNumber(user, rented().getByLabelText('At least'), 25);
     expect((rented().getByLabelText('At most') as HTMLInputElement).value).toBe('25');
+  });
+});
+
+describe('a change re-runs only the plan it touches', () => {
+  const changes: Partial<DayConfig>[] = [
+    { curve: 'flash' },
+    { region: pricedRegions.find((r) => r !== defaultConfig.region)! },
+    { owned: 7 },
+    { min: 3 },
+    { max: 14 },
+    { target: 120 },
+  ];
+
+  it("a setting outside a plan's inputs leaves its day exactly as it was", () => {
+    let outside = 0;
+    for (const plan of ['owned', 'rented'] as Plan[]) {
+      for (const change of changes) {
+        const changed = { ...defaultConfig, ...change };
+        if (planInputs(changed, plan) !== planInputs(defaultConfig, plan)) continue;
+        outside++;
+        expect(runDay(changed, plan), `${plan} ${JSON.stringify(change)}`).toEqual(runDay(defaultConfig, plan));
+      }
+    }
+    // owned: min, max, target; rented: owned.
+    expect(outside).toBe(4);
+  });
+
+  it("reuses a plan's day when only the other plan changed, and runs it afresh when its own did", () => {
+    const first = dayOf(defaultConfig, 'rented');
+    expect(dayOf({ ...defaultConfig, owned: 30 }, 'rented')).toBe(first);
+    const changed = { ...defaultConfig, target: 120 };
+    const next = dayOf(changed, 'rented');
+    expect(next).not.toBe(first);
+    expect(next).toEqual(runDay(changed, 'rented'));
   });
 });
 

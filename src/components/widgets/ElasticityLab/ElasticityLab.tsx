@@ -15,7 +15,7 @@ import {
   peakVmsFor,
   perVmRps,
   pricedRegions,
-  runDay,
+  dayOf,
   vmSize,
   type DayConfig,
   type DayRun,
@@ -42,8 +42,8 @@ export default function ElasticityLab({ id = 'elasticity-lab' }: { id?: string }
     if (url.loaded) setConfig(url.initial);
   }, [url.loaded, url.initial]);
 
-  const owned = useMemo(() => runDay(config, 'owned'), [config]);
-  const rented = useMemo(() => runDay(config, 'rented'), [config]);
+  const owned = useMemo(() => dayOf(config, 'owned'), [config]);
+  const rented = useMemo(() => dayOf(config, 'rented'), [config]);
   const o = planFacts(owned);
   const r = planFacts(rented);
   const set = <K extends keyof DayConfig>(key: K, value: DayConfig[K]) => {

@@ -127,6 +127,27 @@ export function runDay(config: DayConfig, plan: Plan): DayRun {
   return { plan, report: runScenario(scenario), serving, hours };
 }
 
+/** What one plan's day depends on (what `dayScenario` and `runDay` read for it): the other plan's settings are not in it. */
+export function planInputs(config: DayConfig, plan: Plan): string {
+  const shared = [config.curve, config.region];
+  return JSON.stringify(plan === 'owned' ? [...shared, config.owned] : [...shared, config.min, config.max, config.target]);
+}
+
+const lastDays = new Map<Plan, { inputs: string; run: DayRun }>();
+
+/**
+ * `runDay`, reusing the plan's last day when what it depends on has not changed: a reader who moves
+ * one plan's control waits for that plan's day only.
+ */
+export function dayOf(config: DayConfig, plan: Plan): DayRun {
+  const inputs = planInputs(config, plan);
+  const last = lastDays.get(plan);
+  if (last && last.inputs === inputs) return last.run;
+  const run = runDay(config, plan);
+  lastDays.set(plan, { inputs, run });
+  return run;
+}
+
 export function peakVmsFor(config: DayConfig): number {
   return Math.min(maxGroup, Math.ceil(Math.max(...curves[config.curve].rps) / perVmRps));
 }
