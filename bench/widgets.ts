@@ -7,6 +7,7 @@
  */
 import { reactBuild } from './fixtures/react-build';
 import { performance } from 'node:perf_hooks';
+import { GCProfiler } from 'node:v8';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { cpu, createRandom, createWorld } from '@site/sim';
@@ -47,6 +48,19 @@ function timed(fn: () => unknown): Sample {
   const wallMs = performance.now() - t0;
   const c = process.cpuUsage(c0);
   return { wallMs, cpuMs: (c.user + c.system) / 1000 };
+}
+
+/** Garbage collection while `fn` runs: minor collections (scavenges) and the others (mark-compact), each with their pauses in all. */
+function collections(fn: () => void): { minor: { count: number; ms: number }; major: { count: number; ms: number } } {
+  const profiler = new GCProfiler();
+  profiler.start();
+  fn();
+  const stats = profiler.stop()?.statistics ?? [];
+  const sum = (list: typeof stats) => ({ count: list.length, ms: round(list.reduce((total, s) => total + s.cost, 0) / 1000) });
+  return {
+    minor: sum(stats.filter((s) => s.gcType === 'Scavenge' || s.gcType === 'MinorMarkSweep')),
+    major: sum(stats.filter((s) => s.gcType !== 'Scavenge' && s.gcType !== 'MinorMarkSweep')),
+  };
 }
 
 /** Median and p95 of `samples` as figures against the goal: wall time, then CPU time. */
@@ -112,10 +126,13 @@ function azFailureLabFigures(): Figure[] {
   // without the render.
   const warmStarts: Sample[] = [];
   const warmRecords: Sample[] = [];
-  for (let i = 0; i < 30; i++) {
-    warmStarts.push(timed(() => frame(new LabHistory(scenario, labUntil), 0)));
-    warmRecords.push(timed(() => new LabHistory(scenario, labUntil).frameAt(0)));
-  }
+  // The p95 of a new design was garbage collection: its count and pauses over these 60 designs.
+  const designsGc = collections(() => {
+    for (let i = 0; i < 30; i++) {
+      warmStarts.push(timed(() => frame(new LabHistory(scenario, labUntil), 0)));
+      warmRecords.push(timed(() => new LabHistory(scenario, labUntil).frameAt(0)));
+    }
+  });
 
   // Playing at 1 min per second from 0:00 on a fresh record: 600 ticks of 6 s, some of which record an event time.
   const play: Sample[] = [];
@@ -162,6 +179,8 @@ function azFailureLabFigures(): Figure[] {
     ...medianAndP95(`AZ failure lab, 1 000 VMs: new design (0:00) + ${render}`, starts),
     ...medianAndP95(`AZ failure lab, 1 000 VMs: new design (0:00) + ${render}, designs 6-35`, warmStarts),
     ...medianAndP95('AZ failure lab, 1 000 VMs: new design (0:00), record + frame only', warmRecords),
+    { name: `  ... minor GC over those 60 designs (${designsGc.minor.count} collections)`, value: designsGc.minor.ms, unit: 'ms' },
+    { name: `  ... full GC over those 60 designs (${designsGc.major.count} collections)`, value: designsGc.major.ms, unit: 'ms' },
     { name: `AZ failure lab, 1 000 VMs: record the rest (idle time, ${recorded.recordedKnots} event times)`, value: round(recordAll.wallMs), unit: 'ms' },
     ...medianAndP95('AZ failure lab, 1 000 VMs: read an event time (glance)', reads.glances),
     ...medianAndP95('AZ failure lab, before: read an event time (report)', reads.reports),

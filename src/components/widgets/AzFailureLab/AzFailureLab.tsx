@@ -1,4 +1,4 @@
-import React, { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import React, { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import * as z from 'zod/mini';
 import type { Scenario, ScenarioInput } from '@site/sim';
 import { WidgetFrame } from '../shared/Frame';
@@ -63,10 +63,22 @@ function presetOf(design: LabDesign): PresetName | null {
 
 /** Keeps faults that still make sense after a change of design (an AZ, region or VM may be gone). */
 function keepValidFaults(design: LabDesign): { design: LabDesign; dropped: number } {
+  // Without faults there is nothing to drop: checking would only parse the scenario once more, on the key press.
+  if (design.faults.length === 0) return { design, dropped: 0 };
   if (scenarioProblem(buildScenario(design)) === null) return { design, dropped: 0 };
   const faults = design.faults.filter((f) => scenarioProblem(buildScenario({ ...design, faults: [f] })) === null);
   return { design: { ...design, faults }, dropped: design.faults.length - faults.length };
 }
+
+/*
+ * The parts drawn from the run, redrawn only when what they show changes: a change of design
+ * re-renders the lab at once with the old run (the new one is deferred), and these then keep
+ * what they drew.
+ */
+const TimelineView = memo(Timeline);
+const StatusView = memo(Status);
+const AzTableView = memo(AzTable);
+const EventLogView = memo(EventLog);
 
 export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?: string; preset?: string }): React.JSX.Element {
   const knownPreset: PresetName = isPresetName(preset) ? preset : 'multi-az';
@@ -98,6 +110,9 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
   const view = frame.view;
   const timeRef = useRef(time);
   timeRef.current = time;
+  // The step reads the current record through a ref, so that its callback stays the same from render to render.
+  const nextChangeRef = useRef(labClock.nextChange);
+  nextChangeRef.current = labClock.nextChange;
 
   // The shared link, once read on the client.
   useEffect(() => {
@@ -145,10 +160,14 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
     [setTime],
   );
 
-  const step = () => {
+  const step = useCallback(() => {
     setPlaying(false);
-    setTime(labClock.nextChange());
-  };
+    setTime(nextChangeRef.current());
+  }, [setTime]);
+  const play = useCallback(() => setPlaying(true), []);
+  const pause = useCallback(() => setPlaying(false), []);
+  const restart = useCallback(() => scrub(0), [scrub]);
+  const faultMarks = useMemo(() => scheduledFaults(scenario), [scenario]);
 
   // The record keeps the same list while the VMs are the same, so the list itself is the key.
   const vmNames = frame.vmNames;
@@ -258,26 +277,26 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
           </button>
         </p>
       ) : null}
-      <Timeline
+      <TimelineView
         id={id}
         until={until}
         time={time}
-        faults={scheduledFaults(scenario)}
+        faults={faultMarks}
         events={events}
         playing={playing}
         speed={speed}
         onSpeed={setSpeed}
         onScrub={scrub}
-        onPlay={() => setPlaying(true)}
-        onPause={() => setPlaying(false)}
+        onPlay={play}
+        onPause={pause}
         onStep={step}
-        onRestart={() => scrub(0)}
+        onRestart={restart}
       />
-      <Status frame={frame} minServing={file ? file.minServing : design.minServing} />
+      <StatusView frame={frame} minServing={file ? file.minServing : design.minServing} />
       <VmLegend />
       <VmGrid azs={view.azs} />
-      <AzTable azs={view.azs} />
-      <EventLog events={events} />
+      <AzTableView azs={view.azs} />
+      <EventLogView events={events} />
       <ScenarioFile id={id} onLoad={loadFile} />
       <ShareLinkButton
         id={id}

@@ -1,0 +1,259 @@
+/**
+ * The AZ failure lab in headless chromium, on a built site, as a reader uses it: the design set to
+ * 1 000 VMs, then changed by keyboard (the service's minimum up and down, the database's copies, the
+ * group on and off) with a reader's pauses between changes. For each change, the main thread's work
+ * from the key press until the next one, read from chromium's trace: its longest task (no frame can
+ * paint during a task) in wall and in CPU time; the script in it apart from the browser drawing the
+ * frame (style, layout, paint, which the whole lesson page costs whatever the lab holds); garbage
+ * collection; and the key's events as the Event Timing API sees them. Figures against the widget
+ * goal (8 ms), no pass/fail. Wall time on a busy machine includes waiting for a core: read CPU time.
+ *
+ *   node --import tsx bench/widgets-browser.ts [BUILD_DIR]     (default ./build)
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CDPSession, Locator, Page } from 'playwright-core';
+import { launchBrowser, openPage, visit } from '../tools/browser/browser';
+import { serveSite } from '../tools/browser/server';
+import { createRandom } from '@site/sim';
+import type { Figure } from './engine';
+import { format } from './format';
+
+const route = '/docs/lessons/availability-zones';
+const lab = '[data-widget="az-failure-lab-multi-az"]';
+const vms = 1000;
+const changes = 30;
+const goalMs = 8;
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** The thread's CPU time over the event: on a machine shared with other work, wall time includes waiting for a core. */
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { message?: string } };
+}
+
+/** The trace's events, once tracing has ended. */
+async function collectTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const done = new Promise<void>((resolveDone) => cdp.once('Tracing.tracingComplete', () => resolveDone()));
+  await cdp.send('Tracing.end');
+  await done;
+  return events;
+}
+
+/** The renderer's main thread: the thread named CrRendererMain of the process that ran the page's marks. */
+function mainThread(events: TraceEvent[]): { pid: number; tid: number } {
+  const mark = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message?.startsWith('change-'));
+  if (!mark) throw new Error('widgets-browser: the trace has no change marks');
+  return { pid: mark.pid, tid: mark.tid };
+}
+
+/** What started a task: the key's events, an idle callback (the record going on), or anything else (React's deferred render, a frame). */
+type TaskKind = 'input' | 'idle' | 'other';
+
+/** The browser drawing a frame (style, layout, paint): its cost follows the page, not the engine. */
+const rendering = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'UpdateLayer', 'HitTest']);
+
+interface Change {
+  /** The longest task, wall time. */
+  longestTaskMs: number;
+  /** The longest task in the main thread's CPU time (wall time also counts waiting for a core on a busy machine). */
+  longestTaskCpuMs: number;
+  /** Per kind of task, the most CPU time spent running script (the task less the frame it drew, if any). */
+  scriptCpuMs: Record<TaskKind, number>;
+  /** The most CPU time a task spent drawing a frame. */
+  renderingCpuMs: number;
+  gcMs: number;
+}
+
+const cpuMs = (e: TraceEvent) => (e.tdur ?? e.dur!) / 1000;
+
+const marked = (prefix: string) => (e: TraceEvent) => e.name === 'TimeStamp' && e.args?.data?.message?.startsWith(prefix) === true;
+
+/**
+ * Each change's window: from its mark, set once the control has focus, to the mark set before the
+ * next control is focused (moving the focus is the harness's, not the change's).
+ */
+function changesIn(events: TraceEvent[]): Change[] {
+  const { pid, tid } = mainThread(events);
+  const on = events.filter((e) => e.pid === pid && e.tid === tid);
+  const marks = on.filter(marked('change-')).map((e) => e.ts);
+  const ends = on.filter(marked('end-')).map((e) => e.ts);
+  const timed = on.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  const tasks = timed.filter((e) => e.name === 'RunTask');
+  const gcs = timed.filter((e) => e.name === 'MinorGC' || e.name === 'MajorGC');
+  return marks.map((from, i) => {
+    const to = ends[i];
+    const inside = (e: TraceEvent) => e.ts + e.dur! >= from && e.ts < to;
+    const change: Change = { longestTaskMs: 0, longestTaskCpuMs: 0, scriptCpuMs: { input: 0, idle: 0, other: 0 }, renderingCpuMs: 0, gcMs: 0 };
+    for (const task of tasks.filter(inside)) {
+      const within = timed.filter((e) => e !== task && e.ts >= task.ts && e.ts < task.ts + task.dur!);
+      const kind: TaskKind = within.some((e) => e.name === 'EventDispatch') ? 'input' : within.some((e) => e.name === 'FireIdleCallback') ? 'idle' : 'other';
+      const drawing = within.filter((e) => rendering.has(e.name)).reduce((sum, e) => sum + cpuMs(e), 0);
+      change.longestTaskMs = Math.max(change.longestTaskMs, task.dur! / 1000);
+      change.longestTaskCpuMs = Math.max(change.longestTaskCpuMs, cpuMs(task));
+      change.scriptCpuMs[kind] = Math.max(change.scriptCpuMs[kind], cpuMs(task) - drawing);
+      change.renderingCpuMs = Math.max(change.renderingCpuMs, drawing);
+    }
+    change.gcMs = gcs.filter(inside).reduce((sum, g) => sum + g.dur! / 1000, 0);
+    return change;
+  });
+}
+
+/** The reader's changes, in order: each a key pressed on one of the design's controls. */
+function readerChanges(page: Page): Array<{ control: Locator; key: string }> {
+  const within = page.locator(lab);
+  const min = within.getByLabel('Service needs serving', { exact: true });
+  // A select's name includes its chosen option: found by one of its options instead.
+  const database = within.locator('select:has(option[value="standby+replica"])');
+  const group = within.getByLabel('In a group (replaces failed VMs)', { exact: true });
+  const out: Array<{ control: Locator; key: string }> = [];
+  for (let i = 0; i < changes; i++) {
+    const round = Math.floor(i / 3);
+    if (i % 3 === 0) out.push({ control: min, key: round % 2 ? 'ArrowDown' : 'ArrowUp' });
+    else if (i % 3 === 1) out.push({ control: database, key: round % 2 ? 'ArrowUp' : 'ArrowDown' });
+    else out.push({ control: group, key: 'Space' });
+  }
+  return out;
+}
+
+async function settle(page: Page, text: RegExp): Promise<void> {
+  await page.waitForFunction(
+    ({ sel, source }) => new RegExp(source).test(document.querySelector(sel)?.textContent ?? ''),
+    { sel: lab, source: text.source },
+    { timeout: 60_000, polling: 50 },
+  );
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+function medianAndP95(name: string, samples: number[]): Figure[] {
+  const target = { value: goalMs, better: 'lower' as const };
+  return [
+    { name: `${name} (median of ${samples.length})`, value: round(percentile(samples, 0.5)), unit: 'ms', target },
+    { name: '  ... p95', value: round(percentile(samples, 0.95)), unit: 'ms', target },
+  ];
+}
+
+export async function azFailureLabBrowserFigures(buildDir: string): Promise<Figure[]> {
+  const site = await serveSite(buildDir);
+  const browser = await launchBrowser();
+  try {
+    const opened = await openPage(browser, site.origin);
+    const page = opened.page;
+    await visit(opened, new URL(route, site.origin).toString());
+    await page.locator(lab).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    // Event Timing: every event of 16 ms or more, kept in the page until read.
+    await page.evaluate(() => {
+      const seen: Array<{ name: string; interaction: number; processingMs: number; durationMs: number }> = [];
+      (window as unknown as { __eventTimings: typeof seen }).__eventTimings = seen;
+      new PerformanceObserver((list) => {
+        // interactionId: the key press an event belongs to (in chromium; not yet in TypeScript's DOM types).
+        for (const e of list.getEntries() as Array<PerformanceEventTiming & { interactionId: number }>) {
+          seen.push({ name: e.name, interaction: e.interactionId, processingMs: e.processingEnd - e.processingStart, durationMs: e.duration });
+        }
+      }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
+    });
+    await page.locator(lab).getByLabel('Web VMs', { exact: true }).fill(String(vms));
+    await settle(page, new RegExp(`of ${vms} VMs serving`));
+    // A reader reads the new design's run before changing it: idle time records it.
+    await page.waitForTimeout(3000);
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Tracing.start', {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'].join(','),
+      transferMode: 'ReportEvents',
+    });
+    await page.evaluate(() => ((window as unknown as { __eventTimings: unknown[] }).__eventTimings.length = 0));
+    const random = createRandom(95);
+    for (const [i, change] of readerChanges(page).entries()) {
+      await change.control.focus();
+      await page.evaluate((n) => console.timeStamp(`change-${n}`), i);
+      await page.keyboard.press(change.key);
+      await page.waitForTimeout(random.int(300, 500));
+      await page.evaluate((n) => console.timeStamp(`end-${n}`), i);
+    }
+    const events = await collectTrace(cdp);
+    const timings = await page.evaluate(
+      () => (window as unknown as { __eventTimings: Array<{ name: string; interaction: number; processingMs: number; durationMs: number }> }).__eventTimings,
+    );
+    const problems = opened.problems;
+    await opened.close();
+    if (problems.length) throw new Error(`widgets-browser: the page had problems:\n${problems.join('\n')}`);
+
+    const per = changesIn(events);
+    if (per.length !== changes) throw new Error(`widgets-browser: ${per.length} change windows in the trace, expected ${changes}`);
+    // The key presses (interactions) that gave an event of 16 ms or more: keydown, input, change, keyup.
+    const keyEvents = timings.filter((t) => t.interaction > 0 || /^input$|^change$/.test(t.name));
+    const interactions = new Set(keyEvents.filter((t) => t.interaction > 0).map((t) => t.interaction)).size;
+    const name = `AZ failure lab in chromium, ${vms} VMs: design change`;
+    return [
+      ...medianAndP95(
+        `${name}: longest main-thread task, wall`,
+        per.map((c) => c.longestTaskMs),
+      ),
+      ...medianAndP95(
+        '  ... the same in CPU time',
+        per.map((c) => c.longestTaskCpuMs),
+      ),
+      ...medianAndP95(
+        '  ... script of the key press (events, urgent render), CPU',
+        per.map((c) => c.scriptCpuMs.input),
+      ),
+      ...medianAndP95(
+        '  ... script of the deferred render (new run at 0:00), CPU',
+        per.map((c) => c.scriptCpuMs.other),
+      ),
+      ...medianAndP95(
+        '  ... script of an idle callback (recording on), CPU',
+        per.map((c) => c.scriptCpuMs.idle),
+      ),
+      ...medianAndP95(
+        '  ... the browser drawing a frame (style, layout, paint), CPU',
+        per.map((c) => c.renderingCpuMs),
+      ),
+      ...medianAndP95(
+        '  ... garbage collection, all tasks',
+        per.map((c) => c.gcMs),
+      ),
+      { name: `${name}: key presses with an event of 16 ms or more (Event Timing)`, value: interactions, unit: `of ${changes}` },
+      ...(keyEvents.length
+        ? [
+            { name: '  ... their longest processing', value: round(Math.max(...keyEvents.map((t) => t.processingMs))), unit: 'ms' },
+            { name: '  ... their longest duration to next paint', value: round(Math.max(...keyEvents.map((t) => t.durationMs))), unit: 'ms' },
+          ]
+        : []),
+    ];
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const buildDir = resolve(process.argv[2] ?? join(__dirname, '..', 'build'));
+  if (!existsSync(join(buildDir, 'index.html'))) {
+    console.log(`skipped: no build in ${buildDir} (run npm run build first)`);
+  } else {
+    azFailureLabBrowserFigures(buildDir)
+      .then((figures) => {
+        for (const f of figures) console.log(format(f));
+      })
+      .catch((e) => {
+        console.error(e);
+        process.exitCode = 1;
+      });
+  }
+}
