@@ -19,6 +19,7 @@ import { LabHistory } from '@site/src/components/widgets/AzFailureLab/history';
 import { labViewAt } from '@site/src/components/widgets/AzFailureLab/view';
 import { labUntil } from '@site/src/components/widgets/AzFailureLab/scenario';
 import { StepView } from '@site/src/components/widgets/CpuLab/StepView';
+import { curveNames, dayOf, defaultConfig, runDay, type DayConfig } from '@site/src/components/widgets/ElasticityLab/day';
 import type { Figure } from './engine';
 
 function percentile(samples: number[], p: number): number {
@@ -196,8 +197,41 @@ function cpuLabFigures(): Figure[] {
   return medianAndP95(`CPU lab: step (${render} one instruction)`, samples);
 }
 
+/**
+ * The elasticity lab holds up to 60 VMs over a simulated day: a change runs the day of the plan it
+ * touches (dayOf: the other plan's day is kept), as the widget does, without React's render. Before:
+ * both days ran on every change, each reading a full report after every one of the ~1,400 scaling checks.
+ */
+function elasticityLabFigures(): Figure[] {
+  const changes: Partial<DayConfig>[] = [];
+  for (let i = 0; i < 40; i++) changes.push(i % 2 ? { owned: 4 + (i % 30) } : { target: 40 + 5 * (i % 30) });
+  const onePlan = changes.map((change) => {
+    const config = { ...defaultConfig, ...change };
+    return timed(() => {
+      dayOf(config, 'owned');
+      dayOf(config, 'rented');
+    });
+  });
+  // A new curve changes both plans' days; the way every change ran before: two full days, a report after each event.
+  const bothPlans = Array.from({ length: 40 }, (_, i) => ({ ...defaultConfig, curve: curveNames[i % curveNames.length], max: 20 + (i % 30) })).map((config) =>
+    timed(() => {
+      dayOf(config, 'owned');
+      dayOf(config, 'rented');
+    }),
+  );
+  return [
+    ...medianAndP95("Elasticity lab: one plan's setting changed (its day re-run)", onePlan.slice(5)),
+    ...medianAndP95('Elasticity lab: curve changed (both days re-run)', bothPlans.slice(5)),
+    {
+      name: `  ... a day, both plans, as one engine run each (runDay x2, last of 5)`,
+      value: round(Array.from({ length: 5 }, () => timed(() => (runDay(defaultConfig, 'owned'), runDay(defaultConfig, 'rented')))).at(-1)!.wallMs),
+      unit: 'ms',
+    },
+  ];
+}
+
 export function widgetFigures(): Figure[] {
-  return [...hypervisorLabFigures(), ...azFailureLabFigures(), ...cpuLabFigures()];
+  return [...hypervisorLabFigures(), ...azFailureLabFigures(), ...cpuLabFigures(), ...elasticityLabFigures()];
 }
 
 function round(x: number): number {
