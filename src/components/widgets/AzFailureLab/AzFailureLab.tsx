@@ -251,11 +251,10 @@ export default function AzFailureLab({ id: idProp, preset = 'multi-az' }: { id?:
         onAdd={addFault}
         onRemove={(i) => setFaults(faults.filter((_, k) => k !== i))}
       />
-      {recording ? (
-        <p role="status" className={styles.flush}>
-          Recording the run of the new design…
-        </p>
-      ) : null}
+      {/* Always there, one line high: a line coming and going with every change of design would move the whole lab below it twice. */}
+      <p role="status" className={styles.recording}>
+        {recording ? 'Recording the run of the new design…' : null}
+      </p>
       {message ? (
         <p role="status" className={shared.refusal}>
           {message}
