@@ -14,3 +14,14 @@ export function format(f: Figure): string {
   }
   return `${f.name.padEnd(52)} ${value.padStart(14)} ${f.unit}${vs}`;
 }
+
+/** The sample at fraction `p` of the sorted samples (0.5: the median, 0.95: the p95). */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+/** A figure's value to two decimals. */
+export function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

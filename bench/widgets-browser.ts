@@ -18,7 +18,7 @@ import { launchBrowser, openPage, visit } from '../tools/browser/browser';
 import { serveSite } from '../tools/browser/server';
 import { createRandom } from '@site/sim';
 import type { Figure } from './engine';
-import { format } from './format';
+import { format, percentile, round } from './format';
 
 const route = '/docs/lessons/availability-zones';
 const lab = '[data-widget="az-failure-lab-multi-az"]';
@@ -116,9 +116,9 @@ function readerChanges(page: Page): Array<{ control: Locator; key: string }> {
   const group = within.getByLabel('In a group (replaces failed VMs)', { exact: true });
   const out: Array<{ control: Locator; key: string }> = [];
   for (let i = 0; i < changes; i++) {
-    const round = Math.floor(i / 3);
-    if (i % 3 === 0) out.push({ control: min, key: round % 2 ? 'ArrowDown' : 'ArrowUp' });
-    else if (i % 3 === 1) out.push({ control: database, key: round % 2 ? 'ArrowUp' : 'ArrowDown' });
+    const cycle = Math.floor(i / 3);
+    if (i % 3 === 0) out.push({ control: min, key: cycle % 2 ? 'ArrowDown' : 'ArrowUp' });
+    else if (i % 3 === 1) out.push({ control: database, key: cycle % 2 ? 'ArrowUp' : 'ArrowDown' });
     else out.push({ control: group, key: 'Space' });
   }
   return out;
@@ -131,13 +131,6 @@ async function settle(page: Page, text: RegExp): Promise<void> {
     { timeout: 60_000, polling: 50 },
   );
 }
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-}
-
-const round = (x: number) => Math.round(x * 100) / 100;
 
 function medianAndP95(name: string, samples: number[]): Figure[] {
   const target = { value: goalMs, better: 'lower' as const };
