@@ -10,7 +10,9 @@ export function format(f: Figure): string {
   } else if (f.target) {
     const ratio = f.target.better === 'higher' ? f.value / f.target.value : f.target.value / f.value;
     const op = f.target.better === 'higher' ? '>=' : '<=';
-    vs = `  target ${op} ${f.target.value.toLocaleString('en-US')} ${f.unit}: ${ratio.toFixed(2)}x ${ratio >= 1 ? 'met' : 'NOT met'}`;
+    // A value of 0 against a lower-is-better target has no finite ratio: it is met, and said so without one.
+    const times = Number.isFinite(ratio) ? `${ratio.toFixed(2)}x ` : '';
+    vs = `  target ${op} ${f.target.value.toLocaleString('en-US')} ${f.unit}: ${times}${ratio >= 1 ? 'met' : 'NOT met'}`;
   }
   return `${f.name.padEnd(52)} ${value.padStart(14)} ${f.unit}${vs}`;
 }
