@@ -1,20 +1,21 @@
 /**
- * The AZ failure lab in headless chromium, on a built site, as a reader uses it: the design set to
- * 1 000 VMs, then changed by keyboard (the service's minimum up and down, the database's copies, the
- * group on and off) with a reader's pauses between changes. For each change, the main thread's work
+ * Widgets in headless chromium, on a built site, as a reader uses them, by keyboard with a reader's
+ * pauses between changes: the AZ failure lab with its design set to 1 000 VMs, then changed (the
+ * service's minimum up and down, the database's copies, the group on and off); the region explorer's
+ * users moved from city to city (each move re-sorts the table and redraws the map). For each change, the main thread's work
  * from the key press until the next one, read from chromium's trace: its longest task (no frame can
  * paint during a task) in wall and in CPU time; the script in it apart from the browser drawing the
  * frame (style, layout, paint, which the whole lesson page costs whatever the lab holds); garbage
  * collection; and the key's events as the Event Timing API sees them. Figures against the widget
  * goal (8 ms), no pass/fail. Wall time on a busy machine includes waiting for a core: read CPU time.
  *
- *   node --import tsx bench/widgets-browser.ts [BUILD_DIR]     (default ./build)
+ *   node --import tsx bench/widgets-browser.ts [BUILD_DIR] [az|regions]     (default ./build, both widgets)
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CDPSession, Locator, Page } from 'playwright-core';
-import { launchBrowser, openPage, visit } from '../tools/browser/browser';
+import { launchBrowser, openPage, visit, type OpenedPage } from '../tools/browser/browser';
 import { serveSite } from '../tools/browser/server';
 import { createRandom } from '@site/sim';
 import type { Figure } from './engine';
@@ -22,6 +23,8 @@ import { format, percentile, round } from './format';
 
 const route = '/docs/lessons/availability-zones';
 const lab = '[data-widget="az-failure-lab-multi-az"]';
+const regionsRoute = '/docs/lessons/regions';
+const explorer = '[data-widget="region-explorer"]';
 const vms = 1000;
 const changes = 30;
 const goalMs = 8;
@@ -107,14 +110,20 @@ function changesIn(events: TraceEvent[]): Change[] {
   });
 }
 
+/** A key pressed on a control: one change. */
+interface KeyChange {
+  control: Locator;
+  key: string;
+}
+
 /** The reader's changes, in order: each a key pressed on one of the design's controls. */
-function readerChanges(page: Page): Array<{ control: Locator; key: string }> {
+function readerChanges(page: Page): KeyChange[] {
   const within = page.locator(lab);
   const min = within.getByLabel('Service needs serving', { exact: true });
   // A select's name includes its chosen option: found by one of its options instead.
   const database = within.locator('select:has(option[value="standby+replica"])');
   const group = within.getByLabel('In a group (replaces failed VMs)', { exact: true });
-  const out: Array<{ control: Locator; key: string }> = [];
+  const out: KeyChange[] = [];
   for (let i = 0; i < changes; i++) {
     const cycle = Math.floor(i / 3);
     if (i % 3 === 0) out.push({ control: min, key: cycle % 2 ? 'ArrowDown' : 'ArrowUp' });
@@ -140,6 +149,99 @@ function medianAndP95(name: string, samples: number[]): Figure[] {
   ];
 }
 
+interface EventTimingSeen {
+  name: string;
+  interaction: number;
+  processingMs: number;
+  durationMs: number;
+}
+
+/** Event Timing in the page: every event of 16 ms or more, kept until read. */
+async function watchEventTimings(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: Array<{ name: string; interaction: number; processingMs: number; durationMs: number }> = [];
+    (window as unknown as { __eventTimings: typeof seen }).__eventTimings = seen;
+    new PerformanceObserver((list) => {
+      // interactionId: the key press an event belongs to (in chromium; not yet in TypeScript's DOM types).
+      for (const e of list.getEntries() as Array<PerformanceEventTiming & { interactionId: number }>) {
+        seen.push({ name: e.name, interaction: e.interactionId, processingMs: e.processingEnd - e.processingStart, durationMs: e.duration });
+      }
+    }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
+  });
+}
+
+/**
+ * The changes made one after another under chromium's trace, each between two marks with a reader's
+ * pause after it; the page is closed after (its problems, if any, thrown).
+ */
+async function traceChanges(opened: OpenedPage, keyChanges: KeyChange[]): Promise<{ per: Change[]; timings: EventTimingSeen[] }> {
+  const page = opened.page;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'].join(','),
+    transferMode: 'ReportEvents',
+  });
+  await page.evaluate(() => ((window as unknown as { __eventTimings: unknown[] }).__eventTimings.length = 0));
+  const random = createRandom(95);
+  for (const [i, change] of keyChanges.entries()) {
+    await change.control.focus();
+    await page.evaluate((n) => console.timeStamp(`change-${n}`), i);
+    await page.keyboard.press(change.key);
+    await page.waitForTimeout(random.int(300, 500));
+    await page.evaluate((n) => console.timeStamp(`end-${n}`), i);
+  }
+  const events = await collectTrace(cdp);
+  const timings = await page.evaluate(() => (window as unknown as { __eventTimings: EventTimingSeen[] }).__eventTimings);
+  const problems = opened.problems;
+  await opened.close();
+  if (problems.length) throw new Error(`widgets-browser: the page had problems:\n${problems.join('\n')}`);
+  const per = changesIn(events);
+  if (per.length !== keyChanges.length) throw new Error(`widgets-browser: ${per.length} change windows in the trace, expected ${keyChanges.length}`);
+  return { per, timings };
+}
+
+/** The figures of one widget's changes; `scripts` names the kinds of task the widget runs besides the key press's. */
+function changeFigures(name: string, per: Change[], timings: EventTimingSeen[], scripts: Partial<Record<Exclude<TaskKind, 'input'>, string>>): Figure[] {
+  // The key presses (interactions) that gave an event of 16 ms or more: keydown, input, change, keyup.
+  const keyEvents = timings.filter((t) => t.interaction > 0 || /^input$|^change$/.test(t.name));
+  const interactions = new Set(keyEvents.filter((t) => t.interaction > 0).map((t) => t.interaction)).size;
+  return [
+    ...medianAndP95(
+      `${name}: longest main-thread task, wall`,
+      per.map((c) => c.longestTaskMs),
+    ),
+    ...medianAndP95(
+      '  ... the same in CPU time',
+      per.map((c) => c.longestTaskCpuMs),
+    ),
+    ...medianAndP95(
+      '  ... script of the key press (events, urgent render), CPU',
+      per.map((c) => c.scriptCpuMs.input),
+    ),
+    ...(Object.entries(scripts) as Array<[Exclude<TaskKind, 'input'>, string]>).flatMap(([kind, label]) =>
+      medianAndP95(
+        `  ... ${label}, CPU`,
+        per.map((c) => c.scriptCpuMs[kind]),
+      ),
+    ),
+    ...medianAndP95(
+      '  ... the browser drawing a frame (style, layout, paint), CPU',
+      per.map((c) => c.renderingCpuMs),
+    ),
+    ...medianAndP95(
+      '  ... garbage collection, all tasks',
+      per.map((c) => c.gcMs),
+    ),
+    { name: `${name}: key presses with an event of 16 ms or more (Event Timing)`, value: interactions, unit: `of ${per.length}` },
+    ...(keyEvents.length
+      ? [
+          { name: '  ... their longest processing', value: round(Math.max(...keyEvents.map((t) => t.processingMs))), unit: 'ms' },
+          { name: '  ... their longest duration to next paint', value: round(Math.max(...keyEvents.map((t) => t.durationMs))), unit: 'ms' },
+        ]
+      : []),
+  ];
+}
+
 export async function azFailureLabBrowserFigures(buildDir: string): Promise<Figure[]> {
   const site = await serveSite(buildDir);
   const browser = await launchBrowser();
@@ -148,87 +250,43 @@ export async function azFailureLabBrowserFigures(buildDir: string): Promise<Figu
     const page = opened.page;
     await visit(opened, new URL(route, site.origin).toString());
     await page.locator(lab).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    // Event Timing: every event of 16 ms or more, kept in the page until read.
-    await page.evaluate(() => {
-      const seen: Array<{ name: string; interaction: number; processingMs: number; durationMs: number }> = [];
-      (window as unknown as { __eventTimings: typeof seen }).__eventTimings = seen;
-      new PerformanceObserver((list) => {
-        // interactionId: the key press an event belongs to (in chromium; not yet in TypeScript's DOM types).
-        for (const e of list.getEntries() as Array<PerformanceEventTiming & { interactionId: number }>) {
-          seen.push({ name: e.name, interaction: e.interactionId, processingMs: e.processingEnd - e.processingStart, durationMs: e.duration });
-        }
-      }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
-    });
+    await watchEventTimings(page);
     await page.locator(lab).getByLabel('Web VMs', { exact: true }).fill(String(vms));
     await settle(page, new RegExp(`of ${vms} VMs serving`));
     // A reader reads the new design's run before changing it: idle time records it.
     await page.waitForTimeout(3000);
-
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Tracing.start', {
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'].join(','),
-      transferMode: 'ReportEvents',
+    const { per, timings } = await traceChanges(opened, readerChanges(page));
+    return changeFigures(`AZ failure lab in chromium, ${vms} VMs: design change`, per, timings, {
+      other: 'script of the deferred render (new run at 0:00)',
+      idle: 'script of an idle callback (recording on)',
     });
-    await page.evaluate(() => ((window as unknown as { __eventTimings: unknown[] }).__eventTimings.length = 0));
-    const random = createRandom(95);
-    for (const [i, change] of readerChanges(page).entries()) {
-      await change.control.focus();
-      await page.evaluate((n) => console.timeStamp(`change-${n}`), i);
-      await page.keyboard.press(change.key);
-      await page.waitForTimeout(random.int(300, 500));
-      await page.evaluate((n) => console.timeStamp(`end-${n}`), i);
-    }
-    const events = await collectTrace(cdp);
-    const timings = await page.evaluate(
-      () => (window as unknown as { __eventTimings: Array<{ name: string; interaction: number; processingMs: number; durationMs: number }> }).__eventTimings,
-    );
-    const problems = opened.problems;
-    await opened.close();
-    if (problems.length) throw new Error(`widgets-browser: the page had problems:\n${problems.join('\n')}`);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
 
-    const per = changesIn(events);
-    if (per.length !== changes) throw new Error(`widgets-browser: ${per.length} change windows in the trace, expected ${changes}`);
-    // The key presses (interactions) that gave an event of 16 ms or more: keydown, input, change, keyup.
-    const keyEvents = timings.filter((t) => t.interaction > 0 || /^input$|^change$/.test(t.name));
-    const interactions = new Set(keyEvents.filter((t) => t.interaction > 0).map((t) => t.interaction)).size;
-    const name = `AZ failure lab in chromium, ${vms} VMs: design change`;
-    return [
-      ...medianAndP95(
-        `${name}: longest main-thread task, wall`,
-        per.map((c) => c.longestTaskMs),
-      ),
-      ...medianAndP95(
-        '  ... the same in CPU time',
-        per.map((c) => c.longestTaskCpuMs),
-      ),
-      ...medianAndP95(
-        '  ... script of the key press (events, urgent render), CPU',
-        per.map((c) => c.scriptCpuMs.input),
-      ),
-      ...medianAndP95(
-        '  ... script of the deferred render (new run at 0:00), CPU',
-        per.map((c) => c.scriptCpuMs.other),
-      ),
-      ...medianAndP95(
-        '  ... script of an idle callback (recording on), CPU',
-        per.map((c) => c.scriptCpuMs.idle),
-      ),
-      ...medianAndP95(
-        '  ... the browser drawing a frame (style, layout, paint), CPU',
-        per.map((c) => c.renderingCpuMs),
-      ),
-      ...medianAndP95(
-        '  ... garbage collection, all tasks',
-        per.map((c) => c.gcMs),
-      ),
-      { name: `${name}: key presses with an event of 16 ms or more (Event Timing)`, value: interactions, unit: `of ${changes}` },
-      ...(keyEvents.length
-        ? [
-            { name: '  ... their longest processing', value: round(Math.max(...keyEvents.map((t) => t.processingMs))), unit: 'ms' },
-            { name: '  ... their longest duration to next paint', value: round(Math.max(...keyEvents.map((t) => t.durationMs))), unit: 'ms' },
-          ]
-        : []),
-    ];
+/**
+ * The region explorer (regions lesson), its users moved by keyboard from city to city down the list
+ * and back: each move re-ranks every region by round trip, re-sorts the table and redraws the map.
+ */
+export async function regionExplorerBrowserFigures(buildDir: string): Promise<Figure[]> {
+  const site = await serveSite(buildDir);
+  const browser = await launchBrowser();
+  try {
+    const opened = await openPage(browser, site.origin);
+    const page = opened.page;
+    await visit(opened, new URL(regionsRoute, site.origin).toString());
+    const widget = page.locator(explorer);
+    await widget.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    // Live once the world's outlines are drawn (the island's server HTML has no outlines).
+    await widget.locator('svg[data-land="loaded"]').waitFor({ timeout: 60_000 });
+    await watchEventTimings(page);
+    // A select's name includes its chosen option: found by one of its options instead.
+    const users = widget.locator('select:has(option[value="berlin"])');
+    const keyChanges: KeyChange[] = Array.from({ length: changes }, (_, i) => ({ control: users, key: i < changes / 2 ? 'ArrowDown' : 'ArrowUp' }));
+    const { per, timings } = await traceChanges(opened, keyChanges);
+    return changeFigures('Region explorer in chromium: users moved to the next city', per, timings, { other: 'script of any other task' });
   } finally {
     await browser.close();
     await site.close();
@@ -240,13 +298,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (!existsSync(join(buildDir, 'index.html'))) {
     console.log(`skipped: no build in ${buildDir} (run npm run build first)`);
   } else {
-    azFailureLabBrowserFigures(buildDir)
-      .then((figures) => {
-        for (const f of figures) console.log(format(f));
-      })
-      .catch((e) => {
-        console.error(e);
-        process.exitCode = 1;
-      });
+    const which = process.argv[3];
+    const benches = { az: azFailureLabBrowserFigures, regions: regionExplorerBrowserFigures };
+    if (which !== undefined && !(which in benches)) throw new Error(`widgets-browser: unknown widget "${which}"; expected az or regions`);
+    (async () => {
+      for (const figures of which ? [benches[which as keyof typeof benches]] : Object.values(benches)) {
+        for (const f of await figures(buildDir)) console.log(format(f));
+      }
+    })().catch((e) => {
+      console.error(e);
+      process.exitCode = 1;
+    });
   }
 }
