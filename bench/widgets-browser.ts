@@ -2,14 +2,16 @@
  * Widgets in headless chromium, on a built site, as a reader uses them, by keyboard with a reader's
  * pauses between changes: the AZ failure lab with its design set to 1 000 VMs, then changed (the
  * service's minimum up and down, the database's copies, the group on and off); the region explorer's
- * users moved from city to city (each move re-sorts the table and redraws the map). For each change, the main thread's work
+ * users moved from city to city (each move re-sorts the table and redraws the map); the elasticity
+ * lab's plans changed by arrow keys in their number fields (each change runs that plan's day in the
+ * engine). For each change, the main thread's work
  * from the key press until the next one, read from chromium's trace: its longest task (no frame can
  * paint during a task) in wall and in CPU time; the script in it apart from the browser drawing the
  * frame (style, layout, paint, which the whole lesson page costs whatever the lab holds); garbage
  * collection; and the key's events as the Event Timing API sees them. Figures against the widget
  * goal (8 ms), no pass/fail. Wall time on a busy machine includes waiting for a core: read CPU time.
  *
- *   node --import tsx bench/widgets-browser.ts [BUILD_DIR] [az|regions]     (default ./build, both widgets)
+ *   node --import tsx bench/widgets-browser.ts [BUILD_DIR] [az|regions|elasticity]     (default ./build, both widgets)
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,6 +26,8 @@ import { format, percentile, round } from './format';
 const route = '/docs/lessons/availability-zones';
 const lab = '[data-widget="az-failure-lab-multi-az"]';
 const regionsRoute = '/docs/lessons/regions';
+const infrastructureRoute = '/docs/lessons/infrastructure';
+const elasticity = '[data-widget="elasticity-lab"]';
 const explorer = '[data-widget="region-explorer"]';
 const vms = 1000;
 const changes = 30;
@@ -293,14 +297,45 @@ export async function regionExplorerBrowserFigures(buildDir: string): Promise<Fi
   }
 }
 
+/**
+ * The elasticity lab (infrastructure lesson), its plans changed by arrow keys in their number fields,
+ * in turn: the owned VMs, the rented group's most VMs and its target per VM. Each change runs that
+ * plan's simulated day in the engine.
+ */
+export async function elasticityLabBrowserFigures(buildDir: string): Promise<Figure[]> {
+  const site = await serveSite(buildDir);
+  const browser = await launchBrowser();
+  try {
+    const opened = await openPage(browser, site.origin);
+    const page = opened.page;
+    await visit(opened, new URL(infrastructureRoute, site.origin).toString());
+    const widget = page.locator(elasticity);
+    await widget.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const fields = ['VMs, all day', 'At most', 'Target rps per VM'].map((label) => widget.getByLabel(label, { exact: true }));
+    // Live once the island has put the lab itself in place of its server HTML.
+    await page.locator(`[data-island-state="live"] ${elasticity}`).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    await watchEventTimings(page);
+    const keyChanges: KeyChange[] = Array.from({ length: changes }, (_, i) => ({
+      control: fields[i % fields.length],
+      key: Math.floor(i / fields.length) % 2 ? 'ArrowDown' : 'ArrowUp',
+    }));
+    const { per, timings } = await traceChanges(opened, keyChanges);
+    return changeFigures("Elasticity lab in chromium: a plan's number changed", per, timings, { other: 'script of any other task' });
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const buildDir = resolve(process.argv[2] ?? join(__dirname, '..', 'build'));
   if (!existsSync(join(buildDir, 'index.html'))) {
     console.log(`skipped: no build in ${buildDir} (run npm run build first)`);
   } else {
     const which = process.argv[3];
-    const benches = { az: azFailureLabBrowserFigures, regions: regionExplorerBrowserFigures };
-    if (which !== undefined && !(which in benches)) throw new Error(`widgets-browser: unknown widget "${which}"; expected az or regions`);
+    const benches = { az: azFailureLabBrowserFigures, regions: regionExplorerBrowserFigures, elasticity: elasticityLabBrowserFigures };
+    if (which !== undefined && !(which in benches)) throw new Error(`widgets-browser: unknown widget "${which}"; expected az, regions or elasticity`);
     (async () => {
       for (const figures of which ? [benches[which as keyof typeof benches]] : Object.values(benches)) {
         for (const f of await figures(buildDir)) console.log(format(f));

@@ -1,4 +1,4 @@
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { findRegion, parseScenario, priceSource, priceTable, vmHourlyUsd } from '@site/sim';
 import { WidgetFrame } from '../shared/Frame';
 import { useUrlState } from '../shared/urlState';
@@ -35,6 +35,46 @@ function planFacts(run: DayRun) {
   return { cost: m.cost.totalUsd, dropped: req.dropped, droppedPercent: req.droppedPercent, served: req.served, peak };
 }
 
+/** Every hour of both days, as a table: redrawn only when a day changes. */
+const HourTable = memo(function HourTable({ owned, rented }: { owned: DayRun; rented: DayRun }): React.JSX.Element {
+  return (
+    <details className={styles.tableBox}>
+      <summary>Hour by hour (the chart as a table)</summary>
+      <table className={styles.table}>
+        <caption>Demand, VMs serving at the end of each hour, requests dropped and cost in that hour</caption>
+        <thead>
+          <tr>
+            <th scope="col">Hour</th>
+            <th scope="col">Demand (rps)</th>
+            <th scope="col">Owned VMs</th>
+            <th scope="col">Rented VMs</th>
+            <th scope="col">Dropped, owned</th>
+            <th scope="col">Dropped, rented</th>
+            <th scope="col">Cost, owned</th>
+            <th scope="col">Cost, rented</th>
+          </tr>
+        </thead>
+        <tbody>
+          {owned.hours.map((h, i) => (
+            <tr key={h.hour}>
+              <th scope="row">{String(h.hour).padStart(2, '0')}:00</th>
+              <td>{h.demandRps}</td>
+              <td>{h.servingAtEnd}</td>
+              <td>{rented.hours[i].servingAtEnd}</td>
+              <td>{count(h.dropped)}</td>
+              <td>{count(rented.hours[i].dropped)}</td>
+              <td>{usd(h.costUsd)}</td>
+              <td>{usd(rented.hours[i].costUsd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+});
+
+const ChartView = memo(DayChart);
+
 export default function ElasticityLab({ id = 'elasticity-lab' }: { id?: string }): React.JSX.Element {
   const url = useUrlState(id, configSchema, defaultConfig);
   const [config, setConfig] = useState<DayConfig>(defaultConfig);
@@ -42,8 +82,11 @@ export default function ElasticityLab({ id = 'elasticity-lab' }: { id?: string }
     if (url.loaded) setConfig(url.initial);
   }, [url.loaded, url.initial]);
 
-  const owned = useMemo(() => dayOf(config, 'owned'), [config]);
-  const rented = useMemo(() => dayOf(config, 'rented'), [config]);
+  // The controls show the reader's numbers at once; the days they run in the engine, and all drawn
+  // from them, follow in a render of their own, so a key press is not held up by a simulated day.
+  const shown = useDeferredValue(config);
+  const owned = useMemo(() => dayOf(shown, 'owned'), [shown]);
+  const rented = useMemo(() => dayOf(shown, 'rented'), [shown]);
   const o = planFacts(owned);
   const r = planFacts(rented);
   const set = <K extends keyof DayConfig>(key: K, value: DayConfig[K]) => {
@@ -52,21 +95,21 @@ export default function ElasticityLab({ id = 'elasticity-lab' }: { id?: string }
     if (key === 'max' && next.min > next.max) next.min = next.max;
     setConfig(next);
   };
-  const curve = curves[config.curve];
-  const region = findRegion(config.region);
-  const hourly = vmHourlyUsd(config.region, vmSize.vcpu);
+  const curve = curves[shown.curve];
+  const region = findRegion(shown.region);
+  const hourly = vmHourlyUsd(shown.region, vmSize.vcpu);
   const peakDemand = Math.max(...curve.rps);
   // The engine's defaults for how fast the rented group reacts, as it will run them.
   const timing = useMemo(() => {
-    const parsed = parseScenario(dayScenario(config, 'rented'));
+    const parsed = parseScenario(dayScenario(shown, 'rented'));
     const group = parsed.actions[0].action;
     return { pending: parsed.timings.pendingSeconds, interval: group.kind === 'group' ? group.scaling?.intervalSeconds : undefined };
-  }, [config]);
+  }, [shown]);
   const rentedLow = rented.serving.length > 1 ? Math.min(...rented.serving.slice(1).map((s) => s[1])) : 0;
 
   const summary =
-    `${curve.label} in ${config.region}. Owned, ${config.owned} VMs all day: ${usd(o.cost)}, ${count(o.dropped)} requests dropped (${o.droppedPercent}%). ` +
-    `Rented, ${config.min} to ${config.max} VMs at ${config.target} requests per second per VM: ${usd(r.cost)}, ${count(r.dropped)} requests dropped (${r.droppedPercent}%), at most ${r.peak} VMs.`;
+    `${curve.label} in ${shown.region}. Owned, ${shown.owned} VMs all day: ${usd(o.cost)}, ${count(o.dropped)} requests dropped (${o.droppedPercent}%). ` +
+    `Rented, ${shown.min} to ${shown.max} VMs at ${shown.target} requests per second per VM: ${usd(r.cost)}, ${count(r.dropped)} requests dropped (${r.droppedPercent}%), at most ${r.peak} VMs.`;
   const chartLabel =
     `Demand and capacity over the day. Demand peaks at ${peakDemand} requests per second. ` +
     `Owned capacity stays at ${o.peak * perVmRps}; rented capacity ranges from ${rentedLow} to ${r.peak} VMs. The table below lists every hour.`;
@@ -155,42 +198,11 @@ export default function ElasticityLab({ id = 'elasticity-lab' }: { id?: string }
             ? `, and dropped ${count(o.dropped - r.dropped)} fewer requests.`
             : `, and dropped ${count(r.dropped - o.dropped)} more requests.`}
       </p>
-      <DayChart demand={curve.rps} owned={owned} rented={rented} label={chartLabel} />
-      <details className={styles.tableBox}>
-        <summary>Hour by hour (the chart as a table)</summary>
-        <table className={styles.table}>
-          <caption>Demand, VMs serving at the end of each hour, requests dropped and cost in that hour</caption>
-          <thead>
-            <tr>
-              <th scope="col">Hour</th>
-              <th scope="col">Demand (rps)</th>
-              <th scope="col">Owned VMs</th>
-              <th scope="col">Rented VMs</th>
-              <th scope="col">Dropped, owned</th>
-              <th scope="col">Dropped, rented</th>
-              <th scope="col">Cost, owned</th>
-              <th scope="col">Cost, rented</th>
-            </tr>
-          </thead>
-          <tbody>
-            {owned.hours.map((h, i) => (
-              <tr key={h.hour}>
-                <th scope="row">{String(h.hour).padStart(2, '0')}:00</th>
-                <td>{h.demandRps}</td>
-                <td>{h.servingAtEnd}</td>
-                <td>{rented.hours[i].servingAtEnd}</td>
-                <td>{count(h.dropped)}</td>
-                <td>{count(rented.hours[i].dropped)}</td>
-                <td>{usd(h.costUsd)}</td>
-                <td>{usd(rented.hours[i].costUsd)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartView demand={curve.rps} owned={owned} rented={rented} label={chartLabel} />
+      <HourTable owned={owned} rented={rented} />
       <p className={styles.assumptions}>
         Each VM is a {priceTable.referenceInstance.name} ({vmSize.vcpu} vCPU, {vmSize.memoryGiB} GiB) serving up to {perVmRps} requests per second; in{' '}
-        {region?.name ?? config.region} it costs {hourly === undefined ? 'no listed price' : `$${hourly.toFixed(3)} per hour`} while running, plus its disk. The
+        {region?.name ?? shown.region} it costs {hourly === undefined ? 'no listed price' : `$${hourly.toFixed(3)} per hour`} while running, plus its disk. The
         rented group checks demand every {timing.interval ?? '?'} s and a new VM takes {timing.pending} s to start, so a sudden rise drops requests before it
         catches up. Owned capacity is modelled as the same VMs kept running all day: paid every hour, used or not.
       </p>
