@@ -4,14 +4,15 @@
  * service's minimum up and down, the database's copies, the group on and off); the region explorer's
  * users moved from city to city (each move re-sorts the table and redraws the map); the elasticity
  * lab's plans changed by arrow keys in their number fields (each change runs that plan's day in the
- * engine). For each change, the main thread's work
+ * engine); the type 1 hypervisor lab's virtual time moved on by its buttons, with a host full of VMs.
+ * For each change, the main thread's work
  * from the key press until the next one, read from chromium's trace: its longest task (no frame can
  * paint during a task) in wall and in CPU time; the script in it apart from the browser drawing the
  * frame (style, layout, paint, which the whole lesson page costs whatever the lab holds); garbage
  * collection; and the key's events as the Event Timing API sees them. Figures against the widget
  * goal (8 ms), no pass/fail. Wall time on a busy machine includes waiting for a core: read CPU time.
  *
- *   node --import tsx bench/widgets-browser.ts [BUILD_DIR] [az|regions|elasticity]     (default ./build, both widgets)
+ *   node --import tsx bench/widgets-browser.ts [BUILD_DIR] [az|regions|elasticity|hypervisor]     (default ./build, both widgets)
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +28,8 @@ const route = '/docs/lessons/availability-zones';
 const lab = '[data-widget="az-failure-lab-multi-az"]';
 const regionsRoute = '/docs/lessons/regions';
 const infrastructureRoute = '/docs/lessons/infrastructure';
+const hypervisorsRoute = '/docs/lessons/hypervisors';
+const hypervisorLab = '[data-widget="hypervisor-lab-type1"]';
 const elasticity = '[data-widget="elasticity-lab"]';
 const explorer = '[data-widget="region-explorer"]';
 const vms = 1000;
@@ -328,14 +331,53 @@ export async function elasticityLabBrowserFigures(buildDir: string): Promise<Fig
   }
 }
 
+/**
+ * The type 1 hypervisor lab (hypervisors lesson): its host filled with 16 VMs by the Create form, then
+ * virtual time moved on by its buttons (+10 s, +1 min, +10 min in turn), each press stepping the
+ * engine and redrawing the host.
+ */
+export async function hypervisorLabBrowserFigures(buildDir: string): Promise<Figure[]> {
+  const site = await serveSite(buildDir);
+  const browser = await launchBrowser();
+  try {
+    const opened = await openPage(browser, site.origin);
+    const page = opened.page;
+    await visit(opened, new URL(hypervisorsRoute, site.origin).toString());
+    const widget = page.locator(hypervisorLab);
+    await widget.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.locator(`[data-island-state="live"] ${hypervisorLab}`).waitFor({ timeout: 60_000 });
+    // One 1-vCPU, 1 GiB VM per core: the host (16 cores) full without overcommit.
+    await widget.locator('input[id$="-vcpu"]').fill('1');
+    await widget.locator('input[id$="-memory"]').fill('1');
+    await widget.locator('input[id$="-count"]').fill('16');
+    await widget.getByRole('button', { name: 'Create', exact: true }).click();
+    await widget.getByTestId('live-summary').filter({ hasText: '16 VMs' }).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    await watchEventTimings(page);
+    const buttons = ['+10 s', '+1 min', '+10 min'].map((name) => widget.getByRole('button', { name, exact: true }));
+    const keyChanges: KeyChange[] = Array.from({ length: changes }, (_, i) => ({ control: buttons[i % buttons.length], key: 'Enter' }));
+    const { per, timings } = await traceChanges(opened, keyChanges);
+    return changeFigures('Hypervisor lab in chromium, 16 VMs (a full host): virtual time moved on', per, timings, { other: 'script of any other task' });
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const buildDir = resolve(process.argv[2] ?? join(__dirname, '..', 'build'));
   if (!existsSync(join(buildDir, 'index.html'))) {
     console.log(`skipped: no build in ${buildDir} (run npm run build first)`);
   } else {
     const which = process.argv[3];
-    const benches = { az: azFailureLabBrowserFigures, regions: regionExplorerBrowserFigures, elasticity: elasticityLabBrowserFigures };
-    if (which !== undefined && !(which in benches)) throw new Error(`widgets-browser: unknown widget "${which}"; expected az, regions or elasticity`);
+    const benches = {
+      az: azFailureLabBrowserFigures,
+      regions: regionExplorerBrowserFigures,
+      elasticity: elasticityLabBrowserFigures,
+      hypervisor: hypervisorLabBrowserFigures,
+    };
+    if (which !== undefined && !(which in benches))
+      throw new Error(`widgets-browser: unknown widget "${which}"; expected az, regions, elasticity or hypervisor`);
     (async () => {
       for (const figures of which ? [benches[which as keyof typeof benches]] : Object.values(benches)) {
         for (const f of await figures(buildDir)) console.log(format(f));
