@@ -4,7 +4,8 @@
  * service's minimum up and down, the database's copies, the group on and off); the region explorer's
  * users moved from city to city (each move re-sorts the table and redraws the map); the elasticity
  * lab's plans changed by arrow keys in their number fields (each change runs that plan's day in the
- * engine); the type 1 hypervisor lab's virtual time moved on by its buttons, with a host full of VMs.
+ * engine); the type 1 hypervisor lab's and the lifecycle explorer's virtual time moved on by their
+ * buttons, with a host full of VMs and a launched VM.
  * For each change, the main thread's work
  * from the key press until the next one, read from chromium's trace: its longest task (no frame can
  * paint during a task) in wall and in CPU time; the script in it apart from the browser drawing the
@@ -12,7 +13,7 @@
  * collection; and the key's events as the Event Timing API sees them. Figures against the widget
  * goal (8 ms), no pass/fail. Wall time on a busy machine includes waiting for a core: read CPU time.
  *
- *   node --import tsx bench/widgets-browser.ts [BUILD_DIR] [az|regions|elasticity|hypervisor]     (default ./build, both widgets)
+ *   node --import tsx bench/widgets-browser.ts [BUILD_DIR] [az|regions|elasticity|hypervisor|lifecycle]     (default ./build, both widgets)
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -30,6 +31,8 @@ const regionsRoute = '/docs/lessons/regions';
 const infrastructureRoute = '/docs/lessons/infrastructure';
 const hypervisorsRoute = '/docs/lessons/hypervisors';
 const hypervisorLab = '[data-widget="hypervisor-lab-type1"]';
+const lifecycleRoute = '/docs/lessons/vm-lifecycle';
+const lifecycle = '[data-widget="lifecycle-explorer"]';
 const elasticity = '[data-widget="elasticity-lab"]';
 const explorer = '[data-widget="region-explorer"]';
 const vms = 1000;
@@ -364,6 +367,30 @@ export async function hypervisorLabBrowserFigures(buildDir: string): Promise<Fig
   }
 }
 
+/** The lifecycle explorer (vm-lifecycle lesson): a VM launched, then virtual time moved on by +1 min and +1 h in turn. */
+export async function lifecycleExplorerBrowserFigures(buildDir: string): Promise<Figure[]> {
+  const site = await serveSite(buildDir);
+  const browser = await launchBrowser();
+  try {
+    const opened = await openPage(browser, site.origin);
+    const page = opened.page;
+    await visit(opened, new URL(lifecycleRoute, site.origin).toString());
+    const widget = page.locator(lifecycle);
+    await widget.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.locator(`[data-island-state="live"] ${lifecycle}`).waitFor({ timeout: 60_000 });
+    await widget.getByRole('button', { name: 'Launch', exact: true }).click();
+    await page.waitForTimeout(1000);
+    await watchEventTimings(page);
+    const buttons = ['+1 min', '+1 h'].map((name) => widget.getByRole('button', { name, exact: true }));
+    const keyChanges: KeyChange[] = Array.from({ length: changes }, (_, i) => ({ control: buttons[i % buttons.length], key: 'Enter' }));
+    const { per, timings } = await traceChanges(opened, keyChanges);
+    return changeFigures('Lifecycle explorer in chromium, a launched VM: virtual time moved on', per, timings, { other: 'script of any other task' });
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const buildDir = resolve(process.argv[2] ?? join(__dirname, '..', 'build'));
   if (!existsSync(join(buildDir, 'index.html'))) {
@@ -375,9 +402,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       regions: regionExplorerBrowserFigures,
       elasticity: elasticityLabBrowserFigures,
       hypervisor: hypervisorLabBrowserFigures,
+      lifecycle: lifecycleExplorerBrowserFigures,
     };
     if (which !== undefined && !(which in benches))
-      throw new Error(`widgets-browser: unknown widget "${which}"; expected az, regions, elasticity or hypervisor`);
+      throw new Error(`widgets-browser: unknown widget "${which}"; expected one of ${Object.keys(benches).join(', ')}`);
     (async () => {
       for (const figures of which ? [benches[which as keyof typeof benches]] : Object.values(benches)) {
         for (const f of await figures(buildDir)) console.log(format(f));
