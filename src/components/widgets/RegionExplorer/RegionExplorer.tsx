@@ -135,7 +135,7 @@ export default function RegionExplorer({ id = 'region-explorer', residency }: { 
   const controlLocation = userLocation(state.user);
   const location = userLocation(shown.user);
   const where = userLabel(shown.user);
-  // `location` is a new object each render: the rows depend on its coordinates, not its identity.
+  // The rows depend on the coordinates, not on the object that holds them (a typed point is a new object).
   const rows = useMemo(() => regionRows(location, shown.vcpu, shown.rule), [location.lat, location.lon, shown.vcpu, shown.rule]); // eslint-disable-line react-hooks/exhaustive-deps
   const sorted = useMemo(() => sortRows(rows, shown.sort, shown.desc), [rows, shown.sort, shown.desc]);
   const h = highlights(rows);
