@@ -166,7 +166,7 @@ interface EventTimingSeen {
   durationMs: number;
 }
 
-/** Event Timing in the page: every event of 16 ms or more, kept until read. */
+/** Event Timing in the page: every event of 16 ms or more from now on, kept until read. */
 async function watchEventTimings(page: Page): Promise<void> {
   await page.evaluate(() => {
     const seen: Array<{ name: string; interaction: number; processingMs: number; durationMs: number }> = [];
@@ -186,12 +186,12 @@ async function watchEventTimings(page: Page): Promise<void> {
  */
 async function traceChanges(opened: OpenedPage, keyChanges: KeyChange[]): Promise<{ per: Change[]; timings: EventTimingSeen[] }> {
   const page = opened.page;
+  await watchEventTimings(page);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Tracing.start', {
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'].join(','),
     transferMode: 'ReportEvents',
   });
-  await page.evaluate(() => ((window as unknown as { __eventTimings: unknown[] }).__eventTimings.length = 0));
   const random = createRandom(95);
   for (const [i, change] of keyChanges.entries()) {
     await change.control.focus();
@@ -252,16 +252,39 @@ function changeFigures(name: string, per: Change[], timings: EventTimingSeen[], 
   ];
 }
 
-export async function azFailureLabBrowserFigures(buildDir: string): Promise<Figure[]> {
+/** A widget on its lesson, scrolled into view and live (its island's code loaded in place of the server HTML). */
+interface LiveWidget {
+  opened: OpenedPage;
+  page: Page;
+  widget: Locator;
+}
+
+/** Serves the build, opens `route` in chromium and runs `measure` on the widget `selector` once it is live; closes all after. */
+async function onLiveWidget(buildDir: string, route: string, selector: string, measure: (w: LiveWidget) => Promise<Figure[]>): Promise<Figure[]> {
   const site = await serveSite(buildDir);
   const browser = await launchBrowser();
   try {
     const opened = await openPage(browser, site.origin);
     const page = opened.page;
     await visit(opened, new URL(route, site.origin).toString());
-    await page.locator(lab).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await watchEventTimings(page);
-    await page.locator(lab).getByLabel('Web VMs', { exact: true }).fill(String(vms));
+    const widget = page.locator(selector);
+    await widget.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.locator(`[data-island-state="live"] ${selector}`).waitFor({ timeout: 60_000 });
+    return await measure({ opened, page, widget });
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+/** `changes` key presses on the controls in turn, the key of each from its index. */
+function inTurn(controls: Locator[], key: (i: number) => string): KeyChange[] {
+  return Array.from({ length: changes }, (_, i) => ({ control: controls[i % controls.length], key: key(i) }));
+}
+
+export function azFailureLabBrowserFigures(buildDir: string): Promise<Figure[]> {
+  return onLiveWidget(buildDir, route, lab, async ({ opened, page, widget }) => {
+    await widget.getByLabel('Web VMs', { exact: true }).fill(String(vms));
     await settle(page, new RegExp(`of ${vms} VMs serving`));
     // A reader reads the new design's run before changing it: idle time records it.
     await page.waitForTimeout(3000);
@@ -270,37 +293,25 @@ export async function azFailureLabBrowserFigures(buildDir: string): Promise<Figu
       other: 'script of the deferred render (new run at 0:00)',
       idle: 'script of an idle callback (recording on)',
     });
-  } finally {
-    await browser.close();
-    await site.close();
-  }
+  });
 }
 
 /**
  * The region explorer (regions lesson), its users moved by keyboard from city to city down the list
  * and back: each move re-ranks every region by round trip, re-sorts the table and redraws the map.
  */
-export async function regionExplorerBrowserFigures(buildDir: string): Promise<Figure[]> {
-  const site = await serveSite(buildDir);
-  const browser = await launchBrowser();
-  try {
-    const opened = await openPage(browser, site.origin);
-    const page = opened.page;
-    await visit(opened, new URL(regionsRoute, site.origin).toString());
-    const widget = page.locator(explorer);
-    await widget.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    // Live once the world's outlines are drawn (the island's server HTML has no outlines).
+export function regionExplorerBrowserFigures(buildDir: string): Promise<Figure[]> {
+  return onLiveWidget(buildDir, regionsRoute, explorer, async ({ opened, widget }) => {
+    // The world's outlines are fetched once the explorer is live.
     await widget.locator('svg[data-land="loaded"]').waitFor({ timeout: 60_000 });
-    await watchEventTimings(page);
     // A select's name includes its chosen option: found by one of its options instead.
     const users = widget.locator('select:has(option[value="berlin"])');
-    const keyChanges: KeyChange[] = Array.from({ length: changes }, (_, i) => ({ control: users, key: i < changes / 2 ? 'ArrowDown' : 'ArrowUp' }));
-    const { per, timings } = await traceChanges(opened, keyChanges);
+    const { per, timings } = await traceChanges(
+      opened,
+      inTurn([users], (i) => (i < changes / 2 ? 'ArrowDown' : 'ArrowUp')),
+    );
     return changeFigures('Region explorer in chromium: users moved to the next city', per, timings, { other: 'script of any other task' });
-  } finally {
-    await browser.close();
-    await site.close();
-  }
+  });
 }
 
 /**
@@ -308,30 +319,16 @@ export async function regionExplorerBrowserFigures(buildDir: string): Promise<Fi
  * in turn: the owned VMs, the rented group's most VMs and its target per VM. Each change runs that
  * plan's simulated day in the engine.
  */
-export async function elasticityLabBrowserFigures(buildDir: string): Promise<Figure[]> {
-  const site = await serveSite(buildDir);
-  const browser = await launchBrowser();
-  try {
-    const opened = await openPage(browser, site.origin);
-    const page = opened.page;
-    await visit(opened, new URL(infrastructureRoute, site.origin).toString());
-    const widget = page.locator(elasticity);
-    await widget.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+export function elasticityLabBrowserFigures(buildDir: string): Promise<Figure[]> {
+  return onLiveWidget(buildDir, infrastructureRoute, elasticity, async ({ opened, page, widget }) => {
     const fields = ['VMs, all day', 'At most', 'Target rps per VM'].map((label) => widget.getByLabel(label, { exact: true }));
-    // Live once the island has put the lab itself in place of its server HTML.
-    await page.locator(`[data-island-state="live"] ${elasticity}`).waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1000);
-    await watchEventTimings(page);
-    const keyChanges: KeyChange[] = Array.from({ length: changes }, (_, i) => ({
-      control: fields[i % fields.length],
-      key: Math.floor(i / fields.length) % 2 ? 'ArrowDown' : 'ArrowUp',
-    }));
-    const { per, timings } = await traceChanges(opened, keyChanges);
+    const { per, timings } = await traceChanges(
+      opened,
+      inTurn(fields, (i) => (Math.floor(i / fields.length) % 2 ? 'ArrowDown' : 'ArrowUp')),
+    );
     return changeFigures("Elasticity lab in chromium: a plan's number changed", per, timings, { other: 'script of any other task' });
-  } finally {
-    await browser.close();
-    await site.close();
-  }
+  });
 }
 
 /**
@@ -339,16 +336,8 @@ export async function elasticityLabBrowserFigures(buildDir: string): Promise<Fig
  * virtual time moved on by its buttons (+10 s, +1 min, +10 min in turn), each press stepping the
  * engine and redrawing the host.
  */
-export async function hypervisorLabBrowserFigures(buildDir: string): Promise<Figure[]> {
-  const site = await serveSite(buildDir);
-  const browser = await launchBrowser();
-  try {
-    const opened = await openPage(browser, site.origin);
-    const page = opened.page;
-    await visit(opened, new URL(hypervisorsRoute, site.origin).toString());
-    const widget = page.locator(hypervisorLab);
-    await widget.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.locator(`[data-island-state="live"] ${hypervisorLab}`).waitFor({ timeout: 60_000 });
+export function hypervisorLabBrowserFigures(buildDir: string): Promise<Figure[]> {
+  return onLiveWidget(buildDir, hypervisorsRoute, hypervisorLab, async ({ opened, page, widget }) => {
     // One 1-vCPU, 1 GiB VM per core: the host (16 cores) full without overcommit.
     await widget.locator('input[id$="-vcpu"]').fill('1');
     await widget.locator('input[id$="-memory"]').fill('1');
@@ -356,39 +345,27 @@ export async function hypervisorLabBrowserFigures(buildDir: string): Promise<Fig
     await widget.getByRole('button', { name: 'Create', exact: true }).click();
     await widget.getByTestId('live-summary').filter({ hasText: '16 VMs' }).waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1000);
-    await watchEventTimings(page);
     const buttons = ['+10 s', '+1 min', '+10 min'].map((name) => widget.getByRole('button', { name, exact: true }));
-    const keyChanges: KeyChange[] = Array.from({ length: changes }, (_, i) => ({ control: buttons[i % buttons.length], key: 'Enter' }));
-    const { per, timings } = await traceChanges(opened, keyChanges);
+    const { per, timings } = await traceChanges(
+      opened,
+      inTurn(buttons, () => 'Enter'),
+    );
     return changeFigures('Hypervisor lab in chromium, 16 VMs (a full host): virtual time moved on', per, timings, { other: 'script of any other task' });
-  } finally {
-    await browser.close();
-    await site.close();
-  }
+  });
 }
 
 /** The lifecycle explorer (vm-lifecycle lesson): a VM launched, then virtual time moved on by +1 min and +1 h in turn. */
-export async function lifecycleExplorerBrowserFigures(buildDir: string): Promise<Figure[]> {
-  const site = await serveSite(buildDir);
-  const browser = await launchBrowser();
-  try {
-    const opened = await openPage(browser, site.origin);
-    const page = opened.page;
-    await visit(opened, new URL(lifecycleRoute, site.origin).toString());
-    const widget = page.locator(lifecycle);
-    await widget.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.locator(`[data-island-state="live"] ${lifecycle}`).waitFor({ timeout: 60_000 });
+export function lifecycleExplorerBrowserFigures(buildDir: string): Promise<Figure[]> {
+  return onLiveWidget(buildDir, lifecycleRoute, lifecycle, async ({ opened, page, widget }) => {
     await widget.getByRole('button', { name: 'Launch', exact: true }).click();
     await page.waitForTimeout(1000);
-    await watchEventTimings(page);
     const buttons = ['+1 min', '+1 h'].map((name) => widget.getByRole('button', { name, exact: true }));
-    const keyChanges: KeyChange[] = Array.from({ length: changes }, (_, i) => ({ control: buttons[i % buttons.length], key: 'Enter' }));
-    const { per, timings } = await traceChanges(opened, keyChanges);
+    const { per, timings } = await traceChanges(
+      opened,
+      inTurn(buttons, () => 'Enter'),
+    );
     return changeFigures('Lifecycle explorer in chromium, a launched VM: virtual time moved on', per, timings, { other: 'script of any other task' });
-  } finally {
-    await browser.close();
-    await site.close();
-  }
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
