@@ -73,7 +73,7 @@ export function timed(command: string, args: string[], options: { cwd: string; e
  * page hydrated and the network quiet, as a reader who has not scrolled sees it) and after reading
  * to the end (scrolled through, so diagrams and widget islands have loaded).
  */
-async function pageWeight(browser: Browser, origin: string, route: string): Promise<{ atLoad: Weight; afterRead: Weight }> {
+async function pageWeight(browser: Browser, origin: string, route: string): Promise<{ atLoad: Weight; afterRead: Weight; afterUse: Weight }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const pending: Promise<{ type: string; path: string; bytes: number; holds: string[] }>[] = [];
@@ -100,8 +100,12 @@ async function pageWeight(browser: Browser, origin: string, route: string): Prom
     await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, { timeout: 20_000 });
     await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
     const atLoad = await weigh();
-    await waitForHydration(page); // scrolls through the page and waits for diagrams and islands
-    return { atLoad, afterRead: await weigh() };
+    // A reader who reads to the end: scrolls through the page, diagrams drawn, no island touched.
+    await waitForHydration(page, { use: false });
+    const afterRead = await weigh();
+    // The same reader then reaching for every widget and quiz (a pointer over each): all islands live.
+    await waitForHydration(page);
+    return { atLoad, afterRead, afterUse: await weigh() };
   } finally {
     await context.close();
   }
@@ -346,12 +350,14 @@ export async function siteFigures(): Promise<Figure[]> {
 
     const rows: string[][] = [];
     const largest: string[] = [];
-    /** What each lesson loaded while reading, to name the files every lesson loads. */
-    const whileReading: Weight['files'][] = [];
+    /** What each lesson loaded when its islands were used, to name the files every lesson loads then. */
+    const whenUsed: Weight['files'][] = [];
     rows.push([
       `stock (${stock.routes.length} plain-prose pages, median)`,
       kb(stockJs).toFixed(1),
       kb(stockCss).toFixed(1),
+      '1.00',
+      kb(stockTotal).toFixed(1),
       '1.00',
       kb(stockTotal).toFixed(1),
       '1.00',
@@ -362,14 +368,19 @@ export async function siteFigures(): Promise<Figure[]> {
     ]);
     const twinScores: number[] = [];
     for (const route of measured) {
-      const { atLoad, afterRead } = await pageWeight(browser, oursServer.origin, route);
+      const { atLoad, afterRead, afterUse } = await pageWeight(browser, oursServer.origin, route);
       const loadedAtFirst = new Set(atLoad.files.map((f) => f.path));
       const read = afterRead.files.filter((f) => !loadedAtFirst.has(f.path));
-      whileReading.push(read);
+      const loadedByReading = new Set(afterRead.files.map((f) => f.path));
+      const used = afterUse.files.filter((f) => !loadedByReading.has(f.path));
+      whenUsed.push(used);
+      const sum = (files: Weight['files']) => kb(files.reduce((t, f) => t + f.bytes, 0)).toFixed(1);
       largest.push(`${route} at load: ${atLoad.files.slice(0, 6).map(fileLabel).join(', ')}`);
-      largest.push(`${route} loaded while reading (${kb(read.reduce((t, f) => t + f.bytes, 0)).toFixed(1)}): ${read.map(fileLabel).join(', ')}`);
+      largest.push(`${route} loaded while reading (${sum(read)}): ${read.map(fileLabel).join(', ') || 'nothing'}`);
+      largest.push(`${route} loaded when every island was used (${sum(used)}): ${used.map(fileLabel).join(', ')}`);
       const ratio = (atLoad.js + atLoad.css) / stockTotal;
       const readRatio = (afterRead.js + afterRead.css) / stockTotal;
+      const useRatio = (afterUse.js + afterUse.css) / stockTotal;
       figures.push({ name: `${route}: JS+CSS at load (gzip)`, value: kb(atLoad.js + atLoad.css), unit: 'KB' });
       figures.push({ name: `${route}: JS+CSS at load vs stock`, value: Math.round(ratio * 100) / 100, unit: 'x', target: { value: 1.3, better: 'lower' } });
       figures.push({ name: `${route}: JS+CSS after reading to the end (gzip)`, value: kb(afterRead.js + afterRead.css), unit: 'KB' });
@@ -379,6 +390,9 @@ export async function siteFigures(): Promise<Figure[]> {
         unit: 'x',
         target: { value: 1.3, better: 'lower' },
       });
+      // No target of its own: what a reader who uses every widget and quiz loads, for the record.
+      figures.push({ name: `${route}: JS+CSS after using every widget and quiz (gzip)`, value: kb(afterUse.js + afterUse.css), unit: 'KB' });
+      figures.push({ name: `${route}: JS+CSS after using every widget and quiz vs stock`, value: Math.round(useRatio * 100) / 100, unit: 'x' });
       let scores: LighthouseScores | null = null;
       let twin: LighthouseScores | null = null;
       // The stock page of the same prose (as many words), audited in turn with ours.
@@ -413,6 +427,8 @@ export async function siteFigures(): Promise<Figure[]> {
         ratio.toFixed(2),
         kb(afterRead.js + afterRead.css).toFixed(1),
         readRatio.toFixed(2),
+        kb(afterUse.js + afterUse.css).toFixed(1),
+        useRatio.toFixed(2),
         scores ? String(scores.performance) : '-',
         twin ? String(twin.performance) : '-',
         scores ? String(scores.accessibility) : '-',
@@ -420,7 +436,7 @@ export async function siteFigures(): Promise<Figure[]> {
       ]);
     }
     console.log(`\nStock page (plain prose, same Docusaurus): ${kb(stockTotal).toFixed(1)} KB gzip JS+CSS`);
-    printTable(['route', 'JS at load', 'CSS at load', 'load/stock', 'after read', 'read/stock', 'perf', 'stock twin perf', 'a11y', 'audits under 0.9'], rows);
+    printTable(['route', 'JS at load', 'CSS at load', 'load/stock', 'after read', 'read/stock', 'after use', 'use/stock', 'perf', 'stock twin perf', 'a11y', 'audits under 0.9'], rows);
     if (twinScores.length)
       console.log(
         `Stock twins' Lighthouse ${preset} performance: ${Math.min(...twinScores)} to ${Math.max(...twinScores)} (each audited in turn with its lesson)`,
@@ -434,9 +450,9 @@ export async function siteFigures(): Promise<Figure[]> {
       }`,
     );
     for (const l of largest) console.log(l);
-    const everyLesson = (whileReading[0] ?? []).filter((f) => whileReading.every((files) => files.some((g) => g.path === f.path)));
+    const everyLesson = (whenUsed[0] ?? []).filter((f) => whenUsed.every((files) => files.some((g) => g.path === f.path)));
     console.log(
-      `\nLoaded while reading by every lesson (${kb(everyLesson.reduce((t, f) => t + f.bytes, 0)).toFixed(1)} KB gzip): ${everyLesson.map(fileLabel).join(', ')}`,
+      `\nLoaded by every lesson when its islands are used (${kb(everyLesson.reduce((t, f) => t + f.bytes, 0)).toFixed(1)} KB gzip): ${everyLesson.map(fileLabel).join(', ')}`,
     );
   } finally {
     await browser?.close().catch(() => undefined);
@@ -455,7 +471,9 @@ function printTable(head: string[], rows: string[][]): void {
       .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
       .join('  ')
       .trimEnd();
-  console.log(`\nPage weight (KB gzip, same-origin JS and CSS: at load, and after scrolling to the end) and Lighthouse`);
+  console.log(
+    `\nPage weight (KB gzip, same-origin JS and CSS: at load; after scrolling to the end; after a pointer over every widget and quiz) and Lighthouse`,
+  );
   console.log(line(head));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const r of rows) console.log(line(r));

@@ -20,7 +20,8 @@ export async function cpuExperimentsFlow(page: Page): Promise<CpuExperimentsFlow
   const widget = cpuExperimentsSelector;
   if (!(await page.$(widget))) return { problems: [`no CPU experiments (${widget}) on the page`], steps };
   await page.$eval(widget, (el) => el.scrollIntoView());
-  // The island swaps in its live component when it comes near the viewport.
+  // The island swaps in its live component when the reader reaches for it: a pointer over it.
+  await page.hover(widget);
   try {
     await page.waitForFunction((sel) => document.querySelector(sel)?.closest('[data-island]')?.getAttribute('data-island-state') === 'live', widget, {
       timeout: 60_000,

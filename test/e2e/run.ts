@@ -23,6 +23,7 @@ import { neighbourFlow, vmDiskFlow, vmFlow, vmMessagesFlow } from './vm';
 import { cpuExperimentsFlow } from './cpu-experiments';
 import { codeBlockFlow } from './code-blocks';
 import { quizFlow, quizIds } from './quizzes';
+import { pressBeforeCode, readingLoadsNoIsland } from './islands';
 import { azLabHugeFile, focusKeptAfterDisabling, phone, phoneOverflow, scenarioRunnerCancel, searchKeepsQuery } from './learner';
 import { discoverShareState, hostileRounds, mutationsOf, sharePayloads, variantPayloads, widgetsReadingLinks, type Target } from './hostile-links';
 import { browserTrace, engineBundle, firstDifference, loadBrowserEngine, nodeTrace, scenarioFiles } from './determinism';
@@ -216,6 +217,19 @@ describe('pages', { concurrency: 2 }, () => {
       }
 
       if (widgets.length + quizzes.length > 0) {
+        await check(t, route, 'islands: reading to the end loads none of them; focus in one loads it and stays on its control', async () => {
+          const flow = await readingLoadsNoIsland(browser, server.origin, route);
+          t.diagnostic(`islands: ${flow.steps.join(' | ')}`);
+          return flow.problems;
+        });
+        const lifecycle = widgets.find((id) => /^lifecycle-explorer/.test(id));
+        if (lifecycle) {
+          await check(t, route, `widget ${lifecycle}: Launch clicked before its code arrived is pressed on the live widget`, async () => {
+            const flow = await pressBeforeCode(browser, server.origin, route, lifecycle, 'Launch');
+            t.diagnostic(`widget ${lifecycle}: ${flow.steps.join(' | ')}`);
+            return flow.problems;
+          });
+        }
         await check(t, route, 'crafted share and variant links: a notice, nothing runs', async () => {
           t.diagnostic(
             `widgets reading share links (owe a notice): ${[...linkReaders].join(', ') || 'none'}; real states mutated for: ${[...derived.keys()].join(', ') || 'none'}`,

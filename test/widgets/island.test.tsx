@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 /**
- * Islands (src/components/Island): the server's HTML stays through hydration and until the reader
- * comes near; then the live component replaces it, focus carried over; after a client-side
- * navigation a labelled placeholder stands in; a chunk that fails to load says so.
+ * Islands (src/components/Island): the server's HTML stays through hydration and while the reader
+ * reads past it; when they reach for it (pointer, focus) the live component replaces it, and what
+ * they did meanwhile is carried over (focus, a press, values); an island with the reader's own
+ * state loads when near; after a client-side navigation a labelled placeholder stands in; a chunk
+ * that fails to load says so.
  */
 import React, { act, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { hydrateRoot } from 'react-dom/client';
 import { island } from '@site/src/components/Island';
@@ -29,6 +31,32 @@ function Counter({ label }: { label: string }): React.JSX.Element {
       <button type="button">Second</button>
       <output>{n}</output>
     </section>
+  );
+}
+
+/** A form: a name field, a box, a choice and a submit button; what it submitted is shown. */
+function Form({ label }: { label: string }): React.JSX.Element {
+  const [name, setName] = useState('web');
+  const [spread, setSpread] = useState(false);
+  const [zones, setZones] = useState('1');
+  const [sent, setSent] = useState('nothing yet');
+  return (
+    <form
+      aria-label={label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSent(`${name}, ${spread ? 'spread' : 'packed'}, ${zones} zones`);
+      }}
+    >
+      <input aria-label="Name" value={name} onChange={(e) => setName(e.target.value)} />
+      <input aria-label="Spread" type="checkbox" checked={spread} onChange={(e) => setSpread(e.target.checked)} />
+      <select aria-label="Zones" value={zones} onChange={(e) => setZones(e.target.value)}>
+        <option value="1">1</option>
+        <option value="3">3</option>
+      </select>
+      <button type="submit">Launch</button>
+      <output>{sent}</output>
+    </form>
   );
 }
 
@@ -61,15 +89,15 @@ afterEach(() => {
 });
 
 /** The page as the server wrote it: the island's wrapper around the component's HTML. */
-function serverPage(label: string, name = 'counter'): HTMLElement {
+function serverPage(label: string, name = 'counter', Component: React.ComponentType<{ label: string }> = Counter): HTMLElement {
   const container = document.createElement('div');
-  container.innerHTML = `<div class="il-island" data-island="${name}" data-island-state="pending">${renderToString(<Counter label={label} />)}</div>`;
+  container.innerHTML = `<div class="il-island" data-island="${name}" data-island-state="pending">${renderToString(<Component label={label} />)}</div>`;
   document.body.appendChild(container);
   return container;
 }
 
 describe('island', () => {
-  it('keeps the server HTML through hydration and loads nothing until the reader comes near', async () => {
+  it('keeps the server HTML through hydration and while the reader reads past it; a pointer over it loads it', async () => {
     const load = vi.fn(async () => Counter);
     const Island = island('counter', load, Counter);
     const container = serverPage('Hydrated');
@@ -79,10 +107,18 @@ describe('island', () => {
       root = hydrateRoot(container, <Island label="Hydrated" />);
     });
     expect(container.innerHTML).toBe(before);
-    expect(load).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Add one' })).toBeTruthy();
-
+    // In the viewport, and seen by the timer too: still nothing loads while the reader only reads.
+    const rect = vi
+      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+      .mockReturnValue({ top: 100, bottom: 300, left: 0, right: 500, width: 500, height: 200, x: 0, y: 100, toJSON: () => ({}) } as DOMRect);
     await act(async () => enter());
+    await new Promise((done) => setTimeout(done, 1200));
+    rect.mockRestore();
+    expect(load).not.toHaveBeenCalled();
+    expect(container.innerHTML).toBe(before);
+
+    await act(async () => fireEvent.pointerOver(screen.getByRole('button', { name: 'Second' })));
     expect(load).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
     // The live component is the one on screen now: it counts.
@@ -92,9 +128,78 @@ describe('island', () => {
     act(() => root!.unmount());
   });
 
-  it('loads when near the viewport even if the browser renders no frame (the observer never reports): its position is read by a timer', async () => {
+  it('is aria-busy while its code loads after the reader reached for it', async () => {
+    let resolve!: (c: typeof Counter) => void;
+    const Island = island('counter', () => new Promise<typeof Counter>((r) => (resolve = r)), Counter);
+    const container = serverPage('Busy');
+    await act(async () => {
+      hydrateRoot(container, <Island label="Busy" />);
+    });
+    const wrapper = container.querySelector('[data-island]')!;
+    expect(wrapper.getAttribute('aria-busy')).toBeNull();
+    await act(async () => fireEvent.pointerDown(screen.getByRole('button', { name: 'Add one' })));
+    expect(wrapper.getAttribute('aria-busy')).toBe('true');
+    await act(async () => resolve(Counter));
+    await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
+    expect(container.querySelector('[data-island-state="live"]')!.getAttribute('aria-busy')).toBeNull();
+  });
+
+  it('presses again on the live component a button pressed before its code arrived (the first press, once)', async () => {
+    let resolve!: (c: typeof Counter) => void;
+    const Island = island('counter', () => new Promise<typeof Counter>((r) => (resolve = r)), Counter);
+    const container = serverPage('Pressed');
+    await act(async () => {
+      hydrateRoot(container, <Island label="Pressed" />);
+    });
+    const serverButton = screen.getByRole('button', { name: 'Add one' });
+    let reachedPage = 0;
+    const onDocument = () => reachedPage++;
+    document.addEventListener('click', onDocument);
+    await act(async () => {
+      serverButton.click();
+      serverButton.click();
+    });
+    document.removeEventListener('click', onDocument);
+    expect(reachedPage).toBe(0); // the server HTML's press goes nowhere else
+    await act(async () => resolve(Counter));
+    await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
+    const live = screen.getByRole('button', { name: 'Add one' });
+    expect(live).not.toBe(serverButton);
+    expect(screen.getByRole('region', { name: 'Pressed' }).querySelector('output')?.textContent).toBe('1');
+    expect(document.activeElement).toBe(live);
+  });
+
+  it('carries over what the reader typed, ticked and chose in the server HTML, and a form they submitted', async () => {
+    let resolve!: (c: typeof Form) => void;
+    const Island = island('form', () => new Promise<typeof Form>((r) => (resolve = r)), Form);
+    const container = serverPage('Launcher', 'form', Form);
+    await act(async () => {
+      hydrateRoot(container, <Island label="Launcher" />);
+    });
+    const name = screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement;
+    await act(async () => name.focus());
+    name.value = 'api';
+    (screen.getByRole('checkbox', { name: 'Spread' }) as HTMLInputElement).checked = true;
+    (screen.getByRole('combobox', { name: 'Zones' }) as HTMLSelectElement).value = '3';
+    const submitted = new Event('submit', { bubbles: true, cancelable: true });
+    await act(async () => {
+      container.querySelector('form')!.dispatchEvent(submitted);
+    });
+    expect(submitted.defaultPrevented).toBe(true); // the page is not reloaded by the server HTML's form
+    await act(async () => resolve(Form));
+    await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
+    const liveName = screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement;
+    expect(liveName).not.toBe(name);
+    expect(liveName.value).toBe('api');
+    expect((screen.getByRole('checkbox', { name: 'Spread' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('combobox', { name: 'Zones' }) as HTMLSelectElement).value).toBe('3');
+    expect(document.activeElement).toBe(liveName);
+    await waitFor(() => expect(container.querySelector('output')?.textContent).toBe('api, spread, 3 zones'));
+  });
+
+  it('an island with the reader\'s own state loads when it comes near, even if the browser renders no frame (its position is read by a timer)', async () => {
     const load = vi.fn(async () => Counter);
-    const Island = island('counter', load, Counter);
+    const Island = island('counter', load, Counter, { showsReaderState: () => true });
     const container = serverPage('Frameless');
     let root: { unmount(): void } | undefined;
     await act(async () => {
@@ -111,9 +216,9 @@ describe('island', () => {
     act(() => root!.unmount());
   });
 
-  it('an island far below the viewport is not loaded by the timer', async () => {
+  it('an island with the reader\'s own state loads when its observer reports it near, and not while far below', async () => {
     const load = vi.fn(async () => Counter);
-    const Island = island('counter', load, Counter);
+    const Island = island('counter', load, Counter, { showsReaderState: () => true });
     const container = serverPage('Far');
     const rect = vi
       .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
@@ -125,6 +230,9 @@ describe('island', () => {
     await new Promise((done) => setTimeout(done, 2200));
     expect(load).not.toHaveBeenCalled();
     rect.mockRestore();
+    await act(async () => enter());
+    expect(load).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
     act(() => root!.unmount());
   });
 
@@ -160,7 +268,7 @@ describe('island', () => {
     await act(async () => {
       hydrateRoot(container, <Island label="Broken" />);
     });
-    await act(async () => enter());
+    await act(async () => fireEvent.focusIn(screen.getByRole('button', { name: 'Add one' })));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('The counter could not load: ChunkLoadError: /assets/js/42.js. Reload the page to try again.');
   });

@@ -182,7 +182,7 @@ async function answers(page: Page): Promise<boolean> {
  * prefetches). Returns the document's HTTP status. Pass the OpenedPage (not its page) where a
  * renderer that stops answering may be replaced by a new page (read `opened.page` afterwards).
  */
-export async function visit(target: Page | OpenedPage, url: string, options: { idle?: boolean } = {}): Promise<number> {
+export async function visit(target: Page | OpenedPage, url: string, options: { idle?: boolean; use?: boolean } = {}): Promise<number> {
   // Only the OpenedPage's holder reads the new page after a renewal; a bare page is never replaced.
   const opened = 'renew' in target ? target : undefined;
   const page = () => ('renew' in target ? target.page : target);
@@ -250,11 +250,18 @@ async function settlesOrFallsSilent(work: Promise<unknown>, page: () => Page, ms
 /** Islands and diagrams still waiting for their code (src/components/Island, src/theme/Mermaid). */
 const stillLoading = '[data-island-state="pending"], .il-mermaid-pending';
 
-export async function waitForHydration(page: Page, options: { idle?: boolean } = {}): Promise<void> {
+/**
+ * Waits for the page to hydrate, then scrolls through it once, as a reader would, so content that
+ * loads near the viewport (diagrams) is there for the checks, and back to the top. Islands load
+ * when the reader reaches for them: unless `use` is false, a pointer is moved over each (a
+ * `pointerover`, as a mouse entering it makes) and the wait is also for every island to be live.
+ * `use: false` is the reader who only reads (`npm run bench:site` weighs that page).
+ */
+export async function waitForHydration(page: Page, options: { idle?: boolean; use?: boolean } = {}): Promise<void> {
+  const use = options.use !== false;
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, { timeout: 20_000 });
-  // Scroll through the page once, as a reader would, so content that loads near the viewport
-  // (diagrams) is there for the checks; then back to the top.
-  const stuck = await page.evaluate(async (waiting) => {
+  const stuck = await page.evaluate(async ({ loading, use }) => {
+    const waiting = use ? loading : '.il-mermaid-pending';
     const late: string[] = [];
     // A page whose viewport is not laid out yet can report innerHeight 0: never step by less than
     // 400 px (a step of 0 never ends), and never more than 500 steps.
@@ -267,6 +274,7 @@ export async function waitForHydration(page: Page, options: { idle?: boolean } =
     // bring each one still waiting into view, and wait for it (a reader stopping there).
     for (const el of Array.from(document.querySelectorAll(waiting))) {
       el.scrollIntoView({ block: 'center' });
+      if (el.getAttribute('data-island-state') === 'pending') el.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, pointerType: 'mouse' }));
       const t0 = performance.now();
       while (
         el.isConnected &&
@@ -279,17 +287,17 @@ export async function waitForHydration(page: Page, options: { idle?: boolean } =
     }
     window.scrollTo(0, 0);
     return late;
-  }, stillLoading);
+  }, { loading: stillLoading, use });
   // Not a failure by itself (the checks that follow say what is wrong), but a slow run says why.
   if (stuck.length > 0) console.error(`# waitForHydration: still loading after 15 s at ${page.url().slice(0, 160)}: ${stuck.join(', ')}`);
   // Diagrams drawn, and islands (widgets, quizzes: src/components/Island) live.
   await page
     .waitForFunction(
-      () =>
+      (use) =>
         ![...document.querySelectorAll('.docusaurus-mermaid-container')].some((c) => !c.querySelector('svg')) &&
         !document.querySelector('.il-mermaid-pending') &&
-        !document.querySelector('[data-island-state="pending"]'),
-      null,
+        !(use && document.querySelector('[data-island-state="pending"]')),
+      use,
       { timeout: 15_000 },
     )
     .catch(async () => {

@@ -1,6 +1,6 @@
 /**
- * Islands: a widget or quiz whose code (and the engine it runs) loads only when the reader comes
- * near it, while the server-rendered HTML stays on screen until then.
+ * Islands: a widget or quiz whose code (and the engine it runs) loads when the reader reaches for
+ * it, while the server-rendered HTML stays on screen until then.
  *
  * - On the server, the real component renders in full, synchronously (`server`, a `require` the
  *   browser bundle drops: src/plugins/island-env.ts), so the static page shows the widget as it
@@ -8,11 +8,17 @@
  * - While the page hydrates, the island renders an element whose content React must leave alone
  *   (`dangerouslySetInnerHTML` with `suppressHydrationWarning`): the server HTML stays, and none of
  *   the widget's code is in the page's first scripts.
- * - When the island comes within a screen of the viewport, or gets focus or a pointer, its chunk
- *   loads and the live component replaces the server HTML in one commit. Focus inside it is carried
- *   over to the same control.
+ * - Reading past an island loads nothing. Its chunk loads when the reader reaches for it: a pointer
+ *   over it (a mouse hovering, a finger touching), or focus inside it (Tab). The live component
+ *   then replaces the server HTML in one commit, and what the reader did meanwhile is carried
+ *   over: focus stays on the same control; a button or summary pressed before the code arrived is
+ *   pressed again on the live one; a field typed in, a box ticked, a radio or option chosen keeps
+ *   its value; a form submitted is submitted. The wrapper is `aria-busy` while its code loads.
+ * - An island with something of the reader's own to show at once (`showsReaderState`: state in a
+ *   share link, saved quiz progress) loads when it comes within a screen of the viewport, so what
+ *   it shows is theirs by the time they see it.
  * - After a client-side navigation there is no server HTML: a labelled placeholder holds the space
- *   until the chunk loads.
+ *   until the chunk, loaded when the island comes near, arrives.
  *
  * Lessons import widgets and quizzes by their usual paths; those modules are islands. Tests import
  * the components themselves.
@@ -20,14 +26,13 @@
 import React, { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
 import { useIsBrowser } from './isBrowser';
 import { useHydratesServerHtml } from './hydrating';
+import { carryOver, pressAgain, pressTarget, type Carried, type Press } from './carry';
 
 type Loader<P> = (props: P) => Promise<ComponentType<P>>;
 
-/** How far outside the viewport an island starts loading. */
+/** How far outside the viewport an island that must load by itself starts loading. */
 const nearPx = 600;
 const nearMargin = `${nearPx}px 0px`;
-
-const focusableSelector = 'a[href],button,input,select,textarea,summary,[tabindex]';
 
 export interface IslandOptions<P> {
   /**
@@ -35,6 +40,12 @@ export interface IslandOptions<P> {
    * Islands with the same key share one load.
    */
   key?: (props: P) => string;
+  /**
+   * Read in the browser before any of the island's code loads: whether it has something of the
+   * reader's own to show (a share link's state, saved progress). Such an island loads when it comes
+   * near the viewport instead of waiting for the reader to reach for it.
+   */
+  showsReaderState?: (props: P) => boolean;
 }
 
 /**
@@ -68,8 +79,12 @@ export function island<P extends object>(
     const hydrating = useHydratesServerHtml();
     const [Live, setLive] = useState<ComponentType<P> | null>(() => (isBrowser ? (loaded.get(keyOf(props)) ?? null) : null));
     const [failure, setFailure] = useState<string | null>(null);
+    const [busy, setBusy] = useState(false);
     const ref = useRef<HTMLDivElement>(null);
-    const focusIndex = useRef<number | null>(null);
+    /** What the reader did in the server HTML, taken when the code arrives, given to the live component. */
+    const carried = useRef<Carried | null>(null);
+    /** A press on a button (or summary, or a form's submit) made before the code arrived. */
+    const pressed = useRef<Press | null>(null);
     const started = useRef(false);
     // The props of the latest render: a start triggered later loads the component they name.
     const latestProps = useRef(props);
@@ -80,22 +95,54 @@ export function island<P extends object>(
     const start = useCallback(() => {
       if (started.current) return;
       started.current = true;
+      setBusy(true);
       fetchComponent(latestProps.current).then(
         (c) => {
-          const el = ref.current;
-          const active = el && document.activeElement && el.contains(document.activeElement) ? document.activeElement : null;
-          focusIndex.current = active ? Array.from(el!.querySelectorAll(focusableSelector)).indexOf(active) : null;
+          if (ref.current) carried.current = carryOver(ref.current);
           setLive(() => c);
         },
         (error: unknown) => {
           started.current = false;
+          pressed.current = null;
+          setBusy(false);
           setFailure(error instanceof Error ? error.message : String(error));
         },
       );
     }, []);
 
+    // The server HTML: loads when the reader reaches for it, and keeps a press made meanwhile.
+    useEffect(() => {
+      const el = ref.current;
+      if (Live || !hydrating || failure || !el) return;
+      const reach = () => start();
+      const press = (event: Event) => {
+        const target = pressTarget(el, event);
+        if (target === null) return;
+        // Nothing in the server HTML acts on a press (its buttons have no code yet; a form would
+        // reload the page): the live component gets the first one.
+        event.preventDefault();
+        event.stopPropagation();
+        pressed.current ??= target;
+        start();
+      };
+      const reachEvents = ['pointerover', 'pointerdown', 'focusin'] as const;
+      for (const type of reachEvents) el.addEventListener(type, reach);
+      el.addEventListener('touchstart', reach, { passive: true });
+      el.addEventListener('click', press, true);
+      el.addEventListener('submit', press, true);
+      return () => {
+        for (const type of reachEvents) el.removeEventListener(type, reach);
+        el.removeEventListener('touchstart', reach);
+        el.removeEventListener('click', press, true);
+        el.removeEventListener('submit', press, true);
+      };
+    }, [Live, hydrating, failure, start]);
+
+    // Loading by itself, when near the viewport: the placeholder after a client-side navigation, and
+    // an island with the reader's own state to show.
     useEffect(() => {
       if (Live || typeof window === 'undefined') return;
+      if (hydrating && !failure && !(options.showsReaderState?.(latestProps.current) ?? false)) return;
       const el = ref.current;
       if (!el || typeof IntersectionObserver === 'undefined') {
         start();
@@ -127,14 +174,22 @@ export function island<P extends object>(
       };
       observer.observe(el);
       return stop;
-    }, [Live, start]);
+    }, [Live, hydrating, failure, start]);
 
-    // Carry focus over to the same control of the live component.
+    // Give the live component what the reader did in the server HTML: values, then focus, then a press.
     useEffect(() => {
-      if (!Live || focusIndex.current === null || focusIndex.current < 0) return;
-      const target = ref.current?.querySelectorAll<HTMLElement>(focusableSelector)[focusIndex.current];
-      focusIndex.current = null;
-      target?.focus({ preventScroll: true });
+      const el = ref.current;
+      if (!Live || !el) return;
+      const what = carried.current;
+      const press = pressed.current;
+      carried.current = null;
+      pressed.current = null;
+      if (what) what.apply(el);
+      if (!press) return;
+      // In the next task: React has then drawn the values just given, which the press may act on.
+      window.setTimeout(() => {
+        if (el.isConnected) pressAgain(el, press);
+      }, 0);
     }, [Live]);
 
     if (typeof window === 'undefined') {
@@ -162,8 +217,7 @@ export function island<P extends object>(
           className="il-island"
           data-island={name}
           data-island-state="pending"
-          onFocusCapture={start}
-          onPointerEnter={start}
+          aria-busy={busy || undefined}
           suppressHydrationWarning
           dangerouslySetInnerHTML={{ __html: '' }}
         />

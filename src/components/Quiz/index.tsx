@@ -1,14 +1,17 @@
 /**
  * The quiz of a lesson, for MDX: `<Quiz quiz="regions" />`. An island (src/components/Island): the
  * quiz's code, this lesson's quiz file (no other lesson's), the misconceptions it names (not the whole
- * catalogue) and, for a quiz with tasks, their form and the engine's grader load when the reader comes near it;
- * the "show me" replay loads when a reader asks for it. The server renders it in full.
+ * catalogue) and, for a quiz with tasks, their form and the engine's grader load when the reader reaches for
+ * it (a pointer over it, focus in it), or when it comes near for a learner with saved progress or a
+ * variant in the address; the "show me" replay loads when a reader asks for it. The server renders
+ * it in full.
  */
 import React from 'react';
 import { hasQuiz, quizLoaders } from '@site/quizzes/loaders';
 import type { QuizLoad } from '@site/quizzes/parse';
 import type { QuizEngine, TaskKit } from './engine';
 import { island } from '../Island';
+import { quizHasReaderState } from './readerState';
 
 type Props = { quiz: string };
 
@@ -47,5 +50,5 @@ export default island<Props>(
   // The server renders from the registry of all quizzes; the browser loads one.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   process.env.INFRALAB_SSR ? (require('./Quiz') as { default: React.ComponentType<Props> }).default : undefined,
-  { key: ({ quiz }) => quiz },
+  { key: ({ quiz }) => quiz, showsReaderState: ({ quiz }) => quizHasReaderState(quiz) },
 );

@@ -6,8 +6,9 @@ import * as z from 'zod/mini';
 import { formatPath } from '@site/sim';
 import { answerSchema, lessonIdSchema, lessonIds, type Answer, type LessonId } from '@site/quizzes/schema';
 import { maxSeed } from '@site/quizzes/variants';
+import { progressKey } from './readerState';
 
-export const progressKey = 'infralab.progress.v1';
+export { progressKey };
 
 /** "missing" when the field is absent, else what was expected. */
 const expected = (what: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'missing' : `expected ${what}`);

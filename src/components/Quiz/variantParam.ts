@@ -5,15 +5,14 @@
  */
 import * as z from 'zod/mini';
 import { defaultSeed, maxSeed } from '@site/quizzes/variants';
+import { variantParamName } from './readerState';
 
 export const variantParamSchema = z.pipe(
   z.pipe(z.string().check(z.regex(/^[1-9][0-9]{0,5}$/)), z.transform(Number)),
   z.number().check(z.int(), z.minimum(1), z.maximum(maxSeed)),
 );
 
-export function variantParamName(lesson: string): string {
-  return `v-${lesson}`;
-}
+export { variantParamName } from './readerState';
 
 export function readVariant(search: string, lesson: string): { seed: number; notice: string | null } {
   const values = new URLSearchParams(search).getAll(variantParamName(lesson));

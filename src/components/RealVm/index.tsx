@@ -1,7 +1,8 @@
 /**
  * The real VM as lessons embed it: an island (src/components/Island). Its controller, the engine
- * and the panel load when the reader comes near it; the emulator, the images and the terminal
- * load only on Start. The component itself is ./RealVm.
+ * and the panel load when the reader reaches for it (a pointer over it, focus in it; a press of
+ * Start before they arrive is kept); the emulator, the images and the terminal load only on Start.
+ * The component itself is ./RealVm.
  */
 import type React from 'react';
 import type { ComponentProps } from 'react';

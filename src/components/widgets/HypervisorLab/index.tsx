@@ -1,10 +1,12 @@
 /**
- * The hypervisor lab as lessons embed it: an island (src/components/Island) whose code and engine load
- * when the reader comes near it. The component itself is ./HypervisorLab.
+ * The hypervisor lab as lessons embed it: an island (src/components/Island) whose code and engine
+ * load when the reader reaches for it (a pointer over it, focus in it), or when it comes near if a
+ * share link carries its state. The component itself is ./HypervisorLab.
  */
 import type React from 'react';
 import type { ComponentProps } from 'react';
 import { island } from '../../Island';
+import { linkHasWidgetState } from '../shared/linkState';
 import type HypervisorLabComponent from './HypervisorLab';
 
 type Props = ComponentProps<typeof HypervisorLabComponent>;
@@ -14,4 +16,5 @@ export default island<Props>(
   async () => (await import('./HypervisorLab')).default,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   process.env.INFRALAB_SSR ? (require('./HypervisorLab') as { default: React.ComponentType<Props> }).default : undefined,
+  { showsReaderState: linkHasWidgetState },
 );

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
+import { paramName } from './linkState';
 
 // A link's notice quotes zod's message: English, as full zod words it, even in a widget whose chunk
 // holds no other schema module (each of those configures the same).
@@ -13,9 +14,7 @@ z.config(en());
 
 const maxLength = 4000;
 
-export function paramName(id: string): string {
-  return `w-${id}`;
-}
+export { paramName } from './linkState';
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; notice: string };
 
