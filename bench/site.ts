@@ -436,7 +436,23 @@ export async function siteFigures(): Promise<Figure[]> {
       ]);
     }
     console.log(`\nStock page (plain prose, same Docusaurus): ${kb(stockTotal).toFixed(1)} KB gzip JS+CSS`);
-    printTable(['route', 'JS at load', 'CSS at load', 'load/stock', 'after read', 'read/stock', 'after use', 'use/stock', 'perf', 'stock twin perf', 'a11y', 'audits under 0.9'], rows);
+    printTable(
+      [
+        'route',
+        'JS at load',
+        'CSS at load',
+        'load/stock',
+        'after read',
+        'read/stock',
+        'after use',
+        'use/stock',
+        'perf',
+        'stock twin perf',
+        'a11y',
+        'audits under 0.9',
+      ],
+      rows,
+    );
     if (twinScores.length)
       console.log(
         `Stock twins' Lighthouse ${preset} performance: ${Math.min(...twinScores)} to ${Math.max(...twinScores)} (each audited in turn with its lesson)`,

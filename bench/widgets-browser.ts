@@ -13,7 +13,9 @@
  * collection; and the key's events as the Event Timing API sees them. Figures against the widget
  * goal (8 ms), no pass/fail. Wall time on a busy machine includes waiting for a core: read CPU time.
  *
- *   node --import tsx bench/widgets-browser.ts [BUILD_DIR] [az|regions|elasticity|hypervisor|lifecycle]     (default ./build, both widgets)
+ * Then `reach`: what a reader waits for an island's code when they first reach for it (reachFigures).
+ *
+ *   node --import tsx bench/widgets-browser.ts [BUILD_DIR] [az|regions|elasticity|hypervisor|lifecycle|reach]     (default ./build, all)
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -370,6 +372,100 @@ export function lifecycleExplorerBrowserFigures(buildDir: string): Promise<Figur
   });
 }
 
+/** Lessons whose islands the reach bench reaches for, in turn. */
+const reachRoutes = [
+  '/docs/lessons/infrastructure',
+  '/docs/lessons/regions',
+  route,
+  '/docs/lessons/virtualization',
+  hypervisorsRoute,
+  lifecycleRoute,
+  '/docs/lessons/cpu-virtualization',
+  '/docs/lessons/capstone',
+];
+
+/** Lighthouse's mobile preset: a mid-range phone (CPU 4x slower) on slow 4G (150 ms, 1.6 Mbps down, 750 kbps up). */
+const slow4g = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+/**
+ * What a reader waits when they reach for an island (src/components/Island loads one when a pointer
+ * comes over it or focus goes in): each lesson read to the end first, then a pointer over each island
+ * in turn, the time from the pointer to the live component. The first island of a lesson also loads
+ * what the lesson's islands share (the engine, zod); the next ones their own code. Unthrottled
+ * (this machine, a local server) and as Lighthouse's mobile preset (slow 4G, CPU 4x slower).
+ */
+export async function reachFigures(buildDir: string): Promise<Figure[]> {
+  const site = await serveSite(buildDir, { gzip: true });
+  const browser = await launchBrowser();
+  const first: Record<string, number[]> = { fast: [], slow: [] };
+  const later: Record<string, number[]> = { fast: [], slow: [] };
+  const rows: string[] = [];
+  try {
+    for (const condition of ['fast', 'slow'] as const) {
+      for (const lesson of reachRoutes) {
+        const opened = await openPage(browser, site.origin);
+        try {
+          const page = opened.page;
+          await visit(opened, new URL(lesson, site.origin).toString(), { use: false });
+          if (condition === 'slow') {
+            const cdp = await page.context().newCDPSession(page);
+            await cdp.send('Network.enable');
+            await cdp.send('Network.emulateNetworkConditions', slow4g);
+            await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+          }
+          const islands = page.locator('[data-island]');
+          const times: string[] = [];
+          for (let i = 0; i < (await islands.count()); i++) {
+            const island = islands.nth(i);
+            const name = await island.getAttribute('data-island');
+            // The pointer out of the way first (on the navbar): a page scrolled under it would reach the next island.
+            await page.mouse.move(1, 1);
+            await island.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+            if ((await island.getAttribute('data-island-state')) !== 'pending') continue;
+            // Time in the page, from the pointer's event to the island's state turning live.
+            const waited = island.evaluate(
+              (el) =>
+                new Promise<number>((done) => {
+                  let t0 = 0;
+                  el.addEventListener('pointerover', () => (t0 ||= performance.now()), { capture: true, once: true });
+                  // The live component's wrapper is a new element in the server HTML's place.
+                  const parent = el.parentElement!;
+                  const at = Array.from(parent.children).indexOf(el);
+                  new MutationObserver((_, observer) => {
+                    if (parent.children[at]?.getAttribute('data-island-state') !== 'live') return;
+                    observer.disconnect();
+                    done(performance.now() - t0);
+                  }).observe(parent, { childList: true });
+                }),
+            );
+            await island.hover({ position: { x: 4, y: 4 } });
+            const ms = await waited;
+            (times.length === 0 ? first : later)[condition].push(ms);
+            times.push(`${name} ${Math.round(ms)}`);
+          }
+          rows.push(`${condition === 'fast' ? 'unthrottled' : 'slow 4G, CPU 4x'} ${lesson}: ${times.join(', ')} ms`);
+          console.log(`# ${rows.at(-1)}`);
+        } finally {
+          await opened.close();
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  const figure = (name: string, samples: number[]): Figure[] => [
+    { name: `${name}, median`, value: Math.round(percentile(samples, 0.5)), unit: 'ms' },
+    { name: `${name}, max`, value: Math.round(Math.max(...samples)), unit: 'ms' },
+  ];
+  return [
+    ...figure("Reaching for a lesson's first island (unthrottled): pointer to live", first.fast),
+    ...figure('Reaching for a later island (unthrottled): pointer to live', later.fast),
+    ...figure("Reaching for a lesson's first island (slow 4G, CPU 4x): pointer to live", first.slow),
+    ...figure('Reaching for a later island (slow 4G, CPU 4x): pointer to live', later.slow),
+  ];
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const buildDir = resolve(process.argv[2] ?? join(__dirname, '..', 'build'));
   if (!existsSync(join(buildDir, 'index.html'))) {
@@ -382,6 +478,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       elasticity: elasticityLabBrowserFigures,
       hypervisor: hypervisorLabBrowserFigures,
       lifecycle: lifecycleExplorerBrowserFigures,
+      reach: reachFigures,
     };
     if (which !== undefined && !(which in benches))
       throw new Error(`widgets-browser: unknown widget "${which}"; expected one of ${Object.keys(benches).join(', ')}`);

@@ -31,7 +31,9 @@ export async function readingLoadsNoIsland(browser: Browser, origin: string, rou
     const islands = await page.$$eval('[data-island]', (els) =>
       els.map((el) => ({ name: el.getAttribute('data-island'), state: el.getAttribute('data-island-state'), children: el.childElementCount })),
     );
-    steps.push(`read to the end: ${islands.length} islands (${islands.map((i) => `${i.name} ${i.state}`).join(', ')}); scripts requested after hydrating: ${late.length}`);
+    steps.push(
+      `read to the end: ${islands.length} islands (${islands.map((i) => `${i.name} ${i.state}`).join(', ')}); scripts requested after hydrating: ${late.length}`,
+    );
     if (late.length > 0) problems.push(`reading to the end requested scripts: ${late.slice(0, 5).join(', ')}`);
     for (const i of islands) {
       if (i.state !== 'pending') problems.push(`island ${i.name} is ${i.state} after reading alone (expected pending: nothing reached for it)`);

@@ -197,7 +197,7 @@ describe('island', () => {
     await waitFor(() => expect(container.querySelector('output')?.textContent).toBe('api, spread, 3 zones'));
   });
 
-  it('an island with the reader\'s own state loads when it comes near, even if the browser renders no frame (its position is read by a timer)', async () => {
+  it("an island with the reader's own state loads when it comes near, even if the browser renders no frame (its position is read by a timer)", async () => {
     const load = vi.fn(async () => Counter);
     const Island = island('counter', load, Counter, { showsReaderState: () => true });
     const container = serverPage('Frameless');
@@ -216,7 +216,7 @@ describe('island', () => {
     act(() => root!.unmount());
   });
 
-  it('an island with the reader\'s own state loads when its observer reports it near, and not while far below', async () => {
+  it("an island with the reader's own state loads when its observer reports it near, and not while far below", async () => {
     const load = vi.fn(async () => Counter);
     const Island = island('counter', load, Counter, { showsReaderState: () => true });
     const container = serverPage('Far');

@@ -260,34 +260,37 @@ const stillLoading = '[data-island-state="pending"], .il-mermaid-pending';
 export async function waitForHydration(page: Page, options: { idle?: boolean; use?: boolean } = {}): Promise<void> {
   const use = options.use !== false;
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, { timeout: 20_000 });
-  const stuck = await page.evaluate(async ({ loading, use }) => {
-    const waiting = use ? loading : '.il-mermaid-pending';
-    const late: string[] = [];
-    // A page whose viewport is not laid out yet can report innerHeight 0: never step by less than
-    // 400 px (a step of 0 never ends), and never more than 500 steps.
-    const step = Math.max(window.innerHeight, 400);
-    for (let y = 0, n = 0; y < document.documentElement.scrollHeight && n < 500; y += step, n++) {
-      window.scrollTo(0, y);
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    }
-    // A fast scroll can pass an island between two frames, unseen by its IntersectionObserver:
-    // bring each one still waiting into view, and wait for it (a reader stopping there).
-    for (const el of Array.from(document.querySelectorAll(waiting))) {
-      el.scrollIntoView({ block: 'center' });
-      if (el.getAttribute('data-island-state') === 'pending') el.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, pointerType: 'mouse' }));
-      const t0 = performance.now();
-      while (
-        el.isConnected &&
-        (el.getAttribute('data-island-state') === 'pending' || el.classList.contains('il-mermaid-pending')) &&
-        performance.now() - t0 < 15_000
-      ) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
+  const stuck = await page.evaluate(
+    async ({ loading, use }) => {
+      const waiting = use ? loading : '.il-mermaid-pending';
+      const late: string[] = [];
+      // A page whose viewport is not laid out yet can report innerHeight 0: never step by less than
+      // 400 px (a step of 0 never ends), and never more than 500 steps.
+      const step = Math.max(window.innerHeight, 400);
+      for (let y = 0, n = 0; y < document.documentElement.scrollHeight && n < 500; y += step, n++) {
+        window.scrollTo(0, y);
+        await new Promise((resolve) => setTimeout(resolve, 30));
       }
-      if (el.isConnected && performance.now() - t0 >= 15_000) late.push(el.getAttribute('data-island') ?? el.className);
-    }
-    window.scrollTo(0, 0);
-    return late;
-  }, { loading: stillLoading, use });
+      // A fast scroll can pass an island between two frames, unseen by its IntersectionObserver:
+      // bring each one still waiting into view, and wait for it (a reader stopping there).
+      for (const el of Array.from(document.querySelectorAll(waiting))) {
+        el.scrollIntoView({ block: 'center' });
+        if (el.getAttribute('data-island-state') === 'pending') el.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, pointerType: 'mouse' }));
+        const t0 = performance.now();
+        while (
+          el.isConnected &&
+          (el.getAttribute('data-island-state') === 'pending' || el.classList.contains('il-mermaid-pending')) &&
+          performance.now() - t0 < 15_000
+        ) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        if (el.isConnected && performance.now() - t0 >= 15_000) late.push(el.getAttribute('data-island') ?? el.className);
+      }
+      window.scrollTo(0, 0);
+      return late;
+    },
+    { loading: stillLoading, use },
+  );
   // Not a failure by itself (the checks that follow say what is wrong), but a slow run says why.
   if (stuck.length > 0) console.error(`# waitForHydration: still loading after 15 s at ${page.url().slice(0, 160)}: ${stuck.join(', ')}`);
   // Diagrams drawn, and islands (widgets, quizzes: src/components/Island) live.

@@ -21,9 +21,7 @@ export interface Carried {
   apply(root: HTMLElement): void;
 }
 
-type Change =
-  | { index: number; shape: string; kind: 'checked'; checked: boolean }
-  | { index: number; shape: string; kind: 'value'; value: string };
+type Change = { index: number; shape: string; kind: 'checked'; checked: boolean } | { index: number; shape: string; kind: 'value'; value: string };
 
 /** Input types whose value a reader cannot type or choose. */
 const notTyped = new Set(['button', 'submit', 'reset', 'image', 'hidden', 'file', 'checkbox', 'radio']);

@@ -8,6 +8,7 @@
  */
 import React from 'react';
 import { hasQuiz, quizLoaders } from '@site/quizzes/loaders';
+import { namedMisconceptionLoaders } from '@site/quizzes/named-misconceptions';
 import type { QuizLoad } from '@site/quizzes/parse';
 import type { QuizEngine, TaskKit } from './engine';
 import { island } from '../Island';
@@ -18,15 +19,17 @@ type Props = { quiz: string };
 export default island<Props>(
   'quiz',
   async ({ quiz }) => {
-    const [{ LoadedQuiz, learnMisconceptions, ReplayOnDemand }, { parseQuizFile }, { namedMisconceptionLoaders }] = await Promise.all([
+    // The quiz's code, its file and the misconceptions it names, all at once (one round trip, not two).
+    const known = hasQuiz(quiz);
+    const [{ LoadedQuiz, learnMisconceptions, ReplayOnDemand }, { parseQuizFile }, file, named] = await Promise.all([
       import('./QuizView'),
       import('@site/quizzes/parse'),
-      import('@site/quizzes/named-misconceptions'),
+      known ? quizLoaders[quiz].load() : null,
+      known ? namedMisconceptionLoaders[quiz]() : null,
     ]);
     let loaded: QuizLoad | undefined;
     let engine: QuizEngine = { tasks: null, Replay: ReplayOnDemand };
-    if (hasQuiz(quiz)) {
-      const [file, named] = await Promise.all([quizLoaders[quiz].load(), namedMisconceptionLoaders[quiz]()]);
+    if (known && file && named) {
       // Learnt before the quiz is made concrete: its wrong answers' feedback is written from them.
       learnMisconceptions(named.default);
       loaded = parseQuizFile(quizLoaders[quiz].file, file.default);
