@@ -208,7 +208,17 @@ interface LighthouseScores {
   performance: number;
   accessibility: number;
   failing: string[];
+  /** The performance metrics as Lighthouse shows them, with the score of each (what keeps a page below 100). */
+  metrics: string;
 }
+
+const metricAudits: [string, string][] = [
+  ['first-contentful-paint', 'FCP'],
+  ['largest-contentful-paint', 'LCP'],
+  ['total-blocking-time', 'TBT'],
+  ['speed-index', 'SI'],
+  ['cumulative-layout-shift', 'CLS'],
+];
 
 /**
  * The chromium Lighthouse audits in: launched as the browser suite launches it (playwright-core,
@@ -267,10 +277,16 @@ async function lighthouseOnce(url: string, preset: string): Promise<LighthouseSc
         .map((a) => ({ id: a.id, audit: report.audits[a.id] }))
         .filter((a) => a.audit && a.audit.score !== null && a.audit.score < 0.9)
         .map((a) => `${a.id}${a.audit.displayValue ? ` (${a.audit.displayValue})` : ''}`);
+      const metrics = metricAudits
+        .map(([id, short]) => [short, report.audits[id]] as const)
+        .filter(([, a]) => a)
+        .map(([short, a]) => `${short} ${a.displayValue ?? '?'} (${a.score ?? '?'})`)
+        .join(', ');
       resolve({
         performance: Math.round((report.categories.performance.score ?? 0) * 100),
         accessibility: Math.round((report.categories.accessibility.score ?? 0) * 100),
         failing,
+        metrics,
       });
     });
   });
@@ -367,6 +383,7 @@ export async function siteFigures(): Promise<Figure[]> {
       '',
     ]);
     const twinScores: number[] = [];
+    const metricLines: string[] = [];
     for (const route of measured) {
       const { atLoad, afterRead, afterUse } = await pageWeight(browser, oursServer.origin, route);
       const loadedAtFirst = new Set(atLoad.files.map((f) => f.path));
@@ -405,6 +422,7 @@ export async function siteFigures(): Promise<Figure[]> {
       }
       if (scores && twin) {
         twinScores.push(twin.performance);
+        metricLines.push(`${route}: ${scores.metrics}; its twin: ${twin.metrics} (the run of median score)`);
         figures.push({ name: `${route}: Lighthouse ${preset} performance`, value: scores.performance, unit: 'pts', target: { value: 100, better: 'higher' } });
         figures.push({ name: `${route}: its stock twin, Lighthouse ${preset} performance (in turn)`, value: twin.performance, unit: 'pts' });
         figures.push({
@@ -457,6 +475,7 @@ export async function siteFigures(): Promise<Figure[]> {
       console.log(
         `Stock twins' Lighthouse ${preset} performance: ${Math.min(...twinScores)} to ${Math.max(...twinScores)} (each audited in turn with its lesson)`,
       );
+    if (metricLines.length) console.log(`\nLighthouse ${preset} metrics (score of each, 0 to 1):\n${metricLines.join('\n')}`);
     console.log(
       `\nLargest files (KB gzip); stock page: ${
         stockWeights[0]?.files
