@@ -34,7 +34,7 @@ describe('linkHasWidgetState', () => {
 });
 
 describe('quizHasReaderState', () => {
-  it('is true with this lesson\'s variant in the address, not another lesson\'s', () => {
+  it("is true with this lesson's variant in the address, not another lesson's", () => {
     at(`?${variantParamName('regions')}=4`);
     expect(quizHasReaderState('regions')).toBe(true);
     expect(quizHasReaderState('infrastructure')).toBe(false);
