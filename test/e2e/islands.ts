@@ -107,3 +107,50 @@ export async function pressBeforeCode(browser: Browser, origin: string, route: s
   }
   return { problems, steps };
 }
+
+/**
+ * In widget `widget` (read, not reached for yet), with the island's code held back: focus on its first number
+ * field and two ArrowUp presses change the server HTML's field; when the code arrives, the live field (a widget
+ * that reads its share link as it mounts, which sets its state once more) holds the same value and has focus.
+ */
+export async function typedBeforeCode(browser: Browser, origin: string, route: string, widget: string): Promise<Flow> {
+  const problems: string[] = [];
+  const steps: string[] = [];
+  const opened = await openPage(browser, origin);
+  const held: Route[] = [];
+  let holding = true;
+  try {
+    const page = opened.page;
+    await visit(opened, new URL(route, origin).toString(), { use: false });
+    const root = `[data-widget=${JSON.stringify(widget)}]`;
+    await page.route('**/assets/js/**', (r) => (holding ? held.push(r) : r.continue()));
+    const field = page.locator(`${root} input[type="number"]`).first();
+    const first = Number(await field.inputValue());
+    await field.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    const typed = await field.inputValue();
+    steps.push(`server field ${first}, after two ArrowUp with the code held back (${held.length} requests): ${typed}`);
+    if (Number(typed) !== first + 2) problems.push(`ArrowUp twice in the server HTML's field gave ${typed}, expected ${first + 2}`);
+    holding = false;
+    for (const r of held.splice(0)) await r.continue();
+    await page.locator(`[data-island-state="live"] ${root}`).waitFor({ timeout: 30_000 });
+    const live = await eventually(
+      () => page.locator(`${root} input[type="number"]`).first().inputValue(),
+      (v) => v === typed,
+      5000,
+    );
+    // Still so a moment later: nothing of the widget's own start-up undid it.
+    await page.waitForTimeout(300);
+    const settled = await page.locator(`${root} input[type="number"]`).first().inputValue();
+    const focused = await page.evaluate((sel) => document.activeElement === document.querySelector(`${sel} input[type="number"]`), root);
+    steps.push(`live field ${live}, a moment later ${settled}, focused ${focused}`);
+    if (settled !== typed) problems.push(`the value typed before the code arrived (${typed}) is ${settled} in the live widget`);
+    if (!focused) problems.push('focus is not on the live field');
+  } finally {
+    holding = false;
+    for (const r of held.splice(0)) await r.continue().catch(() => undefined);
+    await opened.close();
+  }
+  return { problems, steps };
+}

@@ -23,7 +23,7 @@ import { neighbourFlow, vmDiskFlow, vmFlow, vmMessagesFlow } from './vm';
 import { cpuExperimentsFlow } from './cpu-experiments';
 import { codeBlockFlow } from './code-blocks';
 import { quizFlow, quizIds } from './quizzes';
-import { pressBeforeCode, readingLoadsNoIsland } from './islands';
+import { pressBeforeCode, readingLoadsNoIsland, typedBeforeCode } from './islands';
 import { azLabHugeFile, focusKeptAfterDisabling, phone, phoneOverflow, scenarioRunnerCancel, searchKeepsQuery } from './learner';
 import { discoverShareState, hostileRounds, mutationsOf, sharePayloads, variantPayloads, widgetsReadingLinks, type Target } from './hostile-links';
 import { browserTrace, engineBundle, firstDifference, loadBrowserEngine, nodeTrace, scenarioFiles } from './determinism';
@@ -222,6 +222,14 @@ describe('pages', { concurrency: 2 }, () => {
           t.diagnostic(`islands: ${flow.steps.join(' | ')}`);
           return flow.problems;
         });
+        const elasticity = widgets.find((id) => /^elasticity-lab/.test(id));
+        if (elasticity) {
+          await check(t, route, `widget ${elasticity}: a number changed before its code arrived is the live widget's`, async () => {
+            const flow = await typedBeforeCode(browser, server.origin, route, elasticity);
+            t.diagnostic(`widget ${elasticity}: ${flow.steps.join(' | ')}`);
+            return flow.problems;
+          });
+        }
         const lifecycle = widgets.find((id) => /^lifecycle-explorer/.test(id));
         if (lifecycle) {
           await check(t, route, `widget ${lifecycle}: Launch clicked before its code arrived is pressed on the live widget`, async () => {

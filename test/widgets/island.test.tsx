@@ -6,7 +6,7 @@
  * state loads when near; after a client-side navigation a labelled placeholder stands in; a chunk
  * that fails to load says so.
  */
-import React, { act, useState } from 'react';
+import React, { act, useEffect, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
@@ -30,6 +30,22 @@ function Counter({ label }: { label: string }): React.JSX.Element {
       </button>
       <button type="button">Second</button>
       <output>{n}</output>
+    </section>
+  );
+}
+
+/** A field that, like a widget reading its share link, sets its state once more after mounting (two renders on). */
+function Rereading({ label }: { label: string }): React.JSX.Element {
+  const [name, setName] = useState('web');
+  const [read, setRead] = useState(false);
+  useEffect(() => setRead(true), []);
+  useEffect(() => {
+    if (read) setName('web');
+  }, [read]);
+  return (
+    <section aria-label={label}>
+      <input aria-label="Name" value={name} onChange={(e) => setName(e.target.value)} />
+      <output>{name}</output>
     </section>
   );
 }
@@ -165,6 +181,9 @@ describe('island', () => {
     await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
     const live = screen.getByRole('button', { name: 'Add one' });
     expect(live).not.toBe(serverButton);
+    // Once the live component has settled (two frames on): pressed there, once, with focus on it.
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Pressed' }).querySelector('output')?.textContent).toBe('1'));
+    await new Promise((done) => setTimeout(done, 100));
     expect(screen.getByRole('region', { name: 'Pressed' }).querySelector('output')?.textContent).toBe('1');
     expect(document.activeElement).toBe(live);
   });
@@ -190,11 +209,28 @@ describe('island', () => {
     await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
     const liveName = screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement;
     expect(liveName).not.toBe(name);
-    expect(liveName.value).toBe('api');
+    await waitFor(() => expect(liveName.value).toBe('api'));
     expect((screen.getByRole('checkbox', { name: 'Spread' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('combobox', { name: 'Zones' }) as HTMLSelectElement).value).toBe('3');
     expect(document.activeElement).toBe(liveName);
     await waitFor(() => expect(container.querySelector('output')?.textContent).toBe('api, spread, 3 zones'));
+  });
+
+  it('keeps a value typed before the code arrived even when the live component sets its state once more as it mounts', async () => {
+    let resolve!: (c: typeof Rereading) => void;
+    const Island = island('rereading', () => new Promise<typeof Rereading>((r) => (resolve = r)), Rereading);
+    const container = serverPage('Rereading', 'rereading', Rereading);
+    await act(async () => {
+      hydrateRoot(container, <Island label="Rereading" />);
+    });
+    const name = screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement;
+    await act(async () => name.focus());
+    name.value = 'db';
+    await act(async () => resolve(Rereading));
+    await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
+    await waitFor(() => expect(container.querySelector('output')?.textContent).toBe('db'));
+    await new Promise((done) => setTimeout(done, 100));
+    expect((screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement).value).toBe('db');
   });
 
   it("an island with the reader's own state loads when it comes near, even if the browser renders no frame (its position is read by a timer)", async () => {

@@ -17,7 +17,16 @@ export interface Press {
 }
 
 export interface Carried {
-  /** Applies the values and focus to the live component's markup under `root`. */
+  /**
+   * As the live component mounts under `root`: focus to the same control, and a note of what each
+   * control the reader changed shows at first.
+   */
+  mount(root: HTMLElement): void;
+  /**
+   * Once the live component has settled (its own first effects, such as reading a share link, done):
+   * the reader's values, into each control that still shows what it showed at mount (one the reader
+   * has changed since, in the live component, keeps its newer value).
+   */
   apply(root: HTMLElement): void;
 }
 
@@ -70,19 +79,31 @@ export function carryOver(root: HTMLElement): Carried {
   });
   const active = document.activeElement;
   const focusIndex = active && root.contains(active) ? Array.from(root.querySelectorAll(focusableSelector)).indexOf(active) : -1;
+  const shownAtMount = new Map<number, string>();
+  const shown = (el: HTMLElement): string =>
+    el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? String(el.checked) : (el as HTMLInputElement).value;
+  const matching = (live: HTMLElement, change: Change): HTMLElement | null => {
+    const el = live.querySelectorAll<HTMLElement>(controlSelector)[change.index];
+    return el && shapeOf(el) === change.shape ? el : null;
+  };
   return {
-    apply(live: HTMLElement): void {
-      const controls = live.querySelectorAll<HTMLElement>(controlSelector);
+    mount(live: HTMLElement): void {
       for (const change of changes) {
-        const el = controls[change.index];
-        if (!el || shapeOf(el) !== change.shape) continue;
+        const el = matching(live, change);
+        if (el) shownAtMount.set(change.index, shown(el));
+      }
+      if (focusIndex >= 0) live.querySelectorAll<HTMLElement>(focusableSelector)[focusIndex]?.focus({ preventScroll: true });
+    },
+    apply(live: HTMLElement): void {
+      for (const change of changes) {
+        const el = matching(live, change);
+        if (!el || shownAtMount.get(change.index) !== shown(el)) continue;
         if (change.kind === 'checked') {
           if ((el as HTMLInputElement).checked !== change.checked) el.click();
         } else if ((el as HTMLInputElement).value !== change.value) {
           setValue(el, change.value);
         }
       }
-      if (focusIndex >= 0) live.querySelectorAll<HTMLElement>(focusableSelector)[focusIndex]?.focus({ preventScroll: true });
     },
   };
 }

@@ -176,7 +176,7 @@ export function island<P extends object>(
       return stop;
     }, [Live, hydrating, failure, start]);
 
-    // Give the live component what the reader did in the server HTML: values, then focus, then a press.
+    // Give the live component what the reader did in the server HTML: focus at once, then values, then a press.
     useEffect(() => {
       const el = ref.current;
       if (!Live || !el) return;
@@ -184,12 +184,22 @@ export function island<P extends object>(
       const press = pressed.current;
       carried.current = null;
       pressed.current = null;
-      if (what) what.apply(el);
-      if (!press) return;
-      // In the next task: React has then drawn the values just given, which the press may act on.
-      window.setTimeout(() => {
-        if (el.isConnected) pressAgain(el, press);
-      }, 0);
+      what?.mount(el);
+      if (!what && !press) return;
+      // Values and the press wait for the live component to settle: its first effects (a share link
+      // read, progress loaded) set its state once more after mounting, which would undo them. Two
+      // frames on, that is done; the press then comes in a task of its own, after React has drawn the
+      // values it may act on.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (!el.isConnected) return;
+          what?.apply(el);
+          if (press)
+            window.setTimeout(() => {
+              if (el.isConnected) pressAgain(el, press);
+            }, 0);
+        }),
+      );
     }, [Live]);
 
     if (typeof window === 'undefined') {
