@@ -391,7 +391,6 @@ export async function siteFigures(): Promise<Figure[]> {
       const loadedByReading = new Set(afterRead.files.map((f) => f.path));
       const used = afterUse.files.filter((f) => !loadedByReading.has(f.path));
       whenUsed.push(used);
-      const sum = (files: Weight['files']) => kb(files.reduce((t, f) => t + f.bytes, 0)).toFixed(1);
       largest.push(`${route} at load: ${atLoad.files.slice(0, 6).map(fileLabel).join(', ')}`);
       largest.push(`${route} loaded while reading (${sum(read)}): ${read.map(fileLabel).join(', ') || 'nothing'}`);
       largest.push(`${route} loaded when every island was used (${sum(used)}): ${used.map(fileLabel).join(', ')}`);
@@ -486,9 +485,7 @@ export async function siteFigures(): Promise<Figure[]> {
     );
     for (const l of largest) console.log(l);
     const everyLesson = (whenUsed[0] ?? []).filter((f) => whenUsed.every((files) => files.some((g) => g.path === f.path)));
-    console.log(
-      `\nLoaded by every lesson when its islands are used (${kb(everyLesson.reduce((t, f) => t + f.bytes, 0)).toFixed(1)} KB gzip): ${everyLesson.map(fileLabel).join(', ')}`,
-    );
+    console.log(`\nLoaded by every lesson when its islands are used (${sum(everyLesson)} KB gzip): ${everyLesson.map(fileLabel).join(', ')}`);
   } finally {
     await browser?.close().catch(() => undefined);
     if (auditBrowser) await (await auditBrowser).browser.close().catch(() => undefined);
@@ -497,6 +494,11 @@ export async function siteFigures(): Promise<Figure[]> {
     if (stock) rmSync(stock.dir, { recursive: true, force: true });
   }
   return figures;
+}
+
+/** The files' gzip KB, as printed. */
+function sum(files: Weight['files']): string {
+  return kb(files.reduce((t, f) => t + f.bytes, 0)).toFixed(1);
 }
 
 function printTable(head: string[], rows: string[][]): void {

@@ -4,7 +4,7 @@
  * pointer) loads it, focus staying on the same control; a button pressed before the code arrived
  * is pressed again on the live widget.
  */
-import type { Browser, Route } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { openPage, visit, waitForHydration } from './browser';
 import { eventually } from './poll';
 
@@ -60,6 +60,38 @@ export async function readingLoadsNoIsland(browser: Browser, origin: string, rou
   return { problems, steps };
 }
 
+/** A widget on its lesson, read to the end (nothing reached for), with every script held back from then on. */
+interface HeldBack {
+  page: Page;
+  /** The widget's selector. */
+  root: string;
+  /** How many script requests are held back so far. */
+  held(): number;
+  /** Lets the held requests and every later one through. */
+  release(): Promise<void>;
+}
+
+/** Opens `route`, reads it, holds its scripts back and runs `body` on `widget`; lets everything through and closes after. */
+async function withCodeHeldBack(browser: Browser, origin: string, route: string, widget: string, body: (w: HeldBack) => Promise<void>): Promise<void> {
+  const opened = await openPage(browser, origin);
+  const held: Route[] = [];
+  let holding = true;
+  const release = async (): Promise<void> => {
+    holding = false;
+    for (const r of held.splice(0)) await r.continue();
+  };
+  try {
+    const page = opened.page;
+    await visit(opened, new URL(route, origin).toString(), { use: false });
+    await page.route('**/assets/js/**', (r) => (holding ? held.push(r) : r.continue()));
+    await body({ page, root: `[data-widget=${JSON.stringify(widget)}]`, held: () => held.length, release });
+  } finally {
+    holding = false;
+    for (const r of held.splice(0)) await r.continue().catch(() => undefined);
+    await opened.close();
+  }
+}
+
 /**
  * In widget `widget` (read, not reached for yet), a real click on `button` while the island's code is held
  * back: nothing happens in the server HTML but a busy state; when the code arrives, the live widget
@@ -68,14 +100,7 @@ export async function readingLoadsNoIsland(browser: Browser, origin: string, rou
 export async function pressBeforeCode(browser: Browser, origin: string, route: string, widget: string, button: string): Promise<Flow> {
   const problems: string[] = [];
   const steps: string[] = [];
-  const opened = await openPage(browser, origin);
-  const held: Route[] = [];
-  let holding = true;
-  try {
-    const page = opened.page;
-    await visit(opened, new URL(route, origin).toString(), { use: false });
-    const root = `[data-widget=${JSON.stringify(widget)}]`;
-    await page.route('**/assets/js/**', (r) => (holding ? held.push(r) : r.continue()));
+  await withCodeHeldBack(browser, origin, route, widget, async ({ page, root, held, release }) => {
     const island = page.locator(`[data-island]:has(${root})`);
     const before = await page.locator(summaryOf(root)).textContent();
     await page.locator(root).getByRole('button', { name: button, exact: true }).click();
@@ -86,12 +111,11 @@ export async function pressBeforeCode(browser: Browser, origin: string, route: s
     );
     const state = await island.getAttribute('data-island-state');
     const meanwhile = await page.locator(summaryOf(root)).textContent();
-    steps.push(`clicked ${button} with the code held back (${held.length} requests): state ${state}, aria-busy ${busy}, summary "${meanwhile}"`);
+    steps.push(`clicked ${button} with the code held back (${held()} requests): state ${state}, aria-busy ${busy}, summary "${meanwhile}"`);
     if (state !== 'pending' || busy !== 'true') problems.push(`while its code loads the island is ${state}, aria-busy ${busy} (expected pending, true)`);
     if (meanwhile !== before) problems.push(`the server HTML changed before the code arrived: "${before}" -> "${meanwhile}"`);
-    if (held.length === 0) problems.push('the click requested no code');
-    holding = false;
-    for (const r of held.splice(0)) await r.continue();
+    if (held() === 0) problems.push('the click requested no code');
+    await release();
     await page.locator(`[data-island-state="live"] ${root}`).waitFor({ timeout: 30_000 });
     const after = await eventually(
       () => page.locator(summaryOf(root)).textContent(),
@@ -100,11 +124,7 @@ export async function pressBeforeCode(browser: Browser, origin: string, route: s
     );
     steps.push(`live: summary "${after}"`);
     if (after === before) problems.push(`the press of ${button} made before the code arrived was lost: the live summary is still "${before}"`);
-  } finally {
-    holding = false;
-    for (const r of held.splice(0)) await r.continue().catch(() => undefined);
-    await opened.close();
-  }
+  });
   return { problems, steps };
 }
 
@@ -116,24 +136,16 @@ export async function pressBeforeCode(browser: Browser, origin: string, route: s
 export async function typedBeforeCode(browser: Browser, origin: string, route: string, widget: string): Promise<Flow> {
   const problems: string[] = [];
   const steps: string[] = [];
-  const opened = await openPage(browser, origin);
-  const held: Route[] = [];
-  let holding = true;
-  try {
-    const page = opened.page;
-    await visit(opened, new URL(route, origin).toString(), { use: false });
-    const root = `[data-widget=${JSON.stringify(widget)}]`;
-    await page.route('**/assets/js/**', (r) => (holding ? held.push(r) : r.continue()));
+  await withCodeHeldBack(browser, origin, route, widget, async ({ page, root, held, release }) => {
     const field = page.locator(`${root} input[type="number"]`).first();
     const first = Number(await field.inputValue());
     await field.focus();
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     const typed = await field.inputValue();
-    steps.push(`server field ${first}, after two ArrowUp with the code held back (${held.length} requests): ${typed}`);
+    steps.push(`server field ${first}, after two ArrowUp with the code held back (${held()} requests): ${typed}`);
     if (Number(typed) !== first + 2) problems.push(`ArrowUp twice in the server HTML's field gave ${typed}, expected ${first + 2}`);
-    holding = false;
-    for (const r of held.splice(0)) await r.continue();
+    await release();
     await page.locator(`[data-island-state="live"] ${root}`).waitFor({ timeout: 30_000 });
     const live = await eventually(
       () => page.locator(`${root} input[type="number"]`).first().inputValue(),
@@ -147,10 +159,6 @@ export async function typedBeforeCode(browser: Browser, origin: string, route: s
     steps.push(`live field ${live}, a moment later ${settled}, focused ${focused}`);
     if (settled !== typed) problems.push(`the value typed before the code arrived (${typed}) is ${settled} in the live widget`);
     if (!focused) problems.push('focus is not on the live field');
-  } finally {
-    holding = false;
-    for (const r of held.splice(0)) await r.continue().catch(() => undefined);
-    await opened.close();
-  }
+  });
   return { problems, steps };
 }

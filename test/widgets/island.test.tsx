@@ -112,6 +112,28 @@ function serverPage(label: string, name = 'counter', Component: React.ComponentT
   return container;
 }
 
+/** Every element laid out 200 px tall from `top` px below the top of the viewport (for the islands' timer). */
+function laidOutAt(top: number) {
+  return vi
+    .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+    .mockReturnValue({ top, bottom: top + 200, left: 0, right: 500, width: 500, height: 200, x: 0, y: top, toJSON: () => ({}) } as DOMRect);
+}
+
+/** The server page of `Component` hydrated as an island whose code arrives only when `arrive()` is called. */
+async function hydrateHeldBack(
+  label: string,
+  name = 'counter',
+  Component: React.ComponentType<{ label: string }> = Counter,
+): Promise<{ container: HTMLElement; arrive: () => Promise<void> }> {
+  let resolve!: (c: React.ComponentType<{ label: string }>) => void;
+  const Island = island(name, () => new Promise<React.ComponentType<{ label: string }>>((r) => (resolve = r)), Component);
+  const container = serverPage(label, name, Component);
+  await act(async () => {
+    hydrateRoot(container, <Island label={label} />);
+  });
+  return { container, arrive: () => act(async () => resolve(Component)) };
+}
+
 describe('island', () => {
   it('keeps the server HTML through hydration and while the reader reads past it; a pointer over it loads it', async () => {
     const load = vi.fn(async () => Counter);
@@ -125,9 +147,7 @@ describe('island', () => {
     expect(container.innerHTML).toBe(before);
     expect(screen.getByRole('button', { name: 'Add one' })).toBeTruthy();
     // In the viewport, and seen by the timer too: still nothing loads while the reader only reads.
-    const rect = vi
-      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
-      .mockReturnValue({ top: 100, bottom: 300, left: 0, right: 500, width: 500, height: 200, x: 0, y: 100, toJSON: () => ({}) } as DOMRect);
+    const rect = laidOutAt(100);
     await act(async () => enter());
     await new Promise((done) => setTimeout(done, 1200));
     rect.mockRestore();
@@ -145,28 +165,18 @@ describe('island', () => {
   });
 
   it('is aria-busy while its code loads after the reader reached for it', async () => {
-    let resolve!: (c: typeof Counter) => void;
-    const Island = island('counter', () => new Promise<typeof Counter>((r) => (resolve = r)), Counter);
-    const container = serverPage('Busy');
-    await act(async () => {
-      hydrateRoot(container, <Island label="Busy" />);
-    });
+    const { container, arrive } = await hydrateHeldBack('Busy');
     const wrapper = container.querySelector('[data-island]')!;
     expect(wrapper.getAttribute('aria-busy')).toBeNull();
     await act(async () => fireEvent.pointerDown(screen.getByRole('button', { name: 'Add one' })));
     expect(wrapper.getAttribute('aria-busy')).toBe('true');
-    await act(async () => resolve(Counter));
+    await arrive();
     await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
     expect(container.querySelector('[data-island-state="live"]')!.getAttribute('aria-busy')).toBeNull();
   });
 
   it('presses again on the live component a button pressed before its code arrived (the first press, once)', async () => {
-    let resolve!: (c: typeof Counter) => void;
-    const Island = island('counter', () => new Promise<typeof Counter>((r) => (resolve = r)), Counter);
-    const container = serverPage('Pressed');
-    await act(async () => {
-      hydrateRoot(container, <Island label="Pressed" />);
-    });
+    const { container, arrive } = await hydrateHeldBack('Pressed');
     const serverButton = screen.getByRole('button', { name: 'Add one' });
     let reachedPage = 0;
     const onDocument = () => reachedPage++;
@@ -177,7 +187,7 @@ describe('island', () => {
     });
     document.removeEventListener('click', onDocument);
     expect(reachedPage).toBe(0); // the server HTML's press goes nowhere else
-    await act(async () => resolve(Counter));
+    await arrive();
     await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
     const live = screen.getByRole('button', { name: 'Add one' });
     expect(live).not.toBe(serverButton);
@@ -189,12 +199,7 @@ describe('island', () => {
   });
 
   it('carries over what the reader typed, ticked and chose in the server HTML, and a form they submitted', async () => {
-    let resolve!: (c: typeof Form) => void;
-    const Island = island('form', () => new Promise<typeof Form>((r) => (resolve = r)), Form);
-    const container = serverPage('Launcher', 'form', Form);
-    await act(async () => {
-      hydrateRoot(container, <Island label="Launcher" />);
-    });
+    const { container, arrive } = await hydrateHeldBack('Launcher', 'form', Form);
     const name = screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement;
     await act(async () => name.focus());
     name.value = 'api';
@@ -205,7 +210,7 @@ describe('island', () => {
       container.querySelector('form')!.dispatchEvent(submitted);
     });
     expect(submitted.defaultPrevented).toBe(true); // the page is not reloaded by the server HTML's form
-    await act(async () => resolve(Form));
+    await arrive();
     await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
     const liveName = screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement;
     expect(liveName).not.toBe(name);
@@ -217,16 +222,11 @@ describe('island', () => {
   });
 
   it('keeps a value typed before the code arrived even when the live component sets its state once more as it mounts', async () => {
-    let resolve!: (c: typeof Rereading) => void;
-    const Island = island('rereading', () => new Promise<typeof Rereading>((r) => (resolve = r)), Rereading);
-    const container = serverPage('Rereading', 'rereading', Rereading);
-    await act(async () => {
-      hydrateRoot(container, <Island label="Rereading" />);
-    });
+    const { container, arrive } = await hydrateHeldBack('Rereading', 'rereading', Rereading);
     const name = screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement;
     await act(async () => name.focus());
     name.value = 'db';
-    await act(async () => resolve(Rereading));
+    await arrive();
     await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
     await waitFor(() => expect(container.querySelector('output')?.textContent).toBe('db'));
     await new Promise((done) => setTimeout(done, 100));
@@ -243,9 +243,7 @@ describe('island', () => {
     });
     expect(load).not.toHaveBeenCalled();
     // Laid out 100 px below the top of the viewport; the observer (FakeObserver) is never told.
-    const rect = vi
-      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
-      .mockReturnValue({ top: 100, bottom: 300, left: 0, right: 500, width: 500, height: 200, x: 0, y: 100, toJSON: () => ({}) } as DOMRect);
+    const rect = laidOutAt(100);
     await waitFor(() => expect(load).toHaveBeenCalledTimes(1), { timeout: 3000 });
     await waitFor(() => expect(container.querySelector('[data-island-state="live"]')).not.toBeNull());
     rect.mockRestore();
@@ -256,9 +254,7 @@ describe('island', () => {
     const load = vi.fn(async () => Counter);
     const Island = island('counter', load, Counter, { showsReaderState: () => true });
     const container = serverPage('Far');
-    const rect = vi
-      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
-      .mockReturnValue({ top: 5000, bottom: 5200, left: 0, right: 500, width: 500, height: 200, x: 0, y: 5000, toJSON: () => ({}) } as DOMRect);
+    const rect = laidOutAt(5000);
     let root: { unmount(): void } | undefined;
     await act(async () => {
       root = hydrateRoot(container, <Island label="Far" />);

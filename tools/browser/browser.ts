@@ -182,7 +182,7 @@ async function answers(page: Page): Promise<boolean> {
  * prefetches). Returns the document's HTTP status. Pass the OpenedPage (not its page) where a
  * renderer that stops answering may be replaced by a new page (read `opened.page` afterwards).
  */
-export async function visit(target: Page | OpenedPage, url: string, options: { idle?: boolean; use?: boolean } = {}): Promise<number> {
+export async function visit(target: Page | OpenedPage, url: string, options: HydrationOptions = {}): Promise<number> {
   // Only the OpenedPage's holder reads the new page after a renewal; a bare page is never replaced.
   const opened = 'renew' in target ? target : undefined;
   const page = () => ('renew' in target ? target.page : target);
@@ -247,6 +247,12 @@ async function settlesOrFallsSilent(work: Promise<unknown>, page: () => Page, ms
   return (await settlesWithin(work, 0)) ? 'settled' : 'timeout';
 }
 
+/** How `waitForHydration` (and `visit`, which calls it) waits: network idle after (default), islands used (default). */
+export interface HydrationOptions {
+  idle?: boolean;
+  use?: boolean;
+}
+
 /** Islands and diagrams still waiting for their code (src/components/Island, src/theme/Mermaid). */
 const stillLoading = '[data-island-state="pending"], .il-mermaid-pending';
 
@@ -257,7 +263,7 @@ const stillLoading = '[data-island-state="pending"], .il-mermaid-pending';
  * `pointerover`, as a mouse entering it makes) and the wait is also for every island to be live.
  * `use: false` is the reader who only reads (`npm run bench:site` weighs that page).
  */
-export async function waitForHydration(page: Page, options: { idle?: boolean; use?: boolean } = {}): Promise<void> {
+export async function waitForHydration(page: Page, options: HydrationOptions = {}): Promise<void> {
   const use = options.use !== false;
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', null, { timeout: 20_000 });
   const stuck = await page.evaluate(

@@ -35,6 +35,16 @@ type Change = { index: number; shape: string; kind: 'checked'; checked: boolean 
 /** Input types whose value a reader cannot type or choose. */
 const notTyped = new Set(['button', 'submit', 'reset', 'image', 'hidden', 'file', 'checkbox', 'radio']);
 
+/** A checkbox or radio: what it shows is whether it is checked. */
+function isToggle(el: Element): el is HTMLInputElement {
+  return el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio');
+}
+
+/** What a control shows: its value, or whether a checkbox or radio is checked. */
+function shown(el: Element): string {
+  return isToggle(el) ? String(el.checked) : (el as HTMLInputElement).value;
+}
+
 function shapeOf(el: Element): string {
   const input = el as HTMLInputElement;
   return `${el.tagName}:${input.type ?? ''}:${input.name ?? ''}`;
@@ -42,10 +52,8 @@ function shapeOf(el: Element): string {
 
 function changeOf(el: Element, index: number): Change | null {
   const shape = shapeOf(el);
+  if (isToggle(el)) return el.checked !== el.defaultChecked ? { index, shape, kind: 'checked', checked: el.checked } : null;
   if (el instanceof HTMLInputElement) {
-    if (el.type === 'checkbox' || el.type === 'radio') {
-      return el.checked !== el.defaultChecked ? { index, shape, kind: 'checked', checked: el.checked } : null;
-    }
     if (notTyped.has(el.type)) return null;
     return el.value !== el.defaultValue ? { index, shape, kind: 'value', value: el.value } : null;
   }
@@ -80,24 +88,22 @@ export function carryOver(root: HTMLElement): Carried {
   const active = document.activeElement;
   const focusIndex = active && root.contains(active) ? Array.from(root.querySelectorAll(focusableSelector)).indexOf(active) : -1;
   const shownAtMount = new Map<number, string>();
-  const shown = (el: HTMLElement): string =>
-    el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') ? String(el.checked) : (el as HTMLInputElement).value;
-  const matching = (live: HTMLElement, change: Change): HTMLElement | null => {
-    const el = live.querySelectorAll<HTMLElement>(controlSelector)[change.index];
-    return el && shapeOf(el) === change.shape ? el : null;
+  /** The live control at each change's place, where it has the same shape; read once per pass. */
+  const matching = (live: HTMLElement): [Change, HTMLElement][] => {
+    const controls = live.querySelectorAll<HTMLElement>(controlSelector);
+    return changes.flatMap((change) => {
+      const el = controls[change.index];
+      return el && shapeOf(el) === change.shape ? [[change, el] as [Change, HTMLElement]] : [];
+    });
   };
   return {
     mount(live: HTMLElement): void {
-      for (const change of changes) {
-        const el = matching(live, change);
-        if (el) shownAtMount.set(change.index, shown(el));
-      }
+      for (const [change, el] of matching(live)) shownAtMount.set(change.index, shown(el));
       if (focusIndex >= 0) live.querySelectorAll<HTMLElement>(focusableSelector)[focusIndex]?.focus({ preventScroll: true });
     },
     apply(live: HTMLElement): void {
-      for (const change of changes) {
-        const el = matching(live, change);
-        if (!el || shownAtMount.get(change.index) !== shown(el)) continue;
+      for (const [change, el] of matching(live)) {
+        if (shownAtMount.get(change.index) !== shown(el)) continue;
         if (change.kind === 'checked') {
           if ((el as HTMLInputElement).checked !== change.checked) el.click();
         } else if ((el as HTMLInputElement).value !== change.value) {

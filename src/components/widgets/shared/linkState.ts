@@ -10,6 +10,6 @@ export function paramName(id: string): string {
 
 /** In the browser: whether the page's address carries any widget's shared state. */
 export function linkHasWidgetState(): boolean {
-  for (const name of new URLSearchParams(window.location.search).keys()) if (name.startsWith('w-')) return true;
+  for (const name of new URLSearchParams(window.location.search).keys()) if (name.startsWith(paramName(''))) return true;
   return false;
 }
